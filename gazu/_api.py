@@ -1,0 +1,144 @@
+"""The shapes every domain module is built from.
+
+Domain functions (``gazu.asset``, ``gazu.task``, …) are one or two lines on
+these helpers. Each takes a route template written as a literal next to
+the function that uses it, and the entity arguments by their own names, so
+that a bad argument is reported by the name the caller used::
+
+    def all_assets_for_project(project, client=default_client):
+        return _api.fetch_list("data/projects/{}/assets", client, sort=True, project=project)
+
+Every entity argument may be a dict with an ``"id"`` or an id string. The
+names ``route``, ``client``, ``params``, ``sort``, ``body`` and ``force`` are
+the helpers' own; entity keywords use any other name.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from gazu.client import KitsuClient
+from gazu.exception import InvalidArgumentException
+from gazu.helpers import is_id
+from gazu.sorting import sort_by_name
+
+
+def _describe(name: str) -> str:
+    return name.replace("_", " ")
+
+
+def to_id(value: Any, name: str) -> str:
+    """Return the id of a dict-or-id argument, or raise naming the argument."""
+    if isinstance(value, dict):
+        entity_id = value.get("id")
+        if is_id(entity_id):
+            return entity_id
+        raise InvalidArgumentException(
+            "%s: expected a %s dict with an 'id', got a dict with %s" % (
+                name, _describe(name), "id %r" % (entity_id,) if "id" in value else "no 'id' key"))
+    if is_id(value):
+        return value
+    raise InvalidArgumentException(
+        "%s: expected a %s dict or id string, got %r" % (name, _describe(name), value))
+
+
+def optional_id(value: Any, name: str) -> str | None:
+    """Like :func:`to_id`, but None stays None."""
+    return None if value is None else to_id(value, name)
+
+
+def to_dict(value: Any, name: str) -> dict:
+    """Return a dict for a dict-or-id argument (``{"id": …}`` for an id)."""
+    entity_id = to_id(value, name)
+    return value if isinstance(value, dict) else {"id": entity_id}
+
+
+def to_ids(values: Any, name: str) -> list[str]:
+    """Return the ids of a list of dicts or ids (a single one is taken as a list of one)."""
+    if values is None:
+        return []
+    if not isinstance(values, (list, tuple, set)):
+        values = [values]
+    return [to_id(value, name) for value in values]
+
+
+def require(value: Any, name: str, expected: type | tuple = str) -> Any:
+    """Return ``value`` if it is a non-empty ``expected``, or raise naming the argument."""
+    if not isinstance(value, expected) or (isinstance(value, (str, list, dict)) and not value):
+        kind = " or ".join(t.__name__ for t in (expected if isinstance(expected, tuple) else (expected,)))
+        raise InvalidArgumentException("%s: expected a non-empty %s, got %r" % (name, kind, value))
+    return value
+
+
+def path(route: str, /, **entities: Any) -> str:
+    """Fill the ``{}`` of ``route`` with the ids of ``entities``, in order."""
+    return route.format(*(to_id(value, name) for name, value in entities.items()))
+
+
+def query(**values: Any) -> dict:
+    """Return query parameters without the ones that are None."""
+    return {key: value for key, value in values.items() if value is not None}
+
+
+def fetch(route: str, /, client: KitsuClient, *, params: dict | None = None, **entities: Any) -> Any:
+    """GET a route and return its decoded JSON."""
+    return client.get(path(route, **entities), params=params)
+
+
+def fetch_list(route: str, /, client: KitsuClient, *, params: dict | None = None, sort: bool = False,
+               **entities: Any) -> list:
+    """GET a list; sorted by name when ``sort`` is true."""
+    results = client.get(path(route, **entities), params=params) or []
+    return sort_by_name(results) if sort else results
+
+
+def fetch_first(route: str, /, client: KitsuClient, *, params: dict | None = None, **entities: Any) -> Any:
+    """GET a list and return its first item, or None."""
+    results = client.get(path(route, **entities), params=params)
+    return results[0] if results else None
+
+
+def post(route: str, /, client: KitsuClient, body: Any = None, **entities: Any) -> Any:
+    """POST ``body`` as JSON to a route."""
+    return client.post(path(route, **entities), {} if body is None else body)
+
+
+def put(route: str, /, client: KitsuClient, body: Any = None, **entities: Any) -> Any:
+    """PUT ``body`` as JSON to a route."""
+    return client.put(path(route, **entities), {} if body is None else body)
+
+
+def update(route: str, /, client: KitsuClient, entity: Any, name: str) -> Any:
+    """PUT a whole entity dict (which must carry its ``id``) back to its route."""
+    if not isinstance(entity, dict):
+        raise InvalidArgumentException("%s: expected a %s dict with an 'id', got %r" % (name, _describe(name), entity))
+    return client.put(route.format(to_id(entity, name)), entity)
+
+
+def delete(route: str, /, client: KitsuClient, *, force: bool = False, params: dict | None = None,
+           **entities: Any) -> str:
+    """DELETE a route; with ``force``, ask the server to delete for good."""
+    params = dict(params or {})
+    if force:
+        params["force"] = "true"
+    return client.delete(path(route, **entities), params=params or None)
+
+
+def update_data(route: str, /, client: KitsuClient, data: dict, **entities: Any) -> dict:
+    """Merge ``data`` into the free-form ``data`` field of the entity at ``route``.
+
+    The entity is read fresh from the server (never from a cache) so that
+    keys written by others since are kept.
+    """
+    if data is not None and not isinstance(data, dict):
+        raise InvalidArgumentException("data: expected a dict, got %r" % (data,))
+    target = path(route, **entities)
+    current = client.get(target)
+    merged = {**(current.get("data") or {}), **(data or {})}
+    return client.put(target, {"data": merged})
+
+
+def create_if_missing(find: Callable[[], Any], create: Callable[[], Any]) -> Any:
+    """Return what ``find()`` returns, or ``create()`` when it finds nothing."""
+    existing = find()
+    return existing if existing else create()

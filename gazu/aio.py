@@ -1,0 +1,1 @@
+"""Kitsu aio functions (being written)."""

@@ -1,0 +1,1 @@
+"""Kitsu asset functions (being written)."""

@@ -1,0 +1,1 @@
+"""Kitsu casting functions (being written)."""

@@ -1,0 +1,1 @@
+"""Kitsu cli functions (being written)."""

@@ -1,0 +1,857 @@
+"""The transport: :class:`KitsuClient`, and the functions that delegate to one.
+
+A :class:`KitsuClient` owns a host, its tokens and one :class:`requests.Session`;
+every request the package sends goes through :meth:`KitsuClient.request`,
+which applies, in one place:
+
+- a timeout on connecting and on every read (no call can hang forever);
+- retries with exponential backoff and jitter for idempotent requests
+  (GET, HEAD, PUT, DELETE, OPTIONS) on connection errors and on 429, 502,
+  503 and 504 answers, honouring ``Retry-After``; a POST is retried only
+  when the connection was never established;
+- one token refresh and one replay on a 401, sent once however many threads
+  hit the 401 together;
+- the mapping of error statuses to :mod:`gazu.exception` classes, with
+  method, path, status and the server's message in the error.
+
+Uploads stream from disk in constant memory; downloads stream into a
+temporary file beside the target, renamed into place only when complete.
+
+The module-level functions (``get``, ``post``, ``fetch_all``, …) take a
+``client`` argument defaulting to :data:`default_client`, the process-wide
+client that :func:`gazu.set_host` and :func:`gazu.log_in` configure.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import json as _jsonlib
+import logging
+import mimetypes
+import os
+import random
+import tempfile
+import threading
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from typing import IO, Any
+from urllib.parse import urlencode
+
+import requests
+
+from gazu import cache as _cache
+from gazu.__version__ import __version__
+from gazu.encoder import CustomJSONEncoder
+from gazu.exception import (
+    DownloadFileException,
+    FileDoesntExistException,
+    GazuException,
+    HostException,
+    InvalidArgumentException,
+    NetworkException,
+    NotAuthenticatedException,
+    ParameterException,
+    PreviewFileProcessingException,
+    TimeoutException,
+    UnexpectedResponseException,
+    exception_for_status,
+)
+
+logger = logging.getLogger("gazu")
+
+DEFAULT_CONNECT_TIMEOUT = 5.0
+DEFAULT_READ_TIMEOUT = 120.0
+DEFAULT_RETRIES = 3
+DEFAULT_BACKOFF_FACTOR = 0.5
+DEFAULT_MAX_BACKOFF = 30.0
+IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
+RETRY_STATUSES = frozenset({429, 502, 503, 504})
+# Statuses with which the server says a preview is still being processed.
+PROCESSING_STATUSES = frozenset({202, 423})
+CHUNK_SIZE = 1024 * 1024
+_AUTH_ROUTES = ("auth/login", "auth/refresh-token", "auth/logout")
+_EXCERPT_LENGTH = 200
+
+
+def _excerpt(text: str) -> str:
+    """Return a short, one-line excerpt of a response body for error messages."""
+    text = " ".join(text.split())
+    if len(text) > _EXCERPT_LENGTH:
+        return text[:_EXCERPT_LENGTH] + "…"
+    return text
+
+
+def _retry_after_seconds(response: requests.Response) -> float | None:
+    """Read a ``Retry-After`` header given in seconds or as an HTTP date."""
+    value = response.headers.get("Retry-After")
+    if not value:
+        return None
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, when.timestamp() - time.time())
+
+
+def _never_connected(error: Exception) -> bool:
+    """Tell whether a connection error happened before any byte was sent."""
+    if isinstance(error, requests.exceptions.ConnectTimeout):
+        return True
+    cause: Any = error
+    seen = 0
+    while cause is not None and seen < 10:
+        name = type(cause).__name__
+        if name in ("NewConnectionError", "NameResolutionError", "ConnectionRefusedError"):
+            return True
+        reason = getattr(cause, "reason", None)
+        cause = reason if reason is not None and reason is not cause else cause.__context__
+        seen += 1
+    return False
+
+
+class _ProgressFileWrapper:
+    """A readable file that reports ``callback(bytes_read, total)`` as it is read."""
+
+    def __init__(self, file: IO[bytes], total: int | None = None, callback: Callable | None = None):
+        self.file = file
+        self.total = total if total is not None else os.fstat(file.fileno()).st_size
+        self.callback = callback
+        self.bytes_read = 0
+
+    def read(self, size: int = -1) -> bytes:
+        chunk = self.file.read(size)
+        self.bytes_read += len(chunk)
+        if self.callback is not None and chunk:
+            self.callback(self.bytes_read, self.total)
+        return chunk
+
+    def __len__(self) -> int:
+        return self.total
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.file, name)
+
+
+class _MultipartBody:
+    """A multipart/form-data body read from disk piece by piece.
+
+    Its length is known up front, so it is sent with a Content-Length (never
+    chunked) and never held in memory as a whole; a file whose size changes
+    while it is sent fails the upload instead of sending a truncated file.
+    """
+
+    def __init__(self, fields: list[tuple[str, Any]], files: list[tuple[str, str, Any]],
+                 progress_callback: Callable | None = None, boundary: str | None = None):
+        self.boundary = boundary or uuid.uuid4().hex
+        self.content_type = "multipart/form-data; boundary=%s" % self.boundary
+        self.progress_callback = progress_callback
+        self._segments: list[Any] = []
+        for name, value in fields:
+            if value is None:
+                continue
+            if isinstance(value, bool):
+                value = "true" if value else "false"
+            self._add_text(self._part_header(name) + b"\r\n")
+            self._add_text(str(value).encode("utf-8") + b"\r\n")
+        for name, filename, source in files:
+            content_type = mimetypes.guess_type(filename)[0] or "application/octet-stream"
+            header = self._part_header(name, filename) + ("Content-Type: %s\r\n\r\n" % content_type).encode()
+            self._add_text(header)
+            if isinstance(source, (bytes, bytearray)):
+                self._add_text(bytes(source))
+            else:
+                self._segments.append(("file", source, os.path.getsize(source)))
+            self._add_text(b"\r\n")
+        self._add_text(("--%s--\r\n" % self.boundary).encode())
+        self.length = sum(segment[2] for segment in self._segments)
+        self.sent = 0
+
+    def _part_header(self, name: str, filename: str | None = None) -> bytes:
+        disposition = 'form-data; name="%s"' % name.replace('"', "%22")
+        if filename is not None:
+            disposition += '; filename="%s"' % filename.replace('"', "%22")
+        return ("--%s\r\nContent-Disposition: %s\r\n" % (self.boundary, disposition)).encode("utf-8")
+
+    def _add_text(self, data: bytes) -> None:
+        self._segments.append(("bytes", data, len(data)))
+
+    def __len__(self) -> int:
+        return self.length
+
+    def __iter__(self) -> Iterator[bytes]:
+        for kind, source, size in self._segments:
+            if kind == "bytes":
+                yield self._count(source)
+                continue
+            sent = 0
+            with open(source, "rb") as handle:
+                while True:
+                    chunk = handle.read(min(CHUNK_SIZE, size - sent))
+                    if not chunk:
+                        break
+                    sent += len(chunk)
+                    yield self._count(chunk)
+                if sent != size or handle.read(1):
+                    raise GazuException(
+                        "upload aborted: %s changed size while it was sent (%d bytes expected)"
+                        % (source, size))
+
+    def _count(self, chunk: bytes) -> bytes:
+        self.sent += len(chunk)
+        if self.progress_callback is not None:
+            self.progress_callback(self.sent, self.length)
+        return chunk
+
+
+class KitsuClient:
+    """A connection to one Kitsu server: host, tokens, session and policies.
+
+    Args:
+        host: The API URL, e.g. ``https://kitsu.example.com/api``.
+        ssl_verify: Verify TLS certificates (on unless turned off).
+        cert: Client certificate path, as requests takes it.
+        use_refresh_token: Kept for compatibility; a 401 is answered with a
+            token refresh whenever a refresh token is known.
+        callback_not_authenticated: Called as ``callback(client, path)``
+            when a request stays unauthenticated; a true return value
+            replays the request once.
+        tokens: ``{"access_token": …, "refresh_token": …}``.
+        timeout: Seconds to connect and seconds of silence allowed while
+            reading, as a ``(connect, read)`` pair or one number for both.
+        retries: How many times an idempotent request is retried (0: never).
+        backoff_factor: First retry delay in seconds; doubles each time,
+            with jitter, up to ``max_backoff``.
+    """
+
+    def __init__(
+        self,
+        host: str,
+        ssl_verify: bool = True,
+        cert: str | None = None,
+        use_refresh_token: bool = False,
+        callback_not_authenticated: Callable | None = None,
+        tokens: dict | None = None,
+        access_token: str | None = None,
+        refresh_token: str | None = None,
+        *,
+        event_host: str | None = None,
+        timeout: float | tuple[float, float] | None = None,
+        retries: int = DEFAULT_RETRIES,
+        backoff_factor: float = DEFAULT_BACKOFF_FACTOR,
+        max_backoff: float = DEFAULT_MAX_BACKOFF,
+    ) -> None:
+        self.host = host
+        self.event_host = event_host
+        self.session = requests.Session()
+        self.session.verify = ssl_verify
+        self.session.cert = cert
+        self.session.headers["User-Agent"] = "gazu/%s" % __version__
+        self.use_refresh_token = use_refresh_token
+        self.callback_not_authenticated = callback_not_authenticated
+        self.tokens: dict = dict(tokens or {})
+        if access_token:
+            self.tokens["access_token"] = access_token
+        if refresh_token:
+            self.tokens["refresh_token"] = refresh_token
+        self.timeout = timeout if timeout is not None else (DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT)
+        self.retries = retries
+        self.backoff_factor = backoff_factor
+        self.max_backoff = max_backoff
+        self._refresh_lock = threading.Lock()
+
+    def __repr__(self) -> str:
+        return "<KitsuClient host=%r authenticated=%s>" % (self.host, bool(self.access_token))
+
+    # Tokens -----------------------------------------------------------------
+
+    @property
+    def access_token(self) -> str | None:
+        return self.tokens.get("access_token")
+
+    @property
+    def refresh_token(self) -> str | None:
+        return self.tokens.get("refresh_token")
+
+    def make_auth_header(self) -> dict[str, str]:
+        """Return the Authorization header for the current access token."""
+        token = self.access_token
+        return {"Authorization": "Bearer %s" % token} if token else {}
+
+    def refresh_access_token(self) -> dict:
+        """Trade the refresh token for a new access token; return the tokens."""
+        if not self.refresh_token:
+            raise NotAuthenticatedException("no refresh token: log in first")
+        response = self.request(
+            "GET", "auth/refresh-token", authenticated=False,
+            headers={"Authorization": "Bearer %s" % self.refresh_token})
+        data = self._json(response, "GET", "auth/refresh-token")
+        self.tokens = {**self.tokens, "access_token": data["access_token"]}
+        return self.tokens
+
+    def _refresh_after_401(self, token_used: str | None) -> bool:
+        """Refresh once for all threads that hit a 401 with the same token."""
+        with self._refresh_lock:
+            if self.access_token and self.access_token != token_used:
+                return True  # another thread refreshed already
+            if not self.refresh_token:
+                return False
+            try:
+                self.refresh_access_token()
+            except GazuException as error:
+                logger.info("token refresh failed: %s", error)
+                return False
+            logger.debug("access token refreshed after a 401")
+            return True
+
+    # URLs -------------------------------------------------------------------
+
+    def full_url(self, path: str) -> str:
+        """Return the absolute URL of an API path."""
+        if not self.host:
+            raise HostException("no host set: call gazu.set_host() or create a client with a host")
+        return url_path_join(self.host, path)
+
+    # Sending ----------------------------------------------------------------
+
+    def _backoff(self, attempt: int) -> float:
+        delay = min(self.max_backoff, self.backoff_factor * (2 ** attempt))
+        return delay * random.uniform(0.5, 1.0)
+
+    def _send(self, method: str, url: str, path: str, retry: bool = True, **kwargs: Any) -> requests.Response:
+        """Send one request with timeouts and, where safe, retries."""
+        body_factory = kwargs.pop("body_factory", None)
+        idempotent = method in IDEMPOTENT_METHODS
+        retries = self.retries if retry else 0
+        attempt = 0
+        while True:
+            if body_factory is not None:
+                kwargs["data"] = body_factory()
+            started = time.monotonic()
+            try:
+                response = self.session.request(method, url, timeout=self.timeout, **kwargs)
+            except requests.exceptions.ReadTimeout as error:
+                raise TimeoutException(
+                    "%s %s: no answer from %s within %ss" % (method, path, self.host, _read_timeout(self.timeout)),
+                    method=method, path=path) from error
+            except (requests.exceptions.ConnectionError, requests.exceptions.ChunkedEncodingError) as error:
+                safe = idempotent or _never_connected(error)
+                if safe and attempt < retries:
+                    delay = self._backoff(attempt)
+                    logger.warning("%s %s: connection failed (%s); retry %d/%d in %.1fs",
+                                   method, path, type(error).__name__, attempt + 1, retries, delay)
+                    time.sleep(delay)
+                    attempt += 1
+                    continue
+                kind = TimeoutException if isinstance(error, requests.exceptions.ConnectTimeout) else NetworkException
+                raise kind("%s %s: cannot reach %s: %s" % (method, path, self.host, _short_reason(error)),
+                           method=method, path=path) from error
+            logger.debug("%s %s -> %d (%.0f ms)", method, path, response.status_code,
+                         1000 * (time.monotonic() - started))
+            if response.status_code in RETRY_STATUSES and idempotent and attempt < retries:
+                delay = _retry_after_seconds(response)
+                delay = self._backoff(attempt) if delay is None else min(delay, self.max_backoff)
+                logger.warning("%s %s: server answered %d; retry %d/%d in %.1fs",
+                               method, path, response.status_code, attempt + 1, retries, delay)
+                response.close()
+                time.sleep(delay)
+                attempt += 1
+                continue
+            return response
+
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: dict | None = None,
+        json: Any = None,
+        headers: dict | None = None,
+        full: bool = False,
+        authenticated: bool = True,
+        stream: bool = False,
+        retry: bool = True,
+        raise_for_status: bool = True,
+        **kwargs: Any,
+    ) -> requests.Response:
+        """Send a request and return the response, raising for error statuses.
+
+        ``path`` is relative to the host unless ``full`` is true. ``json``
+        is encoded with :class:`~gazu.encoder.CustomJSONEncoder`.
+        """
+        method = method.upper()
+        url = path if full else self.full_url(path)
+        if json is not None:
+            kwargs["data"] = _dump_json(json)
+            headers = {"Content-Type": "application/json", **(headers or {})}
+        for replay in (False, True):
+            token_used = self.access_token
+            all_headers = {**(self.make_auth_header() if authenticated else {}), **(headers or {})}
+            response = self._send(method, url, path, retry=retry, params=params, headers=all_headers,
+                                  stream=stream, **kwargs)
+            if response.status_code != 401 or replay or not authenticated or path in _AUTH_ROUTES:
+                break
+            if self._refresh_after_401(token_used):
+                response.close()
+                continue
+            if self.callback_not_authenticated is not None and self.callback_not_authenticated(self, path):
+                response.close()
+                continue
+            break
+        if method not in ("GET", "HEAD") and response.status_code < 400:
+            _cache.clear_all()
+        if raise_for_status:
+            raise_for_response(response, method, path)
+        return response
+
+    @staticmethod
+    def _json(response: requests.Response, method: str, path: str) -> Any:
+        """Decode a JSON body, or raise an error quoting what came instead."""
+        if not response.content:
+            return None
+        try:
+            return response.json()
+        except ValueError:
+            raise UnexpectedResponseException(
+                "%s %s: %d answer is not JSON (%s): %s" % (
+                    method, path, response.status_code,
+                    response.headers.get("Content-Type", "no content type"), _excerpt(response.text)),
+                method=method, path=path, status=response.status_code, response=response) from None
+
+    # Verbs --------------------------------------------------------------------
+
+    def get(self, path: str, json_response: bool = True, params: dict | None = None) -> Any:
+        """GET a path; return its decoded JSON, or its text when ``json_response`` is false."""
+        response = self.request("GET", path, params=params)
+        return self._json(response, "GET", path) if json_response else response.text
+
+    def post(self, path: str, data: Any) -> Any:
+        """POST JSON data to a path; return the decoded answer."""
+        response = self.request("POST", path, json=data)
+        return self._json_or_text(response, "POST", path)
+
+    def put(self, path: str, data: Any) -> Any:
+        """PUT JSON data to a path; return the decoded answer."""
+        response = self.request("PUT", path, json=data)
+        return self._json_or_text(response, "PUT", path)
+
+    def delete(self, path: str, params: dict | None = None) -> str:
+        """DELETE a path; return the answer's text."""
+        return self.request("DELETE", path, params=params).text
+
+    def _json_or_text(self, response: requests.Response, method: str, path: str) -> Any:
+        try:
+            return self._json(response, method, path)
+        except UnexpectedResponseException:
+            return response.text
+
+    def fetch_all(self, path: str, params: dict | None = None, paginated: bool = False,
+                  limit: int | None = None, fields: list[str] | str | None = None) -> list[dict]:
+        """GET ``data/<path>``; with ``paginated``, walk every page and join them."""
+        params = dict(params or {})
+        if fields:
+            params["fields"] = fields if isinstance(fields, str) else ",".join(fields)
+        if limit is not None:
+            params["limit"] = limit
+        url = url_path_join("data", path)
+        if not paginated:
+            return self.get(url, params=params)
+        params.setdefault("page", 1)
+        results: list[dict] = []
+        while True:
+            page = self.get(url, params=params)
+            if not isinstance(page, dict) or "data" not in page:
+                return results + list(page or [])
+            results.extend(page["data"])
+            if not page["data"] or int(page.get("page", params["page"])) >= int(page.get("nb_pages", 1)):
+                return results
+            params["page"] = int(params["page"]) + 1
+
+    # Files ----------------------------------------------------------------------
+
+    def upload(self, path: str, file_path: str | None = None, data: dict | None = None,
+               extra_files: list | None = None, files: dict | None = None,
+               progress_callback: Callable | None = None) -> Any:
+        """POST files as multipart/form-data, streamed from disk; return the decoded answer.
+
+        ``file_path`` is sent as the ``file`` field, ``extra_files`` as
+        ``file-2``, ``file-3``, …, and ``files`` maps more field names to
+        paths (or bytes). ``progress_callback(bytes_sent, total)`` is called
+        as the body goes out.
+        """
+        parts: list[tuple[str, str, Any]] = []
+        if file_path is not None:
+            parts.append(("file", _existing_file(file_path, "file_path"), None))
+        for index, extra in enumerate(extra_files or [], start=2):
+            parts.append(("file-%d" % index, _existing_file(extra, "extra_files"), None))
+        for field, source in (files or {}).items():
+            if isinstance(source, (bytes, bytearray)):
+                parts.append((field, field, source))
+            else:
+                parts.append((field, _existing_file(getattr(source, "name", source), "files"), None))
+        file_parts = [(name, os.path.basename(path_), source if source is not None else path_)
+                      for name, path_, source in parts]
+        fields = list((data or {}).items())
+        boundary = uuid.uuid4().hex
+        # A retried upload (only when the connection was never made) re-reads the files.
+        response = self.request(
+            "POST", path, headers={"Content-Type": "multipart/form-data; boundary=%s" % boundary},
+            body_factory=lambda: _MultipartBody(fields, file_parts, progress_callback, boundary))
+        return self._json_or_text(response, "POST", path)
+
+    def download(self, path: str, file_path: str, params: dict | None = None,
+                 progress_callback: Callable | None = None, processing_timeout: float = 60,
+                 full: bool = False, authenticated: bool = True,
+                 headers: dict | None = None) -> requests.Response:
+        """Stream ``path`` into ``file_path`` atomically; return the (closed) response.
+
+        The body goes to a temporary file beside the target, which replaces
+        ``file_path`` only once every byte has arrived: a failure leaves
+        neither a partial file nor a clobbered earlier one. While the server
+        answers that the file is still being processed (202 or 423), the
+        download is retried for up to ``processing_timeout`` seconds.
+        """
+        if not file_path:
+            raise InvalidArgumentException("file_path: expected a file path, got %r" % (file_path,))
+        file_path = os.fspath(file_path)
+        folder = os.path.dirname(os.path.abspath(file_path))
+        if not os.path.isdir(folder):
+            raise InvalidArgumentException("file_path: folder %s does not exist" % folder)
+        deadline = time.monotonic() + (processing_timeout or 0)
+        attempt = 0
+        while True:
+            response = self.request("GET", path, params=params, stream=True, full=full,
+                                    authenticated=authenticated, headers=headers)
+            if response.status_code in PROCESSING_STATUSES:
+                response.close()
+                if time.monotonic() >= deadline:
+                    raise PreviewFileProcessingException(
+                        "GET %s: still being processed after %ss" % (path, processing_timeout),
+                        method="GET", path=path, status=response.status_code)
+                time.sleep(min(2.0, max(0.1, deadline - time.monotonic())))
+                continue
+            try:
+                _stream_to_file(response, file_path, progress_callback)
+                return response
+            except (requests.exceptions.RequestException, OSError) as error:
+                if attempt < self.retries and not isinstance(error, OSError):
+                    attempt += 1
+                    delay = self._backoff(attempt - 1)
+                    logger.warning("GET %s: download cut (%s); retry %d/%d in %.1fs",
+                                   path, type(error).__name__, attempt, self.retries, delay)
+                    time.sleep(delay)
+                    continue
+                raise DownloadFileException(
+                    "GET %s: download failed (%s); %s was left untouched" % (path, _short_reason(error), file_path),
+                    method="GET", path=path, status=response.status_code, response=response) from error
+            finally:
+                response.close()
+
+
+def _dump_json(data: Any) -> str:
+    return _jsonlib.dumps(data, cls=CustomJSONEncoder)
+
+
+def _read_timeout(timeout: Any) -> float:
+    return timeout[1] if isinstance(timeout, tuple) else timeout
+
+
+def _short_reason(error: BaseException) -> str:
+    """Name what went wrong without urllib3's nested reprs."""
+    inner: Any = error
+    while getattr(inner, "__cause__", None) is not None or getattr(inner, "__context__", None) is not None:
+        inner = inner.__cause__ or inner.__context__
+    reason = getattr(inner, "reason", None)
+    text = str(reason or inner)
+    return "%s: %s" % (type(error).__name__, _excerpt(text)) if text else type(error).__name__
+
+
+def _existing_file(file_path: Any, argument: str) -> str:
+    if not file_path or not isinstance(file_path, (str, os.PathLike)):
+        raise InvalidArgumentException("%s: expected a file path, got %r" % (argument, file_path))
+    file_path = os.fspath(file_path)
+    if not os.path.isfile(file_path):
+        raise FileDoesntExistException("%s: no such file: %s" % (argument, file_path))
+    return file_path
+
+
+def _stream_to_file(response: requests.Response, file_path: str, progress_callback: Callable | None) -> None:
+    """Write a streamed body beside ``file_path`` and move it into place once complete."""
+    folder, name = os.path.split(os.path.abspath(file_path))
+    expected = response.headers.get("Content-Length")
+    encoded = response.headers.get("Content-Encoding") not in (None, "identity")
+    total = int(expected) if expected and expected.isdigit() and not encoded else None
+    handle = tempfile.NamedTemporaryFile(dir=folder, prefix=".%s." % name, suffix=".part", delete=False)
+    received = 0
+    try:
+        with handle:
+            for chunk in response.iter_content(CHUNK_SIZE):
+                handle.write(chunk)
+                received += len(chunk)
+                if progress_callback is not None:
+                    progress_callback(received, total)
+            if total is not None and received != total:
+                raise requests.exceptions.ChunkedEncodingError(
+                    "body cut short: %d of %d bytes" % (received, total))
+            handle.flush()
+            os.fsync(handle.fileno())
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(handle.name, 0o666 & ~umask)
+        os.replace(handle.name, file_path)
+    except BaseException:
+        try:
+            os.unlink(handle.name)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def raise_for_response(response: requests.Response, method: str, path: str) -> None:
+    """Raise the gazu exception an error status maps to, with the server's message."""
+    status = response.status_code
+    exception_class = exception_for_status(status)
+    if exception_class is None:
+        return
+    server_message = get_message_from_response(response, default_message="")
+    if not server_message and not response.headers.get("Content-Type", "").startswith("application/json"):
+        server_message = _excerpt(response.text)
+    message = "%s %s: %d %s" % (method, path, status, response.reason or "")
+    message = message.rstrip()
+    if server_message:
+        message += ": " + server_message
+    raise exception_class(message, method=method, path=path, status=status,
+                          server_message=server_message or None, response=response)
+
+
+# Module-level API -------------------------------------------------------------
+
+
+def create_client(
+    host: str,
+    ssl_verify: bool = True,
+    cert: str | None = None,
+    use_refresh_token: bool = False,
+    callback_not_authenticated: Callable | None = None,
+    **kwargs: Any,
+) -> KitsuClient:
+    """Return a new client for ``host``; extra keywords go to :class:`KitsuClient`."""
+    return KitsuClient(host, ssl_verify, cert, use_refresh_token, callback_not_authenticated, **kwargs)
+
+
+default_client = create_client("http://gazu.change.serverhost/api")
+
+
+def get_host(client: KitsuClient = default_client) -> str:
+    """Return the API URL the client talks to."""
+    return client.host
+
+
+def set_host(new_host: str, client: KitsuClient = default_client) -> str:
+    """Point the client at another API URL and return it."""
+    client.host = new_host
+    return client.host
+
+
+def get_api_url_from_host(client: KitsuClient = default_client) -> str:
+    """Return the host without its trailing ``/api``."""
+    host = client.host.rstrip("/")
+    return host[: -len("/api")] if host.endswith("/api") else host
+
+
+def get_event_host(client: KitsuClient = default_client) -> str:
+    """Return the event-stream URL: the one set, else the host without ``/api``."""
+    return client.event_host or get_api_url_from_host(client)
+
+
+def set_event_host(new_host: str, client: KitsuClient = default_client) -> str:
+    """Point the client's event stream at another URL and return it."""
+    client.event_host = new_host
+    return client.event_host
+
+
+def set_tokens(new_tokens: dict[str, str], client: KitsuClient = default_client) -> dict[str, str]:
+    """Replace the client's tokens and return them."""
+    client.tokens = dict(new_tokens or {})
+    return client.tokens
+
+
+def make_auth_header(client: KitsuClient = default_client) -> dict[str, str]:
+    """Return the Authorization header for the client's access token."""
+    return client.make_auth_header()
+
+
+def url_path_join(*items: str) -> str:
+    """Join URL parts with single slashes."""
+    parts = [str(item) for item in items if item is not None and str(item) != ""]
+    if not parts:
+        return ""
+    joined = "/".join(part.strip("/") for part in parts)
+    return ("/" + joined) if parts[0].startswith("/") and not joined.startswith("/") else joined
+
+
+def get_full_url(path: str, client: KitsuClient = default_client) -> str:
+    """Return the absolute URL of an API path."""
+    return client.full_url(path)
+
+
+def build_path_with_params(path: str, params: dict) -> str:
+    """Append ``params`` to ``path`` as a query string (lists joined by commas)."""
+    if not params:
+        return path
+    query = {key: ",".join(map(str, value)) if isinstance(value, (list, tuple)) else value
+             for key, value in params.items()}
+    return "%s?%s" % (path, urlencode(query))
+
+
+def get_message_from_data(message_json: Any, default_message: str = "No additional information") -> str:
+    """Return the ``message`` (or ``error``) an error body carries."""
+    if isinstance(message_json, dict):
+        for key in ("message", "error", "msg", "description"):
+            value = message_json.get(key)
+            if isinstance(value, str) and value:
+                return value
+            if isinstance(value, dict):
+                return "; ".join("%s: %s" % item for item in value.items())
+        return default_message
+    if isinstance(message_json, str) and message_json:
+        return message_json
+    return default_message
+
+
+def get_message_from_response(response: requests.Response,
+                              default_message: str = "No additional information") -> str:
+    """Return the server's message from an error response, if it sent one."""
+    try:
+        return get_message_from_data(response.json(), default_message)
+    except ValueError:
+        return default_message
+
+
+def check_status(request: requests.Response, path: str, client: KitsuClient = None) -> tuple[int, bool]:
+    """Raise for an error status; return ``(status, retry)``.
+
+    With a client, a 401 is answered by a token refresh and ``retry`` is
+    true when the request should be sent again.
+    """
+    status = request.status_code
+    if status == 401 and client is not None and client.refresh_token:
+        try:
+            client.refresh_access_token()
+            return status, True
+        except GazuException:
+            pass
+    method = getattr(getattr(request, "request", None), "method", None) or "GET"
+    raise_for_response(request, method, path)
+    return status, False
+
+
+def host_is_up(client: KitsuClient = default_client) -> bool:
+    """Tell whether the host answers at all."""
+    try:
+        response = client.request("HEAD", "", authenticated=False, retry=False, raise_for_status=False)
+    except GazuException:
+        return False
+    return response.status_code < 500
+
+
+def host_is_valid(client: KitsuClient = default_client) -> bool:
+    """Tell whether the host is a Kitsu API (it answers a log-in attempt as Kitsu does)."""
+    if not host_is_up(client):
+        return False
+    try:
+        client.request("POST", "auth/login", json={"email": ""}, authenticated=False, retry=False)
+    except ParameterException:
+        return True
+    except GazuException:
+        return False
+    return True
+
+
+def get(path: str, json_response: bool = True, params: dict | None = None,
+        client: KitsuClient = default_client) -> Any:
+    """GET a path; return its decoded JSON, or its text when ``json_response`` is false."""
+    return client.get(path, json_response=json_response, params=params)
+
+
+def post(path: str, data: Any, client: KitsuClient = default_client) -> Any:
+    """POST JSON data to a path; return the decoded answer."""
+    return client.post(path, data)
+
+
+def put(path: str, data: dict, client: KitsuClient = default_client) -> Any:
+    """PUT JSON data to a path; return the decoded answer."""
+    return client.put(path, data)
+
+
+def delete(path: str, params: dict | None = None, client: KitsuClient = default_client) -> str:
+    """DELETE a path; return the answer's text."""
+    return client.delete(path, params=params)
+
+
+def fetch_all(path: str, params: dict | None = None, client: KitsuClient = default_client,
+              paginated: bool = False, limit: int | None = None,
+              fields: list[str] | str | None = None) -> list[dict]:
+    """GET every object at ``data/<path>``."""
+    return client.fetch_all(path, params=params, paginated=paginated, limit=limit, fields=fields)
+
+
+def fetch_first(path: str, params: dict | None = None, client: KitsuClient = default_client) -> dict | None:
+    """Return the first object at ``data/<path>``, or None."""
+    results = client.fetch_all(path, params=params)
+    return results[0] if results else None
+
+
+def fetch_one(model_name: str, id: str, params: dict | None = None,
+              client: KitsuClient = default_client) -> dict:
+    """Return the object ``data/<model_name>/<id>``."""
+    return client.get(url_path_join("data", model_name, id), params=params)
+
+
+def create(model_name: str, data: dict, client: KitsuClient = default_client) -> dict:
+    """Create an object of ``model_name`` from ``data``."""
+    return client.post(url_path_join("data", model_name), data)
+
+
+def update(model_name: str, model_id: str, data: dict, client: KitsuClient = default_client) -> dict:
+    """Update the object ``data/<model_name>/<model_id>`` with ``data``."""
+    return client.put(url_path_join("data", model_name, model_id), data)
+
+
+def import_data(model_name: str, data: dict, client: KitsuClient = default_client) -> dict:
+    """Send ``data`` to the Kitsu import route of ``model_name``."""
+    return client.post("import/kitsu/%s" % model_name, data)
+
+
+def get_api_version(client: KitsuClient = default_client) -> str:
+    """Return the server's version string."""
+    return client.get("")["version"]
+
+
+def get_current_user(client: KitsuClient = default_client) -> dict:
+    """Return the logged-in user."""
+    return client.get("auth/authenticated")["user"]
+
+
+def get_file_data_from_url(url: str, full: bool = False, client: KitsuClient = default_client) -> bytes:
+    """Return the bytes at an API path (or at a full URL when ``full`` is true)."""
+    return client.request("GET", url, full=full).content
+
+
+def upload(path: str, file_path: str = None, data: dict | None = None, extra_files: list | None = None,
+           files: dict = None, client: KitsuClient = default_client,
+           progress_callback: Callable | None = None) -> Any:
+    """Upload files to a path as a streamed multipart form; return the decoded answer."""
+    return client.upload(path, file_path=file_path, data=data, extra_files=extra_files, files=files,
+                         progress_callback=progress_callback)
+
+
+def download(path: str, file_path: str, params: dict | None = None, client: KitsuClient = default_client,
+             progress_callback: Callable | None = None, processing_timeout: float = 60) -> requests.Response:
+    """Download a path into ``file_path`` atomically; return the response."""
+    return client.download(path, file_path, params=params, progress_callback=progress_callback,
+                           processing_timeout=processing_timeout)

@@ -1,0 +1,1 @@
+"""Kitsu concept functions (being written)."""

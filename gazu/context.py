@@ -1,0 +1,1 @@
+"""Kitsu context functions (being written)."""

@@ -1,0 +1,1 @@
+"""Kitsu edit functions (being written)."""

@@ -1,0 +1,1 @@
+"""Kitsu entity functions (being written)."""

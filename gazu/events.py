@@ -1,0 +1,1 @@
+"""Kitsu events functions (being written)."""

@@ -1,0 +1,1 @@
+"""Kitsu files functions (being written)."""

@@ -1,0 +1,1 @@
+"""Kitsu person functions (being written)."""

@@ -1,0 +1,1 @@
+"""Kitsu playlist functions (being written)."""

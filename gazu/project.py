@@ -1,0 +1,1 @@
+"""Kitsu project functions (being written)."""

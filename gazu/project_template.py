@@ -1,0 +1,1 @@
+"""Kitsu project_template functions (being written)."""

@@ -1,0 +1,1 @@
+"""Kitsu scene functions (being written)."""

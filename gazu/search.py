@@ -1,0 +1,1 @@
+"""Kitsu search functions (being written)."""

@@ -1,0 +1,1 @@
+"""Kitsu shot functions (being written)."""

@@ -1,0 +1,38 @@
+"""Studios: the companies or sites a Kitsu instance serves.
+
+Every entity argument is a dict with an ``"id"`` or an id string.
+"""
+
+from __future__ import annotations
+
+from gazu import _api
+from gazu.cache import cache
+from gazu.client import KitsuClient, default_client
+
+
+@cache
+def all_studios(client: KitsuClient = default_client) -> list[dict]:
+    """Return every studio, sorted by name."""
+    return _api.fetch_list("data/studios", client, sort=True)
+
+
+@cache
+def get_studio(studio_id: str, client: KitsuClient = default_client) -> dict:
+    """Return the studio with this id."""
+    return _api.fetch("data/studios/{}", client, studio_id=studio_id)
+
+
+@cache
+def get_studio_by_name(studio_name: str, client: KitsuClient = default_client) -> dict | None:
+    """Return the studio with this name, or None."""
+    return _api.fetch_first("data/studios", client, params={"name": _api.require(studio_name, "studio_name")})
+
+
+def update_studio(studio: dict, client: KitsuClient = default_client) -> dict:
+    """Save a modified studio dict."""
+    return _api.update("data/studios/{}", client, studio, "studio")
+
+
+def remove_studio(studio: str | dict, force: bool = False, client: KitsuClient = default_client) -> str:
+    """Delete a studio."""
+    return _api.delete("data/studios/{}", client, force=force, studio=studio)

@@ -1,0 +1,1 @@
+"""Kitsu sync functions (being written)."""

@@ -1,0 +1,1 @@
+"""Kitsu task functions (being written)."""

@@ -1,0 +1,1 @@
+"""Kitsu user functions (being written)."""
