@@ -34,3 +34,9 @@ def admin_client(kitsu_sandbox):
         gazu.cache.disable()
         gazu.cache.clear_all()
         client.host, client.event_host, client.tokens = previous[0], previous[1], previous[2]
+
+
+@pytest.fixture
+def new_project(admin_client):
+    """A fresh, uniquely named open project on the sandbox (made with raw calls only)."""
+    return gazu.client.post("data/projects", {"name": unique("project"), "production_type": "tvshow"})
