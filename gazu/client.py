@@ -108,8 +108,8 @@ def _never_connected(error: Exception) -> bool:
         name = type(cause).__name__
         if name in ("NewConnectionError", "NameResolutionError", "ConnectionRefusedError"):
             return True
-        reason = getattr(cause, "reason", None)
-        cause = reason if reason is not None and reason is not cause else cause.__context__
+        wrapped = cause.args[0] if cause.args and isinstance(cause.args[0], BaseException) else None
+        cause = getattr(cause, "reason", None) or wrapped or cause.__context__
         seen += 1
     return False
 

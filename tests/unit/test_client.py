@@ -1,0 +1,483 @@
+"""The transport: request shapes, status mapping, retries, refresh, files."""
+
+from __future__ import annotations
+
+import email
+import logging
+import os
+import threading
+
+import pytest
+import requests
+import responses
+
+import gazu
+from gazu import client as raw
+from gazu.exception import (
+    DownloadFileException,
+    FileDoesntExistException,
+    GazuException,
+    InvalidArgumentException,
+    MethodNotAllowedException,
+    NetworkException,
+    NotAllowedException,
+    NotAuthenticatedException,
+    ParameterException,
+    RouteNotFoundException,
+    ServerErrorException,
+    TooBigFileException,
+    UnexpectedResponseException,
+)
+from tests.unit.conftest import HOST
+
+
+@pytest.fixture(autouse=True)
+def no_sleep(monkeypatch):
+    """Retries wait for nothing in unit tests; the delays asked for are recorded."""
+    delays = []
+    monkeypatch.setattr(raw.time, "sleep", delays.append)
+    return delays
+
+
+# Request shapes -----------------------------------------------------------------
+
+
+def test_get_sends_token_and_user_agent(kitsu):
+    kitsu.on("GET", "data/projects", json=[{"id": 1}])
+    assert raw.get("data/projects", params={"a": "b"}) == [{"id": 1}]
+    request = kitsu.mock.calls[0].request
+    assert request.headers["Authorization"] == "Bearer unit-test-token"
+    assert request.headers["User-Agent"].startswith("gazu/")
+    assert kitsu.last == ("GET", "data/projects", {"a": "b"}, None)
+
+
+def test_get_text_when_json_response_is_false(kitsu):
+    kitsu.on("GET", "export/x.csv", body="a;b\n")
+    assert raw.get("export/x.csv", json_response=False) == "a;b\n"
+
+
+@pytest.mark.parametrize("function, method", [(raw.post, "POST"), (raw.put, "PUT")])
+def test_post_and_put_send_json(kitsu, function, method):
+    kitsu.on(method, "data/things", json={"ok": True})
+    assert function("data/things", {"name": "x", "date": __import__("datetime").date(2024, 1, 2)}) == {"ok": True}
+    assert kitsu.last == (method, "data/things", {}, {"name": "x", "date": "2024-01-02"})
+
+
+def test_delete_returns_text(kitsu):
+    kitsu.on("DELETE", "data/things/1", body="")
+    assert raw.delete("data/things/1", params={"force": "true"}) == ""
+    assert kitsu.last == ("DELETE", "data/things/1", {"force": "true"}, None)
+
+
+def test_fetch_helpers_build_data_paths(kitsu):
+    kitsu.on("GET", "data/assets", json=[{"id": "a"}, {"id": "b"}])
+    kitsu.on("GET", "data/assets/a", json={"id": "a"})
+    kitsu.on("POST", "data/assets", json={"id": "c"})
+    kitsu.on("PUT", "data/assets/a", json={"id": "a", "name": "n"})
+    kitsu.on("POST", "import/kitsu/assets", json={"id": "d"})
+    assert raw.fetch_all("assets", fields=["id", "name"], limit=5) == [{"id": "a"}, {"id": "b"}]
+    assert kitsu.last == ("GET", "data/assets", {"fields": "id,name", "limit": "5"}, None)
+    assert raw.fetch_first("assets") == {"id": "a"}
+    assert raw.fetch_one("assets", "a") == {"id": "a"}
+    assert raw.create("assets", {"name": "c"}) == {"id": "c"}
+    assert raw.update("assets", "a", {"name": "n"}) == {"id": "a", "name": "n"}
+    assert raw.import_data("assets", {"name": "d"}) == {"id": "d"}
+    assert [s[:2] for s in kitsu.sent[2:]] == [
+        ("GET", "data/assets/a"), ("POST", "data/assets"), ("PUT", "data/assets/a"), ("POST", "import/kitsu/assets")]
+
+
+def test_fetch_first_of_nothing_is_none(kitsu):
+    kitsu.on("GET", "data/assets", json=[])
+    assert raw.fetch_first("assets") is None
+
+
+def test_fetch_all_paginated_walks_every_page(kitsu):
+    pages = iter([{"data": [{"id": 1}], "page": 1, "nb_pages": 2},
+                  {"data": [{"id": 2}], "page": 2, "nb_pages": 2}])
+    kitsu.mock.add_callback("GET", HOST + "/data/tasks",
+                            callback=lambda request: (200, {}, __import__("json").dumps(next(pages))))
+    assert raw.fetch_all("tasks", paginated=True, limit=1) == [{"id": 1}, {"id": 2}]
+    assert [s[2] for s in kitsu.sent] == [{"limit": "1", "page": "1"}, {"limit": "1", "page": "2"}]
+
+
+def test_version_user_and_file_data(kitsu):
+    kitsu.on("GET", "", json={"api": "Zou", "version": "1.0.97"})
+    kitsu.on("GET", "auth/authenticated", json={"user": {"id": "u"}})
+    kitsu.on("GET", "pictures/thumbnails/x.png", body=b"\x89PNG")
+    assert raw.get_api_version() == "1.0.97"
+    assert raw.get_current_user() == {"id": "u"}
+    assert raw.get_file_data_from_url("pictures/thumbnails/x.png") == b"\x89PNG"
+
+
+# URLs, hosts and tokens ----------------------------------------------------------
+
+
+def test_url_helpers():
+    assert raw.url_path_join("http://h/api/", "/data/", "x") == "http://h/api/data/x"
+    assert raw.url_path_join("data", "") == "data"
+    assert raw.build_path_with_params("data/x", {}) == "data/x"
+    assert raw.build_path_with_params("data/x", {"a": 1, "ids": ["p", "q"]}) == "data/x?a=1&ids=p%2Cq"
+    client = raw.create_client("http://h/api")
+    assert raw.get_full_url("data/x", client=client) == "http://h/api/data/x"
+    assert raw.get_api_url_from_host(client) == "http://h"
+    assert raw.get_event_host(client) == "http://h"
+    assert raw.set_event_host("http://events", client) == "http://events" == raw.get_event_host(client)
+    assert raw.set_host("http://other/api", client) == "http://other/api" == raw.get_host(client)
+
+
+def test_top_level_host_functions_configure_the_default_client_in_place():
+    default = raw.default_client
+    previous = default.host
+    try:
+        gazu.set_host("http://studio/api")
+        assert raw.default_client is default and gazu.get_host() == "http://studio/api"
+        assert gazu.set_event_host("http://studio") == gazu.get_event_host() == "http://studio"
+    finally:
+        default.host, default.event_host = previous, None
+
+
+def test_tokens_never_shown():
+    client = raw.create_client("http://h/api", tokens={"access_token": "SECRET-A", "refresh_token": "SECRET-R"})
+    assert "SECRET" not in repr(client)
+    assert raw.make_auth_header(client) == {"Authorization": "Bearer SECRET-A"}
+    assert gazu.set_token("bot", client=client) == {"access_token": "bot"}
+    assert raw.set_tokens({}, client) == {} and raw.make_auth_header(client) == {}
+
+
+def test_tls_verification_is_on_by_default():
+    assert raw.create_client("https://h/api").session.verify is True
+    assert raw.create_client("https://h/api", ssl_verify=False).session.verify is False
+
+
+def test_no_host_is_a_clear_error():
+    with pytest.raises(gazu.exception.HostException, match="no host set"):
+        raw.get("data/x", client=raw.KitsuClient(""))
+
+
+# Status mapping -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("status, exception", [
+    (400, ParameterException), (401, NotAuthenticatedException), (403, NotAllowedException),
+    (404, RouteNotFoundException), (405, MethodNotAllowedException), (409, GazuException),
+    (413, TooBigFileException), (422, ParameterException), (500, ServerErrorException),
+    (502, ServerErrorException), (503, ServerErrorException),
+])
+def test_error_status_raises_with_method_path_status_and_message(kitsu, status, exception):
+    raw.default_client.retries = 0
+    try:
+        kitsu.on("GET", "data/projects/x", json={"message": "Project not found"}, status=status)
+        with pytest.raises(exception) as caught:
+            raw.get("data/projects/x")
+    finally:
+        raw.default_client.retries = raw.DEFAULT_RETRIES
+    error = caught.value
+    assert (error.method, error.path, error.status) == ("GET", "data/projects/x", status)
+    assert error.server_message == "Project not found"
+    assert str(error).startswith("GET data/projects/x: %d" % status)
+    assert str(error).endswith(": Project not found")
+    assert error.response.status_code == status
+    assert "unit-test-token" not in str(error)
+
+
+def test_html_error_page_is_quoted_briefly(kitsu):
+    raw.default_client.retries = 0
+    try:
+        kitsu.on("GET", "data/x", body="<html><body>" + "Service Unavailable " * 50 + "</body></html>",
+                 status=503, content_type="text/html")
+        with pytest.raises(ServerErrorException) as caught:
+            raw.get("data/x")
+    finally:
+        raw.default_client.retries = raw.DEFAULT_RETRIES
+    assert "Service Unavailable" in str(caught.value) and len(str(caught.value)) < 300
+
+
+def test_malformed_json_is_a_clear_error_not_a_json_decode_error(kitsu):
+    kitsu.on("GET", "data/x", body="{not json", content_type="application/json")
+    with pytest.raises(UnexpectedResponseException, match=r"GET data/x: 200 answer is not JSON .*\{not json"):
+        raw.get("data/x")
+
+
+def test_check_status_and_messages():
+    response = requests.Response()
+    response.status_code, response._content = 404, b'{"message": "gone"}'
+    with pytest.raises(RouteNotFoundException, match="gone"):
+        raw.check_status(response, "data/x")
+    response.status_code = 200
+    assert raw.check_status(response, "data/x") == (200, False)
+    assert raw.get_message_from_response(response) == "gone"
+    assert raw.get_message_from_data({"error": "bad"}) == "bad"
+    assert raw.get_message_from_data(None) == "No additional information"
+
+
+# Retries ---------------------------------------------------------------------------
+
+
+def test_get_is_retried_on_503_then_succeeds(kitsu, no_sleep):
+    kitsu.on("GET", "data/x", status=503)
+    kitsu.on("GET", "data/x", status=503)
+    kitsu.on("GET", "data/x", json=[1])
+    assert raw.get("data/x") == [1]
+    assert len(kitsu.sent) == 3 and len(no_sleep) == 2
+    assert no_sleep[1] >= no_sleep[0] * 0.5  # backoff grows (with jitter)
+
+
+def test_retry_after_is_honoured(kitsu, no_sleep):
+    kitsu.on("GET", "data/x", status=429, headers={"Retry-After": "7"})
+    kitsu.on("GET", "data/x", json=[])
+    assert raw.get("data/x") == []
+    assert no_sleep == [7.0]
+
+
+def test_retries_are_bounded(kitsu):
+    for _ in range(10):
+        kitsu.on("GET", "data/x", status=502)
+    with pytest.raises(ServerErrorException):
+        raw.get("data/x")
+    assert len(kitsu.sent) == 1 + raw.DEFAULT_RETRIES
+
+
+def test_retries_can_be_turned_off(kitsu):
+    raw.default_client.retries = 0
+    try:
+        kitsu.on("GET", "data/x", status=503)
+        with pytest.raises(ServerErrorException):
+            raw.get("data/x")
+    finally:
+        raw.default_client.retries = raw.DEFAULT_RETRIES
+    assert len(kitsu.sent) == 1
+
+
+def test_post_is_not_retried_on_503(kitsu):
+    kitsu.on("POST", "data/x", status=503)
+    kitsu.on("POST", "data/x", json={})
+    with pytest.raises(ServerErrorException):
+        raw.post("data/x", {})
+    assert len(kitsu.sent) == 1
+
+
+def test_post_is_retried_when_the_connection_was_never_made(kitsu):
+    refused = requests.exceptions.ConnectionError(
+        __import__("urllib3").exceptions.NewConnectionError(None, "Connection refused"))
+    kitsu.on("POST", "data/x", body=refused)
+    kitsu.on("POST", "data/x", json={"id": 1})
+    assert raw.post("data/x", {}) == {"id": 1}
+    assert len(kitsu.sent) == 2
+
+
+def test_post_is_not_retried_when_the_connection_dropped(kitsu):
+    kitsu.on("POST", "data/x", body=requests.exceptions.ConnectionError("Connection reset by peer"))
+    kitsu.on("POST", "data/x", json={"id": 1})
+    with pytest.raises(NetworkException, match="POST data/x: cannot reach"):
+        raw.post("data/x", {})
+    assert len(kitsu.sent) == 1
+
+
+def test_network_errors_are_gazu_and_requests_errors(kitsu):
+    for _ in range(4):
+        kitsu.on("GET", "data/x", body=requests.exceptions.ConnectionError("boom"))
+    with pytest.raises(NetworkException) as caught:
+        raw.get("data/x")
+    assert isinstance(caught.value, requests.exceptions.ConnectionError)
+    assert isinstance(caught.value, GazuException)
+
+
+# Refresh on 401 ----------------------------------------------------------------
+
+
+def test_401_refreshes_once_and_replays(kitsu):
+    raw.default_client.tokens = {"access_token": "old", "refresh_token": "refresh"}
+    kitsu.on("GET", "data/x", status=401, json={"msg": "Token has expired"})
+    kitsu.on("GET", "auth/refresh-token", json={"access_token": "new"})
+    kitsu.on("GET", "data/x", json=[1])
+    assert raw.get("data/x") == [1]
+    calls = kitsu.mock.calls
+    assert calls[1].request.headers["Authorization"] == "Bearer refresh"
+    assert calls[2].request.headers["Authorization"] == "Bearer new"
+    assert raw.default_client.access_token == "new"
+
+
+def test_401_without_refresh_token_raises(kitsu):
+    kitsu.on("GET", "data/x", status=401, json={"msg": "Missing Authorization Header"})
+    with pytest.raises(NotAuthenticatedException, match="Missing Authorization Header"):
+        raw.get("data/x")
+    assert len(kitsu.sent) == 1
+
+
+def test_401_calls_the_not_authenticated_callback(kitsu):
+    seen = []
+
+    def callback(client, path):
+        seen.append(path)
+        client.tokens = {"access_token": "fresh"}
+        return True
+
+    raw.default_client.callback_not_authenticated = callback
+    try:
+        kitsu.on("GET", "data/x", status=401)
+        kitsu.on("GET", "data/x", json=[2])
+        assert raw.get("data/x") == [2]
+    finally:
+        raw.default_client.callback_not_authenticated = None
+    assert seen == ["data/x"]
+
+
+def test_many_threads_hitting_401_send_one_refresh(kitsu):
+    raw.default_client.tokens = {"access_token": "old", "refresh_token": "refresh"}
+    refreshes = []
+    barrier = threading.Barrier(8)
+
+    def data(request):
+        if request.headers["Authorization"] == "Bearer old":
+            barrier.wait(timeout=5)
+            return 401, {}, "{}"
+        return 200, {}, "[1]"
+
+    def refresh(request):
+        refreshes.append(1)
+        return 200, {}, '{"access_token": "new"}'
+
+    kitsu.mock.add_callback("GET", HOST + "/data/x", callback=data)
+    kitsu.mock.add_callback("GET", HOST + "/auth/refresh-token", callback=refresh)
+    results = []
+    threads = [threading.Thread(target=lambda: results.append(raw.get("data/x"))) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(10)
+    assert results == [[1]] * 8
+    assert len(refreshes) == 1
+
+
+# Auth ---------------------------------------------------------------------------
+
+
+def test_log_in_keeps_tokens_and_log_out_forgets_them(kitsu):
+    kitsu.on("POST", "auth/login", json={"login": True, "user": {"id": "u"},
+                                         "access_token": "A", "refresh_token": "R"})
+    kitsu.on("GET", "auth/logout", json={"logout": True})
+    result = gazu.log_in("me@example.com", "pw")
+    assert result["user"] == {"id": "u"}
+    assert kitsu.last == ("POST", "auth/login", {}, {"email": "me@example.com", "password": "pw"})
+    assert "Authorization" not in kitsu.mock.calls[0].request.headers
+    assert raw.default_client.tokens == {"access_token": "A", "refresh_token": "R"}
+    assert gazu.log_out() == {"logout": True}
+    assert raw.default_client.tokens == {}
+
+
+def test_log_in_with_two_factor_fields(kitsu):
+    kitsu.on("POST", "auth/login", json={"login": True, "access_token": "A"})
+    gazu.log_in("me@example.com", "pw", totp="123456", recovery_code="ABCD")
+    assert kitsu.last[3] == {"email": "me@example.com", "password": "pw", "totp": "123456", "recovery_code": "ABCD"}
+
+
+@pytest.mark.parametrize("status", [400, 401])
+def test_wrong_password_raises_auth_failed(kitsu, status):
+    kitsu.on("POST", "auth/login", json={"login": False, "message": "Wrong password"}, status=status)
+    with pytest.raises(gazu.AuthFailedException, match="Wrong password"):
+        gazu.log_in("me@example.com", "nope")
+
+
+def test_refresh_access_token(kitsu):
+    raw.default_client.tokens = {"access_token": "A", "refresh_token": "R"}
+    kitsu.on("GET", "auth/refresh-token", json={"access_token": "B"})
+    assert gazu.refresh_access_token()["access_token"] == "B"
+
+
+def test_send_email_otp(kitsu):
+    kitsu.on("GET", "auth/email-otp", json={"success": True})
+    assert gazu.send_email_otp("me@example.com") == {"success": True}
+    assert kitsu.last == ("GET", "auth/email-otp", {"email": "me@example.com"}, None)
+
+
+@responses.activate
+def test_create_session_returns_a_logged_in_client():
+    responses.add("POST", "http://other/api/auth/login", json={"login": True, "access_token": "A"})
+    session = gazu.create_session("http://other/api", "me@example.com", "pw")
+    assert session is not raw.default_client and session.access_token == "A"
+
+
+@responses.activate
+def test_host_is_up_and_valid():
+    client = raw.create_client("http://up/api")
+    responses.add("HEAD", "http://up/api", status=200)
+    responses.add("POST", "http://up/api/auth/login", json={"message": "missing password"}, status=400)
+    assert raw.host_is_up(client) and raw.host_is_valid(client)
+    down = raw.create_client("http://down/api")
+    responses.add("HEAD", "http://down/api", body=requests.exceptions.ConnectionError("refused"))
+    assert not raw.host_is_up(down) and not raw.host_is_valid(down)
+
+
+def test_logging_goes_to_the_gazu_logger_without_tokens(kitsu, caplog):
+    kitsu.on("GET", "data/x", json=[])
+    with caplog.at_level(logging.DEBUG):
+        raw.get("data/x")
+    assert {record.name for record in caplog.records} <= {"gazu"}
+    assert "unit-test-token" not in caplog.text
+
+
+# Files ---------------------------------------------------------------------------
+
+
+def test_upload_streams_a_multipart_form(kitsu, tmp_path):
+    picture = tmp_path / "frame.png"
+    picture.write_bytes(b"\x89PNG" + os.urandom(3000))
+    extra = tmp_path / "extra.txt"
+    extra.write_bytes(b"hello")
+    kitsu.on("POST", "pictures/preview-files/1", json={"id": "1"})
+    progress = []
+    result = raw.upload("pictures/preview-files/1", str(picture), data={"name": "v1", "flag": True},
+                        extra_files=[str(extra)], progress_callback=lambda sent, total: progress.append((sent, total)))
+    assert result == {"id": "1"}
+    request = kitsu.mock.calls[0].request
+    body = b"".join(request.body) if not isinstance(request.body, bytes) else request.body
+    assert int(request.headers["Content-Length"]) == len(body)
+    message = email.message_from_bytes(
+        b"Content-Type: " + request.headers["Content-Type"].encode() + b"\r\n\r\n" + body)
+    parts = {part.get_param("name", header="content-disposition"): part for part in message.get_payload()}
+    assert parts["name"].get_payload() == "v1" and parts["flag"].get_payload() == "true"
+    assert parts["file"].get_filename() == "frame.png"
+    assert parts["file"].get_payload(decode=True) == picture.read_bytes()
+    assert parts["file-2"].get_payload(decode=True) == b"hello"
+    assert progress[-1] == (len(body), len(body))
+
+
+def test_upload_of_a_missing_file_fails_before_any_request(kitsu, tmp_path):
+    with pytest.raises(FileDoesntExistException, match="file_path: no such file"):
+        raw.upload("pictures/x", str(tmp_path / "missing.png"))
+    with pytest.raises(InvalidArgumentException, match="file_path"):
+        raw.upload("pictures/x", 42)
+    assert kitsu.sent == []
+
+
+def test_download_writes_the_file_atomically(kitsu, tmp_path):
+    target = tmp_path / "movie.mp4"
+    kitsu.on("GET", "movies/originals/preview-files/1.mp4", body=b"x" * 5000)
+    progress = []
+    response = raw.download("movies/originals/preview-files/1.mp4", str(target),
+                            progress_callback=lambda got, total: progress.append(got))
+    assert response.status_code == 200
+    assert target.read_bytes() == b"x" * 5000
+    assert progress[-1] == 5000
+    assert os.listdir(tmp_path) == ["movie.mp4"]
+
+
+def test_failed_download_keeps_the_previous_file(kitsu, tmp_path):
+    target = tmp_path / "movie.mp4"
+    target.write_bytes(b"previous good file")
+    raw.default_client.retries = 0
+    try:
+        kitsu.on("GET", "movies/x.mp4", status=404, json={"message": "not found"})
+        with pytest.raises(RouteNotFoundException):
+            raw.download("movies/x.mp4", str(target))
+    finally:
+        raw.default_client.retries = raw.DEFAULT_RETRIES
+    assert target.read_bytes() == b"previous good file"
+    assert os.listdir(tmp_path) == ["movie.mp4"]
+
+
+def test_download_into_a_missing_folder_fails_before_any_request(kitsu, tmp_path):
+    with pytest.raises(InvalidArgumentException, match="file_path: folder"):
+        raw.download("movies/x.mp4", str(tmp_path / "nope" / "x.mp4"))
+    assert kitsu.sent == []
+    assert DownloadFileException  # the class a cut download raises (tests/faults)
