@@ -55,6 +55,7 @@ from gazu.exception import (
     PreviewFileProcessingException,
     TimeoutException,
     UnexpectedResponseException,
+    UploadFailedException,
     exception_for_status,
 )
 
@@ -197,7 +198,7 @@ class _MultipartBody:
                     sent += len(chunk)
                     yield self._count(chunk)
                 if sent != size or handle.read(1):
-                    raise GazuException(
+                    raise UploadFailedException(
                         "upload aborted: %s changed size while it was sent (%d bytes expected)"
                         % (source, size))
 
@@ -538,7 +539,8 @@ class KitsuClient:
                 _stream_to_file(response, file_path, progress_callback)
                 return response
             except (requests.exceptions.RequestException, OSError) as error:
-                if attempt < self.retries and not isinstance(error, OSError):
+                network_error = isinstance(error, requests.exceptions.RequestException)
+                if attempt < self.retries and network_error:
                     attempt += 1
                     delay = self._backoff(attempt - 1)
                     logger.warning("GET %s: download cut (%s); retry %d/%d in %.1fs",

@@ -1,0 +1,148 @@
+"""A small misbehaving HTTP server on loopback, for the fault-injection suite.
+
+Each path is a scripted behaviour (see ``FaultServer.behaviours``); the server
+counts the requests it receives per path.
+"""
+
+from __future__ import annotations
+
+import collections
+import hashlib
+import json
+import socket
+import socketserver
+import threading
+import time
+
+
+class _Handler(socketserver.StreamRequestHandler):
+    def handle(self):
+        while not self.server.stopping.is_set():
+            line = self.rfile.readline()
+            if not line:
+                return
+            method, target, _version = line.decode().split(" ", 2)
+            headers = {}
+            while True:
+                header = self.rfile.readline().decode()
+                if header in ("\r\n", "\n", ""):
+                    break
+                key, _, value = header.partition(":")
+                headers[key.strip().lower()] = value.strip()
+            path = target.split("?")[0]
+            self.server.counts[(method, path)] += 1
+            behaviour = self.server.behaviours.get(path.strip("/").split("/")[0], FaultServer.not_found)
+            keep_open = behaviour(self.server, self, method, headers)
+            if not keep_open:
+                return
+
+    def send(self, status: int, body: bytes = b"", content_type: str = "application/json",
+             extra: dict | None = None, length: int | None = None) -> bool:
+        head = ["HTTP/1.1 %d X" % status, "Content-Type: %s" % content_type,
+                "Content-Length: %d" % (len(body) if length is None else length)]
+        head += ["%s: %s" % item for item in (extra or {}).items()]
+        self.wfile.write(("\r\n".join(head) + "\r\n\r\n").encode() + body)
+        self.wfile.flush()
+        return True
+
+    def read_body(self, headers: dict) -> bytes:
+        return self.rfile.read(int(headers.get("content-length", 0)))
+
+
+class FaultServer(socketserver.ThreadingTCPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+
+    def __init__(self):
+        super().__init__(("127.0.0.1", 0), _Handler)
+        self.stopping = threading.Event()
+        self.counts: collections.Counter = collections.Counter()
+        self.payload = bytes(range(256)) * 4096  # 1 MiB served by the download behaviours
+        self.behaviours = {
+            "hang": FaultServer.hang,
+            "cut": FaultServer.cut,
+            "cut-once": FaultServer.cut_once,
+            "flaky": FaultServer.flaky,
+            "garbage": FaultServer.garbage,
+            "html503": FaultServer.html503,
+            "slow": FaultServer.slow,
+            "upload": FaultServer.upload,
+            "ok": FaultServer.ok,
+        }
+        self.thread = threading.Thread(target=self.serve_forever, daemon=True)
+
+    @property
+    def url(self) -> str:
+        return "http://127.0.0.1:%d" % self.server_address[1]
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.stopping.set()
+        self.shutdown()
+        self.server_close()
+
+    def count(self, method: str, path: str) -> int:
+        return self.counts[(method, "/" + path.strip("/"))]
+
+    # Behaviours: each answers one request; a false return closes the connection.
+
+    def not_found(self, handler, method, headers):
+        handler.read_body(headers)
+        return handler.send(404, b'{"message": "no such behaviour"}')
+
+    def ok(self, handler, method, headers):
+        handler.read_body(headers)
+        return handler.send(200, b'[{"id": 1}]')
+
+    def hang(self, handler, method, headers):
+        self.stopping.wait(60)
+        return False
+
+    def cut(self, handler, method, headers):
+        handler.send(200, self.payload[:100_000], "application/octet-stream", length=len(self.payload))
+        handler.connection.shutdown(socket.SHUT_RDWR)
+        return False
+
+    def cut_once(self, handler, method, headers):
+        if self.counts[(method, "/cut-once")] == 1:
+            return self.cut(handler, method, headers)
+        return handler.send(200, self.payload, "application/octet-stream")
+
+    def flaky(self, handler, method, headers):
+        handler.read_body(headers)
+        if self.counts[(method, "/flaky")] <= 2:
+            return handler.send(503, b'{"message": "busy"}', extra={"Retry-After": "0"})
+        return handler.send(200, b'{"ok": true}')
+
+    def garbage(self, handler, method, headers):
+        return handler.send(200, b'{"id": "1", oops', "application/json")
+
+    def html503(self, handler, method, headers):
+        return handler.send(503, b"<html><body><h1>503 Service Unavailable</h1>nginx</body></html>", "text/html")
+
+    def slow(self, handler, method, headers):
+        body = b'{"pieces": [' + b",".join(b"%d" % i for i in range(10)) + b"]}"
+        handler.wfile.write(("HTTP/1.1 200 X\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n"
+                             % len(body)).encode())
+        for i in range(0, len(body), 4):
+            handler.wfile.write(body[i:i + 4])
+            handler.wfile.flush()
+            time.sleep(0.05)
+        return True
+
+    def upload(self, handler, method, headers):
+        digest, remaining = hashlib.sha256(), int(headers.get("content-length", 0))
+        received = 0
+        while remaining:
+            chunk = handler.rfile.read(min(remaining, 1 << 20))
+            if not chunk:
+                return False
+            digest.update(chunk)
+            received += len(chunk)
+            remaining -= len(chunk)
+        answer = {"received": received, "sha256": digest.hexdigest(),
+                  "chunked": "transfer-encoding" in headers}
+        return handler.send(200, json.dumps(answer).encode())

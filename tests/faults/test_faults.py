@@ -1,0 +1,125 @@
+"""The transport against a real, misbehaving server on loopback: nothing hangs, nothing is lost."""
+
+from __future__ import annotations
+
+import os
+import socket
+import time
+import tracemalloc
+
+import pytest
+
+from gazu import client as raw
+from gazu.exception import (
+    DownloadFileException,
+    NetworkException,
+    ServerErrorException,
+    TimeoutException,
+    UnexpectedResponseException,
+    UploadFailedException,
+)
+from tests.faults.server import FaultServer
+
+
+@pytest.fixture
+def server():
+    with FaultServer() as running:
+        yield running
+
+
+@pytest.fixture
+def client(server):
+    return raw.create_client(server.url, timeout=(1.0, 0.5), retries=2, backoff_factor=0.01)
+
+
+def test_a_server_that_never_answers_times_out(client, server):
+    started = time.monotonic()
+    with pytest.raises(TimeoutException, match="GET hang: no answer"):
+        raw.get("hang", client=client)
+    assert time.monotonic() - started < 3
+    assert server.count("GET", "hang") == 1  # a read timeout is not retried
+
+
+def test_an_unreachable_host_fails_fast_after_bounded_retries():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    client = raw.create_client("http://127.0.0.1:%d" % port, timeout=(0.5, 0.5), retries=2, backoff_factor=0.01)
+    started = time.monotonic()
+    with pytest.raises(NetworkException, match="POST data/x: cannot reach"):
+        raw.post("data/x", {}, client=client)
+    assert time.monotonic() - started < 3
+
+
+def test_503_bursts_are_retried_for_get(client, server):
+    assert raw.get("flaky", client=client) == {"ok": True}
+    assert server.count("GET", "flaky") == 3
+
+
+def test_503_is_not_retried_for_post(client, server):
+    with pytest.raises(ServerErrorException, match="POST flaky: 503 X: busy"):
+        raw.post("flaky", {"name": "x"}, client=client)
+    assert server.count("POST", "flaky") == 1
+
+
+def test_garbage_json_is_reported_with_an_excerpt(client):
+    with pytest.raises(UnexpectedResponseException, match=r"not JSON \(application/json\): \{\"id\": \"1\", oops"):
+        raw.get("garbage", client=client)
+
+
+def test_an_html_error_page_is_reported_readably(server):
+    client = raw.create_client(server.url, retries=0)
+    with pytest.raises(ServerErrorException) as caught:
+        raw.get("html503", client=client)
+    assert str(caught.value) == "GET html503: 503 X: <html><body><h1>503 Service Unavailable</h1>nginx</body></html>"
+
+
+def test_a_slow_body_within_the_read_timeout_succeeds(client):
+    # 30 pieces, 50 ms apart: 1.5 s in all, longer than the 0.5 s read timeout,
+    # which bounds each silence, not the whole transfer.
+    assert raw.get("slow", client=client) == {"pieces": list(range(10))}
+
+
+def test_a_cut_download_leaves_the_previous_file_untouched(client, server, tmp_path):
+    target = tmp_path / "plate.exr"
+    target.write_bytes(b"previous good version")
+    with pytest.raises(DownloadFileException, match="GET cut: download failed .*left untouched"):
+        raw.download("cut", str(target), client=client)
+    assert target.read_bytes() == b"previous good version"
+    assert os.listdir(tmp_path) == ["plate.exr"]
+    assert server.count("GET", "cut") == 3  # retried, then given up
+
+
+def test_a_cut_download_is_resumed_by_a_retry(client, server, tmp_path):
+    target = tmp_path / "plate.exr"
+    raw.download("cut-once", str(target), client=client)
+    assert target.read_bytes() == server.payload
+    assert os.listdir(tmp_path) == ["plate.exr"]
+
+
+def test_upload_streams_in_constant_memory(client, tmp_path):
+    movie = tmp_path / "movie.mov"
+    size = 64 * 1024 * 1024
+    with open(movie, "wb") as handle:
+        handle.truncate(size)
+    tracemalloc.start()
+    try:
+        answer = raw.upload("upload", str(movie), data={"name": "v1"}, client=client)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert answer["received"] > size and not answer["chunked"]
+    assert peak < 8 * 1024 * 1024, "upload held %d bytes in memory" % peak
+
+
+def test_a_file_that_shrinks_during_upload_fails_instead_of_truncating(client, tmp_path):
+    movie = tmp_path / "movie.mov"
+    movie.write_bytes(b"x" * (4 * 1024 * 1024))
+
+    def shrink(sent, total):
+        if sent > 1024 * 1024 and movie.stat().st_size:
+            with open(movie, "r+b") as handle:
+                handle.truncate(1024)
+
+    with pytest.raises(UploadFailedException, match="changed size"):
+        raw.upload("upload", str(movie), client=client, progress_callback=shrink)
