@@ -40,3 +40,11 @@ def admin_client(kitsu_sandbox):
 def new_project(admin_client):
     """A fresh, uniquely named open project on the sandbox (made with raw calls only)."""
     return gazu.client.post("data/projects", {"name": unique("project"), "production_type": "tvshow"})
+
+
+from tests.realcoverage import (  # noqa: E402,F401  (hooks: real-server coverage report)
+    pytest_collection_modifyitems,
+    pytest_runtest_setup,
+    pytest_runtest_teardown,
+    pytest_terminal_summary,
+)
