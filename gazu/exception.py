@@ -140,8 +140,11 @@ class TaskMustBeADictException(GazuException):
     """A task dict was expected."""
 
 
-class FileDoesntExistException(GazuException):
+class FileDoesntExistException(GazuException, FileNotFoundError):
     """A local file to send does not exist."""
+
+    def __init__(self, message: Any = "", **kwargs: Any) -> None:
+        GazuException.__init__(self, message, **kwargs)
 
 
 class ProjectDoesntExistException(GazuException):
