@@ -1,1 +1,333 @@
-"""Kitsu person functions (being written)."""
+"""Studio members: persons and bots, departments, organisation, time sheets, day offs, avatars.
+
+Every entity argument is a dict with an ``"id"`` or an id string. Dates are
+``YYYY-MM-DD`` strings (a :class:`datetime.date` is accepted too); years,
+months and weeks are numbers.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any, Literal
+
+from gazu import _api
+from gazu.cache import cache
+from gazu.client import KitsuClient, default_client, get_api_url_from_host
+from gazu.exception import InvalidArgumentException
+from gazu.helpers import validate_date_format
+
+
+def _flag(value: bool) -> str:
+    """Return a boolean query value as the server reads it."""
+    return "true" if value else "false"
+
+
+def _number(value: Any, name: str) -> int:
+    """Return a year, month or week as an int (digit strings accepted), or raise naming the argument."""
+    if isinstance(value, str) and value.isdigit():
+        return int(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    raise InvalidArgumentException("%s: expected a number, got %r" % (name, value))
+
+
+def _date(value: Any, name: str) -> str:
+    """Return a ``YYYY-MM-DD`` string for a date or date string, or raise naming the argument."""
+    if isinstance(value, datetime.date):
+        return value.strftime("%Y-%m-%d")
+    try:
+        return validate_date_format(value)
+    except InvalidArgumentException:
+        raise InvalidArgumentException("%s: expected a date YYYY-MM-DD, got %r" % (name, value)) from None
+
+
+# Persons and bots ---------------------------------------------------------------
+
+
+@cache
+def all_persons(client: KitsuClient = default_client) -> list[dict]:
+    """Return every person of the studio, sorted by name."""
+    return _api.fetch_list("data/persons", client, sort=True)
+
+
+@cache
+def get_person(id: str, relations: bool = False, client: KitsuClient = default_client) -> dict | None:
+    """Return the person with this id (with their relations when asked), or None."""
+    return _api.fetch_first("data/persons", client, params=_api.query(
+        id=_api.to_id(id, "id"), relations="true" if relations else None))
+
+
+@cache
+def get_person_by_desktop_login(desktop_login: str, client: KitsuClient = default_client) -> dict | None:
+    """Return the person (not a bot) with this desktop login, or None."""
+    return _api.fetch_first("data/persons", client, params={
+        "desktop_login": _api.require(desktop_login, "desktop_login"), "is_bot": _flag(False)})
+
+
+@cache
+def get_person_by_email(email: str, is_bot: bool = False, client: KitsuClient = default_client) -> dict | None:
+    """Return the person (or, with ``is_bot``, the bot) with this e-mail, or None."""
+    return _api.fetch_first("data/persons", client, params={
+        "email": _api.require(email, "email"), "is_bot": _flag(is_bot)})
+
+
+@cache
+def get_person_by_full_name(full_name: str, first_name: str | None = None, last_name: str | None = None,
+                            client: KitsuClient = default_client) -> dict | None:
+    """Return the person (not a bot) with this full name, or None.
+
+    When both ``first_name`` and ``last_name`` are given, they are matched
+    instead of ``full_name``, which tells apart names that contain spaces.
+    """
+    names = ({"first_name": _api.require(first_name, "first_name"), "last_name": _api.require(last_name, "last_name")}
+             if first_name is not None and last_name is not None
+             else {"full_name": _api.require(full_name, "full_name")})
+    return _api.fetch_first("data/persons", client, params={**names, "is_bot": _flag(False)})
+
+
+@cache
+def get_person_url(person: str | dict, client: KitsuClient = default_client) -> str:
+    """Return the address of the person's page in the Kitsu web application (no request)."""
+    return "%s/people/%s/" % (get_api_url_from_host(client), _api.to_id(person, "person"))
+
+
+def new_person(first_name: str, last_name: str, email: str, phone: str = "", role: str = "user",
+               desktop_login: str = "", departments: list[str | dict] | None = None, password: str | None = None,
+               active: bool = True, contract_type: str = "open-ended",
+               client: KitsuClient = default_client) -> dict:
+    """Create a person, or return the one who already has this e-mail.
+
+    ``role`` is one of user, supervisor, manager, admin, client, vendor.
+    Without ``password`` the person cannot log in until invited.
+    """
+    body = {"first_name": _api.require(first_name, "first_name"), "last_name": last_name,
+            "email": _api.require(email, "email"), "phone": phone, "role": role,
+            "desktop_login": desktop_login, "departments": _api.to_ids(departments, "departments"),
+            "active": active, "contract_type": contract_type}
+    return _api.create_if_missing(
+        lambda: get_person_by_email(email, client=client),
+        lambda: _api.post("data/persons", client, {**body, **_api.query(password=password)}))
+
+
+def update_person(person: dict, client: KitsuClient = default_client) -> dict:
+    """Save a modified person dict."""
+    return _api.update("data/persons/{}", client, person, "person")
+
+
+def remove_person(person: str | dict, force: bool = False, client: KitsuClient = default_client) -> str:
+    """Delete a person; with ``force``, also delete what they made."""
+    return _api.delete("data/persons/{}", client, force=force, person=person)
+
+
+def new_bot(name: str, email: str, role: str = "user", departments: list[str | dict] | None = None,
+            active: bool = True, expiration_date: str | None = None, client: KitsuClient = default_client) -> dict:
+    """Create a bot (a person for scripts); the answer carries its ``access_token``."""
+    return _api.post("data/persons", client, {
+        "first_name": _api.require(name, "name"), "last_name": "", "email": _api.require(email, "email"),
+        "role": role, "is_bot": True, "departments": _api.to_ids(departments, "departments"), "active": active,
+        "expiration_date": None if expiration_date is None else _date(expiration_date, "expiration_date")})
+
+
+def update_bot(bot: dict, client: KitsuClient = default_client) -> dict:
+    """Save a modified bot dict (a new expiration date yields a new ``access_token``)."""
+    return _api.update("data/persons/{}", client, bot, "bot")
+
+
+def remove_bot(bot: dict, force: bool = False, client: KitsuClient = default_client) -> str:
+    """Delete a bot."""
+    return _api.delete("data/persons/{}", client, force=force, bot=bot)
+
+
+def invite_person(person: str | dict, client: KitsuClient = default_client) -> dict[str, str]:
+    """E-mail the person an invitation to set their password and log in."""
+    return _api.fetch("actions/persons/{}/invite", client, person=person)
+
+
+def change_password_for_person(person: str | dict, password: str,
+                               client: KitsuClient = default_client) -> dict[Literal["success"], bool]:
+    """Set a person's password (an administrator's action)."""
+    password = _api.require(password, "password")
+    return _api.post("actions/persons/{}/change-password", client,
+                     {"password": password, "password_2": password}, person=person)
+
+
+def disable_two_factor_authentication(person: str | dict, client: KitsuClient = default_client) -> str:
+    """Turn off a person's two-factor authentication (an administrator's action)."""
+    return _api.delete("actions/persons/{}/disable-two-factor-authentication", client, person=person)
+
+
+def set_avatar(person: str | dict, file_path: str, client: KitsuClient = default_client,
+               progress_callback=None) -> dict[Literal["thumbnail_path"], str]:
+    """Upload a picture as the person's avatar."""
+    return client.upload(_api.path("pictures/thumbnails/persons/{}", person=person), file_path,
+                         progress_callback=progress_callback)
+
+
+def clear_person_avatar(person: str | dict, client: KitsuClient = default_client) -> str:
+    """Remove the person's avatar."""
+    return _api.delete("actions/persons/{}/clear-avatar", client, person=person)
+
+
+def get_presence_log(year: int, month: int, client: KitsuClient = default_client) -> str:
+    """Return the month's presence table as CSV text (one row per person, one column per day)."""
+    return client.get("data/persons/presence-logs/%d-%02d" % (_number(year, "year"), _number(month, "month")),
+                      json_response=False)
+
+
+# Organisation and departments ---------------------------------------------------
+
+
+@cache
+def all_organisations(client: KitsuClient = default_client) -> list[dict]:
+    """Return every organisation, sorted by name."""
+    return _api.fetch_list("data/organisations", client, sort=True)
+
+
+@cache
+def get_organisation(client: KitsuClient = default_client) -> dict:
+    """Return the organisation the logged-in user belongs to."""
+    return (_api.fetch("auth/authenticated", client) or {}).get("organisation")
+
+
+@cache
+def all_departments(client: KitsuClient = default_client) -> list[dict]:
+    """Return every department, sorted by name."""
+    return _api.fetch_list("data/departments", client, sort=True)
+
+
+@cache
+def get_department(department_id: str, client: KitsuClient = default_client) -> dict:
+    """Return the department with this id."""
+    return _api.fetch("data/departments/{}", client, department_id=department_id)
+
+
+@cache
+def get_department_by_name(name: str, client: KitsuClient = default_client) -> dict | None:
+    """Return the department with this name (case ignored), or None."""
+    return _api.fetch_first("data/departments", client, params={"name": _api.require(name, "name")})
+
+
+def new_department(name: str, color: str = "", archived: bool = False, client: KitsuClient = default_client) -> dict:
+    """Create a department, or return the one with this name.
+
+    ``color`` is a ``#rrggbb`` string.
+    """
+    return _api.create_if_missing(
+        lambda: get_department_by_name(name, client=client),
+        lambda: _api.post("data/departments", client, {"name": name, "color": color, "archived": archived}))
+
+
+def update_department(department, client=default_client):
+    """Save a modified department dict."""
+    return _api.update("data/departments/{}", client, department, "department")
+
+
+def remove_department(department, force=False, client=default_client):
+    """Delete a department."""
+    return _api.delete("data/departments/{}", client, force=force, department=department)
+
+
+def add_person_to_department(person: str | dict, department: str | dict,
+                             client: KitsuClient = default_client) -> dict:
+    """Add a person to a department; return the person."""
+    return _api.post("actions/persons/{}/departments/add", client,
+                     {"department_id": _api.to_id(department, "department")}, person=person)
+
+
+def remove_person_from_department(person: str | dict, department: str | dict,
+                                  client: KitsuClient = default_client) -> str:
+    """Take a person out of a department."""
+    return _api.delete("actions/persons/{}/departments/{}", client, person=person, department=department)
+
+
+# Time sheets ----------------------------------------------------------------------
+
+
+@cache
+def get_time_spents_by_date(person: str | dict, date: str, client: KitsuClient = default_client) -> list[dict]:
+    """Return the time the person logged on a day, one entry per task."""
+    return _api.fetch_list("data/persons/{}/time-spents/" + _date(date, "date"), client, person=person)
+
+
+@cache
+def get_time_spents_range(person_id: str, start_date: str, end_date: str,
+                          client: KitsuClient = default_client) -> list:
+    """Return the time the person logged from ``start_date`` to ``end_date`` included."""
+    return _api.fetch_list("data/persons/{}/time-spents", client, person_id=person_id, params={
+        "start_date": _date(start_date, "start_date"), "end_date": _date(end_date, "end_date")})
+
+
+@cache
+def get_week_time_spents(person: str | dict, year: int, week: int,
+                         client: KitsuClient = default_client) -> list[dict]:
+    """Return the time the person logged in an ISO week, summed per task."""
+    return _api.fetch_list("data/persons/{}/time-spents/week/%d/%d" % (
+        _number(year, "year"), _number(week, "week")), client, person=person)
+
+
+@cache
+def get_year_time_spents(person: str | dict, year: int, client: KitsuClient = default_client) -> list[dict]:
+    """Return the time the person logged in a year, summed per task."""
+    return _api.fetch_list("data/persons/{}/time-spents/year/%d" % _number(year, "year"), client, person=person)
+
+
+def get_all_month_time_spents(id: str, date: datetime.date, client: KitsuClient = default_client) -> list:
+    """Return every time entry the person logged in the month of ``date``."""
+    month = datetime.date.fromisoformat(_date(date, "date")[:10])
+    return _api.fetch_list("data/persons/{}/time-spents/month/all/" + month.strftime("%Y/%m"), client, id=id)
+
+
+# Day offs ---------------------------------------------------------------------------
+
+
+@cache
+def get_day_off(day_off_id: str, client: KitsuClient = default_client) -> dict:
+    """Return the day off with this id."""
+    return _api.fetch("data/day-offs/{}", client, day_off_id=day_off_id)
+
+
+@cache
+def get_day_offs(person: str | dict, client: KitsuClient = default_client) -> list[dict]:
+    """Return every day off of the person."""
+    return _api.fetch_list("data/persons/{}/day-offs", client, person=person)
+
+
+@cache
+def get_week_day_offs(person: str | dict, year: int, week: int, client: KitsuClient = default_client) -> list[dict]:
+    """Return the person's day offs overlapping an ISO week."""
+    return _api.fetch_list("data/persons/{}/day-offs/week/%d/%d" % (
+        _number(year, "year"), _number(week, "week")), client, person=person)
+
+
+@cache
+def get_month_day_offs(person: str | dict, year: int, month: int, client: KitsuClient = default_client) -> list[dict]:
+    """Return the person's day offs overlapping a month."""
+    return _api.fetch_list("data/persons/{}/day-offs/month/%d/%02d" % (
+        _number(year, "year"), _number(month, "month")), client, person=person)
+
+
+@cache
+def get_year_day_offs(person: str | dict, year: int, client: KitsuClient = default_client) -> list[dict]:
+    """Return the person's day offs overlapping a year."""
+    return _api.fetch_list("data/persons/{}/day-offs/year/%d" % _number(year, "year"), client, person=person)
+
+
+def new_day_off(person: str | dict, date: str, end_date: str, description: str | None = None,
+                client: KitsuClient = default_client) -> dict:
+    """Book days off for a person, from ``date`` to ``end_date`` included.
+
+    The server drops the time the person had logged on those days.
+    """
+    return _api.post("data/day-offs", client, {
+        "person_id": _api.to_id(person, "person"), "date": _date(date, "date"),
+        "end_date": _date(end_date, "end_date"), **_api.query(description=description)})
+
+
+def update_day_off(day_off: dict, client: KitsuClient = default_client) -> dict:
+    """Save a modified day off dict."""
+    return _api.update("data/day-offs/{}", client, day_off, "day_off")
+
+
+def remove_day_off(day_off: str | dict, client: KitsuClient = default_client) -> str:
+    """Delete a day off."""
+    return _api.delete("data/day-offs/{}", client, day_off=day_off)
