@@ -1,1 +1,509 @@
-"""Kitsu files functions (being written)."""
+"""Files: working files, output files, the paths a project's file tree builds, softwares,
+output types and file statuses; preview files, comment attachments and avatars.
+
+Every entity argument is a dict with an ``"id"`` or an id string. The path
+builders ask the server to render the project's file tree (set with
+:func:`update_project_file_tree`); ``sep`` is the separator of the paths
+returned. Preview, attachment and avatar functions live in
+:mod:`gazu._files_media` and are re-exported here.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import TYPE_CHECKING, Any, Callable
+
+from gazu import _api
+from gazu._files_media import (  # noqa: F401  (re-exported: this module is the public face)
+    _download,
+    _fields,
+    _target,
+    _upload,
+    download_attachment_file,
+    download_attachment_thumbnail,
+    download_organisation_avatar,
+    download_person_avatar,
+    download_preview_file,
+    download_preview_file_cover,
+    download_preview_file_thumbnail,
+    download_preview_lowdef_movie,
+    download_preview_movie,
+    download_project_avatar,
+    extract_frame_from_preview,
+    extract_tile_from_preview,
+    get_all_attachment_files_for_project,
+    get_all_attachment_files_for_task,
+    get_all_preview_files_for_task,
+    get_attachment_file,
+    get_attachment_thumbnail_url,
+    get_preview_file,
+    get_preview_file_url,
+    get_preview_lowdef_movie_url,
+    get_preview_movie_url,
+    get_running_preview_files,
+    remove_preview_file,
+    update_preview,
+    update_preview_annotations,
+    update_preview_position,
+    upload_organisation_avatar,
+    upload_person_avatar,
+    upload_project_avatar,
+    wait_for_preview_file,
+)
+from gazu.cache import cache
+from gazu.client import KitsuClient, default_client
+from gazu.exception import GazuException, InvalidArgumentException, UnexpectedResponseException
+
+if TYPE_CHECKING:
+    import requests
+
+_DEFAULT_SEPARATOR = "/"
+
+
+# Helpers -------------------------------------------------------------------------
+
+
+def _custom_separator(sep: str) -> str | None:
+    """Return ``sep`` when it is not the server's default, else None (not sent)."""
+    return None if sep == _DEFAULT_SEPARATOR else _api.require(sep, "sep")
+
+
+def _joined(answer: Any, folder_key: str, name_key: str, sep: str) -> str:
+    """Join the folder and the file name a path builder answered."""
+    if not isinstance(answer, dict) or folder_key not in answer or name_key not in answer:
+        raise UnexpectedResponseException("path builder answered %r, expected %r and %r" % (
+            answer, folder_key, name_key))
+    return "%s%s%s" % (answer[folder_key], sep, answer[name_key])
+
+
+def _output_filters(output_type: Any, task_type: Any, name: str | None, representation: str | None,
+                    file_status: Any, **more: Any) -> dict:
+    """Return the query parameters that narrow a list of output files."""
+    return _api.query(output_type_id=_api.optional_id(output_type, "output_type"),
+                      task_type_id=_api.optional_id(task_type, "task_type"), name=name,
+                      representation=representation, file_status_id=_api.optional_id(file_status, "file_status"),
+                      **more)
+
+
+def _revision_query(output_type: Any, task_type: Any, name: str) -> dict:
+    """Return the body of a next-revision request."""
+    return {"name": name, "output_type_id": _api.to_id(output_type, "output_type"),
+            "task_type_id": _api.to_id(task_type, "task_type")}
+
+
+def _output_path_query(output_type: Any, task_type: Any, name: str, mode: str, representation: str,
+                       revision: int, nb_elements: int, sep: str) -> dict:
+    """Return the body of an output-file-path request."""
+    return {**_revision_query(output_type, task_type, name), "mode": mode, "representation": representation,
+            "revision": revision, "nb_elements": nb_elements, "separator": sep}
+
+
+def _new_output_file(output_type: Any, task_type: Any, comment: str, working_file: Any, person: Any, name: str,
+                     revision: int, nb_elements: int, representation: str, sep: str, file_status: Any) -> dict:
+    """Return the body of a new-output-file request."""
+    return {**_revision_query(output_type, task_type, name), "comment": comment, "revision": revision,
+            "nb_elements": nb_elements, "representation": representation, "sep": sep,
+            **_api.query(working_file_id=_api.optional_id(working_file, "working_file"),
+                         person_id=_api.optional_id(person, "person"),
+                         file_status_id=_api.optional_id(file_status, "file_status_id"))}
+
+
+def _deprecated(reason: str) -> Callable[[Callable], Callable]:
+    """Make a function warn through the ``deprecated`` package, imported at its first call.
+
+    ``import deprecated`` costs about 60 ms, so it must not happen at
+    ``import gazu``; the warning points at the caller's line.
+    """
+    def decorate(function: Callable) -> Callable:
+        warned: list[Callable] = []
+
+        @functools.wraps(function)
+        def call(*args: Any, **kwargs: Any) -> Any:
+            if not warned:
+                from deprecated import deprecated
+                try:
+                    warned.append(deprecated(reason=reason, extra_stacklevel=1)(function))
+                except TypeError:  # Deprecated < 1.2.15 has no extra_stacklevel
+                    warned.append(deprecated(reason=reason)(function))
+            return warned[0](*args, **kwargs)
+        return call
+    return decorate
+
+
+# Working files -------------------------------------------------------------------
+
+
+@cache
+def get_working_file(working_file_id: str, client: KitsuClient = default_client) -> dict:
+    """Return the working file with this id."""
+    return _api.fetch("data/working-files/{}", client, working_file_id=working_file_id)
+
+
+@cache
+def get_working_files_for_task(task: str | dict, client: KitsuClient = default_client) -> list[dict]:
+    """Return every working file of a task."""
+    return _api.fetch_list("data/tasks/{}/working-files", client, task=task)
+
+
+@cache
+def get_all_working_files_for_entity(entity: str | dict, task: str | dict | None = None, name: str | None = None,
+                                     client: KitsuClient = default_client) -> list[dict]:
+    """Return the working files of an entity, narrowed to a task and a name when given."""
+    params = _api.query(task_id=_api.optional_id(task, "task"), name=name)
+    return _api.fetch_list("data/entities/{}/working-files", client, params=params, entity=entity)
+
+
+@cache
+def get_last_working_files(task: str | dict, client: KitsuClient = default_client) -> dict:
+    """Return the last revision of each working file of a task, keyed by file name."""
+    return _api.fetch("data/tasks/{}/working-files/last-revisions", client, task=task)
+
+
+@cache
+def get_last_working_file_revision(task: str | dict, name: str = "main", client: KitsuClient = default_client) -> dict:
+    """Return the last revision of the task's working file called ``name``, or None."""
+    return (get_last_working_files(task, client=client) or {}).get(name)
+
+
+@cache
+def build_working_file_path(task: str | dict, name: str = "main", mode: str = "working",
+                            software: str | dict | None = None, revision: int = 1, sep: str = "/",
+                            client: KitsuClient = default_client) -> str:
+    """Return the path (without extension) the project's file tree gives a task's working file."""
+    body = {"mode": mode, "name": name, "revision": revision, "separator": sep,
+            **_api.query(software_id=_api.optional_id(software, "software"), sep=_custom_separator(sep))}
+    return _joined(_api.post("data/tasks/{}/working-file-path", client, body, task=task), "path", "name", sep)
+
+
+def new_working_file(task: str | dict, name: str = "main", mode: str = "working", software: str | dict | None = None,
+                     comment: str = "", person: str | dict | None = None, revision: int = 0, sep: str = "/",
+                     client: KitsuClient = default_client) -> dict:
+    """Create a working file revision for a task, its path built from the file tree.
+
+    With ``revision`` 0 the server takes the next free revision; without
+    ``software`` it uses its default one, without ``person`` the current user.
+    """
+    body = {"name": name, "mode": mode, "comment": comment, "revision": revision, "task_id": _api.to_id(task, "task"),
+            **_api.query(software_id=_api.optional_id(software, "software"),
+                         person_id=_api.optional_id(person, "person"), sep=_custom_separator(sep))}
+    return _api.post("data/tasks/{}/working-files/new", client, body, task=task)
+
+
+def update_comment(working_file: str | dict, comment: str, client: KitsuClient = default_client) -> dict:
+    """Replace the comment of a working file."""
+    return _api.put("actions/working-files/{}/comment", client, {"comment": _api.require(comment, "comment")},
+                    working_file=working_file)
+
+
+def update_modification_date(working_file: str | dict, client: KitsuClient = default_client) -> dict:
+    """Mark a working file as modified now."""
+    return _api.put("actions/working-files/{}/modified", client, {}, working_file=working_file)
+
+
+def upload_working_file(working_file: str | dict, file_path: str, client: KitsuClient = default_client,
+                        progress_callback=None) -> dict:
+    """Store a local file as the content of a working file."""
+    return _upload("data/working-files/{}/file", file_path, client, progress_callback, working_file=working_file)
+
+
+def download_working_file(working_file: str | dict, file_path: str | None = None,
+                          client: KitsuClient = default_client, progress_callback=None) -> requests.Response:
+    """Save the stored content of a working file at ``file_path`` (default: the working file's own path)."""
+    _target(file_path, optional=True)
+    stored = _api.fetch("data/working-files/{}", client, working_file=working_file)
+    if file_path is None and not stored.get("path"):
+        raise InvalidArgumentException("file_path: not given, and working file %s has no path" % stored.get("id"))
+    return _download("data/working-files/{}/file", file_path or stored["path"], client, progress_callback,
+                     working_file=stored)
+
+
+# Output files --------------------------------------------------------------------
+
+
+@cache
+def get_output_file(output_file_id: str, client: KitsuClient = default_client) -> dict:
+    """Return the output file with this id."""
+    return _api.fetch("data/output-files/{}", client, output_file_id=output_file_id)
+
+
+@cache
+def get_output_file_by_path(path: str, client: KitsuClient = default_client) -> dict | None:
+    """Return the output file stored at this path, or None."""
+    return _api.fetch_first("data/output-files", client, params={"path": _api.require(path, "path")})
+
+
+def update_output_file(output_file: str | dict, data: dict, client: KitsuClient = default_client) -> dict:
+    """Write ``data`` onto an output file's fields."""
+    return _api.put("data/output-files/{}", client, _fields(data), output_file=output_file)
+
+
+def all_output_files_for_entity(entity: str | dict, output_type: str | dict | None = None,
+                                task_type: str | dict | None = None, name: str | None = None,
+                                representation: str | None = None, file_status: str | dict | None = None,
+                                client: KitsuClient = default_client) -> list[dict]:
+    """Return the output files of an asset or a shot, narrowed by the filters given."""
+    params = _output_filters(output_type, task_type, name, representation, file_status)
+    return _api.fetch_list("data/entities/{}/output-files", client, params=params, entity=entity)
+
+
+def all_output_files_for_project(project: str | dict, output_type: str | dict | None = None,
+                                 task_type: str | dict | None = None, name: str | None = None,
+                                 representation: str | None = None, file_status: str | dict | None = None,
+                                 client: KitsuClient = default_client) -> list[dict]:
+    """Return the output files of a project, narrowed by the filters given (managers only)."""
+    params = _output_filters(output_type, task_type, name, representation, file_status)
+    return _api.fetch_list("data/projects/{}/output-files", client, params=params, project=project)
+
+
+@cache
+def all_output_files_for_asset_instance(asset_instance: str | dict, temporal_entity: str | dict | None = None,
+                                        task_type: str | dict | None = None, output_type: str | dict | None = None,
+                                        name: str | None = None, representation: str | None = None,
+                                        file_status: str | dict | None = None,
+                                        client: KitsuClient = default_client) -> list[dict]:
+    """Return the output files of an asset instance, narrowed by the filters given."""
+    params = _output_filters(output_type, task_type, name, representation, file_status,
+                             temporal_entity_id=_api.optional_id(temporal_entity, "temporal_entity"))
+    return _api.fetch_list("data/asset-instances/{}/output-files", client, params=params,
+                           asset_instance=asset_instance)
+
+
+@cache
+def get_last_output_files_for_entity(entity: str | dict, output_type: str | dict | None = None,
+                                     task_type: str | dict | None = None, name: str | None = None,
+                                     representation: str | None = None, file_status: str | dict | None = None,
+                                     client: KitsuClient = default_client) -> list[dict]:
+    """Return the last revision of each output file of an asset or a shot, narrowed by the filters given."""
+    params = _output_filters(output_type, task_type, name, representation, file_status)
+    return _api.fetch_list("data/entities/{}/output-files/last-revisions", client, params=params, entity=entity)
+
+
+@cache
+def get_last_output_files_for_asset_instance(asset_instance: str | dict, temporal_entity: str | dict,
+                                             task_type: str | dict | None = None,
+                                             output_type: str | dict | None = None, name: str | None = None,
+                                             representation: str | None = None,
+                                             file_status: str | dict | None = None,
+                                             client: KitsuClient = default_client) -> list[dict]:
+    """Return the last revision of each output file of an asset instance in a shot or scene."""
+    params = _output_filters(output_type, task_type, name, representation, file_status)
+    return _api.fetch_list("data/asset-instances/{}/entities/{}/output-files/last-revisions", client,
+                           params=params, asset_instance=asset_instance, temporal_entity=temporal_entity)
+
+
+def get_next_entity_output_revision(entity: str | dict, output_type: str | dict, task_type: str | dict,
+                                    name: str = "main", client: KitsuClient = default_client) -> int:
+    """Return the revision the next output file of an entity will get (1 for the first)."""
+    body = _revision_query(output_type, task_type, name)
+    return _api.post("data/entities/{}/output-files/next-revision", client, body, entity=entity)["next_revision"]
+
+
+def get_last_entity_output_revision(entity: str | dict, output_type: str | dict, task_type: str | dict,
+                                    name: str = "main", client: KitsuClient = default_client) -> int:
+    """Return the last revision of an entity's output files (0 when there is none)."""
+    return get_next_entity_output_revision(entity, output_type, task_type, name=name, client=client) - 1
+
+
+def get_next_asset_instance_output_revision(asset_instance: str | dict, temporal_entity: str | dict,
+                                            output_type: str | dict, task_type: str | dict, name: str = "master",
+                                            client: KitsuClient = default_client) -> int:
+    """Return the revision the next output file of an asset instance will get (1 for the first)."""
+    body = _revision_query(output_type, task_type, name)
+    return _api.post("data/asset-instances/{}/entities/{}/output-files/next-revision", client, body,
+                     asset_instance=asset_instance, temporal_entity=temporal_entity)["next_revision"]
+
+
+def get_last_asset_instance_output_revision(asset_instance: str | dict, temporal_entity: str | dict,
+                                            output_type: str | dict, task_type: str | dict, name: str = "master",
+                                            client: KitsuClient = default_client) -> int:
+    """Return the last revision of an asset instance's output files (0 when there is none)."""
+    return get_next_asset_instance_output_revision(asset_instance, temporal_entity, output_type, task_type,
+                                                   name=name, client=client) - 1
+
+
+@cache
+def build_entity_output_file_path(entity: str | dict, output_type: str | dict, task_type: str | dict,
+                                  name: str = "main", mode: str = "output", representation: str = "",
+                                  revision: int = 0, nb_elements: int = 1, sep: str = "/",
+                                  client: KitsuClient = default_client) -> str:
+    """Return the path (without extension) the project's file tree gives an entity's output file."""
+    body = _output_path_query(output_type, task_type, name, mode, representation, revision, nb_elements, sep)
+    answer = _api.post("data/entities/{}/output-file-path", client, body, entity=entity)
+    return _joined(answer, "folder_path", "file_name", sep)
+
+
+@cache
+def build_asset_instance_output_file_path(asset_instance: str | dict, temporal_entity: str | dict,
+                                          output_type: str | dict, task_type: str | dict, name: str = "main",
+                                          representation: str = "", mode: str = "output", revision: int = 0,
+                                          nb_elements: int = 1, sep: str = "/",
+                                          client: KitsuClient = default_client) -> str:
+    """Return the path (without extension) the project's file tree gives an asset instance's output file."""
+    body = _output_path_query(output_type, task_type, name, mode, representation, revision, nb_elements, sep)
+    answer = _api.post("data/asset-instances/{}/entities/{}/output-file-path", client, body,
+                       asset_instance=asset_instance, temporal_entity=temporal_entity)
+    return _joined(answer, "folder_path", "file_name", sep)
+
+
+def new_entity_output_file(entity: str | dict, output_type: str | dict, task_type: str | dict, comment: str,
+                           working_file: str | dict | None = None, person: str | dict | None = None,
+                           name: str = "main", mode: str = "output", revision: int = 0, nb_elements: int = 1,
+                           representation: str = "", sep: str = "/", file_status_id: str | None = None,
+                           client: KitsuClient = default_client) -> dict:
+    """Create an output file revision for an entity; the server stores its path, built from the file tree.
+
+    With ``revision`` 0 the server takes the next free revision. The result
+    also carries the ``folder_path`` and ``file_name`` the path was built from.
+    """
+    body = _new_output_file(output_type, task_type, comment, working_file, person, name, revision, nb_elements,
+                            representation, sep, file_status_id)
+    return _api.post("data/entities/{}/output-files/new", client, body, entity=entity)
+
+
+def new_asset_instance_output_file(asset_instance: str | dict, temporal_entity: str | dict,
+                                   output_type: str | dict, task_type: str | dict, comment: str,
+                                   name: str = "master", mode: str = "output",
+                                   working_file: str | dict | None = None, person: str | dict | None = None,
+                                   revision: int = 0, nb_elements: int = 1, representation: str = "",
+                                   sep: str = "/", file_status_id: str | dict | None = None,
+                                   client: KitsuClient = default_client) -> dict:
+    """Create an output file revision for an asset instance in a shot or scene (see new_entity_output_file)."""
+    body = _new_output_file(output_type, task_type, comment, working_file, person, name, revision, nb_elements,
+                            representation, sep, file_status_id)
+    return _api.post("data/asset-instances/{}/entities/{}/output-files/new", client, body,
+                     asset_instance=asset_instance, temporal_entity=temporal_entity)
+
+
+# Output types --------------------------------------------------------------------
+
+
+@cache
+def all_output_types(client: KitsuClient = default_client) -> list[dict]:
+    """Return every output type."""
+    return _api.fetch_list("data/output-types", client)
+
+
+@cache
+def all_output_types_for_entity(entity: str | dict, client: KitsuClient = default_client) -> list[dict]:
+    """Return the output types of an entity's output files."""
+    return _api.fetch_list("data/entities/{}/output-types", client, entity=entity)
+
+
+@cache
+def all_output_types_for_asset_instance(asset_instance: dict, temporal_entity: dict,
+                                        client: KitsuClient = default_client) -> list[dict]:
+    """Return the output types of an asset instance's output files in a shot or scene."""
+    return _api.fetch_list("data/asset-instances/{}/entities/{}/output-types", client,
+                           asset_instance=asset_instance, temporal_entity=temporal_entity)
+
+
+@cache
+def get_output_type(output_type_id: str, client: KitsuClient = default_client) -> dict:
+    """Return the output type with this id."""
+    return _api.fetch("data/output-types/{}", client, output_type_id=output_type_id)
+
+
+@cache
+def get_output_type_by_name(output_type_name: str, client: KitsuClient = default_client) -> dict | None:
+    """Return the output type with this name, or None."""
+    return _api.fetch_first("data/output-types", client,
+                            params={"name": _api.require(output_type_name, "output_type_name")})
+
+
+def new_output_type(name: str, short_name: str, client: KitsuClient = default_client) -> dict:
+    """Return the output type called ``name``, creating it if missing."""
+    body = {"name": _api.require(name, "name"), "short_name": _api.require(short_name, "short_name")}
+    return _api.create_if_missing(lambda: get_output_type_by_name(name, client=client),
+                                  lambda: _api.post("data/output-types", client, body))
+
+
+# Softwares -----------------------------------------------------------------------
+
+
+@cache
+def all_softwares(client: KitsuClient = default_client) -> list[dict]:
+    """Return every software."""
+    return _api.fetch_list("data/softwares", client)
+
+
+@cache
+def get_software(software_id: str, client: KitsuClient = default_client) -> dict:
+    """Return the software with this id."""
+    return _api.fetch("data/softwares/{}", client, software_id=software_id)
+
+
+@cache
+def get_software_by_name(software_name: str, client: KitsuClient = default_client) -> dict | None:
+    """Return the software with this name, or None."""
+    return _api.fetch_first("data/softwares", client, params={"name": _api.require(software_name, "software_name")})
+
+
+def new_software(name: str, short_name: str, file_extension: str, secondary_extensions: list[str] | None = None,
+                 client: KitsuClient = default_client) -> dict:
+    """Return the software called ``name``, creating it if missing."""
+    body = {"name": _api.require(name, "name"), "short_name": _api.require(short_name, "short_name"),
+            "file_extension": _api.require(file_extension, "file_extension"),
+            **_api.query(secondary_extensions=secondary_extensions)}
+    return _api.create_if_missing(lambda: get_software_by_name(name, client=client),
+                                  lambda: _api.post("data/softwares", client, body))
+
+
+def update_software(software: dict, client: KitsuClient = default_client) -> dict:
+    """Save a modified software dict."""
+    return _api.update("data/softwares/{}", client, software, "software")
+
+
+# File statuses -------------------------------------------------------------------
+
+
+@cache
+def get_file_status(status_id: str, client: KitsuClient = default_client) -> dict:
+    """Return the file status with this id."""
+    return _api.fetch("data/file-status/{}", client, status_id=status_id)
+
+
+@cache
+def get_file_status_by_name(name: str, client: KitsuClient = default_client) -> dict | None:
+    """Return the file status with this name, or None."""
+    return _api.fetch_first("data/file-status", client, params={"name": _api.require(name, "name")})
+
+
+def new_file_status(name: str, color: str, client: KitsuClient = default_client) -> dict:
+    """Return the file status called ``name``, creating it with ``color`` (``#rrggbb``) if missing."""
+    body = {"name": _api.require(name, "name"), "color": _api.require(color, "color")}
+    return _api.create_if_missing(lambda: get_file_status_by_name(name, client=client),
+                                  lambda: _api.post("data/file-status", client, body))
+
+
+# File trees ----------------------------------------------------------------------
+
+
+def update_project_file_tree(project: str | dict, file_tree: dict, client: KitsuClient = default_client) -> dict:
+    """Set the file tree (path templates) the server builds a project's file paths from."""
+    if not isinstance(file_tree, dict):
+        raise InvalidArgumentException("file_tree: expected a dict, got %r" % (file_tree,))
+    return _api.put("data/projects/{}", client, {"file_tree": file_tree}, project=project)
+
+
+@_deprecated("use update_project_file_tree(project, file_tree) with the tree itself")
+def set_project_file_tree(project: str | dict, file_tree_name: str, client: KitsuClient = default_client) -> dict:
+    """(Deprecated) Set the file tree of the project template called ``file_tree_name`` on a project.
+
+    The server no longer picks file trees by name; the tree is read from the
+    project template of that name (or ``file_tree_name`` may be the tree
+    dict itself), then set with :func:`update_project_file_tree`.
+
+    Raises:
+        GazuException: no project template of that name carries a file tree.
+    """
+    _api.to_id(project, "project")
+    if isinstance(file_tree_name, dict):
+        return update_project_file_tree(project, file_tree_name, client=client)
+    template = _api.fetch_first("data/project-templates", client,
+                                params={"name": _api.require(file_tree_name, "file_tree_name")})
+    if not (template or {}).get("file_tree"):
+        raise GazuException(
+            "file_tree_name: the server has no file tree called %r (Kitsu no longer sets file trees by name; "
+            "create a project template of that name with a file_tree, or call "
+            "update_project_file_tree(project, file_tree))" % (file_tree_name,))
+    return update_project_file_tree(project, template["file_tree"], client=client)

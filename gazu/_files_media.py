@@ -1,0 +1,312 @@
+"""Media files the server stores: preview files, comment attachments and avatars.
+
+Part of :mod:`gazu.files`, which re-exports every public name. Entity
+arguments are dicts with an ``"id"`` or id strings. The ``*_url`` functions
+return API paths relative to the host (``movies/originals/preview-files/<id>.mp4``),
+ready for :func:`gazu.client.get_file_data_from_url` or :func:`gazu.client.download`.
+
+Every upload goes through :meth:`KitsuClient.upload` (streamed from disk) and
+every download through :meth:`KitsuClient.download`, which writes the file
+atomically: a failed download leaves neither a partial file nor a clobbered
+earlier one.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from typing import TYPE_CHECKING, Any, Callable, Literal
+from urllib.parse import quote
+
+from gazu import _api
+from gazu.cache import cache
+from gazu.client import KitsuClient, default_client
+from gazu.exception import InvalidArgumentException, PreviewFileProcessingException
+
+if TYPE_CHECKING:
+    import requests
+
+_MOVIE_EXTENSION = "mp4"
+_FAILED_PREVIEW_STATUSES = ("broken", "missing")
+
+
+# Helpers (shared with gazu.files) ----------------------------------------------------
+
+
+def _fields(data: Any) -> dict:
+    """Return ``data`` if it is a dict of fields to write, or raise naming the argument."""
+    if not isinstance(data, dict):
+        raise InvalidArgumentException("data: expected a dict of fields, got %r" % (data,))
+    return data
+
+
+def _target(file_path: Any, optional: bool = False) -> Any:
+    """Check a local target path before any request is sent."""
+    if file_path is None and optional:
+        return None
+    if not isinstance(file_path, (str, os.PathLike)) or not os.fspath(file_path):
+        raise InvalidArgumentException("file_path: expected a file path, got %r" % (file_path,))
+    return file_path
+
+
+def _download(route: str, file_path: Any, client: KitsuClient, progress_callback: Callable | None,
+              params: dict | None = None, **entities: Any) -> requests.Response:
+    """Stream ``route`` into ``file_path`` through the client's atomic download."""
+    return client.download(_api.path(route, **entities), _target(file_path), params=params,
+                           progress_callback=progress_callback)
+
+
+def _download_or_read(route: str, file_path: Any, client: KitsuClient, progress_callback: Callable | None,
+                      params: dict | None = None, **entities: Any) -> requests.Response:
+    """Download into ``file_path``, or with no path return the response with its body in memory."""
+    if _target(file_path, optional=True) is not None:
+        return _download(route, file_path, client, progress_callback, params=params, **entities)
+    return client.request("GET", _api.path(route, **entities), params=params)
+
+
+def _upload(route: str, file_path: Any, client: KitsuClient, progress_callback: Callable | None,
+            **entities: Any) -> Any:
+    """Send ``file_path`` as the ``file`` field of a streamed multipart form."""
+    return client.upload(_api.path(route, **entities), _target(file_path), progress_callback=progress_callback)
+
+
+# Preview files -------------------------------------------------------------------
+
+
+def _fresh_preview(preview_file: str | dict, client: KitsuClient) -> dict:
+    """Read a preview file from the server, never from the cache."""
+    return _api.fetch("data/preview-files/{}", client, preview_file=preview_file)
+
+
+def _movie_path(preview_file: str | dict, lowdef: bool, client: KitsuClient) -> str:
+    """Return the API path of a preview's movie, or raise if the preview is no movie."""
+    preview = _fresh_preview(preview_file, client)
+    if preview.get("extension") != _MOVIE_EXTENSION:
+        raise InvalidArgumentException("preview_file: %s is a %r preview, not a movie" % (
+            preview.get("id"), preview.get("extension")))
+    quality = "low" if lowdef else "originals"
+    return "movies/%s/preview-files/%s.%s" % (quality, preview["id"], _MOVIE_EXTENSION)
+
+
+@cache
+def get_preview_file(preview_file_id: str, client: KitsuClient = default_client) -> dict:
+    """Return the preview file with this id."""
+    return _api.fetch("data/preview-files/{}", client, preview_file_id=preview_file_id)
+
+
+@cache
+def get_all_preview_files_for_task(task: str | dict, client: KitsuClient = default_client) -> list[dict]:
+    """Return every preview file uploaded for a task."""
+    return _api.fetch_list("data/preview-files", client, params={"task_id": _api.to_id(task, "task")})
+
+
+@cache
+def get_running_preview_files(client: KitsuClient = default_client) -> list[dict]:
+    """Return the preview files of open productions still processing, broken or missing (admins only)."""
+    return _api.fetch_list("data/playlists/preview-files/running", client)
+
+
+def update_preview(preview_file: str | dict, data: dict, client: KitsuClient = default_client) -> dict:
+    """Write ``data`` onto a preview file's fields."""
+    return _api.put("data/preview-files/{}", client, _fields(data), preview_file=preview_file)
+
+
+def update_preview_position(preview_file: str | dict, position: float, client: KitsuClient = default_client) -> dict:
+    """Move a preview file to ``position`` (from 1) among the previews of its revision."""
+    return _api.put("actions/preview-files/{}/update-position", client, {"position": position},
+                    preview_file=preview_file)
+
+
+def update_preview_annotations(preview_file: str | dict, additions: list[dict] | None = None,
+                               updates: list[dict] | None = None, deletions: list[str] | None = None,
+                               client: KitsuClient = default_client) -> dict:
+    """Add, change and delete drawings on a preview file; only the lists given are sent."""
+    body = _api.query(additions=additions, updates=updates, deletions=deletions)
+    return _api.put("actions/preview-files/{}/update-annotations", client, body, preview_file=preview_file)
+
+
+def remove_preview_file(preview_file: str | dict, force: bool = False, client: KitsuClient = default_client) -> str:
+    """Delete a preview file."""
+    return _api.delete("data/preview-files/{}", client, force=force, preview_file=preview_file)
+
+
+def wait_for_preview_file(preview_file: str | dict, timeout: float = 60, poll_interval: float = 5,
+                          client: KitsuClient = default_client) -> dict:
+    """Poll a preview file until the server has processed it, and return it.
+
+    Raises:
+        PreviewFileProcessingException: the processing failed (status
+            ``broken`` or ``missing``) or did not end within ``timeout`` seconds.
+    """
+    deadline = time.monotonic() + timeout
+    while True:
+        preview = _fresh_preview(preview_file, client)
+        status = preview.get("status") or "ready"
+        if status == "ready":
+            return preview
+        if status in _FAILED_PREVIEW_STATUSES:
+            raise PreviewFileProcessingException("preview file %s: processing failed (status %s)" % (
+                preview.get("id"), status))
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise PreviewFileProcessingException("preview file %s: still %s after %ss" % (
+                preview.get("id"), status, timeout))
+        time.sleep(max(0.0, min(poll_interval, remaining)))
+
+
+def get_preview_file_url(preview_file: str | dict, client: KitsuClient = default_client) -> str:
+    """Return the API path of a preview's original file (a movie or a picture)."""
+    preview = _fresh_preview(preview_file, client)
+    extension = preview.get("extension")
+    kind = "movies" if extension == _MOVIE_EXTENSION else "pictures"
+    return "%s/originals/preview-files/%s.%s" % (kind, preview["id"], extension)
+
+
+def get_preview_movie_url(preview_file: str | dict, lowdef: bool = False, client: KitsuClient = default_client) -> str:
+    """Return the API path of a movie preview, in low definition when ``lowdef`` is true."""
+    return _movie_path(preview_file, lowdef, client)
+
+
+def get_preview_lowdef_movie_url(preview_file: str | dict, client: KitsuClient = default_client) -> str:
+    """Return the API path of a movie preview in low definition."""
+    return _movie_path(preview_file, True, client)
+
+
+def download_preview_file(preview_file: str | dict, file_path: str, client: KitsuClient = default_client,
+                          progress_callback=None) -> requests.Response:
+    """Save a preview's original file (movie or picture) at ``file_path``."""
+    _target(file_path)
+    return _download(get_preview_file_url(preview_file, client=client), file_path, client, progress_callback)
+
+
+def download_preview_movie(preview_file: str | dict, file_path: str, client: KitsuClient = default_client,
+                           progress_callback=None) -> requests.Response:
+    """Save a movie preview at ``file_path``."""
+    _target(file_path)
+    return _download(_movie_path(preview_file, False, client), file_path, client, progress_callback)
+
+
+def download_preview_lowdef_movie(preview_file: str | dict, file_path: str, client: KitsuClient = default_client,
+                                  progress_callback=None) -> requests.Response:
+    """Save the low-definition version of a movie preview at ``file_path``."""
+    _target(file_path)
+    return _download(_movie_path(preview_file, True, client), file_path, client, progress_callback)
+
+
+def download_preview_file_thumbnail(preview_file: str | dict, file_path: str, client: KitsuClient = default_client,
+                                    progress_callback=None) -> requests.Response:
+    """Save a preview's thumbnail (PNG) at ``file_path``."""
+    return _download("pictures/thumbnails/preview-files/{}.png", file_path, client, progress_callback,
+                     preview_file=preview_file)
+
+
+def download_preview_file_cover(preview_file: str | dict, file_path: str, client: KitsuClient = default_client,
+                                progress_callback=None) -> requests.Response:
+    """Save a preview's full-size picture (PNG; a movie's first frame) at ``file_path``."""
+    return _download("pictures/originals/preview-files/{}.png", file_path, client, progress_callback,
+                     preview_file=preview_file)
+
+
+def extract_frame_from_preview(preview_file: str | dict, frame_number: int, file_path: str | None = None,
+                               client: KitsuClient = default_client, progress_callback=None) -> requests.Response:
+    """Have the server extract a movie frame as a PNG; save it at ``file_path``.
+
+    Without ``file_path`` nothing is written: the response is returned with
+    the picture in its ``content``.
+    """
+    params = {"frame_number": _api.require(frame_number, "frame_number", int)}
+    return _download_or_read("actions/preview-files/{}/extract-frame", file_path, client, progress_callback,
+                             params=params, preview_file=preview_file)
+
+
+def extract_tile_from_preview(preview_file: str | dict, file_path: str | None = None,
+                              client: KitsuClient = default_client, progress_callback=None) -> requests.Response:
+    """Have the server build a movie's tile of frames as a PNG; save it at ``file_path``.
+
+    Without ``file_path`` nothing is written: the response is returned with
+    the picture in its ``content``.
+    """
+    return _download_or_read("actions/preview-files/{}/extract-tile", file_path, client, progress_callback,
+                             preview_file=preview_file)
+
+
+# Attachments ---------------------------------------------------------------------
+
+
+def get_attachment_file(attachment_file_id: str, client: KitsuClient = default_client) -> dict:
+    """Return the attachment file with this id."""
+    return _api.fetch("data/attachment-files/{}", client, attachment_file_id=attachment_file_id)
+
+
+@cache
+def get_all_attachment_files_for_task(task: str | dict, client: KitsuClient = default_client) -> list[dict]:
+    """Return the files attached to the comments of a task."""
+    return _api.fetch_list("data/tasks/{}/attachment-files", client, task=task)
+
+
+def get_all_attachment_files_for_project(project: str | dict, client: KitsuClient = default_client) -> list[dict]:
+    """Return the files attached to the comments of a project."""
+    return _api.fetch_list("data/projects/{}/attachment-files", client, project=project)
+
+
+def get_attachment_thumbnail_url(attachment_file: str | dict, client: KitsuClient = default_client) -> str:
+    """Return the API path of an attachment's thumbnail (no request is sent)."""
+    return _api.path("pictures/thumbnails/attachment-files/{}.png", attachment_file=attachment_file)
+
+
+def download_attachment_file(attachment_file: str | dict, file_path: str, client: KitsuClient = default_client,
+                             progress_callback=None) -> requests.Response:
+    """Save an attachment file at ``file_path``."""
+    _target(file_path)
+    attachment = _api.fetch("data/attachment-files/{}", client, attachment_file=attachment_file)
+    # The server ignores the name segment; it only has to be a safe, non-empty one.
+    route = "data/attachment-files/{}/file/%s" % quote(attachment.get("name") or "file", safe="")
+    return _download(route, file_path, client, progress_callback, attachment_file=attachment)
+
+
+def download_attachment_thumbnail(attachment_file: str | dict, file_path: str, client: KitsuClient = default_client,
+                                  progress_callback=None) -> requests.Response:
+    """Save an attachment's thumbnail (PNG) at ``file_path``."""
+    return _download("pictures/thumbnails/attachment-files/{}.png", file_path, client, progress_callback,
+                     attachment_file=attachment_file)
+
+
+# Avatars -------------------------------------------------------------------------
+
+
+def upload_person_avatar(person: str | dict, file_path: str, client: KitsuClient = default_client,
+                         progress_callback=None) -> dict[Literal["thumbnail_path"], str]:
+    """Set a person's avatar from a picture file."""
+    return _upload("pictures/thumbnails/persons/{}", file_path, client, progress_callback, person=person)
+
+
+def upload_project_avatar(project: str | dict, file_path: str, client: KitsuClient = default_client,
+                          progress_callback=None) -> dict[Literal["thumbnail_path"], str]:
+    """Set a project's avatar from a picture file."""
+    return _upload("pictures/thumbnails/projects/{}", file_path, client, progress_callback, project=project)
+
+
+def upload_organisation_avatar(organisation: str | dict, file_path: str, client: KitsuClient = default_client,
+                               progress_callback=None) -> dict[Literal["thumbnail_path"], str]:
+    """Set the organisation's avatar from a picture file."""
+    return _upload("pictures/thumbnails/organisations/{}", file_path, client, progress_callback,
+                   organisation=organisation)
+
+
+def download_person_avatar(person: str | dict, file_path: str, client: KitsuClient = default_client,
+                           progress_callback=None) -> requests.Response:
+    """Save a person's avatar (PNG) at ``file_path``."""
+    return _download("pictures/thumbnails/persons/{}.png", file_path, client, progress_callback, person=person)
+
+
+def download_project_avatar(project: str | dict, file_path: str, client: KitsuClient = default_client,
+                            progress_callback=None) -> requests.Response:
+    """Save a project's avatar (PNG) at ``file_path``."""
+    return _download("pictures/thumbnails/projects/{}.png", file_path, client, progress_callback, project=project)
+
+
+def download_organisation_avatar(organisation: str | dict, file_path: str, client: KitsuClient = default_client,
+                                 progress_callback=None) -> requests.Response:
+    """Save the organisation's avatar (PNG) at ``file_path``."""
+    return _download("pictures/thumbnails/organisations/{}.png", file_path, client, progress_callback,
+                     organisation=organisation)

@@ -1,0 +1,262 @@
+"""gazu.files: preview files, attachments and avatars (gazu/_files_media.py)."""
+
+import pytest
+
+import gazu
+from gazu.exception import InvalidArgumentException, PreviewFileProcessingException
+from tests.unit.conftest import new_id
+
+PREVIEW, TASK, PROJECT, PERSON, ORGANISATION, ATTACHMENT = (new_id() for _ in range(6))
+UNSORTED = [{"name": "b"}, {"name": "A"}]
+MOVIE = {"id": PREVIEW, "extension": "mp4", "status": "ready"}
+PICTURE = {"id": PREVIEW, "extension": "png", "status": "ready"}
+
+# (function, positional arguments, path of the one GET it sends, its query, cached)
+READS = [
+    ("get_preview_file", (PREVIEW,), "data/preview-files/" + PREVIEW, {}, True),
+    ("get_all_preview_files_for_task", ({"id": TASK},), "data/preview-files", {"task_id": TASK}, True),
+    ("get_running_preview_files", (), "data/playlists/preview-files/running", {}, True),
+    ("get_attachment_file", (ATTACHMENT,), "data/attachment-files/" + ATTACHMENT, {}, False),
+    ("get_all_attachment_files_for_task", (TASK,), "data/tasks/%s/attachment-files" % TASK, {}, True),
+    ("get_all_attachment_files_for_project", ({"id": PROJECT},), "data/projects/%s/attachment-files" % PROJECT,
+     {}, False),
+]
+
+
+@pytest.mark.parametrize("function, args, path, query, cached", READS)
+def test_reads_send_one_get_and_return_the_answer_as_is(kitsu, function, args, path, query, cached):
+    kitsu.on("GET", path, json=UNSORTED)
+    assert getattr(gazu.files, function)(*args) == UNSORTED
+    assert kitsu.sent == [("GET", path, query, None)]
+    gazu.cache.enable()
+    getattr(gazu.files, function)(*args)
+    getattr(gazu.files, function)(*args)
+    assert len(kitsu.sent) == (2 if cached else 3)
+
+
+# Writes ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("function, args, kwargs, path, body", [
+    ("update_preview", (PREVIEW, {"position": 2}), {}, "data/preview-files/" + PREVIEW, {"position": 2}),
+    ("update_preview_position", ({"id": PREVIEW}, 2), {}, "actions/preview-files/%s/update-position" % PREVIEW,
+     {"position": 2}),
+    ("update_preview_annotations", (PREVIEW,), {}, "actions/preview-files/%s/update-annotations" % PREVIEW, {}),
+    ("update_preview_annotations", (PREVIEW,), {"additions": [{"time": 0}], "deletions": ["a"]},
+     "actions/preview-files/%s/update-annotations" % PREVIEW, {"additions": [{"time": 0}], "deletions": ["a"]}),
+])
+def test_preview_writes(kitsu, function, args, kwargs, path, body):
+    kitsu.on("PUT", path, json={"id": PREVIEW})
+    assert getattr(gazu.files, function)(*args, **kwargs) == {"id": PREVIEW}
+    assert kitsu.sent == [("PUT", path, {}, body)]
+
+
+@pytest.mark.parametrize("force, query", [(False, {}), (True, {"force": "true"})])
+def test_remove_preview_file(kitsu, force, query):
+    kitsu.on("DELETE", "data/preview-files/" + PREVIEW, body="")
+    gazu.files.remove_preview_file({"id": PREVIEW}, force=force)
+    assert kitsu.sent == [("DELETE", "data/preview-files/" + PREVIEW, query, None)]
+
+
+# Waiting for processing -----------------------------------------------------------
+
+
+@pytest.fixture
+def no_sleep(monkeypatch):
+    clock = {"now": 0.0}
+    monkeypatch.setattr("gazu._files_media.time.monotonic", lambda: clock["now"])
+    monkeypatch.setattr("gazu._files_media.time.sleep", lambda seconds: clock.update(now=clock["now"] + seconds))
+    return clock
+
+
+def test_wait_for_preview_file_polls_until_ready(kitsu, no_sleep):
+    path = "data/preview-files/" + PREVIEW
+    for status in ("processing", "processing", "ready"):
+        kitsu.on("GET", path, json={**MOVIE, "status": status})
+    gazu.cache.enable()
+    assert gazu.files.wait_for_preview_file(PREVIEW, poll_interval=2) == MOVIE
+    assert kitsu.sent == [("GET", path, {}, None)] * 3
+    assert no_sleep["now"] == 4
+
+
+@pytest.mark.parametrize("answers, message", [
+    (["processing", "broken"], "processing failed .status broken"),
+    (["missing"], "status missing"),
+    (["processing"] * 5, "still processing after 10s"),
+])
+def test_wait_for_preview_file_fails_clearly(kitsu, no_sleep, answers, message):
+    for status in answers:
+        kitsu.on("GET", "data/preview-files/" + PREVIEW, json={**MOVIE, "status": status})
+    with pytest.raises(PreviewFileProcessingException, match=message):
+        gazu.files.wait_for_preview_file({"id": PREVIEW}, timeout=10, poll_interval=3)
+
+
+# URLs ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("function, kwargs, preview, url", [
+    ("get_preview_file_url", {}, MOVIE, "movies/originals/preview-files/%s.mp4" % PREVIEW),
+    ("get_preview_file_url", {}, PICTURE, "pictures/originals/preview-files/%s.png" % PREVIEW),
+    ("get_preview_movie_url", {}, MOVIE, "movies/originals/preview-files/%s.mp4" % PREVIEW),
+    ("get_preview_movie_url", {"lowdef": True}, MOVIE, "movies/low/preview-files/%s.mp4" % PREVIEW),
+    ("get_preview_lowdef_movie_url", {}, MOVIE, "movies/low/preview-files/%s.mp4" % PREVIEW),
+])
+def test_preview_urls_are_api_paths(kitsu, function, kwargs, preview, url):
+    kitsu.on("GET", "data/preview-files/" + PREVIEW, json=preview)
+    assert getattr(gazu.files, function)({"id": PREVIEW}, **kwargs) == url
+    assert kitsu.sent == [("GET", "data/preview-files/" + PREVIEW, {}, None)]
+
+
+@pytest.mark.parametrize("function", ["get_preview_movie_url", "get_preview_lowdef_movie_url"])
+def test_movie_urls_of_a_picture_fail_clearly(kitsu, function):
+    kitsu.on("GET", "data/preview-files/" + PREVIEW, json=PICTURE)
+    with pytest.raises(InvalidArgumentException, match="preview_file: .* 'png' preview, not a movie"):
+        getattr(gazu.files, function)(PREVIEW)
+
+
+def test_attachment_thumbnail_url_sends_nothing(kitsu):
+    url = gazu.files.get_attachment_thumbnail_url({"id": ATTACHMENT})
+    assert url == "pictures/thumbnails/attachment-files/%s.png" % ATTACHMENT
+    assert kitsu.sent == []
+
+
+# Downloads -------------------------------------------------------------------------
+
+# (function, positional arguments, the preview read first or None, the path downloaded)
+DOWNLOADS = [
+    ("download_preview_file", (PREVIEW,), PICTURE, "pictures/originals/preview-files/%s.png" % PREVIEW),
+    ("download_preview_file", (PREVIEW,), MOVIE, "movies/originals/preview-files/%s.mp4" % PREVIEW),
+    ("download_preview_movie", ({"id": PREVIEW},), MOVIE, "movies/originals/preview-files/%s.mp4" % PREVIEW),
+    ("download_preview_lowdef_movie", (PREVIEW,), MOVIE, "movies/low/preview-files/%s.mp4" % PREVIEW),
+    ("download_preview_file_thumbnail", (PREVIEW,), None, "pictures/thumbnails/preview-files/%s.png" % PREVIEW),
+    ("download_preview_file_cover", (PREVIEW,), None, "pictures/originals/preview-files/%s.png" % PREVIEW),
+    ("download_attachment_thumbnail", (ATTACHMENT,), None,
+     "pictures/thumbnails/attachment-files/%s.png" % ATTACHMENT),
+    ("download_person_avatar", ({"id": PERSON},), None, "pictures/thumbnails/persons/%s.png" % PERSON),
+    ("download_project_avatar", (PROJECT,), None, "pictures/thumbnails/projects/%s.png" % PROJECT),
+    ("download_organisation_avatar", (ORGANISATION,), None,
+     "pictures/thumbnails/organisations/%s.png" % ORGANISATION),
+]
+
+
+@pytest.mark.parametrize("function, args, preview, path", DOWNLOADS)
+def test_downloads_write_the_file(kitsu, tmp_path, function, args, preview, path):
+    target = tmp_path / "out.bin"
+    if preview is not None:
+        kitsu.on("GET", "data/preview-files/" + PREVIEW, json=preview)
+    kitsu.on("GET", path, body=b"\x89PNG data")
+    progress = []
+    response = getattr(gazu.files, function)(*args, str(target),
+                                             progress_callback=lambda got, total: progress.append(got))
+    assert response.status_code == 200
+    assert target.read_bytes() == b"\x89PNG data" and progress[-1] == 9
+    expected = ([("GET", "data/preview-files/" + PREVIEW)] if preview else []) + [("GET", path)]
+    assert [(method, sent_path) for method, sent_path, _, _ in kitsu.sent] == expected
+
+
+@pytest.mark.parametrize("function, args, preview, path", DOWNLOADS)
+def test_downloads_check_the_target_before_any_request(kitsu, tmp_path, function, args, preview, path):
+    with pytest.raises(InvalidArgumentException, match="^file_path:"):
+        getattr(gazu.files, function)(*args, None)
+    with pytest.raises(InvalidArgumentException, match="^file_path:"):
+        getattr(gazu.files, function)(*args, "")
+    assert kitsu.sent == []
+
+
+def test_download_preview_movie_of_a_picture_writes_nothing(kitsu, tmp_path):
+    kitsu.on("GET", "data/preview-files/" + PREVIEW, json=PICTURE)
+    with pytest.raises(InvalidArgumentException, match="not a movie"):
+        gazu.files.download_preview_movie(PREVIEW, str(tmp_path / "movie.mp4"))
+    assert list(tmp_path.iterdir()) == [] and len(kitsu.sent) == 1
+
+
+@pytest.mark.parametrize("name, segment", [("brief.pdf", "brief.pdf"), ("a b/c?.pdf", "a%20b%2Fc%3F.pdf"),
+                                           (None, "file")])
+def test_download_attachment_file(kitsu, tmp_path, name, segment):
+    kitsu.on("GET", "data/attachment-files/" + ATTACHMENT, json={"id": ATTACHMENT, "name": name})
+    kitsu.on("GET", "data/attachment-files/%s/file/%s" % (ATTACHMENT, segment), body=b"%PDF")
+    gazu.files.download_attachment_file({"id": ATTACHMENT}, str(tmp_path / "brief.pdf"))
+    assert (tmp_path / "brief.pdf").read_bytes() == b"%PDF"
+    sent = kitsu.mock.calls[-1].request.url
+    assert sent.endswith("data/attachment-files/%s/file/%s" % (ATTACHMENT, segment))
+
+
+@pytest.mark.parametrize("function, args, path, query", [
+    ("extract_frame_from_preview", (PREVIEW, 12), "actions/preview-files/%s/extract-frame" % PREVIEW,
+     {"frame_number": "12"}),
+    ("extract_tile_from_preview", ({"id": PREVIEW},), "actions/preview-files/%s/extract-tile" % PREVIEW, {}),
+])
+def test_extractions_write_the_picture_or_return_it(kitsu, tmp_path, function, args, path, query):
+    kitsu.on("GET", path, body=b"\x89PNG frame")
+    target = tmp_path / "frame.png"
+    assert getattr(gazu.files, function)(*args, str(target)).status_code == 200
+    assert target.read_bytes() == b"\x89PNG frame"
+    response = getattr(gazu.files, function)(*args)
+    assert response.content == b"\x89PNG frame"
+    assert kitsu.sent == [("GET", path, query, None)] * 2
+    assert [item.name for item in tmp_path.iterdir()] == ["frame.png"]
+
+
+# Uploads ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("function, entity, path", [
+    ("upload_person_avatar", PERSON, "pictures/thumbnails/persons/" + PERSON),
+    ("upload_project_avatar", PROJECT, "pictures/thumbnails/projects/" + PROJECT),
+    ("upload_organisation_avatar", ORGANISATION, "pictures/thumbnails/organisations/" + ORGANISATION),
+])
+def test_avatar_uploads_stream_the_picture(kitsu, tmp_path, function, entity, path):
+    picture = tmp_path / "avatar.png"
+    picture.write_bytes(b"\x89PNG avatar")
+    kitsu.on("POST", path, json={"thumbnail_path": path}, status=201)
+    assert getattr(gazu.files, function)({"id": entity}, str(picture)) == {"thumbnail_path": path}
+    request = kitsu.mock.calls[0].request
+    assert request.method == "POST" and request.url.endswith(path)
+    assert b'name="file"; filename="avatar.png"' in b"".join(request.body)
+    with pytest.raises(InvalidArgumentException, match="^file_path:"):
+        getattr(gazu.files, function)(entity, None)
+    assert len(kitsu.sent) == 1
+
+
+# Bad arguments ---------------------------------------------------------------------
+
+BAD_ARGUMENTS = [
+    ("get_preview_file", ("nope",), "preview_file_id"),
+    ("get_all_preview_files_for_task", (None,), "task"),
+    ("update_preview", (PREVIEW, None), "data"),
+    ("update_preview", ("x", {}), "preview_file"),
+    ("update_preview_position", ({"name": "x"}, 1), "preview_file"),
+    ("update_preview_annotations", (42,), "preview_file"),
+    ("remove_preview_file", ("",), "preview_file"),
+    ("wait_for_preview_file", (None,), "preview_file"),
+    ("get_preview_file_url", ("nope",), "preview_file"),
+    ("get_preview_movie_url", ("nope",), "preview_file"),
+    ("get_preview_lowdef_movie_url", (None,), "preview_file"),
+    ("download_preview_file", ("nope", "/tmp/x"), "preview_file"),
+    ("download_preview_movie", ("nope", "/tmp/x"), "preview_file"),
+    ("download_preview_lowdef_movie", ("nope", "/tmp/x"), "preview_file"),
+    ("download_preview_file_thumbnail", ("nope", "/tmp/x"), "preview_file"),
+    ("download_preview_file_cover", ("nope", "/tmp/x"), "preview_file"),
+    ("extract_frame_from_preview", ("nope", 1), "preview_file"),
+    ("extract_frame_from_preview", (PREVIEW, "1"), "frame_number"),
+    ("extract_tile_from_preview", ("nope",), "preview_file"),
+    ("get_attachment_file", ("nope",), "attachment_file_id"),
+    ("get_all_attachment_files_for_task", ({},), "task"),
+    ("get_all_attachment_files_for_project", ("nope",), "project"),
+    ("get_attachment_thumbnail_url", (None,), "attachment_file"),
+    ("download_attachment_file", ("nope", "/tmp/x"), "attachment_file"),
+    ("download_attachment_thumbnail", ("nope", "/tmp/x"), "attachment_file"),
+    ("upload_person_avatar", ("nope", __file__), "person"),
+    ("upload_project_avatar", (None, __file__), "project"),
+    ("upload_organisation_avatar", ({}, __file__), "organisation"),
+    ("download_person_avatar", ("nope", "/tmp/x"), "person"),
+    ("download_project_avatar", ("nope", "/tmp/x"), "project"),
+    ("download_organisation_avatar", ("nope", "/tmp/x"), "organisation"),
+]
+
+
+@pytest.mark.parametrize("function, args, name", BAD_ARGUMENTS, ids=lambda value: str(value)[:40])
+def test_bad_arguments_rejected_before_any_request(kitsu, function, args, name):
+    with pytest.raises(InvalidArgumentException, match="^%s:" % name):
+        getattr(gazu.files, function)(*args)
+    assert kitsu.sent == []
