@@ -101,7 +101,8 @@ def test_reads_are_cached(kitsu, name, args, path):
 def test_get_timespents_range(kitsu):
     kitsu.on("GET", "data/user/time-spents", json=[{"duration": 60}])
     assert gazu.user.get_timespents_range("2026-01-01", "2026-01-31") == [{"duration": 60}]
-    assert kitsu.sent == [("GET", "data/user/time-spents", {"start_date": "2026-01-01", "end_date": "2026-01-31"}, None)]
+    dates = {"start_date": "2026-01-01", "end_date": "2026-01-31"}
+    assert kitsu.sent == [("GET", "data/user/time-spents", dates, None)]
     gazu.cache.enable()
     gazu.user.get_timespents_range("2026-01-01", "2026-01-31")
     gazu.user.get_timespents_range("2026-01-01", "2026-01-31")
