@@ -1,1 +1,454 @@
-"""Kitsu project functions (being written)."""
+"""Projects (productions): their settings, team, metadata descriptors and budgets.
+
+Every entity argument is a dict with an ``"id"`` or an id string. Entity
+types of metadata descriptors are Kitsu's model names (``"Asset"``,
+``"Shot"``, ``"Sequence"``, ``"Episode"``, ``"Edit"``, ``"Project"``,
+``"Task"``); lower-case names (``"asset"``) are accepted and capitalised.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from gazu import _api
+from gazu.cache import cache
+from gazu.client import KitsuClient, default_client, get_api_url_from_host
+from gazu.exception import GazuException
+
+
+def _link_body(value: str | dict, key: str, name: str) -> dict:
+    """Return ``{key: id}`` for ``{key: id}``, an entity dict or an id."""
+    if isinstance(value, dict) and key in value:
+        value = value[key]
+    return {key: _api.to_id(value, name)}
+
+
+def _entity_type(entity_type: str) -> str:
+    """Return a metadata descriptor entity type as Kitsu names it (``asset`` → ``Asset``)."""
+    return _api.require(entity_type, "entity_type").capitalize()
+
+
+# Projects -----------------------------------------------------------------------
+
+
+@cache
+def all_projects(client: KitsuClient = default_client) -> list[dict]:
+    """Return every project (open or closed), sorted by name."""
+    return _api.fetch_list("data/projects", client, sort=True)
+
+
+@cache
+def all_open_projects(client: KitsuClient = default_client) -> list[dict]:
+    """Return the open projects, sorted by name."""
+    return _api.fetch_list("data/projects/open", client, sort=True)
+
+
+@cache
+def get_project(project_id: str, client: KitsuClient = default_client) -> dict:
+    """Return the project with this id."""
+    return _api.fetch("data/projects/{}", client, project_id=project_id)
+
+
+@cache
+def get_project_by_name(project_name: str, client: KitsuClient = default_client) -> dict | None:
+    """Return the project with this name, or None."""
+    return _api.fetch_first("data/projects", client, params={"name": _api.require(project_name, "project_name")})
+
+
+@cache
+def get_project_url(project: str | dict, section: str = "assets", client: KitsuClient = default_client) -> str:
+    """Return the web page of a project's ``section`` (``assets``, ``shots``, …) in Kitsu."""
+    return "%s/productions/%s/%s" % (get_api_url_from_host(client), _api.to_id(project, "project"),
+                                     _api.require(section, "section"))
+
+
+def new_project(
+    name: str,
+    production_type: str = "short",
+    team: list | None = None,
+    asset_types: list | None = None,
+    task_statuses: list | None = None,
+    task_types: list | None = None,
+    production_style: str = "2d3d",
+    project_template: str | dict | None = None,
+    client: KitsuClient = default_client,
+) -> dict:
+    """Create a project, or return the one that already has this name.
+
+    Args:
+        production_type: ``short``, ``featurefilm`` or ``tvshow``.
+        team, asset_types, task_statuses, task_types: persons, asset types,
+            task statuses and task types (dicts or ids) to link to the project.
+        production_style: ``2d``, ``3d``, ``2d3d``, …
+        project_template: a template whose settings the new project starts with.
+    """
+    body = {
+        "name": _api.require(name, "name"),
+        "production_type": production_type,
+        "production_style": production_style,
+        "team": _api.to_ids(team, "team"),
+        "asset_types": _api.to_ids(asset_types, "asset_types"),
+        "task_statuses": _api.to_ids(task_statuses, "task_statuses"),
+        "task_types": _api.to_ids(task_types, "task_types"),
+        **_api.query(project_template_id=_api.optional_id(project_template, "project_template")),
+    }
+    return _api.create_if_missing(lambda: get_project_by_name(name, client=client),
+                                  lambda: _api.post("data/projects", client, body))
+
+
+def update_project(project: dict, client: KitsuClient = default_client) -> dict:
+    """Save a modified project dict (its ``data`` replaces the stored one)."""
+    return _api.update("data/projects/{}", client, project, "project")
+
+
+def update_project_data(project: str | dict, data: dict | None = None, client: KitsuClient = default_client) -> dict:
+    """Merge ``data`` into the project's free-form ``data``; keys not given are kept."""
+    return _api.update_data("data/projects/{}", client, data, project=project)
+
+
+def close_project(project: str | dict, client: KitsuClient = default_client) -> dict:
+    """Set a project's status to "Closed" and return the updated project."""
+    project_id = _api.to_id(project, "project")
+    closed = next((status for status in all_project_status(client=client) if status["name"] == "Closed"), None)
+    if closed is None:
+        raise GazuException("close_project: the server has no project status named 'Closed'")
+    return _api.put("data/projects/{}", client, {"project_status_id": closed["id"]}, project=project_id)
+
+
+def remove_project(project: str | dict, force: bool = False, client: KitsuClient = default_client) -> str:
+    """Delete a closed project; ``force`` also deletes everything it holds."""
+    return _api.delete("data/projects/{}", client, force=force, project=project)
+
+
+# Project statuses ---------------------------------------------------------------
+
+
+@cache
+def all_project_status(client: KitsuClient = default_client) -> list[dict]:
+    """Return the project statuses ("Open", "Closed", …), sorted by name."""
+    return _api.fetch_list("data/project-status", client, sort=True)
+
+
+@cache
+def get_project_status_by_name(project_status_name: str, client: KitsuClient = default_client) -> dict | None:
+    """Return the project status with this name, or None."""
+    return _api.fetch_first("data/project-status", client,
+                            params={"name": _api.require(project_status_name, "project_status_name")})
+
+
+# Team ---------------------------------------------------------------------------
+
+
+def get_team(project: str | dict, client: KitsuClient = default_client) -> list[dict]:
+    """Return the persons of a project's team, each with its ``project_role``."""
+    return _api.fetch_list("data/projects/{}/team", client, project=project)
+
+
+def add_person_to_team(project: str | dict, person: str | dict, role: str | None = None,
+                       client: KitsuClient = default_client) -> dict:
+    """Add a person to a project's team, optionally with a role for this project only."""
+    body = {"person_id": _api.to_id(person, "person"), **_api.query(role=role)}
+    return _api.post("data/projects/{}/team", client, body, project=project)
+
+
+def update_team_member_role(project: str | dict, person: str | dict, role: str | None,
+                            client: KitsuClient = default_client) -> dict:
+    """Set a team member's role on this project (None: back to their studio role)."""
+    return _api.put("data/projects/{}/team/{}", client, {"role": role}, project=project, person=person)
+
+
+def remove_person_from_team(project: str | dict, person: str | dict, client: KitsuClient = default_client) -> str:
+    """Remove a person from a project's team."""
+    return _api.delete("data/projects/{}/team/{}", client, project=project, person=person)
+
+
+# Settings: asset types, task types, task statuses, automations, backgrounds ------
+
+
+def add_asset_type(project: str | dict, asset_type: str | dict, client: KitsuClient = default_client) -> dict:
+    """Make an asset type available in a project; return the project."""
+    return _api.post("data/projects/{}/settings/asset-types", client,
+                     {"asset_type_id": _api.to_id(asset_type, "asset_type")}, project=project)
+
+
+@cache
+def get_project_task_types(project: str | dict, client: KitsuClient = default_client) -> list[dict]:
+    """Return the task types of a project.
+
+    Upstream read ``GET data/projects/{id}/settings/task-types``, which the
+    server does not serve; this reads the same list from
+    ``data/projects/{id}/task-types``.
+    """
+    return _api.fetch_list("data/projects/{}/task-types", client, project=project)
+
+
+def add_task_type(project: str | dict, task_type: str | dict, priority: int,
+                  client: KitsuClient = default_client) -> dict:
+    """Make a task type available in a project, at a priority (its order); return the project."""
+    body = {"task_type_id": _api.to_id(task_type, "task_type"), "priority": priority}
+    return _api.post("data/projects/{}/settings/task-types", client, body, project=project)
+
+
+def remove_task_type(project: str | dict, task_type: str | dict, client: KitsuClient = default_client) -> str:
+    """Make a task type unavailable in a project."""
+    return _api.delete("data/projects/{}/settings/task-types/{}", client, project=project, task_type=task_type)
+
+
+@cache
+def get_project_task_statuses(project: str | dict, client: KitsuClient = default_client) -> list[dict]:
+    """Return the task statuses of a project."""
+    return _api.fetch_list("data/projects/{}/settings/task-status", client, project=project)
+
+
+def add_task_status(project: str | dict, task_status: str | dict, client: KitsuClient = default_client) -> dict:
+    """Make a task status available in a project; return the project."""
+    return _api.post("data/projects/{}/settings/task-status", client,
+                     {"task_status_id": _api.to_id(task_status, "task_status")}, project=project)
+
+
+def remove_task_status(project: str | dict, task_status: str | dict, client: KitsuClient = default_client) -> str:
+    """Make a task status unavailable in a project."""
+    return _api.delete("data/projects/{}/settings/task-status/{}", client, project=project, task_status=task_status)
+
+
+@cache
+def all_status_automations(project: str | dict, client: KitsuClient = default_client) -> list[dict]:
+    """Return the status automations of a project."""
+    return _api.fetch_list("data/projects/{}/settings/status-automations", client, project=project)
+
+
+def add_status_automation(project: str | dict, automation: dict[Literal["status_automation_id"], str],
+                          client: KitsuClient = default_client) -> dict:
+    """Enable a status automation in a project; return the project.
+
+    Args:
+        automation: ``{"status_automation_id": id}``, or the automation's dict or id.
+    """
+    return _api.post("data/projects/{}/settings/status-automations", client,
+                     _link_body(automation, "status_automation_id", "automation"), project=project)
+
+
+def remove_status_automation(project: str | dict, automation: str | dict, client: KitsuClient = default_client) -> str:
+    """Disable a status automation in a project."""
+    return _api.delete("data/projects/{}/settings/status-automations/{}", client, project=project,
+                       automation=automation)
+
+
+@cache
+def get_preview_background_files(project: str | dict, client: KitsuClient = default_client) -> list[dict]:
+    """Return the preview background files (HDRs for 3D previews) of a project."""
+    return _api.fetch_list("data/projects/{}/settings/preview-background-files", client, project=project)
+
+
+def add_preview_background_file(project: str | dict,
+                                background_file: dict[Literal["preview_background_file_id"], str],
+                                client: KitsuClient = default_client) -> dict:
+    """Make a preview background file available in a project; return the project.
+
+    Args:
+        background_file: ``{"preview_background_file_id": id}``, or the file's dict or id.
+    """
+    return _api.post("data/projects/{}/settings/preview-background-files", client,
+                     _link_body(background_file, "preview_background_file_id", "background_file"), project=project)
+
+
+def remove_preview_background_file(project: str | dict, background_file: str | dict,
+                                   client: KitsuClient = default_client) -> str:
+    """Make a preview background file unavailable in a project."""
+    return _api.delete("data/projects/{}/settings/preview-background-files/{}", client, project=project,
+                       background_file=background_file)
+
+
+# Metadata descriptors (the custom columns of entities) -------------------------
+
+
+def all_metadata_descriptors(project: str | dict, client: KitsuClient = default_client, *,
+                             entity_type: str | None = None) -> list[dict]:
+    """Return a project's metadata descriptors, only those of ``entity_type`` if given."""
+    wanted = None if entity_type is None else _entity_type(entity_type)
+    descriptors = _api.fetch_list("data/projects/{}/metadata-descriptors", client, project=project)
+    return [descriptor for descriptor in descriptors if wanted in (None, descriptor.get("entity_type"))]
+
+
+def get_metadata_descriptor(project: str | dict, metadata_descriptor_id: str,
+                            client: KitsuClient = default_client) -> dict:
+    """Return a project's metadata descriptor with this id."""
+    return _api.fetch("data/projects/{}/metadata-descriptors/{}", client, project=project,
+                      metadata_descriptor_id=metadata_descriptor_id)
+
+
+def get_metadata_descriptor_by_field_name(project: str | dict, field_name: str,
+                                          client: KitsuClient = default_client) -> dict | None:
+    """Return a project's metadata descriptor for this ``data`` key, or None."""
+    params = {"project_id": _api.to_id(project, "project"), "field_name": _api.require(field_name, "field_name")}
+    return _api.fetch_first("data/metadata-descriptors", client, params=params)
+
+
+def add_metadata_descriptor(
+    project: str | dict,
+    name: str,
+    entity_type: str,
+    data_type: str = "string",
+    choices: list[str] | None = None,
+    for_client: bool = False,
+    departments: list[str | dict] | None = None,
+    task_type_id: str | dict | None = None,
+    client: KitsuClient = default_client,
+) -> dict:
+    """Create a metadata descriptor: a custom field of a project's entities.
+
+    Args:
+        data_type: ``string``, ``number``, ``boolean``, ``list``, ``taglist``, ``checklist``, …
+        choices: the values allowed (for list types); empty for free values.
+        for_client: whether clients see it.
+        departments: the departments (dicts or ids) that see it; all when empty.
+        task_type_id: for ``Task`` descriptors, the task type they apply to.
+    """
+    body = {
+        "name": _api.require(name, "name"),
+        "entity_type": _entity_type(entity_type),
+        "data_type": _api.require(data_type, "data_type"),
+        "choices": list(choices or []),
+        "for_client": for_client,
+        "departments": _api.to_ids(departments, "departments"),
+        **_api.query(task_type_id=_api.optional_id(task_type_id, "task_type_id")),
+    }
+    return _api.post("data/projects/{}/metadata-descriptors", client, body, project=project)
+
+
+def update_metadata_descriptor(project: str | dict, metadata_descriptor: dict,
+                               client: KitsuClient = default_client) -> dict:
+    """Save a modified metadata descriptor dict."""
+    return _api.put("data/projects/{}/metadata-descriptors/{}", client,
+                    _api.require(metadata_descriptor, "metadata_descriptor", dict), project=project,
+                    metadata_descriptor=metadata_descriptor)
+
+
+def reorder_metadata_descriptors(project: str | dict, entity_type: str, descriptor_ids: list[str | dict],
+                                 client: KitsuClient = default_client) -> list[dict]:
+    """Set the order of a project's descriptors of one entity type; return them in that order."""
+    body = {"entity_type": _entity_type(entity_type),
+            "descriptor_ids": _api.to_ids(_api.require(descriptor_ids, "descriptor_ids", list), "descriptor_ids")}
+    return _api.post("data/projects/{}/metadata-descriptors/reorder", client, body, project=project)
+
+
+def remove_metadata_descriptor(project: str | dict, metadata_descriptor_id: str | dict, force: bool = False,
+                               client: KitsuClient = default_client) -> str:
+    """Delete a metadata descriptor (the values stored under its key stay in the entities)."""
+    return _api.delete("data/projects/{}/metadata-descriptors/{}", client, force=force, project=project,
+                       metadata_descriptor_id=metadata_descriptor_id)
+
+
+# Budgets ------------------------------------------------------------------------
+
+
+@cache
+def get_budgets(project: str | dict, client: KitsuClient = default_client) -> list[dict]:
+    """Return a project's budgets (one per revision)."""
+    return _api.fetch_list("data/projects/{}/budgets", client, project=project)
+
+
+@cache
+def get_budget(project: str | dict, budget: str | dict, client: KitsuClient = default_client) -> dict:
+    """Return one budget of a project."""
+    return _api.fetch("data/projects/{}/budgets/{}", client, project=project, budget=budget)
+
+
+def create_budget(
+    project: str | dict,
+    name: str,
+    description: str | None = None,
+    currency: str | None = None,
+    start_date: str | None = None,
+    end_date: str | None = None,
+    amount: int | float | None = None,
+    client: KitsuClient = default_client,
+) -> dict:
+    """Create a budget for a project (the server numbers its revision)."""
+    body = {"name": _api.require(name, "name"), **_api.query(
+        description=description, currency=currency, start_date=start_date, end_date=end_date, amount=amount)}
+    return _api.post("data/projects/{}/budgets", client, body, project=project)
+
+
+def update_budget(project: str | dict, budget: str | dict, data: dict, client: KitsuClient = default_client) -> dict:
+    """Change a budget's fields (``name``, ``currency``) to those in ``data``."""
+    return _api.put("data/projects/{}/budgets/{}", client, _api.require(data, "data", dict), project=project,
+                    budget=budget)
+
+
+def remove_budget(project: str | dict, budget: str | dict, client: KitsuClient = default_client) -> str:
+    """Delete a budget and its entries."""
+    return _api.delete("data/projects/{}/budgets/{}", client, project=project, budget=budget)
+
+
+@cache
+def get_budget_entries(project: str | dict, budget: str | dict, client: KitsuClient = default_client) -> list[dict]:
+    """Return the entries of a budget."""
+    return _api.fetch_list("data/projects/{}/budgets/{}/entries", client, project=project, budget=budget)
+
+
+@cache
+def get_budget_entry(project: str | dict, budget: str | dict, entry: str | dict,
+                     client: KitsuClient = default_client) -> dict:
+    """Return one entry of a budget."""
+    return _api.fetch("data/projects/{}/budgets/{}/entries/{}", client, project=project, budget=budget, entry=entry)
+
+
+def create_budget_entry(
+    project: str | dict,
+    budget: str | dict,
+    name: str,
+    date: str | None = None,
+    amount: int | float | None = None,
+    quantity: int | float | None = None,
+    unit_price: int | float | None = None,
+    description: str | None = None,
+    category: str | None = None,
+    client: KitsuClient = default_client,
+) -> dict:
+    """Add an entry to a budget.
+
+    Zou 1.0.97 describes entries by department, person, start date, duration
+    and daily salary, and requires a ``department_id``, which these arguments
+    (upstream's) cannot give: it answers with a ParameterException. Set those
+    fields with :func:`update_budget_entry` on an entry made in Kitsu.
+    """
+    body = {"name": _api.require(name, "name"), **_api.query(
+        date=date, amount=amount, quantity=quantity, unit_price=unit_price, description=description,
+        category=category)}
+    return _api.post("data/projects/{}/budgets/{}/entries", client, body, project=project, budget=budget)
+
+
+def update_budget_entry(project: str | dict, budget: str | dict, entry: str | dict, data: dict,
+                        client: KitsuClient = default_client) -> dict:
+    """Change a budget entry's fields to those in ``data``."""
+    return _api.put("data/projects/{}/budgets/{}/entries/{}", client, _api.require(data, "data", dict),
+                    project=project, budget=budget, entry=entry)
+
+
+def remove_budget_entry(project: str | dict, budget: str | dict, entry: str | dict,
+                        client: KitsuClient = default_client) -> str:
+    """Delete a budget entry."""
+    return _api.delete("data/projects/{}/budgets/{}/entries/{}", client, project=project, budget=budget, entry=entry)
+
+
+# Schedule and quotas ------------------------------------------------------------
+
+
+@cache
+def get_milestones(project: str | dict, client: KitsuClient = default_client) -> list[dict]:
+    """Return the milestones of a project's schedule."""
+    return _api.fetch_list("data/projects/{}/milestones", client, project=project)
+
+
+@cache
+def get_project_quotas(project: str | dict, task_type: str | dict, client: KitsuClient = default_client) -> list[dict]:
+    """Return the quotas (output per person and period) of a project for a task type."""
+    return _api.fetch_list("data/projects/{}/quotas/{}", client, project=project, task_type=task_type)
+
+
+@cache
+def get_project_person_quotas(project: str | dict, person: str | dict,
+                              client: KitsuClient = default_client) -> list[dict]:
+    """Return the quotas of one person in a project."""
+    return _api.fetch_list("data/projects/{}/quotas/persons/{}", client, project=project, person=person)

@@ -1,0 +1,344 @@
+import pytest
+
+import gazu
+from gazu.exception import GazuException, InvalidArgumentException
+from tests.unit.conftest import new_id
+
+P = new_id()  # a project
+X = new_id()  # a second entity
+Y = new_id()  # a third entity
+UNSORTED = [{"name": "b"}, {"name": "A"}, {"name": "c"}]
+
+# (function, positional arguments, path of the one GET it sends, sorted by name, cached)
+LIST_READS = [
+    ("all_projects", (), "data/projects", True, True),
+    ("all_open_projects", (), "data/projects/open", True, True),
+    ("all_project_status", (), "data/project-status", True, True),
+    ("get_team", (P,), "data/projects/%s/team" % P, False, False),
+    ("get_project_task_types", ({"id": P},), "data/projects/%s/task-types" % P, False, True),
+    ("get_project_task_statuses", (P,), "data/projects/%s/settings/task-status" % P, False, True),
+    ("all_status_automations", (P,), "data/projects/%s/settings/status-automations" % P, False, True),
+    ("get_preview_background_files", (P,), "data/projects/%s/settings/preview-background-files" % P, False, True),
+    ("all_metadata_descriptors", (P,), "data/projects/%s/metadata-descriptors" % P, False, False),
+    ("get_budgets", (P,), "data/projects/%s/budgets" % P, False, True),
+    ("get_budget_entries", (P, X), "data/projects/%s/budgets/%s/entries" % (P, X), False, True),
+    ("get_milestones", (P,), "data/projects/%s/milestones" % P, False, True),
+    ("get_project_quotas", (P, X), "data/projects/%s/quotas/%s" % (P, X), False, True),
+    ("get_project_person_quotas", (P, {"id": X}), "data/projects/%s/quotas/persons/%s" % (P, X), False, True),
+]
+
+# (function, positional arguments, path of the one GET it sends, query, cached)
+ONE_READS = [
+    ("get_project", (P,), "data/projects/%s" % P, {}, True),
+    ("get_project_by_name", ("Agent 327",), "data/projects", {"name": "Agent 327"}, True),
+    ("get_project_status_by_name", ("Closed",), "data/project-status", {"name": "Closed"}, True),
+    ("get_metadata_descriptor", (P, X), "data/projects/%s/metadata-descriptors/%s" % (P, X), {}, False),
+    ("get_metadata_descriptor_by_field_name", ({"id": P}, "difficulty"), "data/metadata-descriptors",
+     {"project_id": P, "field_name": "difficulty"}, False),
+    ("get_budget", (P, X), "data/projects/%s/budgets/%s" % (P, X), {}, True),
+    ("get_budget_entry", (P, X, Y), "data/projects/%s/budgets/%s/entries/%s" % (P, X, Y), {}, True),
+]
+
+# (function, positional arguments, keyword arguments, method, path, query, JSON body sent)
+WRITES = [
+    ("add_person_to_team", (P, X), {}, "POST", "data/projects/%s/team" % P, {}, {"person_id": X}),
+    ("add_person_to_team", (P, {"id": X}, "supervisor"), {}, "POST", "data/projects/%s/team" % P, {},
+     {"person_id": X, "role": "supervisor"}),
+    ("update_team_member_role", (P, X, "manager"), {}, "PUT", "data/projects/%s/team/%s" % (P, X), {},
+     {"role": "manager"}),
+    ("update_team_member_role", (P, X, None), {}, "PUT", "data/projects/%s/team/%s" % (P, X), {}, {"role": None}),
+    ("remove_person_from_team", (P, X), {}, "DELETE", "data/projects/%s/team/%s" % (P, X), {}, None),
+    ("add_asset_type", (P, {"id": X}), {}, "POST", "data/projects/%s/settings/asset-types" % P, {},
+     {"asset_type_id": X}),
+    ("add_task_type", (P, X, 3), {}, "POST", "data/projects/%s/settings/task-types" % P, {},
+     {"task_type_id": X, "priority": 3}),
+    ("remove_task_type", (P, X), {}, "DELETE", "data/projects/%s/settings/task-types/%s" % (P, X), {}, None),
+    ("add_task_status", (P, X), {}, "POST", "data/projects/%s/settings/task-status" % P, {}, {"task_status_id": X}),
+    ("remove_task_status", (P, X), {}, "DELETE", "data/projects/%s/settings/task-status/%s" % (P, X), {}, None),
+    ("add_status_automation", (P, {"status_automation_id": X}), {}, "POST",
+     "data/projects/%s/settings/status-automations" % P, {}, {"status_automation_id": X}),
+    ("add_status_automation", (P, {"id": X}), {}, "POST",
+     "data/projects/%s/settings/status-automations" % P, {}, {"status_automation_id": X}),
+    ("remove_status_automation", (P, X), {}, "DELETE",
+     "data/projects/%s/settings/status-automations/%s" % (P, X), {}, None),
+    ("add_preview_background_file", (P, {"preview_background_file_id": X}), {}, "POST",
+     "data/projects/%s/settings/preview-background-files" % P, {}, {"preview_background_file_id": X}),
+    ("add_preview_background_file", (P, X), {}, "POST",
+     "data/projects/%s/settings/preview-background-files" % P, {}, {"preview_background_file_id": X}),
+    ("remove_preview_background_file", (P, X), {}, "DELETE",
+     "data/projects/%s/settings/preview-background-files/%s" % (P, X), {}, None),
+    ("add_metadata_descriptor", (P, "Difficulty", "Asset"), {}, "POST", "data/projects/%s/metadata-descriptors" % P,
+     {}, {"name": "Difficulty", "entity_type": "Asset", "data_type": "string", "choices": [], "for_client": False,
+          "departments": []}),
+    ("add_metadata_descriptor", (P, "Level", "task", "list", ["easy", "hard"], True, [{"id": Y}], X), {}, "POST",
+     "data/projects/%s/metadata-descriptors" % P, {},
+     {"name": "Level", "entity_type": "Task", "data_type": "list", "choices": ["easy", "hard"], "for_client": True,
+      "departments": [Y], "task_type_id": X}),
+    ("reorder_metadata_descriptors", (P, "shot", [X, {"id": Y}]), {}, "POST",
+     "data/projects/%s/metadata-descriptors/reorder" % P, {}, {"entity_type": "Shot", "descriptor_ids": [X, Y]}),
+    ("remove_metadata_descriptor", (P, X), {}, "DELETE", "data/projects/%s/metadata-descriptors/%s" % (P, X), {},
+     None),
+    ("remove_metadata_descriptor", (P, {"id": X}), {"force": True}, "DELETE",
+     "data/projects/%s/metadata-descriptors/%s" % (P, X), {"force": "true"}, None),
+    ("create_budget", (P, "Season 1"), {}, "POST", "data/projects/%s/budgets" % P, {}, {"name": "Season 1"}),
+    ("create_budget", (P, "Season 1"), {"currency": "EUR", "amount": 1000}, "POST", "data/projects/%s/budgets" % P,
+     {}, {"name": "Season 1", "currency": "EUR", "amount": 1000}),
+    ("update_budget", (P, X, {"name": "Season 2"}), {}, "PUT", "data/projects/%s/budgets/%s" % (P, X), {},
+     {"name": "Season 2"}),
+    ("remove_budget", (P, X), {}, "DELETE", "data/projects/%s/budgets/%s" % (P, X), {}, None),
+    ("create_budget_entry", (P, X, "Animators"), {}, "POST", "data/projects/%s/budgets/%s/entries" % (P, X), {},
+     {"name": "Animators"}),
+    ("create_budget_entry", (P, X, "Animators"), {"quantity": 4, "unit_price": 250.0, "category": "crew"}, "POST",
+     "data/projects/%s/budgets/%s/entries" % (P, X), {},
+     {"name": "Animators", "quantity": 4, "unit_price": 250.0, "category": "crew"}),
+    ("update_budget_entry", (P, X, Y, {"months_duration": 3}), {}, "PUT",
+     "data/projects/%s/budgets/%s/entries/%s" % (P, X, Y), {}, {"months_duration": 3}),
+    ("remove_budget_entry", (P, X, Y), {}, "DELETE", "data/projects/%s/budgets/%s/entries/%s" % (P, X, Y), {}, None),
+    ("remove_project", ({"id": P},), {}, "DELETE", "data/projects/%s" % P, {}, None),
+    ("remove_project", (P,), {"force": True}, "DELETE", "data/projects/%s" % P, {"force": "true"}, None),
+]
+
+
+@pytest.mark.parametrize("name, args, path, sorts, cached", LIST_READS, ids=[row[0] for row in LIST_READS])
+def test_list_reads(kitsu, name, args, path, sorts, cached):
+    kitsu.on("GET", path, json=UNSORTED)
+    result = getattr(gazu.project, name)(*args)
+    assert [item["name"] for item in result] == (["A", "b", "c"] if sorts else ["b", "A", "c"])
+    assert kitsu.sent == [("GET", path, {}, None)]
+
+
+@pytest.mark.parametrize("name, args, path, query, cached", ONE_READS, ids=[row[0] for row in ONE_READS])
+def test_one_reads(kitsu, name, args, path, query, cached):
+    answer = [{"id": X}] if query else {"id": X}
+    kitsu.on("GET", path, json=answer)
+    assert getattr(gazu.project, name)(*args) == {"id": X}
+    assert kitsu.sent == [("GET", path, query, None)]
+
+
+@pytest.mark.parametrize("name", ["get_project_by_name", "get_project_status_by_name",
+                                  "get_metadata_descriptor_by_field_name"])
+def test_lookups_by_name_return_none_when_nothing_matches(kitsu, name):
+    row = next(row for row in ONE_READS if row[0] == name)
+    kitsu.on("GET", row[2], json=[])
+    assert getattr(gazu.project, name)(*row[1]) is None
+
+
+READS = [(row[0], row[1], row[2], row[-1]) for row in LIST_READS + ONE_READS]
+
+
+@pytest.mark.parametrize("name, args, path, cached", READS, ids=[row[0] for row in READS])
+def test_caching_follows_upstream(kitsu, name, args, path, cached):
+    kitsu.on("GET", path, json=[])
+    gazu.cache.enable()
+    function = getattr(gazu.project, name)
+    function(*args)
+    function(*args)
+    assert len(kitsu.sent) == (1 if cached else 2)
+
+
+@pytest.mark.parametrize("name, args, kwargs, method, path, query, body", WRITES, ids=[row[0] for row in WRITES])
+def test_writes(kitsu, name, args, kwargs, method, path, query, body):
+    kitsu.on(method, path, json={"id": P})
+    result = getattr(gazu.project, name)(*args, **kwargs)
+    assert kitsu.sent == [(method, path, query, body)]
+    assert result == ('{"id": "%s"}' % P if method == "DELETE" else {"id": P})
+
+
+def test_writes_clear_cached_reads(kitsu):
+    kitsu.on("GET", "data/projects/%s/budgets" % P, json=[])
+    kitsu.on("POST", "data/projects/%s/budgets" % P, json={"id": X})
+    gazu.cache.enable()
+    gazu.project.get_budgets(P)
+    gazu.project.create_budget(P, "Season 1")
+    gazu.project.get_budgets(P)
+    assert [request[0] for request in kitsu.sent] == ["GET", "POST", "GET"]
+
+
+# (function, name of the dict argument, route)
+WHOLE_DICT_UPDATES = [
+    ("update_project", "project", lambda entity: (entity,), "data/projects/%s"),
+    ("update_metadata_descriptor", "metadata_descriptor", lambda entity: (P, entity),
+     "data/projects/%s/metadata-descriptors/%%s" % P),
+]
+
+
+@pytest.mark.parametrize("name, argument, make_args, route", WHOLE_DICT_UPDATES,
+                         ids=[row[0] for row in WHOLE_DICT_UPDATES])
+def test_whole_dict_updates(kitsu, name, argument, make_args, route):
+    entity = {"id": X, "name": "renamed", "data": {"fps": 25}}
+    kitsu.on("PUT", route % X, json=entity)
+    assert getattr(gazu.project, name)(*make_args(entity)) == entity
+    assert kitsu.sent == [("PUT", route % X, {}, entity)]
+    for bad in (X, {"name": "no id"}, None):
+        with pytest.raises(InvalidArgumentException, match="^%s:" % argument):
+            getattr(gazu.project, name)(*make_args(bad))
+    assert len(kitsu.sent) == 1
+
+
+def test_new_project_creates_when_missing(kitsu):
+    kitsu.on("GET", "data/projects", json=[])
+    kitsu.on("POST", "data/projects", json={"id": P, "name": "Agent 327"})
+    template = new_id()
+    project = gazu.project.new_project("Agent 327", "tvshow", team=[X], task_types=[{"id": Y}],
+                                       production_style="3d", project_template={"id": template})
+    assert project == {"id": P, "name": "Agent 327"}
+    assert kitsu.sent == [
+        ("GET", "data/projects", {"name": "Agent 327"}, None),
+        ("POST", "data/projects", {}, {"name": "Agent 327", "production_type": "tvshow", "production_style": "3d",
+                                       "team": [X], "asset_types": [], "task_statuses": [], "task_types": [Y],
+                                       "project_template_id": template}),
+    ]
+
+
+def test_new_project_defaults(kitsu):
+    kitsu.on("GET", "data/projects", json=[])
+    kitsu.on("POST", "data/projects", json={"id": P})
+    gazu.project.new_project("Short")
+    assert kitsu.last[3] == {"name": "Short", "production_type": "short", "production_style": "2d3d", "team": [],
+                             "asset_types": [], "task_statuses": [], "task_types": []}
+
+
+def test_new_project_returns_existing(kitsu):
+    kitsu.on("GET", "data/projects", json=[{"id": P, "name": "Agent 327"}])
+    assert gazu.project.new_project("Agent 327") == {"id": P, "name": "Agent 327"}
+    assert kitsu.sent == [("GET", "data/projects", {"name": "Agent 327"}, None)]
+
+
+def test_close_project_sets_the_closed_status(kitsu):
+    closed = new_id()
+    kitsu.on("GET", "data/project-status", json=[{"id": new_id(), "name": "Open"}, {"id": closed, "name": "Closed"}])
+    kitsu.on("PUT", "data/projects/%s" % P, json={"id": P, "project_status_id": closed})
+    assert gazu.project.close_project({"id": P}) == {"id": P, "project_status_id": closed}
+    assert kitsu.sent == [("GET", "data/project-status", {}, None),
+                          ("PUT", "data/projects/%s" % P, {}, {"project_status_id": closed})]
+
+
+def test_close_project_without_a_closed_status(kitsu):
+    kitsu.on("GET", "data/project-status", json=[{"id": new_id(), "name": "Open"}])
+    with pytest.raises(GazuException, match="Closed"):
+        gazu.project.close_project(P)
+    assert len(kitsu.sent) == 1
+
+
+def test_update_project_data_merges_into_fresh_data(kitsu):
+    kitsu.on("GET", "data/projects/%s" % P, json={"id": P, "data": {"fps": 25, "studio": "North"}})
+    kitsu.on("PUT", "data/projects/%s" % P, json={"id": P})
+    gazu.cache.enable()
+    gazu.project.update_project_data(P, {"fps": 24})
+    gazu.project.update_project_data(P, {"fps": 24})
+    assert kitsu.sent[:2] == [("GET", "data/projects/%s" % P, {}, None),
+                              ("PUT", "data/projects/%s" % P, {}, {"data": {"fps": 24, "studio": "North"}})]
+    assert [request[0] for request in kitsu.sent] == ["GET", "PUT", "GET", "PUT"]
+
+
+@pytest.mark.parametrize("host", ["http://kitsu.test/api", "http://kitsu.test/api/"])
+def test_get_project_url(kitsu, host):
+    gazu.set_host(host)
+    assert gazu.project.get_project_url(P) == "http://kitsu.test/productions/%s/assets" % P
+    assert gazu.project.get_project_url({"id": P}, "shots") == "http://kitsu.test/productions/%s/shots" % P
+    assert kitsu.sent == []
+
+
+def test_all_metadata_descriptors_filters_by_entity_type(kitsu):
+    descriptors = [{"name": "a", "entity_type": "Asset"}, {"name": "s", "entity_type": "Shot"}]
+    kitsu.on("GET", "data/projects/%s/metadata-descriptors" % P, json=descriptors)
+    assert gazu.project.all_metadata_descriptors(P, entity_type="Shot") == [descriptors[1]]
+    assert gazu.project.all_metadata_descriptors(P, entity_type="asset") == [descriptors[0]]
+    assert gazu.project.all_metadata_descriptors(P) == descriptors
+
+
+# Bad arguments: each raises naming the argument, before any request.
+BAD_ENTITY_CALLS = [
+    ("get_team", "project", lambda bad: (bad,)),
+    ("get_project", "project_id", lambda bad: (bad,)),
+    ("get_project_url", "project", lambda bad: (bad,)),
+    ("close_project", "project", lambda bad: (bad,)),
+    ("update_project_data", "project", lambda bad: (bad, {"a": 1})),
+    ("remove_project", "project", lambda bad: (bad,)),
+    ("add_person_to_team", "person", lambda bad: (P, bad)),
+    ("update_team_member_role", "person", lambda bad: (P, bad, "user")),
+    ("remove_person_from_team", "project", lambda bad: (bad, X)),
+    ("add_asset_type", "asset_type", lambda bad: (P, bad)),
+    ("add_task_type", "task_type", lambda bad: (P, bad, 1)),
+    ("remove_task_type", "task_type", lambda bad: (P, bad)),
+    ("add_task_status", "task_status", lambda bad: (P, bad)),
+    ("remove_task_status", "task_status", lambda bad: (P, bad)),
+    ("add_status_automation", "automation", lambda bad: (P, bad)),
+    ("remove_status_automation", "automation", lambda bad: (P, bad)),
+    ("add_preview_background_file", "background_file", lambda bad: (P, bad)),
+    ("remove_preview_background_file", "background_file", lambda bad: (P, bad)),
+    ("get_metadata_descriptor", "metadata_descriptor_id", lambda bad: (P, bad)),
+    ("get_metadata_descriptor_by_field_name", "project", lambda bad: (bad, "difficulty")),
+    ("reorder_metadata_descriptors", "descriptor_ids", lambda bad: (P, "Asset", [X, bad])),
+    ("remove_metadata_descriptor", "metadata_descriptor_id", lambda bad: (P, bad)),
+    ("get_budget", "budget", lambda bad: (P, bad)),
+    ("create_budget", "project", lambda bad: (bad, "Season 1")),
+    ("update_budget", "budget", lambda bad: (P, bad, {"name": "x"})),
+    ("remove_budget", "budget", lambda bad: (P, bad)),
+    ("get_budget_entries", "budget", lambda bad: (P, bad)),
+    ("get_budget_entry", "entry", lambda bad: (P, X, bad)),
+    ("create_budget_entry", "budget", lambda bad: (P, bad, "Animators")),
+    ("update_budget_entry", "entry", lambda bad: (P, X, bad, {"position": "lead"})),
+    ("remove_budget_entry", "entry", lambda bad: (P, X, bad)),
+    ("get_milestones", "project", lambda bad: (bad,)),
+    ("get_project_quotas", "task_type", lambda bad: (P, bad)),
+    ("get_project_person_quotas", "person", lambda bad: (P, bad)),
+    ("get_project_task_types", "project", lambda bad: (bad,)),
+    ("get_project_task_statuses", "project", lambda bad: (bad,)),
+    ("all_status_automations", "project", lambda bad: (bad,)),
+    ("get_preview_background_files", "project", lambda bad: (bad,)),
+    ("all_metadata_descriptors", "project", lambda bad: (bad,)),
+    ("get_budgets", "project", lambda bad: (bad,)),
+]
+
+
+@pytest.mark.parametrize("bad", [None, "", "not-an-id", {"name": "x"}, 42])
+@pytest.mark.parametrize("name, argument, make_args", BAD_ENTITY_CALLS, ids=[row[0] for row in BAD_ENTITY_CALLS])
+def test_bad_entities_rejected_before_any_request(kitsu, name, argument, make_args, bad):
+    with pytest.raises(InvalidArgumentException, match="^%s:" % argument):
+        getattr(gazu.project, name)(*make_args(bad))
+    assert kitsu.sent == []
+
+
+NOT_TEXTS = [None, "", 42]
+BAD_VALUE_CALLS = [
+    ("get_project_by_name", "project_name", lambda bad: (bad,), NOT_TEXTS),
+    ("get_project_status_by_name", "project_status_name", lambda bad: (bad,), NOT_TEXTS),
+    ("get_project_url", "section", lambda bad: (P, bad), NOT_TEXTS),
+    ("new_project", "name", lambda bad: (bad,), NOT_TEXTS),
+    ("new_project", "team", lambda bad: ("n", "short", ["not-an-id"]), [None]),
+    ("new_project", "project_template", lambda bad: ("n", "short", None, None, None, None, "2d", "x"), [None]),
+    ("update_project_data", "data", lambda bad: (P, bad), ["fps=24", 42]),
+    ("get_metadata_descriptor_by_field_name", "field_name", lambda bad: (P, bad), NOT_TEXTS),
+    ("add_metadata_descriptor", "name", lambda bad: (P, bad, "Asset"), NOT_TEXTS),
+    ("add_metadata_descriptor", "entity_type", lambda bad: (P, "n", bad), NOT_TEXTS),
+    ("add_metadata_descriptor", "departments", lambda bad: (P, "n", "Asset", "string", None, False, [bad]),
+     ["not-an-id", None]),
+    ("add_metadata_descriptor", "task_type_id", lambda bad: (P, "Level", "Task", "string", None, False, None, bad),
+     ["", "not-an-id", {"name": "x"}, 42]),
+    ("all_metadata_descriptors", "entity_type", lambda bad: (P,), [None]),
+    ("reorder_metadata_descriptors", "entity_type", lambda bad: (P, bad, [X]), NOT_TEXTS),
+    ("reorder_metadata_descriptors", "descriptor_ids", lambda bad: (P, "Asset", bad), [None, [], X]),
+    ("create_budget", "name", lambda bad: (P, bad), NOT_TEXTS),
+    ("create_budget_entry", "name", lambda bad: (P, X, bad), NOT_TEXTS),
+    ("update_budget", "data", lambda bad: (P, X, bad), [None, {}, "name=x"]),
+    ("update_budget_entry", "data", lambda bad: (P, X, Y, bad), [None, {}, "name=x"]),
+]
+
+
+@pytest.mark.parametrize("name, argument, make_args, bad", [
+    pytest.param(name, argument, make_args, bad, id="%s-%s-%r" % (name, argument, bad))
+    for name, argument, make_args, bads in BAD_VALUE_CALLS for bad in bads])
+def test_bad_values_rejected_before_any_request(kitsu, name, argument, make_args, bad):
+    kwargs = {"entity_type": 42} if name == "all_metadata_descriptors" else {}
+    with pytest.raises(InvalidArgumentException, match="^%s:" % argument):
+        getattr(gazu.project, name)(*make_args(bad), **kwargs)
+    assert kitsu.sent == []
+
+
+def test_every_function_is_covered():
+    covered = {row[0] for row in LIST_READS + ONE_READS + WRITES + WHOLE_DICT_UPDATES}
+    covered |= {"new_project", "close_project", "update_project_data", "get_project_url"}
+    public = {name for name, value in vars(gazu.project).items()
+              if callable(value) and not name.startswith("_") and getattr(value, "__module__", "") == "gazu.project"}
+    assert public == covered
