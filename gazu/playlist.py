@@ -1,1 +1,236 @@
-"""Kitsu playlist functions (being written)."""
+"""Review playlists: their entities and previews, movie builds, zips and share links.
+
+Every entity argument is a dict with an ``"id"`` or an id string. A
+playlist's ``"shots"`` is its ordered list of entries, each
+``{"entity_id": …, "preview_file_id": …}``, whatever the entity type.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+from urllib.parse import quote
+
+import requests
+
+from gazu import _api
+from gazu.cache import cache
+from gazu.client import KitsuClient, default_client
+from gazu.exception import InvalidArgumentException
+
+_FOR_ENTITY_VALUES = ("shot", "asset", "sequence", "edit", "episode")
+
+
+def _shots(playlist: dict) -> list[dict]:
+    """Return the entries of a playlist dict read from the server, or raise naming the argument."""
+    _api.to_id(playlist, "playlist")
+    if not isinstance(playlist, dict) or not isinstance(playlist.get("shots", ()), (list, type(None))):
+        raise InvalidArgumentException(
+            "playlist: expected a playlist dict with its 'shots' (as get_playlist returns), got %r" % (playlist,))
+    return list(playlist["shots"] or [])
+
+
+def _entries_changed(playlist: dict, shots: list[dict], persist: bool, client: KitsuClient) -> dict:
+    """Put the new entries in the playlist dict; save it when ``persist``, returning what the server stored."""
+    playlist["shots"] = shots
+    return update_playlist(playlist, client=client) if persist else playlist
+
+
+def _latest_preview_id(previews_by_task_type: dict, task_type_id: str | None) -> str | None:
+    """Return the latest preview of the playlist's task type, or of the first task type when it has none."""
+    if task_type_id:
+        previews = previews_by_task_type.get(task_type_id) or []
+    else:
+        previews = next(iter(previews_by_task_type.values()), [])
+    return previews[0]["id"] if previews else None
+
+
+# Playlists ------------------------------------------------------------------------
+
+
+@cache
+def all_playlists(client: KitsuClient = default_client) -> list[dict]:
+    """Return the playlists of every project, sorted by name."""
+    return _api.fetch_list("data/playlists", client, sort=True)
+
+
+@cache
+def all_playlists_for_project(project: str | dict, client: KitsuClient = default_client,
+                              page: int = 1) -> list[dict]:
+    """Return one page of the project's playlists (the most recently updated first), sorted by name."""
+    return _api.fetch_list("data/projects/{}/playlists", client, params={"page": page}, sort=True, project=project)
+
+
+@cache
+def all_playlists_for_episode(episode: str | dict, client: KitsuClient = default_client) -> list[dict]:
+    """Return the playlists of an episode, sorted by name."""
+    episode = _api.fetch("data/episodes/{}", client, episode=episode)
+    return _api.fetch_list("data/projects/{}/episodes/{}/playlists", client, sort=True,
+                           project=episode.get("project_id"), episode=episode)
+
+
+@cache
+def get_playlist(playlist: str | dict, client: KitsuClient = default_client) -> dict:
+    """Return the playlist with this id, with its entries."""
+    return _api.fetch("data/playlists/{}", client, playlist=playlist)
+
+
+@cache
+def get_playlist_by_name(project: str | dict, name: str, client: KitsuClient = default_client) -> dict | None:
+    """Return the project's playlist with this name (case ignored), or None."""
+    return _api.fetch_first("data/playlists", client, params={
+        "project_id": _api.to_id(project, "project"), "name": _api.require(name, "name")})
+
+
+@cache
+def all_shots_for_playlist(playlist: str | dict, client: KitsuClient = default_client) -> list[dict]:
+    """Return the playlist's entries, in playlist order."""
+    return _api.fetch("data/playlists/{}", client, playlist=playlist).get("shots") or []
+
+
+def new_playlist(project: str | dict, name: str, episode: str | dict | None = None,
+                 for_entity: Literal["shot", "asset", "sequence", "edit", "episode"] = "shot",
+                 for_client: bool = False, is_for_all: bool = False, client: KitsuClient = default_client) -> dict:
+    """Create a playlist, or return the project's (or episode's) one with this name.
+
+    ``for_client`` shows it to the project's clients; ``is_for_all`` makes
+    it list every task type instead of one.
+    """
+    if for_entity not in _FOR_ENTITY_VALUES:
+        raise InvalidArgumentException("for_entity: expected one of %s, got %r" % (", ".join(_FOR_ENTITY_VALUES),
+                                                                                    for_entity))
+    where = {"project_id": _api.to_id(project, "project"), "name": _api.require(name, "name"),
+             **_api.query(episode_id=_api.optional_id(episode, "episode"))}
+    return _api.create_if_missing(
+        lambda: _api.fetch_first("data/playlists", client, params=where),
+        lambda: _api.post("data/playlists", client, {
+            **where, "for_entity": for_entity, "for_client": for_client, "is_for_all": is_for_all}))
+
+
+def update_playlist(playlist: dict, client: KitsuClient = default_client) -> dict:
+    """Save a modified playlist dict (its entries included)."""
+    return _api.update("data/playlists/{}", client, playlist, "playlist")
+
+
+def delete_playlist(playlist: str | dict, client: KitsuClient = default_client) -> str:
+    """Delete a playlist, with its builds and share links."""
+    return _api.delete("data/playlists/{}", client, playlist=playlist)
+
+
+def generate_temp_playlist(project: str | dict, data: dict, client: KitsuClient = default_client) -> dict:
+    """Return, unsaved, the entries a playlist of these tasks would hold.
+
+    ``data`` is ``{"task_ids": [...]}`` and/or ``{"entity_ids": [...]}``.
+    """
+    if not isinstance(data, dict):
+        raise InvalidArgumentException("data: expected a dict such as {'task_ids': [...]}, got %r" % (data,))
+    return _api.post("data/projects/{}/playlists/temp", client, data, project=project)
+
+
+def notify_clients_playlist_ready(playlist: str | dict, client: KitsuClient = default_client) -> dict:
+    """Tell the project's clients that the playlist is ready for review."""
+    return _api.post("data/playlists/{}/notify-clients", client, {}, playlist=playlist)
+
+
+# Entries and their previews -------------------------------------------------------
+
+
+def get_entity_preview_files(entity: str | dict, client: KitsuClient = default_client) -> dict[str, list[dict]]:
+    """Return the entity's previews, by task type id, the latest revision first."""
+    return _api.fetch("data/playlists/entities/{}/preview-files", client, entity=entity)
+
+
+def add_entity_to_playlist(playlist: dict, entity: str | dict, preview_file: str | dict | None = None,
+                           persist: bool = True, client: KitsuClient = default_client) -> dict:
+    """Append an entity to the playlist, with this preview or else its latest one.
+
+    The latest preview is taken for the playlist's task type when it has
+    one. The same entity with the same preview is not added twice.
+    ``playlist`` is updated in place; with ``persist`` it is also saved.
+    """
+    shots, entity_id = _shots(playlist), _api.to_id(entity, "entity")
+    preview_file_id = _api.optional_id(preview_file, "preview_file")
+    if preview_file_id is None:
+        preview_file_id = _latest_preview_id(get_entity_preview_files(entity_id, client=client) or {},
+                                             playlist.get("task_type_id"))
+    entry = {"entity_id": entity_id, **_api.query(preview_file_id=preview_file_id)}
+    if all((shot.get("entity_id"), shot.get("preview_file_id")) != (entity_id, preview_file_id) for shot in shots):
+        shots.append(entry)
+    return _entries_changed(playlist, shots, persist, client)
+
+
+def remove_entity_from_playlist(playlist: dict, entity: str | dict, persist: bool = True,
+                                client: KitsuClient = default_client) -> dict:
+    """Take every entry of this entity out of the playlist (updated in place; saved with ``persist``)."""
+    shots, entity_id = _shots(playlist), _api.to_id(entity, "entity")
+    return _entries_changed(playlist, [shot for shot in shots if shot.get("entity_id") != entity_id], persist, client)
+
+
+def update_entity_preview(playlist: dict, entity: str | dict, preview_file: str | dict, persist: bool = True,
+                          client: KitsuClient = default_client) -> dict:
+    """Show another preview for the entity in the playlist (updated in place; saved with ``persist``)."""
+    shots, entity_id = _shots(playlist), _api.to_id(entity, "entity")
+    preview_file_id = _api.to_id(preview_file, "preview_file")
+    shots = [{**shot, "preview_file_id": preview_file_id} if shot.get("entity_id") == entity_id else shot
+             for shot in shots]
+    return _entries_changed(playlist, shots, persist, client)
+
+
+# Builds and downloads -------------------------------------------------------------
+
+
+def build_playlist_movie(playlist: str | dict, client: KitsuClient = default_client) -> dict:
+    """Start building the playlist's movie; return the build job."""
+    return _api.fetch("data/playlists/{}/build/mp4", client, playlist=playlist)
+
+
+@cache
+def all_build_jobs_for_project(project: str | dict, client: KitsuClient = default_client) -> list[dict]:
+    """Return the movie build jobs of every playlist of the project."""
+    return _api.fetch_list("data/projects/{}/build-jobs", client, project=project)
+
+
+@cache
+def get_build_job(playlist: str | dict, build_job: str | dict, client: KitsuClient = default_client) -> dict:
+    """Return a build job of the playlist (its ``status`` is running, succeeded or failed)."""
+    return _api.fetch("data/playlists/{}/jobs/{}", client, playlist=playlist, build_job=build_job)
+
+
+def remove_build_job(playlist: str | dict, build_job: str | dict, client: KitsuClient = default_client) -> str:
+    """Delete a build job of the playlist, with its movie."""
+    return _api.delete("data/playlists/{}/jobs/{}", client, playlist=playlist, build_job=build_job)
+
+
+def download_playlist_build(playlist: str | dict, build_job: str | dict, file_path: str,
+                            client: KitsuClient = default_client, progress_callback=None) -> requests.Response:
+    """Download the movie of a finished build job to ``file_path``."""
+    return client.download(_api.path("data/playlists/{}/jobs/{}/build/mp4", playlist=playlist, build_job=build_job),
+                           file_path, progress_callback=progress_callback)
+
+
+def download_playlist_zip(playlist: str | dict, file_path: str, client: KitsuClient = default_client,
+                          progress_callback=None) -> requests.Response:
+    """Download a zip of the playlist's preview files to ``file_path``."""
+    return client.download(_api.path("data/playlists/{}/download/zip", playlist=playlist), file_path,
+                           progress_callback=progress_callback)
+
+
+# Share links ----------------------------------------------------------------------
+
+
+def all_share_links_for_playlist(playlist: str | dict, client: KitsuClient = default_client) -> list[dict]:
+    """Return the active links that open the playlist to guests."""
+    return _api.fetch_list("data/playlists/{}/share", client, playlist=playlist)
+
+
+def new_share_link(playlist: str | dict, expiration_date: str | None = None, can_comment: bool = True,
+                   password: str | None = None, client: KitsuClient = default_client) -> dict:
+    """Create a link that opens the playlist to guests; its ``token`` identifies it."""
+    return _api.post("data/playlists/{}/share", client, {
+        "can_comment": can_comment, **_api.query(expiration_date=expiration_date, password=password)},
+        playlist=playlist)
+
+
+def remove_share_link(playlist: str | dict, token: str, client: KitsuClient = default_client) -> str:
+    """Revoke the playlist's share link with this token."""
+    return client.delete("data/playlists/{}/share/{}".format(
+        _api.to_id(playlist, "playlist"), quote(_api.require(token, "token"), safe="")))
