@@ -1,1 +1,290 @@
-"""Kitsu asset functions (being written)."""
+"""Assets, their types and their instances, and the Kitsu web pages that show them.
+
+Every entity argument is a dict with an ``"id"`` or an id string. An asset
+belongs to a project and has an asset type (its ``entity_type_id``); in a TV
+show it may belong to an episode (its ``episode_id``, stored by the server as
+``source_id``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import quote
+
+import requests
+
+from gazu import _api
+from gazu.cache import cache
+from gazu.client import KitsuClient, default_client, get_api_url_from_host
+from gazu.exception import InvalidArgumentException
+from gazu.helpers import is_id
+
+
+def _data_argument(data: Any, name: str) -> dict:
+    """Return a free-form data dict argument (``{}`` for None), or raise naming it."""
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise InvalidArgumentException("%s: expected a dict, got %r" % (name, data))
+    return data
+
+
+def _dict_argument(value: Any, name: str, key: str | None = None) -> dict:
+    """Return an entity dict argument (holding an id under ``key``, if given), or raise naming it."""
+    if not isinstance(value, dict) or (key is not None and not is_id(value.get(key))):
+        raise InvalidArgumentException("%s: expected a %s dict%s, got %r" % (
+            name, name.replace("_", " "), " with an id under %r" % key if key else "", value))
+    return value
+
+
+def _production_url(project: dict, client: KitsuClient, episode: str | None = "all") -> str:
+    """Return the Kitsu web address of a production; a TV show's pages sit in an episode."""
+    url = "%s/productions/%s" % (get_api_url_from_host(client), project["id"])
+    return url + "/episodes/%s" % episode if project.get("production_type") == "tvshow" else url
+
+
+# Assets -------------------------------------------------------------------------
+
+
+@cache
+def all_assets_for_open_projects(client: KitsuClient = default_client) -> list[dict]:
+    """Return the assets of every open project, project by project, each sorted by name."""
+    projects = _api.fetch_list("data/projects/open", client)
+    return [asset for project in projects for asset in all_assets_for_project(project, client=client)]
+
+
+@cache
+def all_assets_for_project(project: str | dict, client: KitsuClient = default_client) -> list[dict]:
+    """Return the assets of a project, sorted by name."""
+    return _api.fetch_list("data/projects/{}/assets", client, sort=True, project=project)
+
+
+@cache
+def all_assets_for_episode(episode: str | dict, client: KitsuClient = default_client) -> list[dict]:
+    """Return the assets that belong to an episode, sorted by name."""
+    return _api.fetch_list("data/assets", client, sort=True, params={"source_id": _api.to_id(episode, "episode")})
+
+
+@cache
+def all_assets_for_shot(shot: str | dict, client: KitsuClient = default_client) -> list[dict]:
+    """Return the assets cast in a shot, sorted by name."""
+    return _api.fetch_list("data/shots/{}/assets", client, sort=True, shot=shot)
+
+
+@cache
+def all_assets_for_project_and_type(project: str | dict, asset_type: str | dict,
+                                    client: KitsuClient = default_client) -> list[dict]:
+    """Return the assets of a project with this asset type, sorted by name."""
+    return _api.fetch_list("data/projects/{}/asset-types/{}/assets", client, sort=True,
+                           project=project, asset_type=asset_type)
+
+
+@cache
+def get_asset(asset_id: str, client: KitsuClient = default_client) -> dict:
+    """Return the asset with this id, with its project, type and episode names and ids."""
+    return _api.fetch("data/assets/{}", client, asset_id=asset_id)
+
+
+@cache
+def get_asset_by_name(project: str | dict, name: str, asset_type: str | dict | None = None,
+                      client: KitsuClient = default_client) -> dict | None:
+    """Return the project's asset with this name (and asset type, if given), or None."""
+    return _api.fetch_first("data/assets/all", client, params=_api.query(
+        project_id=_api.to_id(project, "project"), name=_api.require(name, "name"),
+        entity_type_id=_api.optional_id(asset_type, "asset_type")))
+
+
+def new_asset(project: str | dict, asset_type: str | dict, name: str, description: str | None = None,
+              extra_data: dict | None = None, episode: str | dict = None, is_shared: bool = False,
+              client: KitsuClient = default_client) -> dict:
+    """Create an asset, or return the project's asset of this type that has this name.
+
+    ``extra_data`` fills the asset's free-form ``data`` field; ``is_shared``
+    makes it usable in other projects' asset libraries.
+    """
+    body = {"name": _api.require(name, "name"), "data": _data_argument(extra_data, "extra_data"),
+            "is_shared": is_shared,
+            **_api.query(description=description, episode_id=_api.optional_id(episode, "episode"))}
+    return _api.create_if_missing(
+        lambda: get_asset_by_name(project, name, _api.to_id(asset_type, "asset_type"), client=client),
+        lambda: _api.post("data/projects/{}/asset-types/{}/assets/new", client, body,
+                          project=project, asset_type=asset_type))
+
+
+def update_asset(asset: dict, client: KitsuClient = default_client) -> dict:
+    """Save a modified asset dict; a changed ``episode_id`` moves the asset to that episode."""
+    if isinstance(asset, dict) and "episode_id" in asset:
+        asset = {**asset, "source_id": asset["episode_id"] or None}
+    return _api.update("data/entities/{}", client, asset, "asset")
+
+
+def update_asset_data(asset: str | dict, data: dict | None = None, client: KitsuClient = default_client) -> dict:
+    """Merge ``data`` into the asset's free-form ``data`` field (read fresh), keeping its other keys."""
+    changes = _data_argument(data, "data")
+    current = _api.fetch("data/assets/{}", client, asset=asset)
+    return update_asset({"id": current["id"], "data": {**(current.get("data") or {}), **changes}}, client=client)
+
+
+def remove_asset(asset: str | dict, force: bool = False, client: KitsuClient = default_client) -> str:
+    """Delete an asset; without ``force``, an asset with tasks is only marked as canceled."""
+    return _api.delete("data/assets/{}", client, force=force, asset=asset)
+
+
+@cache
+def get_episode_from_asset(asset: dict, client: KitsuClient = default_client) -> dict | None:
+    """Return the episode an asset belongs to, or None."""
+    asset = _dict_argument(asset, "asset")
+    episode_id = asset.get("episode_id") or asset.get("source_id")
+    return _api.fetch("data/episodes/{}", client, episode=episode_id) if episode_id else None
+
+
+# Asset types ----------------------------------------------------------------------
+
+
+@cache
+def all_asset_types(client: KitsuClient = default_client) -> list[dict]:
+    """Return every asset type, sorted by name."""
+    return _api.fetch_list("data/asset-types", client, sort=True)
+
+
+@cache
+def all_asset_types_for_project(project: str | dict, client: KitsuClient = default_client) -> list[dict]:
+    """Return the asset types of a project's assets, sorted by name."""
+    return _api.fetch_list("data/projects/{}/asset-types", client, sort=True, project=project)
+
+
+@cache
+def all_asset_types_for_shot(shot: str | dict, client: KitsuClient = default_client) -> list[dict]:
+    """Return the asset types of the assets cast in a shot, sorted by name."""
+    return _api.fetch_list("data/shots/{}/asset-types", client, sort=True, shot=shot)
+
+
+@cache
+def get_asset_type(asset_type_id: str, client: KitsuClient = default_client) -> dict:
+    """Return the asset type with this id."""
+    return _api.fetch("data/asset-types/{}", client, asset_type_id=asset_type_id)
+
+
+@cache
+def get_asset_type_by_name(name: str, client: KitsuClient = default_client) -> dict | None:
+    """Return the entity type with this name, or None."""
+    return _api.fetch_first("data/entity-types", client, params={"name": _api.require(name, "name")})
+
+
+@cache
+def get_asset_type_from_asset(asset: dict, client: KitsuClient = default_client) -> dict:
+    """Return the asset type of an asset dict."""
+    return get_asset_type(_dict_argument(asset, "asset", "entity_type_id")["entity_type_id"], client=client)
+
+
+def new_asset_type(name: str, client: KitsuClient = default_client) -> dict:
+    """Create an asset type, or return the one with this name."""
+    return _api.create_if_missing(lambda: get_asset_type_by_name(name, client=client),
+                                  lambda: _api.post("data/entity-types", client, {"name": name}))
+
+
+def update_asset_type(asset_type: dict, client: KitsuClient = default_client) -> dict:
+    """Rename an asset type: send the ``name`` of a modified asset type dict."""
+    name = _api.require(_dict_argument(asset_type, "asset_type").get("name"), "asset_type")
+    return _api.put("data/entity-types/{}", client, {"name": name}, asset_type=asset_type)
+
+
+def remove_asset_type(asset_type: str | dict, client: KitsuClient = default_client) -> str:
+    """Delete an asset type no asset uses."""
+    return _api.delete("data/entity-types/{}", client, asset_type=asset_type)
+
+
+# Asset instances ------------------------------------------------------------------
+
+
+@cache
+def all_asset_instances_for_asset(asset: str | dict, client: KitsuClient = default_client) -> list[dict]:
+    """Return the instances of other assets placed in an asset (a set's props, for instance)."""
+    return _api.fetch_list("data/assets/{}/asset-asset-instances", client, asset=asset)
+
+
+@cache
+def all_shot_asset_instances_for_asset(asset: str | dict, client: KitsuClient = default_client) -> list[dict]:
+    """Return the instances of an asset placed in shots."""
+    return _api.fetch_list("data/assets/{}/shot-asset-instances", client, asset=asset)
+
+
+@cache
+def all_scene_asset_instances_for_asset(asset: str | dict, client: KitsuClient = default_client) -> list[dict]:
+    """Return the instances of an asset placed in scenes."""
+    return _api.fetch_list("data/assets/{}/scene-asset-instances", client, asset=asset)
+
+
+def all_asset_instances_for_shot(shot: str | dict, client: KitsuClient = default_client) -> list[dict]:
+    """Return the asset instances placed in a shot."""
+    return _api.fetch_list("data/shots/{}/asset-instances", client, shot=shot)
+
+
+@cache
+def get_asset_instance(asset_instance_id: str, client: KitsuClient = default_client) -> dict:
+    """Return the asset instance with this id."""
+    return _api.fetch("data/asset-instances/{}", client, asset_instance_id=asset_instance_id)
+
+
+def new_asset_asset_instance(asset: str | dict, asset_to_instantiate: str | dict, description: str | None = None,
+                             client: KitsuClient = default_client) -> dict:
+    """Place an instance of ``asset_to_instantiate`` in ``asset``; the server numbers it."""
+    body = {"asset_to_instantiate_id": _api.to_id(asset_to_instantiate, "asset_to_instantiate"),
+            **_api.query(description=description)}
+    return _api.post("data/assets/{}/asset-asset-instances", client, body, asset=asset)
+
+
+def enable_asset_instance(asset_instance: str | dict, client: KitsuClient = default_client) -> dict:
+    """Mark an asset instance as active."""
+    return _api.put("data/asset-instances/{}", client, {"active": True}, asset_instance=asset_instance)
+
+
+def disable_asset_instance(asset_instance: str | dict, client: KitsuClient = default_client) -> dict:
+    """Mark an asset instance as inactive."""
+    return _api.put("data/asset-instances/{}", client, {"active": False}, asset_instance=asset_instance)
+
+
+# CSV import and export -------------------------------------------------------------
+
+
+def import_assets_with_csv(project: str | dict, csv_file_path: str, client: KitsuClient = default_client,
+                           progress_callback=None) -> list[dict]:
+    """Create or update a project's assets from a Kitsu CSV file; return the assets."""
+    return client.upload(_api.path("import/csv/projects/{}/assets", project=project),
+                         _api.require(csv_file_path, "csv_file_path"), progress_callback=progress_callback)
+
+
+def export_assets_with_csv(project: str | dict, csv_file_path: str, episode: str | dict | None = None,
+                           assigned_to: str | dict | None = None, client: KitsuClient = default_client,
+                           progress_callback=None) -> requests.Response:
+    """Save a project's assets as a CSV file (only an episode's, or only those with tasks assigned to a person)."""
+    params = _api.query(episode_id=_api.optional_id(episode, "episode"),
+                        assigned_to=_api.optional_id(assigned_to, "assigned_to"))
+    return client.download(_api.path("export/csv/projects/{}/assets.csv", project=project),
+                           _api.require(csv_file_path, "csv_file_path"), params=params,
+                           progress_callback=progress_callback)
+
+
+# Kitsu web addresses ---------------------------------------------------------------
+
+
+@cache
+def get_all_assets_url(project: str | dict, client: KitsuClient = default_client) -> str:
+    """Return the address of the project's asset list in Kitsu (every episode's, for a TV show)."""
+    return _production_url(_api.fetch("data/projects/{}", client, project=project), client) + "/assets"
+
+
+@cache
+def get_asset_url(asset: str | dict, client: KitsuClient = default_client) -> str:
+    """Return the address of the asset's page in Kitsu."""
+    asset = get_asset(_api.to_id(asset, "asset"), client=client)
+    project = _api.fetch("data/projects/{}", client, project=asset["project_id"])
+    return _production_url(project, client, asset.get("episode_id") or "main") + "/assets/" + asset["id"]
+
+
+@cache
+def get_asset_type_url(project: str | dict, asset_type: str | dict, client: KitsuClient = default_client) -> str:
+    """Return the address of the project's asset list in Kitsu, filtered on this asset type."""
+    project = _api.fetch("data/projects/{}", client, project=project)
+    name = get_asset_type(_api.to_id(asset_type, "asset_type"), client=client)["name"]
+    return _production_url(project, client) + "/assets?search=" + quote("type=[%s]" % name)

@@ -1,0 +1,336 @@
+import pytest
+
+import gazu
+from gazu.exception import FileDoesntExistException, InvalidArgumentException
+from tests.unit.conftest import new_id
+
+ID = new_id()
+OTHER_ID = new_id()
+THIRD_ID = new_id()
+UNSORTED = [{"name": "b"}, {"name": "A"}, {"name": "c"}]
+WEB = "http://kitsu.test"
+
+# (function, positional arguments, path of the one GET it sends, query, sorted by name, cached)
+LIST_READS = [
+    ("all_assets_for_project", (ID,), "data/projects/%s/assets" % ID, {}, True, True),
+    ("all_assets_for_episode", ({"id": ID},), "data/assets", {"source_id": ID}, True, True),
+    ("all_assets_for_shot", (ID,), "data/shots/%s/assets" % ID, {}, True, True),
+    ("all_assets_for_project_and_type", (ID, {"id": OTHER_ID}),
+     "data/projects/%s/asset-types/%s/assets" % (ID, OTHER_ID), {}, True, True),
+    ("all_asset_types", (), "data/asset-types", {}, True, True),
+    ("all_asset_types_for_project", ({"id": ID},), "data/projects/%s/asset-types" % ID, {}, True, True),
+    ("all_asset_types_for_shot", (ID,), "data/shots/%s/asset-types" % ID, {}, True, True),
+    ("all_asset_instances_for_asset", (ID,), "data/assets/%s/asset-asset-instances" % ID, {}, False, True),
+    ("all_shot_asset_instances_for_asset", (ID,), "data/assets/%s/shot-asset-instances" % ID, {}, False, True),
+    ("all_scene_asset_instances_for_asset", (ID,), "data/assets/%s/scene-asset-instances" % ID, {}, False, True),
+    ("all_asset_instances_for_shot", (ID,), "data/shots/%s/asset-instances" % ID, {}, False, False),
+]
+
+# (function, positional arguments, path of the one GET it sends, query)
+ONE_READS = [
+    ("get_asset", (ID,), "data/assets/%s" % ID, {}),
+    ("get_asset_type", (ID,), "data/asset-types/%s" % ID, {}),
+    ("get_asset_instance", (ID,), "data/asset-instances/%s" % ID, {}),
+    ("get_asset_type_from_asset", ({"id": OTHER_ID, "entity_type_id": ID},), "data/asset-types/%s" % ID, {}),
+    ("get_episode_from_asset", ({"id": OTHER_ID, "episode_id": ID},), "data/episodes/%s" % ID, {}),
+    ("get_episode_from_asset", ({"id": OTHER_ID, "source_id": ID},), "data/episodes/%s" % ID, {}),
+]
+
+# (function, positional arguments, path of the list it reads, query): the first item, or None
+FIRST_READS = [
+    ("get_asset_by_name", (ID, "Ann"), "data/assets/all", {"project_id": ID, "name": "Ann"}),
+    ("get_asset_by_name", ({"id": ID}, "Ann", OTHER_ID), "data/assets/all",
+     {"project_id": ID, "name": "Ann", "entity_type_id": OTHER_ID}),
+    ("get_asset_type_by_name", ("Props",), "data/entity-types", {"name": "Props"}),
+]
+
+# (function, positional arguments, method, path, query, JSON body sent)
+WRITES = [
+    ("remove_asset", (ID,), "DELETE", "data/assets/%s" % ID, {}, None),
+    ("remove_asset", ({"id": ID}, True), "DELETE", "data/assets/%s" % ID, {"force": "true"}, None),
+    ("remove_asset_type", ({"id": ID},), "DELETE", "data/entity-types/%s" % ID, {}, None),
+    ("update_asset_type", ({"id": ID, "name": "Props", "color": "#fff"},), "PUT", "data/entity-types/%s" % ID, {},
+     {"name": "Props"}),
+    ("update_asset", ({"id": ID, "name": "Ann"},), "PUT", "data/entities/%s" % ID, {}, {"id": ID, "name": "Ann"}),
+    ("update_asset", ({"id": ID, "episode_id": OTHER_ID},), "PUT", "data/entities/%s" % ID, {},
+     {"id": ID, "episode_id": OTHER_ID, "source_id": OTHER_ID}),
+    ("update_asset", ({"id": ID, "episode_id": ""},), "PUT", "data/entities/%s" % ID, {},
+     {"id": ID, "episode_id": "", "source_id": None}),
+    ("enable_asset_instance", (ID,), "PUT", "data/asset-instances/%s" % ID, {}, {"active": True}),
+    ("disable_asset_instance", ({"id": ID},), "PUT", "data/asset-instances/%s" % ID, {}, {"active": False}),
+    ("new_asset_asset_instance", (ID, {"id": OTHER_ID}), "POST", "data/assets/%s/asset-asset-instances" % ID, {},
+     {"asset_to_instantiate_id": OTHER_ID}),
+    ("new_asset_asset_instance", ({"id": ID}, OTHER_ID, "on the shelf"), "POST",
+     "data/assets/%s/asset-asset-instances" % ID, {},
+     {"asset_to_instantiate_id": OTHER_ID, "description": "on the shelf"}),
+]
+
+
+@pytest.mark.parametrize("name, args, path, query, sorts, cached", LIST_READS, ids=[row[0] for row in LIST_READS])
+def test_list_reads(kitsu, name, args, path, query, sorts, cached):
+    kitsu.on("GET", path, json=UNSORTED)
+    result = getattr(gazu.asset, name)(*args)
+    assert [item["name"] for item in result] == (["A", "b", "c"] if sorts else ["b", "A", "c"])
+    assert kitsu.sent == [("GET", path, query, None)]
+
+
+@pytest.mark.parametrize("name, args, path, query", ONE_READS, ids=[row[0] for row in ONE_READS])
+def test_one_reads(kitsu, name, args, path, query):
+    kitsu.on("GET", path, json={"id": ID})
+    assert getattr(gazu.asset, name)(*args) == {"id": ID}
+    assert kitsu.sent == [("GET", path, query, None)]
+
+
+@pytest.mark.parametrize("name, args, path, query", FIRST_READS, ids=[row[0] for row in FIRST_READS])
+def test_first_reads(kitsu, name, args, path, query):
+    kitsu.on("GET", path, json=[{"id": ID}, {"id": OTHER_ID}])
+    assert getattr(gazu.asset, name)(*args) == {"id": ID}
+    assert kitsu.sent == [("GET", path, query, None)]
+    kitsu.mock.replace("GET", kitsu.url(path), json=[])
+    gazu.cache.clear_all()
+    assert getattr(gazu.asset, name)(*args) is None
+
+
+@pytest.mark.parametrize("name, args, path", [row[:3] for row in LIST_READS if row[5]] + [
+    row[:3] for row in ONE_READS + FIRST_READS], ids=lambda value: value if isinstance(value, str) else "")
+def test_reads_are_cached(kitsu, name, args, path):
+    kitsu.on("GET", path, json=[])
+    gazu.cache.enable()
+    function = getattr(gazu.asset, name)
+    assert function(*args) == function(*args)
+    assert len(kitsu.sent) == 1
+
+
+def test_asset_instances_for_shot_is_not_cached(kitsu):
+    kitsu.on("GET", "data/shots/%s/asset-instances" % ID, json=[])
+    gazu.cache.enable()
+    gazu.asset.all_asset_instances_for_shot(ID)
+    gazu.asset.all_asset_instances_for_shot(ID)
+    assert len(kitsu.sent) == 2
+
+
+def test_episode_from_asset_without_episode_sends_nothing(kitsu):
+    assert gazu.asset.get_episode_from_asset({"id": ID, "episode_id": ""}) is None
+    assert gazu.asset.get_episode_from_asset({"id": ID, "source_id": None}) is None
+    assert kitsu.sent == []
+
+
+@pytest.mark.parametrize("name, args, method, path, query, body", WRITES,
+                         ids=["%s-%d" % (row[0], index) for index, row in enumerate(WRITES)])
+def test_writes(kitsu, name, args, method, path, query, body):
+    kitsu.on(method, path, json={"id": ID})
+    result = getattr(gazu.asset, name)(*args)
+    assert kitsu.sent == [(method, path, query, body)]
+    assert result == ('{"id": "%s"}' % ID if method == "DELETE" else {"id": ID})
+
+
+def test_all_assets_for_open_projects_joins_each_project_sorted(kitsu):
+    kitsu.on("GET", "data/projects/open", json=[{"id": ID, "name": "P1"}, {"id": OTHER_ID, "name": "P2"}])
+    kitsu.on("GET", "data/projects/%s/assets" % ID, json=[{"name": "z"}, {"name": "a"}])
+    kitsu.on("GET", "data/projects/%s/assets" % OTHER_ID, json=[{"name": "m"}])
+    assert [a["name"] for a in gazu.asset.all_assets_for_open_projects()] == ["a", "z", "m"]
+    assert [request[1] for request in kitsu.sent] == [
+        "data/projects/open", "data/projects/%s/assets" % ID, "data/projects/%s/assets" % OTHER_ID]
+    gazu.cache.enable()
+    gazu.asset.all_assets_for_open_projects()
+    count = len(kitsu.sent)
+    gazu.asset.all_assets_for_open_projects()
+    assert len(kitsu.sent) == count
+
+
+def test_new_asset_creates_when_missing(kitsu):
+    kitsu.on("GET", "data/assets/all", json=[])
+    route = "data/projects/%s/asset-types/%s/assets/new" % (ID, OTHER_ID)
+    kitsu.on("POST", route, json={"id": THIRD_ID, "name": "Ann"})
+    assert gazu.asset.new_asset({"id": ID}, OTHER_ID, "Ann") == {"id": THIRD_ID, "name": "Ann"}
+    assert kitsu.sent == [
+        ("GET", "data/assets/all", {"project_id": ID, "name": "Ann", "entity_type_id": OTHER_ID}, None),
+        ("POST", route, {}, {"name": "Ann", "data": {}, "is_shared": False})]
+
+
+def test_new_asset_sends_every_field(kitsu):
+    kitsu.on("GET", "data/assets/all", json=[])
+    route = "data/projects/%s/asset-types/%s/assets/new" % (ID, OTHER_ID)
+    kitsu.on("POST", route, json={"id": THIRD_ID})
+    gazu.asset.new_asset(ID, {"id": OTHER_ID}, "Ann", "the hero", {"size": "big"}, {"id": THIRD_ID}, True)
+    assert kitsu.last == ("POST", route, {}, {"name": "Ann", "description": "the hero", "data": {"size": "big"},
+                                              "is_shared": True, "episode_id": THIRD_ID})
+
+
+def test_new_asset_returns_existing(kitsu):
+    kitsu.on("GET", "data/assets/all", json=[{"id": THIRD_ID, "name": "Ann"}])
+    assert gazu.asset.new_asset(ID, OTHER_ID, "Ann") == {"id": THIRD_ID, "name": "Ann"}
+    assert [request[0] for request in kitsu.sent] == ["GET"]
+
+
+def test_new_asset_type_creates_when_missing(kitsu):
+    kitsu.on("GET", "data/entity-types", json=[])
+    kitsu.on("POST", "data/entity-types", json={"id": ID, "name": "Props"})
+    assert gazu.asset.new_asset_type("Props") == {"id": ID, "name": "Props"}
+    assert kitsu.sent == [("GET", "data/entity-types", {"name": "Props"}, None),
+                          ("POST", "data/entity-types", {}, {"name": "Props"})]
+
+
+def test_new_asset_type_returns_existing(kitsu):
+    kitsu.on("GET", "data/entity-types", json=[{"id": ID, "name": "Props"}])
+    assert gazu.asset.new_asset_type("Props") == {"id": ID, "name": "Props"}
+    assert len(kitsu.sent) == 1
+
+
+def test_update_asset_data_merges_into_fresh_data(kitsu):
+    kitsu.on("GET", "data/assets/%s" % ID, json={"id": ID, "data": {"size": "big", "color": "red"}})
+    kitsu.on("PUT", "data/entities/%s" % ID, json={"id": ID, "data": {"size": "small", "color": "red"}})
+    gazu.cache.enable()
+    gazu.asset.get_asset(ID)  # a cached read must not feed the merge
+    result = gazu.asset.update_asset_data({"id": ID}, {"size": "small"})
+    assert result == {"id": ID, "data": {"size": "small", "color": "red"}}
+    assert kitsu.sent[1:] == [("GET", "data/assets/%s" % ID, {}, None),
+                              ("PUT", "data/entities/%s" % ID, {}, {"id": ID, "data": {"size": "small", "color": "red"}})]
+
+
+def test_update_asset_data_with_no_data_keeps_data(kitsu):
+    kitsu.on("GET", "data/assets/%s" % ID, json={"id": ID, "data": None})
+    kitsu.on("PUT", "data/entities/%s" % ID, json={"id": ID})
+    gazu.asset.update_asset_data(ID)
+    assert kitsu.last == ("PUT", "data/entities/%s" % ID, {}, {"id": ID, "data": {}})
+
+
+def test_import_assets_with_csv_uploads_the_file(kitsu, tmp_path):
+    csv_file = tmp_path / "assets.csv"
+    csv_file.write_text("Type,Name\nProps,Cup\n")
+    kitsu.on("POST", "import/csv/projects/%s/assets" % ID, json=[{"name": "Cup"}])
+    assert gazu.asset.import_assets_with_csv(ID, str(csv_file)) == [{"name": "Cup"}]
+    assert kitsu.last[:3] == ("POST", "import/csv/projects/%s/assets" % ID, {})
+    body = b"".join(kitsu.mock.calls[0].request.body)
+    assert b'name="file"; filename="assets.csv"' in body and b"Props,Cup" in body
+
+
+def test_import_assets_with_csv_missing_file(kitsu, tmp_path):
+    with pytest.raises(FileDoesntExistException):
+        gazu.asset.import_assets_with_csv(ID, str(tmp_path / "missing.csv"))
+    assert kitsu.sent == []
+
+
+@pytest.mark.parametrize("kwargs, query", [({}, {}),
+                                           ({"episode": {"id": OTHER_ID}, "assigned_to": THIRD_ID},
+                                            {"episode_id": OTHER_ID, "assigned_to": THIRD_ID})])
+def test_export_assets_with_csv_downloads_the_file(kitsu, tmp_path, kwargs, query):
+    kitsu.on("GET", "export/csv/projects/%s/assets.csv" % ID, body="Project,Type,Name\nP,Props,Cup\n")
+    target = tmp_path / "export.csv"
+    response = gazu.asset.export_assets_with_csv({"id": ID}, str(target), **kwargs)
+    assert response.status_code == 200
+    assert target.read_text() == "Project,Type,Name\nP,Props,Cup\n"
+    assert kitsu.sent == [("GET", "export/csv/projects/%s/assets.csv" % ID, query, None)]
+
+
+@pytest.mark.parametrize("production_type, url", [
+    ("short", WEB + "/productions/%s/assets" % ID),
+    ("tvshow", WEB + "/productions/%s/episodes/all/assets" % ID)])
+def test_get_all_assets_url(kitsu, production_type, url):
+    kitsu.on("GET", "data/projects/%s" % ID, json={"id": ID, "production_type": production_type})
+    assert gazu.asset.get_all_assets_url({"id": ID}) == url
+    assert kitsu.sent == [("GET", "data/projects/%s" % ID, {}, None)]
+
+
+@pytest.mark.parametrize("production_type, episode_id, url", [
+    ("featurefilm", "", WEB + "/productions/%s/assets/%s" % (ID, OTHER_ID)),
+    ("tvshow", THIRD_ID, WEB + "/productions/%s/episodes/%s/assets/%s" % (ID, THIRD_ID, OTHER_ID)),
+    ("tvshow", "", WEB + "/productions/%s/episodes/main/assets/%s" % (ID, OTHER_ID))])
+def test_get_asset_url(kitsu, production_type, episode_id, url):
+    kitsu.on("GET", "data/assets/%s" % OTHER_ID, json={"id": OTHER_ID, "project_id": ID, "episode_id": episode_id})
+    kitsu.on("GET", "data/projects/%s" % ID, json={"id": ID, "production_type": production_type})
+    assert gazu.asset.get_asset_url({"id": OTHER_ID}) == url
+    assert [request[1] for request in kitsu.sent] == ["data/assets/%s" % OTHER_ID, "data/projects/%s" % ID]
+
+
+@pytest.mark.parametrize("production_type, page", [("short", "/productions/%s/assets" % ID),
+                                                   ("tvshow", "/productions/%s/episodes/all/assets" % ID)])
+def test_get_asset_type_url(kitsu, production_type, page):
+    kitsu.on("GET", "data/projects/%s" % ID, json={"id": ID, "production_type": production_type})
+    kitsu.on("GET", "data/asset-types/%s" % OTHER_ID, json={"id": OTHER_ID, "name": "Set Dressing"})
+    url = gazu.asset.get_asset_type_url(ID, {"id": OTHER_ID})
+    assert url == WEB + page + "?search=type%3D%5BSet%20Dressing%5D"
+    assert [request[1] for request in kitsu.sent] == ["data/projects/%s" % ID, "data/asset-types/%s" % OTHER_ID]
+
+
+# Bad arguments: each raises naming the argument, before any request.
+BAD_ENTITY_CALLS = [
+    ("all_assets_for_project", "project", lambda bad: (bad,)),
+    ("all_assets_for_episode", "episode", lambda bad: (bad,)),
+    ("all_assets_for_shot", "shot", lambda bad: (bad,)),
+    ("all_assets_for_project_and_type", "asset_type", lambda bad: (ID, bad)),
+    ("all_asset_types_for_project", "project", lambda bad: (bad,)),
+    ("all_asset_types_for_shot", "shot", lambda bad: (bad,)),
+    ("all_asset_instances_for_asset", "asset", lambda bad: (bad,)),
+    ("all_shot_asset_instances_for_asset", "asset", lambda bad: (bad,)),
+    ("all_scene_asset_instances_for_asset", "asset", lambda bad: (bad,)),
+    ("all_asset_instances_for_shot", "shot", lambda bad: (bad,)),
+    ("get_asset", "asset_id", lambda bad: (bad,)),
+    ("get_asset_type", "asset_type_id", lambda bad: (bad,)),
+    ("get_asset_instance", "asset_instance_id", lambda bad: (bad,)),
+    ("get_asset_by_name", "project", lambda bad: (bad, "Ann")),
+    ("get_asset_by_name", "asset_type", lambda bad: (ID, "Ann", bad if bad is not None else "x")),
+    ("new_asset", "project", lambda bad: (bad, ID, "Ann")),
+    ("new_asset", "asset_type", lambda bad: (ID, bad, "Ann")),
+    ("new_asset", "episode", lambda bad: (ID, ID, "Ann", None, None, bad if bad is not None else "x")),
+    ("remove_asset", "asset", lambda bad: (bad,)),
+    ("remove_asset_type", "asset_type", lambda bad: (bad,)),
+    ("update_asset_data", "asset", lambda bad: (bad, {})),
+    ("new_asset_asset_instance", "asset", lambda bad: (bad, ID)),
+    ("new_asset_asset_instance", "asset_to_instantiate", lambda bad: (ID, bad)),
+    ("enable_asset_instance", "asset_instance", lambda bad: (bad,)),
+    ("disable_asset_instance", "asset_instance", lambda bad: (bad,)),
+    ("import_assets_with_csv", "project", lambda bad: (bad, "assets.csv")),
+    ("export_assets_with_csv", "project", lambda bad: (bad, "assets.csv")),
+    ("export_assets_with_csv", "episode", lambda bad: (ID, "assets.csv", bad if bad is not None else "x")),
+    ("export_assets_with_csv", "assigned_to", lambda bad: (ID, "assets.csv", None, bad if bad is not None else "x")),
+    ("get_all_assets_url", "project", lambda bad: (bad,)),
+    ("get_asset_url", "asset", lambda bad: (bad,)),
+    ("get_asset_type_url", "project", lambda bad: (bad, ID)),
+]
+
+
+@pytest.mark.parametrize("bad", [None, "", "not-an-id", {"name": "x"}, 42])
+@pytest.mark.parametrize("name, argument, make_args", BAD_ENTITY_CALLS,
+                         ids=["%s-%s" % (row[0], row[1]) for row in BAD_ENTITY_CALLS])
+def test_bad_entities_rejected_before_any_request(kitsu, name, argument, make_args, bad):
+    with pytest.raises(InvalidArgumentException, match="^%s:" % argument):
+        getattr(gazu.asset, name)(*make_args(bad))
+    assert kitsu.sent == []
+
+
+NOT_TEXTS = [None, "", 42]
+NOT_DICTS = [ID, 42, ["a"]]
+BAD_VALUE_CALLS = [
+    ("get_asset_by_name", "name", lambda bad: (ID, bad), NOT_TEXTS),
+    ("get_asset_type_by_name", "name", lambda bad: (bad,), NOT_TEXTS),
+    ("new_asset", "name", lambda bad: (ID, ID, bad), NOT_TEXTS),
+    ("new_asset", "extra_data", lambda bad: (ID, ID, "Ann", None, bad), NOT_DICTS),
+    ("new_asset_type", "name", lambda bad: (bad,), NOT_TEXTS),
+    ("update_asset_data", "data", lambda bad: (ID, bad), NOT_DICTS),
+    ("import_assets_with_csv", "csv_file_path", lambda bad: (ID, bad), NOT_TEXTS),
+    ("export_assets_with_csv", "csv_file_path", lambda bad: (ID, bad), NOT_TEXTS),
+    ("update_asset", "asset", lambda bad: (bad,), [ID, None, {"name": "no id"}]),
+    ("update_asset_type", "asset_type", lambda bad: (bad,), [ID, None, {"id": ID}, {"name": "no id"}]),
+    ("get_asset_type_from_asset", "asset", lambda bad: (bad,), [ID, None, {"id": ID}]),
+    ("get_episode_from_asset", "asset", lambda bad: (bad,), [ID, None]),
+]
+
+
+@pytest.mark.parametrize("name, argument, make_args, bad", [
+    pytest.param(name, argument, make_args, bad, id="%s-%s-%r" % (name, argument, bad))
+    for name, argument, make_args, bads in BAD_VALUE_CALLS for bad in bads])
+def test_bad_values_rejected_before_any_request(kitsu, name, argument, make_args, bad):
+    with pytest.raises(InvalidArgumentException, match="^%s:" % argument):
+        getattr(gazu.asset, name)(*make_args(bad))
+    assert kitsu.sent == []
+
+
+def test_every_function_is_covered():
+    covered = {row[0] for row in LIST_READS + ONE_READS + FIRST_READS + WRITES}
+    covered |= {"all_assets_for_open_projects", "new_asset", "new_asset_type", "update_asset_data",
+                "import_assets_with_csv", "export_assets_with_csv", "get_all_assets_url", "get_asset_url",
+                "get_asset_type_url"}
+    public = {name for name, value in vars(gazu.asset).items()
+              if callable(value) and not name.startswith("_") and getattr(value, "__module__", "") == "gazu.asset"}
+    assert public == covered
