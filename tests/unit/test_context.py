@@ -1,0 +1,94 @@
+import inspect
+
+import pytest
+
+import gazu
+from gazu.exception import InvalidArgumentException
+from tests.unit.conftest import new_id
+
+A = new_id()
+B = new_id()
+UNSORTED = [{"name": "b"}, {"name": "A"}, {"name": "c"}]
+
+# (function, positional arguments, studio-wide path, path with user_context=True or None)
+LISTINGS = [
+    ("all_open_projects", (), "data/projects/open", "data/user/projects/open"),
+    ("all_asset_types_for_project", (A,), "data/projects/%s/asset-types" % A,
+     "data/user/projects/%s/asset-types" % A),
+    ("all_assets_for_asset_type_and_project", (A, {"id": B}), "data/projects/%s/asset-types/%s/assets" % (A, B),
+     "data/user/projects/%s/asset-types/%s/assets" % (A, B)),
+    ("all_assets_for_project", ({"id": A},), "data/projects/%s/assets" % A, None),
+    ("all_episodes_for_project", (A,), "data/projects/%s/episodes" % A, "data/user/projects/%s/episodes" % A),
+    ("all_sequences_for_project", (A,), "data/projects/%s/sequences" % A, "data/user/projects/%s/sequences" % A),
+    ("all_sequences_for_episode", (A,), "data/episodes/%s/sequences" % A, None),
+    ("all_shots_for_sequence", (A,), "data/sequences/%s/shots" % A, "data/user/sequences/%s/shots" % A),
+    ("all_scenes_for_project", (A,), "data/projects/%s/scenes" % A, None),
+    ("all_scenes_for_sequence", (A,), "data/sequences/%s/scenes" % A, "data/user/sequences/%s/scenes" % A),
+    ("all_task_types_for_asset", (A,), "data/assets/%s/task-types" % A, "data/user/assets/%s/task-types" % A),
+    ("all_task_types_for_shot", (A,), "data/shots/%s/task-types" % A, "data/user/shots/%s/task-types" % A),
+    ("all_task_types_for_scene", (A,), "data/scenes/%s/task-types" % A, "data/user/scenes/%s/task-types" % A),
+    ("all_task_types_for_sequence", (A,), "data/sequences/%s/task-types" % A,
+     "data/user/sequences/%s/task-types" % A),
+]
+IDS = [row[0] for row in LISTINGS]
+WITH_USER_CONTEXT = [row for row in LISTINGS if row[3]]
+
+
+@pytest.mark.parametrize("name, args, path, user_path", LISTINGS, ids=IDS)
+def test_studio_wide_listings_sorted_by_name(kitsu, name, args, path, user_path):
+    kitsu.on("GET", path, json=UNSORTED)
+    assert [item["name"] for item in getattr(gazu.context, name)(*args)] == ["A", "b", "c"]
+    assert kitsu.sent == [("GET", path, {}, None)]
+
+
+@pytest.mark.parametrize("name, args, path, user_path", WITH_USER_CONTEXT, ids=[row[0] for row in WITH_USER_CONTEXT])
+def test_user_context_listings(kitsu, name, args, path, user_path):
+    kitsu.on("GET", user_path, json=UNSORTED)
+    result = getattr(gazu.context, name)(*args, user_context=True)
+    assert [item["name"] for item in result] == ["A", "b", "c"]
+    assert kitsu.sent == [("GET", user_path, {}, None)]
+
+
+@pytest.mark.parametrize("name, args, path, user_path", LISTINGS, ids=IDS)
+def test_context_functions_are_not_cached_themselves(kitsu, name, args, path, user_path):
+    kitsu.on("GET", path, json=[])
+    gazu.cache.enable()
+    function = getattr(gazu.context, name)
+    function(*args)
+    function(*args)
+    # all_open_projects goes through gazu.project's cached reader, as upstream.
+    assert len(kitsu.sent) == (1 if name == "all_open_projects" else 2)
+
+
+def test_user_context_goes_through_gazu_user(kitsu, monkeypatch):
+    calls = []
+    monkeypatch.setattr(gazu.user, "all_shots_for_sequence", lambda sequence, client: calls.append(sequence) or [])
+    assert gazu.context.all_shots_for_sequence(A, user_context=True) == []
+    assert calls == [A] and kitsu.sent == []
+
+
+def _last_entity_argument(name, args):
+    return list(inspect.signature(getattr(gazu.context, name)).parameters)[len(args) - 1]
+
+
+# (function, arguments before the bad one, name of the bad argument, user_context), all with an entity argument
+BAD_CALLS = [(name, args[:-1], _last_entity_argument(name, args), user_context)
+             for name, args, _path, user_path in LISTINGS[1:]
+             for user_context in ([False, True] if user_path else [False])]
+
+
+@pytest.mark.parametrize("bad", [None, "", "not-an-id", {"name": "x"}, 42])
+@pytest.mark.parametrize("name, first_args, argument, user_context", BAD_CALLS,
+                         ids=["%s-%s" % (row[0], "user" if row[3] else "studio") for row in BAD_CALLS])
+def test_bad_entities_rejected_before_any_request(kitsu, name, first_args, argument, user_context, bad):
+    kwargs = {"user_context": True} if user_context else {}
+    with pytest.raises(InvalidArgumentException, match="^%s:" % argument):
+        getattr(gazu.context, name)(*first_args, bad, **kwargs)
+    assert kitsu.sent == []
+
+
+def test_every_function_is_covered():
+    module = gazu.context
+    public = {name for name, value in vars(module).items()
+              if callable(value) and not name.startswith("_") and getattr(value, "__module__", "") == module.__name__}
+    assert public == set(IDS)
