@@ -1,1 +1,167 @@
-"""Kitsu casting functions (being written)."""
+"""Casting (breakdown): which assets appear in which shots, episodes and assets, and how often.
+
+Every entity argument is a dict with an ``"id"`` or an id string, except
+where a function takes an entity dict alone: that dict must also carry the
+``project_id`` of its project. A casting is a list of entries such as
+``{"asset_id": …, "nb_occurences": 2, "label": "animate"}``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from gazu import _api
+from gazu.cache import cache
+from gazu.client import KitsuClient, default_client
+from gazu.exception import InvalidArgumentException
+from gazu.helpers import is_id
+
+
+def _project_of(entity: Any, name: str) -> str:
+    """Return the ``project_id`` of an entity dict argument, or raise naming the argument."""
+    if not isinstance(entity, dict) or not is_id(entity.get("project_id")):
+        raise InvalidArgumentException(
+            "%s: expected a %s dict with an 'id' and a 'project_id', got %r" % (name, name, entity))
+    return entity["project_id"]
+
+
+def _casting_list(casting: Any) -> list:
+    """Return a casting argument, which must be a list of entries, or raise naming it."""
+    if not isinstance(casting, list):
+        raise InvalidArgumentException(
+            "casting: expected a list of {'asset_id': …, 'nb_occurences': …} entries, got %r" % (casting,))
+    return casting
+
+
+def _entity_ids(entities: Any) -> list[str]:
+    """Return the ids of the entities to cast in (at least one), or raise naming the argument."""
+    ids = _api.to_ids(entities, "entities")
+    if not ids:
+        raise InvalidArgumentException("entities: expected at least one entity dict or id, got %r" % (entities,))
+    return ids
+
+
+# Reading castings ----------------------------------------------------------------
+
+
+@cache
+def get_asset_casting(asset: dict, client: KitsuClient = default_client) -> list[dict]:
+    """Return the casting of an asset dict: the assets it contains."""
+    return _api.fetch("data/projects/{}/entities/{}/casting", client,
+                      project=_project_of(asset, "asset"), asset=asset)
+
+
+@cache
+def get_shot_casting(shot: dict, client: KitsuClient = default_client) -> list[dict]:
+    """Return the casting of a shot dict: the assets that appear in it."""
+    return _api.fetch("data/projects/{}/entities/{}/casting", client, project=_project_of(shot, "shot"), shot=shot)
+
+
+@cache
+def get_episode_casting(episode: dict, client: KitsuClient = default_client) -> list[dict]:
+    """Return the casting of an episode dict: the assets used in it."""
+    return _api.fetch("data/projects/{}/entities/{}/casting", client,
+                      project=_project_of(episode, "episode"), episode=episode)
+
+
+@cache
+def get_sequence_casting(sequence: dict, client: KitsuClient = default_client) -> dict:
+    """Return the castings of the shots of a sequence dict, by shot id."""
+    return _api.fetch("data/projects/{}/sequences/{}/casting", client,
+                      project=_project_of(sequence, "sequence"), sequence=sequence)
+
+
+@cache
+def get_sequence_shots_casting(project: str | dict, sequence: str | dict,
+                               client: KitsuClient = default_client) -> dict:
+    """Return the castings of the shots of a sequence, by shot id."""
+    return _api.fetch("data/projects/{}/sequences/{}/casting", client, project=project, sequence=sequence)
+
+
+@cache
+def get_project_shots_casting(project: str | dict, client: KitsuClient = default_client) -> dict:
+    """Return the castings of every shot of a project, by shot id."""
+    return _api.fetch("data/projects/{}/sequences/all/casting", client, project=project)
+
+
+@cache
+def get_episode_shots_casting(project: str | dict, episode: str | dict, client: KitsuClient = default_client) -> dict:
+    """Return the castings of every shot of an episode, by shot id."""
+    return _api.fetch("data/projects/{}/episodes/{}/sequences/all/casting", client, project=project, episode=episode)
+
+
+@cache
+def get_episodes_casting(project: str | dict, client: KitsuClient = default_client) -> dict:
+    """Return the castings of every episode of a project, by episode id."""
+    return _api.fetch("data/projects/{}/episodes/casting", client, project=project)
+
+
+def get_asset_type_casting(project: str | dict, asset_type: str | dict, client: KitsuClient = default_client) -> dict:
+    """Return the castings of the project's assets of this type, by asset id."""
+    return _api.fetch("data/projects/{}/asset-types/{}/casting", client, project=project, asset_type=asset_type)
+
+
+@cache
+def get_asset_cast_in(asset: str | dict, client: KitsuClient = default_client) -> list[dict]:
+    """Return the shots, episodes and assets an asset is cast in."""
+    return _api.fetch("data/assets/{}/cast-in", client, asset=asset)
+
+
+# Changing castings ---------------------------------------------------------------
+
+
+def update_asset_casting(project: str | dict, asset: str | dict, casting: list[dict],
+                         client: KitsuClient = default_client) -> list[dict]:
+    """Replace the casting of an asset (the assets it contains); return the new casting."""
+    return _api.put("data/projects/{}/entities/{}/casting", client, _casting_list(casting),
+                    project=project, asset=asset)
+
+
+def update_shot_casting(project: str | dict, shot: str | dict, casting: list[dict],
+                        client: KitsuClient = default_client) -> list[dict]:
+    """Replace the casting of a shot; return the new casting."""
+    return _api.put("data/projects/{}/entities/{}/casting", client, _casting_list(casting),
+                    project=project, shot=shot)
+
+
+def update_episode_casting(project: str | dict, episode: str | dict, casting: list[dict],
+                           client: KitsuClient = default_client) -> list[dict]:
+    """Replace the casting of an episode; return the new casting."""
+    return _api.put("data/projects/{}/entities/{}/casting", client, _casting_list(casting),
+                    project=project, episode=episode)
+
+
+def cast_asset(project: str | dict, entities: list[str | dict] | str | dict, asset: str | dict,
+               nb_occurences: int | None = None, label: str | None = None,
+               client: KitsuClient = default_client) -> dict:
+    """Cast an asset in one or several entities, leaving the rest of their castings as it is.
+
+    Without ``nb_occurences`` (or ``label``), an entity that already casts
+    the asset keeps its count (or label); a new entry counts one. Returns
+    each entity's new casting, by entity id.
+    """
+    body = {"entity_ids": _entity_ids(entities), **_api.query(nb_occurences=nb_occurences, label=label)}
+    return _api.put("data/projects/{}/entities/casting/assets/{}", client, body, project=project, asset=asset)
+
+
+def uncast_asset(project: str | dict, entities: list[str | dict] | str | dict, asset: str | dict,
+                 client: KitsuClient = default_client) -> dict:
+    """Remove an asset from the castings of one or several entities; return their castings by entity id."""
+    body = {"entity_ids": _entity_ids(entities), "nb_occurences": 0}
+    return _api.put("data/projects/{}/entities/casting/assets/{}", client, body, project=project, asset=asset)
+
+
+# Entity links --------------------------------------------------------------------
+
+
+@cache
+def all_entity_links_for_project(project: str | dict, page: int | None = None, limit: int | None = None,
+                                 client: KitsuClient = default_client) -> list[dict] | dict:
+    """Return the casting links of a project; with ``page``, one page of them as a dict with ``data``."""
+    return _api.fetch("data/projects/{}/entity-links", client, params=_api.query(page=page, limit=limit),
+                      project=project)
+
+
+def delete_entity_link(entity_link: str | dict, client: KitsuClient = default_client) -> str:
+    """Delete one casting link."""
+    return _api.delete("data/entity-links/{}", client, entity_link=entity_link)
