@@ -1,1 +1,67 @@
-"""Kitsu concept functions (being written)."""
+"""Concepts: the concept art of a project, which may be linked to the assets it depicts.
+
+Every entity argument is a dict with an ``"id"`` or an id string.
+"""
+
+from __future__ import annotations
+
+from gazu import _api
+from gazu.cache import cache
+from gazu.client import KitsuClient, default_client
+from gazu.exception import InvalidArgumentException
+
+
+@cache
+def all_concepts(client: KitsuClient = default_client) -> list[dict]:
+    """Return the concepts of every project the user can see, sorted by name."""
+    return _api.fetch_list("data/concepts", client, sort=True)
+
+
+@cache
+def all_concepts_for_project(project: str | dict, client: KitsuClient = default_client) -> list[dict]:
+    """Return the concepts of a project, sorted by name."""
+    return _api.fetch_list("data/projects/{}/concepts", client, sort=True, project=project)
+
+
+@cache
+def all_previews_for_concept(concept: str | dict, client: KitsuClient = default_client) -> dict:
+    """Return the previews published on a concept's tasks, grouped by task type id."""
+    return _api.fetch("data/concepts/{}/preview-files", client, concept=concept)
+
+
+@cache
+def get_concept(concept_id: str, client: KitsuClient = default_client) -> dict:
+    """Return the concept with this id."""
+    return _api.fetch("data/concepts/{}", client, concept_id=concept_id)
+
+
+@cache
+def get_concept_by_name(project: str | dict, concept_name: str, client: KitsuClient = default_client) -> dict | None:
+    """Return the project's concept with this name, or None."""
+    return _api.fetch_first("data/concepts", client, params={
+        "project_id": _api.to_id(project, "project"), "name": _api.require(concept_name, "concept_name")})
+
+
+def new_concept(project: str | dict, name: str, description: str | None = None, data: dict | None = None,
+                entity_concept_links: list[str | dict] | None = None, client: KitsuClient = default_client) -> dict:
+    """Create a concept, or return the project's concept with this name.
+
+    ``entity_concept_links`` are the entities (assets, usually) the concept depicts.
+    """
+    if data is not None and not isinstance(data, dict):
+        raise InvalidArgumentException("data: expected a dict, got %r" % (data,))
+    body = {"name": _api.require(name, "name"), "description": description, "data": data or {},
+            "entity_concept_links": [{"id": entity_id} for entity_id in
+                                     _api.to_ids(entity_concept_links, "entity_concept_links")]}
+    return _api.create_if_missing(lambda: get_concept_by_name(project, name, client=client),
+                                  lambda: _api.post("data/projects/{}/concepts", client, body, project=project))
+
+
+def update_concept(concept: dict, client: KitsuClient = default_client) -> dict:
+    """Save a modified concept dict."""
+    return _api.update("data/entities/{}", client, concept, "concept")
+
+
+def remove_concept(concept: str | dict, force: bool = False, client: KitsuClient = default_client) -> str:
+    """Delete a concept."""
+    return _api.delete("data/concepts/{}", client, force=force, concept=concept)
