@@ -1,1 +1,338 @@
-"""Kitsu shot functions (being written)."""
+"""Episodes, sequences and shots: the temporal breakdown of a production.
+
+Every entity argument is a dict with an ``"id"`` or an id string. A shot
+belongs to a sequence (its ``parent_id``), and in a TV show a sequence
+belongs to an episode (its ``parent_id``). Each entity has a free-form
+``data`` dict; a shot keeps its frame range there (``frame_in``,
+``frame_out``).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+import requests
+
+from gazu import _api
+from gazu.cache import cache
+from gazu.client import KitsuClient, default_client, get_api_url_from_host
+from gazu.exception import InvalidArgumentException
+
+
+def _data_argument(data: Any) -> dict:
+    """Return a free-form ``data`` argument (``{}`` for None), or raise."""
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise InvalidArgumentException("data: expected a dict, got %r" % (data,))
+    return data
+
+
+def _parent_id(entity: Any, name: str) -> str | None:
+    """Return the ``parent_id`` of an entity dict argument (None for none), or raise naming it."""
+    if not isinstance(entity, dict) or "parent_id" not in entity:
+        raise InvalidArgumentException("%s: expected a %s dict with its 'parent_id', got %r" % (name, name, entity))
+    return entity["parent_id"]
+
+
+def _with_merged_data(route: str, entity: Any, name: str, data: Any, client: KitsuClient) -> dict:
+    """Return ``{"id", "data"}`` of an entity read fresh from ``route``, ``data`` merged into its own."""
+    changes = _data_argument(data)
+    current = _api.fetch(route, client, **{name: entity})
+    return {"id": current["id"], "data": {**(current.get("data") or {}), **changes}}
+
+
+def _production_url(project_id: str, client: KitsuClient) -> str:
+    return "%s/productions/%s" % (get_api_url_from_host(client), project_id)
+
+
+def _page_url(entity: dict, section: str, client: KitsuClient) -> str:
+    """Return the Kitsu page of an entity; in a TV show, the page sits under the entity's episode."""
+    url = _production_url(entity["project_id"], client)
+    if entity.get("episode_id"):
+        url += "/episodes/" + entity["episode_id"]
+    return "%s/%s/%s" % (url, section, entity["id"])
+
+
+# Episodes -----------------------------------------------------------------------
+
+
+@cache
+def all_episodes_for_project(project: str | dict, client: KitsuClient = default_client) -> list[dict]:
+    """Return the episodes of a project, sorted by name."""
+    return _api.fetch_list("data/projects/{}/episodes", client, sort=True, project=project)
+
+
+@cache
+def get_episode(episode_id: str, client: KitsuClient = default_client) -> dict:
+    """Return the episode with this id."""
+    return _api.fetch("data/episodes/{}", client, episode_id=episode_id)
+
+
+@cache
+def get_episode_by_name(project: str | dict, episode_name: str, client: KitsuClient = default_client) -> dict | None:
+    """Return the project's episode with this name, or None."""
+    return _api.fetch_first("data/episodes", client, params={
+        "project_id": _api.to_id(project, "project"), "name": _api.require(episode_name, "episode_name")})
+
+
+@cache
+def get_episode_from_sequence(sequence: dict, client: KitsuClient = default_client) -> dict | None:
+    """Return the episode a sequence dict belongs to (its ``parent_id``), or None outside a TV show."""
+    episode_id = _parent_id(sequence, "sequence")
+    return _api.fetch("data/episodes/{}", client, episode=episode_id) if episode_id else None
+
+
+def new_episode(project: str | dict, name: str, client: KitsuClient = default_client) -> dict:
+    """Create an episode, or return the project's episode that has this name."""
+    body = {"name": _api.require(name, "name")}
+    return _api.create_if_missing(lambda: get_episode_by_name(project, name, client=client),
+                                  lambda: _api.post("data/projects/{}/episodes", client, body, project=project))
+
+
+def update_episode(episode: dict, client: KitsuClient = default_client) -> dict:
+    """Save a modified episode dict (its ``data`` keys are merged into the stored ones)."""
+    return _api.update("data/entities/{}", client, episode, "episode")
+
+
+def update_episode_data(episode: str | dict, data: dict | None = None, client: KitsuClient = default_client) -> dict:
+    """Merge ``data`` into the episode's free-form ``data`` field (read fresh), keeping its other keys."""
+    return update_episode(_with_merged_data("data/episodes/{}", episode, "episode", data, client), client=client)
+
+
+def remove_episode(episode: str | dict, force: bool = False, client: KitsuClient = default_client) -> str:
+    """Delete an episode and what it holds; without ``force``, an episode with tasks is only canceled."""
+    return _api.delete("data/episodes/{}", client, force=force, episode=episode)
+
+
+# Sequences ----------------------------------------------------------------------
+
+
+@cache
+def all_sequences_for_project(project: str | dict, client: KitsuClient = default_client) -> list[dict]:
+    """Return the sequences of a project, sorted by name."""
+    return _api.fetch_list("data/projects/{}/sequences", client, sort=True, project=project)
+
+
+@cache
+def all_sequences_for_episode(episode: str | dict, client: KitsuClient = default_client) -> list[dict]:
+    """Return the sequences of an episode, sorted by name."""
+    return _api.fetch_list("data/episodes/{}/sequences", client, sort=True, episode=episode)
+
+
+@cache
+def get_sequence(sequence_id: str, client: KitsuClient = default_client) -> dict:
+    """Return the sequence with this id."""
+    return _api.fetch("data/sequences/{}", client, sequence_id=sequence_id)
+
+
+@cache
+def get_sequence_by_name(project: str | dict, sequence_name: str, episode: str | dict | None = None,
+                         client: KitsuClient = default_client) -> dict | None:
+    """Return the project's sequence with this name (in this episode, if given), or None."""
+    return _api.fetch_first("data/sequences", client, params=_api.query(
+        project_id=_api.to_id(project, "project"), name=_api.require(sequence_name, "sequence_name"),
+        episode_id=_api.optional_id(episode, "episode")))
+
+
+@cache
+def get_sequence_from_shot(shot: dict, client: KitsuClient = default_client) -> dict:
+    """Return the sequence a shot belongs to (the shot is read fresh for its parent)."""
+    return get_sequence(get_shot(_api.to_id(shot, "shot"), client=client)["parent_id"], client=client)
+
+
+def new_sequence(project: str | dict, name: str, episode: str | dict | None = None,
+                 client: KitsuClient = default_client) -> dict:
+    """Create a sequence (in an episode, for a TV show), or return the one that has this name there."""
+    body = {"name": _api.require(name, "name"), **_api.query(episode_id=_api.optional_id(episode, "episode"))}
+    return _api.create_if_missing(lambda: get_sequence_by_name(project, name, episode, client=client),
+                                  lambda: _api.post("data/projects/{}/sequences", client, body, project=project))
+
+
+def update_sequence(sequence: dict, client: KitsuClient = default_client) -> dict:
+    """Save a modified sequence dict (its ``data`` keys are merged into the stored ones)."""
+    return _api.update("data/entities/{}", client, sequence, "sequence")
+
+
+def update_sequence_data(sequence: str | dict, data: dict | None = None, client: KitsuClient = default_client) -> dict:
+    """Merge ``data`` into the sequence's free-form ``data`` field (read fresh), keeping its other keys."""
+    return update_sequence(_with_merged_data("data/sequences/{}", sequence, "sequence", data, client), client=client)
+
+
+def remove_sequence(sequence: str | dict, force: bool = False, client: KitsuClient = default_client) -> str:
+    """Delete a sequence and its shots; without ``force``, a sequence with tasks is only canceled."""
+    return _api.delete("data/sequences/{}", client, force=force, sequence=sequence)
+
+
+# Shots --------------------------------------------------------------------------
+
+
+@cache
+def all_shots_for_project(project: str | dict, client: KitsuClient = default_client) -> list[dict]:
+    """Return the shots of a project, sorted by name."""
+    return _api.fetch_list("data/projects/{}/shots", client, sort=True, project=project)
+
+
+@cache
+def all_shots_for_episode(episode: str | dict, client: KitsuClient = default_client) -> list[dict]:
+    """Return the shots of an episode, sorted by name."""
+    return _api.fetch_list("data/episodes/{}/shots", client, sort=True, episode=episode)
+
+
+@cache
+def all_shots_for_sequence(sequence: str | dict, client: KitsuClient = default_client) -> list[dict]:
+    """Return the shots of a sequence, sorted by name."""
+    return _api.fetch_list("data/sequences/{}/shots", client, sort=True, sequence=sequence)
+
+
+@cache
+def all_previews_for_shot(shot: str | dict, client: KitsuClient = default_client) -> list[dict]:
+    """Return the shot's preview files, grouped by task type id as the server sends them."""
+    return _api.fetch("data/shots/{}/preview-files", client, shot=shot)
+
+
+@cache
+def get_shot(shot_id: str, client: KitsuClient = default_client) -> dict:
+    """Return the shot with this id, with its project, episode and sequence names and ids, and its tasks."""
+    return _api.fetch("data/shots/{}", client, shot_id=shot_id)
+
+
+@cache
+def get_shot_by_name(sequence: str | dict, shot_name: str, client: KitsuClient = default_client) -> dict | None:
+    """Return the sequence's shot with this name, or None."""
+    return _api.fetch_first("data/shots/all", client, params={
+        "sequence_id": _api.to_id(sequence, "sequence"), "name": _api.require(shot_name, "shot_name")})
+
+
+def new_shot(project: str | dict, sequence: str | dict, name: str, nb_frames: int | None = None,
+             frame_in: int | None = None, frame_out: int | None = None, description: str | None = None,
+             data: dict | None = None, client: KitsuClient = default_client) -> dict:
+    """Create a shot in a sequence, or return the sequence's shot that has this name.
+
+    ``frame_in`` and ``frame_out``, when given, are stored in the shot's
+    ``data`` along with ``data``'s own keys.
+    """
+    project_id = _api.to_id(project, "project")
+    data = {**_data_argument(data), **_api.query(frame_in=frame_in, frame_out=frame_out)}
+    body = {"name": _api.require(name, "name"), "sequence_id": _api.to_id(sequence, "sequence"), "data": data,
+            **_api.query(nb_frames=nb_frames, description=description)}
+    return _api.create_if_missing(lambda: get_shot_by_name(sequence, name, client=client),
+                                  lambda: _api.post("data/projects/{}/shots", client, body, project=project_id))
+
+
+def update_shot(shot: dict, client: KitsuClient = default_client) -> dict:
+    """Save a modified shot dict (its ``data`` keys are merged into the stored ones)."""
+    return _api.update("data/entities/{}", client, shot, "shot")
+
+
+def update_shot_data(shot: str | dict, data: dict | None = None, client: KitsuClient = default_client) -> dict:
+    """Merge ``data`` into the shot's free-form ``data`` field (read fresh), keeping its other keys."""
+    return update_shot(_with_merged_data("data/shots/{}", shot, "shot", data, client), client=client)
+
+
+def remove_shot(shot: str | dict, force: bool = False, client: KitsuClient = default_client) -> str:
+    """Delete a shot; without ``force``, a shot with tasks is only marked as canceled."""
+    return _api.delete("data/shots/{}", client, force=force, shot=shot)
+
+
+def restore_shot(shot: str | dict, client: KitsuClient = default_client) -> dict:
+    """Un-cancel a shot that a removal without ``force`` marked as canceled."""
+    return _api.put("data/shots/{}", client, {"canceled": False}, shot=shot)
+
+
+# Asset instances ----------------------------------------------------------------
+
+
+def all_asset_instances_for_shot(shot: str | dict, client: KitsuClient = default_client) -> list[dict]:
+    """Return the asset instances cast in a shot, grouped by asset id as the server sends them."""
+    return _api.fetch("data/shots/{}/asset-instances", client, shot=shot)
+
+
+@cache
+def get_asset_instances_for_shot(shot: str | dict, client: KitsuClient = default_client) -> list[dict]:
+    """Return the asset instances cast in a shot (the cached twin of :func:`all_asset_instances_for_shot`)."""
+    return all_asset_instances_for_shot(shot, client=client)
+
+
+def add_asset_instance_to_shot(shot: str | dict, asset_instance: str | dict,
+                               client: KitsuClient = default_client) -> dict:
+    """Cast an asset instance in a shot; return the shot."""
+    return _api.post("data/shots/{}/asset-instances", client,
+                     {"asset_instance_id": _api.to_id(asset_instance, "asset_instance")}, shot=shot)
+
+
+def remove_asset_instance_from_shot(shot: str | dict, asset_instance: str | dict,
+                                    client: KitsuClient = default_client) -> str:
+    """Take an asset instance out of a shot's casting."""
+    return _api.delete("data/shots/{}/asset-instances/{}", client, shot=shot, asset_instance=asset_instance)
+
+
+# Import and export --------------------------------------------------------------
+
+
+def import_shots_with_csv(project: str | dict, csv_file_path: str, client: KitsuClient = default_client,
+                          progress_callback=None) -> list[dict]:
+    """Create or update a project's shots from a Kitsu CSV file; return the shots."""
+    return client.upload(_api.path("import/csv/projects/{}/shots", project=project),
+                         _api.require(csv_file_path, "csv_file_path"), progress_callback=progress_callback)
+
+
+def export_shots_with_csv(project: str | dict, csv_file_path: str, episode: str | dict | None = None,
+                          assigned_to: str | dict | None = None, client: KitsuClient = default_client,
+                          progress_callback=None) -> requests.Response:
+    """Save a project's shots as a CSV file (only an episode's, or only those with tasks assigned to a person)."""
+    params = _api.query(episode_id=_api.optional_id(episode, "episode"),
+                        assigned_to=_api.optional_id(assigned_to, "assigned_to"))
+    return client.download(_api.path("export/csv/projects/{}/shots.csv", project=project),
+                           _api.require(csv_file_path, "csv_file_path"), params=params,
+                           progress_callback=progress_callback)
+
+
+def import_otio(project: str | dict, otio_file_path: str, episode: str | dict | None = None,
+                naming_convention: str | None = None, match_case: bool = True,
+                client: KitsuClient = default_client,
+                progress_callback=None) -> dict[Literal["created_shots", "updated_shots"], list[dict]]:
+    """Create or update shots from an edit timeline (any format OpenTimelineIO reads).
+
+    ``naming_convention`` tells how clip names split into sequence and shot
+    names (the server's default, e.g. ``${project_name}_${sequence_name}-${shot_name}``,
+    when None); ``match_case`` makes that matching case-sensitive.
+    """
+    route = (_api.path("import/otio/projects/{}", project=project) if episode is None
+             else _api.path("import/otio/projects/{}/episodes/{}", project=project, episode=episode))
+    return client.upload(route, _api.require(otio_file_path, "otio_file_path"),
+                         data=_api.query(naming_convention=naming_convention, match_case=bool(match_case)),
+                         progress_callback=progress_callback)
+
+
+# Kitsu web addresses ------------------------------------------------------------
+
+
+@cache
+def get_all_episodes_url(project: str | dict, client: KitsuClient = default_client) -> str:
+    """Return the address of the project's episode list in Kitsu."""
+    return _production_url(_api.to_id(project, "project"), client) + "/episodes"
+
+
+@cache
+def get_all_sequences_url(project: str | dict, client: KitsuClient = default_client) -> str:
+    """Return the address of the project's sequence list in Kitsu."""
+    return _production_url(_api.to_id(project, "project"), client) + "/sequences"
+
+
+@cache
+def get_episode_url(episode: str | dict, client: KitsuClient = default_client) -> str:
+    """Return the address of the episode's page in Kitsu."""
+    return _page_url(get_episode(_api.to_id(episode, "episode"), client=client), "episodes", client)
+
+
+@cache
+def get_sequence_url(sequence: str | dict, client: KitsuClient = default_client) -> str:
+    """Return the address of the sequence's page in Kitsu."""
+    return _page_url(get_sequence(_api.to_id(sequence, "sequence"), client=client), "sequences", client)
+
+
+@cache
+def get_shot_url(shot: str | dict, client: KitsuClient = default_client) -> str:
+    """Return the address of the shot's page in Kitsu."""
+    return _page_url(get_shot(_api.to_id(shot, "shot"), client=client), "shots", client)
