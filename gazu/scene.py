@@ -1,1 +1,125 @@
-"""Kitsu scene functions (being written)."""
+"""Layout scenes: the 3D scenes of a sequence from which shots are made, and their asset instances.
+
+Every entity argument is a dict with an ``"id"`` or an id string. A scene
+belongs to a sequence (its ``parent_id``) and can be linked to shots; the
+asset instances of a scene are numbered copies of assets placed in it.
+"""
+
+from __future__ import annotations
+
+from gazu import _api
+from gazu.cache import cache
+from gazu.client import KitsuClient, default_client
+from gazu.exception import InvalidArgumentException
+
+# Scenes -------------------------------------------------------------------------
+
+
+@cache
+def all_scenes(project: str | dict | None = None, client: KitsuClient = default_client) -> list[dict]:
+    """Return the scenes of every project, or of one project, sorted by name."""
+    return _api.fetch_list("data/scenes/all", client, sort=True,
+                           params=_api.query(project_id=_api.optional_id(project, "project")))
+
+
+def all_scenes_for_project(project: str | dict, client: KitsuClient = default_client) -> list[dict]:
+    """Return the scenes of a project, sorted by name."""
+    return _api.fetch_list("data/projects/{}/scenes", client, sort=True, project=project)
+
+
+@cache
+def all_scenes_for_sequence(sequence: str | dict, client: KitsuClient = default_client) -> list[dict]:
+    """Return the scenes of a sequence, sorted by name."""
+    return _api.fetch_list("data/sequences/{}/scenes", client, sort=True, sequence=sequence)
+
+
+@cache
+def get_scene(scene_id: str, client: KitsuClient = default_client) -> dict:
+    """Return the scene with this id, with its project, sequence and episode names and ids."""
+    return _api.fetch("data/scenes/{}", client, scene_id=scene_id)
+
+
+@cache
+def get_scene_by_name(sequence: str | dict, scene_name: str, client: KitsuClient = default_client) -> dict | None:
+    """Return the sequence's scene with this name, or None."""
+    return _api.fetch_first("data/scenes/all", client, params={
+        "parent_id": _api.to_id(sequence, "sequence"), "name": _api.require(scene_name, "scene_name")})
+
+
+@cache
+def get_sequence_from_scene(scene: str | dict, client: KitsuClient = default_client) -> dict:
+    """Return the sequence a scene belongs to (the scene is read fresh for its parent)."""
+    parent_id = get_scene(_api.to_id(scene, "scene"), client=client)["parent_id"]
+    return _api.fetch("data/sequences/{}", client, sequence=parent_id)
+
+
+def new_scene(project: str | dict, sequence: str | dict, name: str, client: KitsuClient = default_client) -> dict:
+    """Create a scene in a sequence (the server returns the existing one when the name is taken there)."""
+    body = {"name": _api.require(name, "name"), "sequence_id": _api.to_id(sequence, "sequence")}
+    return _api.post("data/projects/{}/scenes", client, body, project=project)
+
+
+def update_scene(scene: dict, client: KitsuClient = default_client) -> dict:
+    """Save a modified scene dict (its ``data`` keys are merged into the stored ones)."""
+    return _api.update("data/entities/{}", client, scene, "scene")
+
+
+# Shots made from a scene --------------------------------------------------------
+
+
+@cache
+def all_shots_for_scene(scene: str | dict, client: KitsuClient = default_client) -> list[dict]:
+    """Return the shots linked to a scene."""
+    return _api.fetch_list("data/scenes/{}/shots", client, scene=scene)
+
+
+def add_shot_to_scene(scene: str | dict, shot: str | dict, client: KitsuClient = default_client) -> dict:
+    """Link a shot to a scene; return the link."""
+    return _api.post("data/scenes/{}/shots", client, {"shot_id": _api.to_id(shot, "shot")}, scene=scene)
+
+
+def remove_shot_from_scene(scene: str | dict, shot: str | dict, client: KitsuClient = default_client) -> str:
+    """Remove the link between a shot and a scene."""
+    return _api.delete("data/scenes/{}/shots/{}", client, scene=scene, shot=shot)
+
+
+# Asset instances ----------------------------------------------------------------
+
+
+@cache
+def all_asset_instances_for_scene(scene: str | dict, client: KitsuClient = default_client) -> list[dict]:
+    """Return the asset instances of a scene, grouped by asset id as the server sends them."""
+    return _api.fetch("data/scenes/{}/asset-instances", client, scene=scene)
+
+
+@cache
+def all_camera_instances_for_scene(scene: str | dict, client: KitsuClient = default_client) -> list[dict]:
+    """Return the instances of the scene's cameras (assets of the "Camera" type), grouped by asset id."""
+    return _api.fetch("data/scenes/{}/camera-instances", client, scene=scene)
+
+
+@cache
+def get_asset_instance_by_name(scene: str | dict, name: str, client: KitsuClient = default_client) -> dict | None:
+    """Return the scene's asset instance with this name, or None."""
+    return _api.fetch_first("data/asset-instances", client, params={
+        "scene_id": _api.to_id(scene, "scene"), "name": _api.require(name, "name")})
+
+
+def new_scene_asset_instance(scene: str | dict, asset: str | dict, description: str | None = None,
+                             client: KitsuClient = default_client) -> dict:
+    """Place a new instance of an asset in a scene; the server numbers and names it."""
+    body = {"asset_id": _api.to_id(asset, "asset"), **_api.query(description=description)}
+    return _api.post("data/scenes/{}/asset-instances", client, body, scene=scene)
+
+
+def update_asset_instance_name(asset_instance: dict, name: str, client: KitsuClient = default_client) -> dict:
+    """Rename an asset instance."""
+    return _api.put("data/asset-instances/{}", client, {"name": _api.require(name, "name")},
+                    asset_instance=asset_instance)
+
+
+def update_asset_instance_data(asset_instance: str | dict, data: dict, client: KitsuClient = default_client) -> dict:
+    """Replace the free-form ``data`` of an asset instance (``{}`` clears it)."""
+    if not isinstance(data, dict):
+        raise InvalidArgumentException("data: expected a dict, got %r" % (data,))
+    return _api.put("data/asset-instances/{}", client, {"data": data}, asset_instance=asset_instance)
