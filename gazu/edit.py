@@ -1,1 +1,81 @@
-"""Kitsu edit functions (being written)."""
+"""Edits: the cuts of a production (a trailer, an episode's edit), with their previews.
+
+Every entity argument is a dict with an ``"id"`` or an id string. An edit
+belongs to a project and, in a TV show, may belong to an episode (its
+``parent_id``, returned as ``episode_id``).
+"""
+
+from __future__ import annotations
+
+from gazu import _api
+from gazu.cache import cache
+from gazu.client import KitsuClient, default_client, get_api_url_from_host
+from gazu.exception import InvalidArgumentException
+
+
+def _data_argument(data: object) -> dict:
+    """Return a free-form ``data`` argument (``{}`` for None), or raise."""
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise InvalidArgumentException("data: expected a dict, got %r" % (data,))
+    return data
+
+
+@cache
+def all_edits_for_project(project: str | dict, client: KitsuClient = default_client) -> list[dict]:
+    """Return the edits of a project, sorted by name."""
+    return _api.fetch_list("data/projects/{}/edits", client, sort=True, project=project)
+
+
+@cache
+def all_previews_for_edit(edit: str | dict, client: KitsuClient = default_client) -> list[dict]:
+    """Return the edit's preview files, grouped by task type id as the server sends them."""
+    return _api.fetch("data/edits/{}/preview-files", client, edit=edit)
+
+
+@cache
+def get_edit(edit_id: str, client: KitsuClient = default_client) -> dict:
+    """Return the edit with this id, with its project and episode names and ids, and its tasks."""
+    return _api.fetch("data/edits/{}", client, edit_id=edit_id)
+
+
+@cache
+def get_edit_by_name(project: str | dict, edit_name: str, client: KitsuClient = default_client) -> dict | None:
+    """Return the project's edit with this name, or None."""
+    return _api.fetch_first("data/edits/all", client, params={
+        "project_id": _api.to_id(project, "project"), "name": _api.require(edit_name, "edit_name")})
+
+
+@cache
+def get_edit_url(edit: str | dict, client: KitsuClient = default_client) -> str:
+    """Return the address of the edit's page in Kitsu (under its episode, in a TV show)."""
+    edit = get_edit(_api.to_id(edit, "edit"), client=client)
+    episode = "/episodes/" + edit["episode_id"] if edit.get("episode_id") else ""
+    return "%s/productions/%s%s/edits/%s" % (get_api_url_from_host(client), edit["project_id"], episode, edit["id"])
+
+
+def new_edit(project: str | dict, name: str, description: str | None = None, data: dict | None = None,
+             episode: str | dict | None = None, client: KitsuClient = default_client) -> dict:
+    """Create an edit (in an episode, if given), or return the project's edit that has this name."""
+    body = {"name": _api.require(name, "name"), "data": _data_argument(data),
+            **_api.query(description=description, episode_id=_api.optional_id(episode, "episode"))}
+    return _api.create_if_missing(lambda: get_edit_by_name(project, name, client=client),
+                                  lambda: _api.post("data/projects/{}/edits", client, body, project=project))
+
+
+def update_edit(edit: dict, client: KitsuClient = default_client) -> dict:
+    """Save a modified edit dict (its ``data`` keys are merged into the stored ones)."""
+    return _api.update("data/entities/{}", client, edit, "edit")
+
+
+def update_edit_data(edit: str | dict, data: dict | None = None, client: KitsuClient = default_client) -> dict:
+    """Merge ``data`` into the edit's free-form ``data`` field (read fresh), keeping its other keys."""
+    changes = _data_argument(data)
+    current = _api.fetch("data/edits/{}", client, edit=edit)
+    return update_edit({"id": current["id"], "data": {**(current.get("data") or {}), **changes}}, client=client)
+
+
+def remove_edit(edit: str | dict, force: bool = False, client: KitsuClient = default_client) -> str:
+    """Delete an edit; without ``force``, an edit with tasks is only marked as canceled."""
+    return _api.delete("data/edits/{}", client, force=force, edit=edit)
