@@ -442,13 +442,17 @@ def get_milestones(project: str | dict, client: KitsuClient = default_client) ->
 
 
 @cache
-def get_project_quotas(project: str | dict, task_type: str | dict, client: KitsuClient = default_client) -> list[dict]:
-    """Return the quotas (output per person and period) of a project for a task type."""
-    return _api.fetch_list("data/projects/{}/quotas/{}", client, project=project, task_type=task_type)
+def get_project_quotas(project: str | dict, task_type: str | dict, client: KitsuClient = default_client) -> dict:
+    """Return the quotas of a project for a task type: shots done per person and period.
+
+    Returns:
+        ``{person_id: {"day" | "week" | "month": {period: {"count": …, "frames": …, …}}}}``, as Zou
+        computes it (upstream annotated this ``list[dict]``; the server answers a dict).
+    """
+    return _api.fetch("data/projects/{}/quotas/{}", client, project=project, task_type=task_type)
 
 
 @cache
-def get_project_person_quotas(project: str | dict, person: str | dict,
-                              client: KitsuClient = default_client) -> list[dict]:
-    """Return the quotas of one person in a project."""
-    return _api.fetch_list("data/projects/{}/quotas/persons/{}", client, project=project, person=person)
+def get_project_person_quotas(project: str | dict, person: str | dict, client: KitsuClient = default_client) -> dict:
+    """Return the quotas of one person in a project, shaped as :func:`get_project_quotas`'s."""
+    return _api.fetch("data/projects/{}/quotas/persons/{}", client, project=project, person=person)

@@ -23,8 +23,6 @@ LIST_READS = [
     ("get_budgets", (P,), "data/projects/%s/budgets" % P, False, True),
     ("get_budget_entries", (P, X), "data/projects/%s/budgets/%s/entries" % (P, X), False, True),
     ("get_milestones", (P,), "data/projects/%s/milestones" % P, False, True),
-    ("get_project_quotas", (P, X), "data/projects/%s/quotas/%s" % (P, X), False, True),
-    ("get_project_person_quotas", (P, {"id": X}), "data/projects/%s/quotas/persons/%s" % (P, X), False, True),
 ]
 
 # (function, positional arguments, path of the one GET it sends, query, cached)
@@ -37,6 +35,8 @@ ONE_READS = [
      {"project_id": P, "field_name": "difficulty"}, False),
     ("get_budget", (P, X), "data/projects/%s/budgets/%s" % (P, X), {}, True),
     ("get_budget_entry", (P, X, Y), "data/projects/%s/budgets/%s/entries/%s" % (P, X, Y), {}, True),
+    ("get_project_quotas", (P, X), "data/projects/%s/quotas/%s" % (P, X), {}, True),
+    ("get_project_person_quotas", (P, {"id": X}), "data/projects/%s/quotas/persons/%s" % (P, X), {}, True),
 ]
 
 # (function, positional arguments, keyword arguments, method, path, query, JSON body sent)
