@@ -1,1 +1,705 @@
-"""Kitsu task functions (being written)."""
+"""Tasks, task types and task statuses; assignment, time spent, comments and previews.
+
+Every entity argument is a dict with an ``"id"`` or an id string. Dates are
+``YYYY-MM-DD`` strings (a :class:`datetime.date` is accepted too); durations
+are numbers of minutes, as Kitsu counts them. A task changes status through
+a comment (:func:`add_comment`); a preview is a file added to a comment
+(:func:`add_preview`, :func:`publish_preview`).
+
+Comments live in :mod:`gazu._task_comments` and previews in
+:mod:`gazu._task_previews`; this module re-exports them.
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+from typing import TYPE_CHECKING, Any, Callable
+
+from gazu import _api
+from gazu._task_comments import (  # noqa: F401  (re-exported: this module is the public face)
+    acknowledge_comment,
+    add_attachment_files_to_comment,
+    add_comment,
+    add_tasks_batch_comments,
+    all_comments_for_project,
+    all_comments_for_task,
+    batch_comments,
+    create_multiple_comments,
+    delete_comment_attachment,
+    delete_comment_reply,
+    get_comment,
+    get_last_comment_for_task,
+    move_comment_to_task,
+    remove_comment,
+    reply_to_comment,
+    update_comment,
+)
+from gazu._task_previews import (  # noqa: F401  (re-exported: this module is the public face)
+    _check_ids,
+    _preview_source,
+    add_extra_preview,
+    add_preview,
+    all_preview_files_for_project,
+    all_previews_for_task,
+    create_extra_preview,
+    create_preview,
+    remove_preview_from_comment,
+    set_main_preview,
+    upload_preview_file,
+)
+from gazu.cache import cache
+from gazu.client import KitsuClient, default_client, get_api_url_from_host
+from gazu.exception import GazuException, InvalidArgumentException, TaskStatusNotFoundException
+from gazu.helpers import validate_date_format
+
+if TYPE_CHECKING:
+    import requests
+
+_STARTED_STATUS_SHORT_NAME = "wip"
+# Where Kitsu's web application shows the tasks of each kind of entity.
+_TASK_PAGES = {"Shot": "shots", "Edit": "edits"}
+_PATH_ENTITY_TOKENS = {"asset": "Asset", "shot": "Shot", "scene": "Scene"}
+
+
+# Helpers -------------------------------------------------------------------------------
+
+
+def _relations(relations: bool) -> dict | None:
+    """Return the query asking for the tasks' relations, or None (not sent)."""
+    return {"relations": "true"} if relations else None
+
+
+def _date(value: Any) -> str:
+    """Return a ``YYYY-MM-DD`` string for a date or date string, or raise naming the argument."""
+    if isinstance(value, datetime.date):
+        return value.strftime("%Y-%m-%d")
+    if isinstance(value, str) and len(value) == 10:
+        try:
+            return validate_date_format(value)
+        except InvalidArgumentException:
+            pass
+    raise InvalidArgumentException("date: expected a date YYYY-MM-DD, got %r" % (value,))
+
+
+def _color(color: Any) -> str:
+    """Return a ``#RRGGBB`` colour, or raise naming the argument."""
+    if not isinstance(color, str) or not color.startswith("#"):
+        raise InvalidArgumentException("color: must start with '#', e.g. '#00FF00', got %r" % (color,))
+    return color
+
+
+def _data(data: Any) -> dict:
+    """Return free-form ``data`` to merge (None: nothing), or raise for a non-dict."""
+    if data is not None and not isinstance(data, dict):
+        raise InvalidArgumentException("data: expected a dict, got %r" % (data,))
+    return data or {}
+
+
+def _create_tasks(client: KitsuClient, task_types: Any, **entity: Any) -> list[dict]:
+    """Create an entity's tasks of these task types (existing ones are returned as they are)."""
+    return _api.post("data/entities/{}/tasks", client, {"task_type_ids": _api.to_ids(task_types, "task_types")},
+                     **entity)
+
+
+def _deprecated(reason: str) -> Callable[[Callable], Callable]:
+    """Make a function warn through the ``deprecated`` package, imported at its first call (it costs ~60 ms)."""
+    def decorate(function: Callable) -> Callable:
+        warning: dict[str, Callable] = {}
+
+        @functools.wraps(function)
+        def call(*args: Any, **kwargs: Any) -> Any:
+            if "function" not in warning:
+                from deprecated import deprecated
+                warning["function"] = deprecated(reason=reason)(function)
+            return warning["function"](*args, **kwargs)
+        return call
+    return decorate
+
+
+# Task types ------------------------------------------------------------------------------
+
+
+@cache
+def all_task_types(client: KitsuClient = default_client) -> list[dict]:
+    """Return every task type, sorted by name."""
+    return _api.fetch_list("data/task-types", client, sort=True)
+
+
+@cache
+def all_task_types_for_project(project: str | dict, client: KitsuClient = default_client) -> list[dict]:
+    """Return the task types a project uses, sorted by name."""
+    return _api.fetch_list("data/projects/{}/task-types", client, sort=True, project=project)
+
+
+@cache
+def all_task_types_for_asset(asset: str | dict, client: KitsuClient = default_client) -> list[dict]:
+    """Return the task types of an asset's tasks, sorted by name."""
+    return _api.fetch_list("data/assets/{}/task-types", client, sort=True, asset=asset)
+
+
+@cache
+def all_task_types_for_shot(shot: str | dict, client: KitsuClient = default_client) -> list[dict]:
+    """Return the task types of a shot's tasks, sorted by name."""
+    return _api.fetch_list("data/shots/{}/task-types", client, sort=True, shot=shot)
+
+
+@cache
+def all_task_types_for_scene(scene: str | dict, client: KitsuClient = default_client) -> list[dict]:
+    """Return the task types of a scene's tasks, sorted by name."""
+    return _api.fetch_list("data/scenes/{}/task-types", client, sort=True, scene=scene)
+
+
+@cache
+def all_task_types_for_sequence(sequence: str | dict, client: KitsuClient = default_client) -> list[dict]:
+    """Return the task types of the tasks linked to a sequence itself, sorted by name."""
+    return _api.fetch_list("data/sequences/{}/task-types", client, sort=True, sequence=sequence)
+
+
+@cache
+def all_task_types_for_episode(episode: str | dict, client: KitsuClient = default_client) -> list[dict]:
+    """Return the task types of the tasks linked to an episode itself, sorted by name."""
+    return _api.fetch_list("data/episodes/{}/task-types", client, sort=True, episode=episode)
+
+
+@cache
+def all_task_types_for_concept(concept: str | dict, client: KitsuClient = default_client) -> list[dict]:
+    """Return the task types of a concept's tasks, sorted by name."""
+    return _api.fetch_list("data/concepts/{}/task-types", client, sort=True, concept=concept)
+
+
+@cache
+def get_task_type(task_type_id: str, client: KitsuClient = default_client) -> dict:
+    """Return the task type with this id."""
+    return _api.fetch("data/task-types/{}", client, task_type_id=task_type_id)
+
+
+@cache
+def get_task_type_by_name(task_type_name: str, for_entity: str | None = None, department: str | dict | None = None,
+                          client: KitsuClient = default_client) -> dict | None:
+    """Return the task type with this name (for this kind of entity, of this department), or None."""
+    return _api.fetch_first("data/task-types", client, params=_api.query(
+        name=_api.require(task_type_name, "task_type_name"), for_entity=for_entity,
+        department_id=_api.optional_id(department, "department")))
+
+
+@cache
+def get_task_type_by_short_name(task_type_short_name: str, for_entity: str | None = None,
+                                department: str | dict | None = None,
+                                client: KitsuClient = default_client) -> dict | None:
+    """Return the task type with this short name (for this kind of entity, of this department), or None."""
+    return _api.fetch_first("data/task-types", client, params=_api.query(
+        short_name=_api.require(task_type_short_name, "task_type_short_name"), for_entity=for_entity,
+        department_id=_api.optional_id(department, "department")))
+
+
+def new_task_type(name: str, color: str = "#000000", for_entity: str = "Asset",
+                  client: KitsuClient = default_client) -> dict:
+    """Return the task type with this name for this kind of entity, created if missing."""
+    query = {"name": _api.require(name, "name"), "for_entity": _api.require(for_entity, "for_entity")}
+    body = {**query, "color": _color(color)}
+    return _api.create_if_missing(lambda: _api.fetch_first("data/task-types", client, params=query),
+                                  lambda: _api.post("data/task-types", client, body))
+
+
+def update_task_type(task_type: dict, client: KitsuClient = default_client) -> dict:
+    """Save a modified task type dict."""
+    return _api.update("data/task-types/{}", client, task_type, "task_type")
+
+
+def remove_task_type(task_type: str | dict, force: bool = False, client: KitsuClient = default_client) -> str:
+    """Delete a task type; with ``force``, detach it from projects and schedules first."""
+    return _api.delete("data/task-types/{}", client, force=force, task_type=task_type)
+
+
+# Task statuses ---------------------------------------------------------------------------
+
+
+@cache
+def all_task_statuses(client: KitsuClient = default_client) -> list[dict]:
+    """Return every task status, sorted by name."""
+    return _api.fetch_list("data/task-status", client, sort=True)
+
+
+@cache
+def all_task_statuses_for_project(project: str | dict, client: KitsuClient = default_client) -> list[dict]:
+    """Return the task statuses a project uses, sorted by name."""
+    return _api.fetch_list("data/projects/{}/settings/task-status", client, sort=True, project=project)
+
+
+@cache
+def get_task_status(task_status_id: str, client: KitsuClient = default_client) -> dict:
+    """Return the task status with this id."""
+    return _api.fetch("data/task-status/{}", client, task_status_id=task_status_id)
+
+
+@cache
+def get_task_status_by_name(name: str, client: KitsuClient = default_client) -> dict | None:
+    """Return the task status with this name, or None."""
+    return _api.fetch_first("data/task-status", client, params={"name": _api.require(name, "name")})
+
+
+@cache
+def get_task_status_by_short_name(task_status_short_name: str, client: KitsuClient = default_client) -> dict | None:
+    """Return the task status with this short name (``wip``, ``wfa``, …), or None."""
+    return _api.fetch_first("data/task-status", client, params={
+        "short_name": _api.require(task_status_short_name, "task_status_short_name")})
+
+
+@cache
+def get_default_task_status(client: KitsuClient = default_client) -> dict | None:
+    """Return the status new tasks start with (``todo`` on a fresh server), or None."""
+    return _api.fetch_first("data/task-status", client, params={"is_default": "true"})
+
+
+def new_task_status(name: str, short_name: str, color: str, client: KitsuClient = default_client) -> dict:
+    """Create a task status; ``color`` is ``#RRGGBB``."""
+    return _api.post("data/task-status", client, {"name": _api.require(name, "name"),
+                                                  "short_name": _api.require(short_name, "short_name"),
+                                                  "color": _color(color)})
+
+
+def update_task_status(task_status: dict, client: KitsuClient = default_client) -> dict:
+    """Save a modified task status dict."""
+    return _api.update("data/task-status/{}", client, task_status, "task_status")
+
+
+def remove_task_status(task_status: str | dict, client: KitsuClient = default_client) -> str:
+    """Delete a task status."""
+    return _api.delete("data/task-status/{}", client, force=True, task_status=task_status)
+
+
+# Tasks of entities --------------------------------------------------------------------------
+
+
+@cache
+def all_tasks_for_shot(shot: str | dict, relations: bool = False, client: KitsuClient = default_client) -> list[dict]:
+    """Return a shot's tasks, sorted by name."""
+    return _api.fetch_list("data/shots/{}/tasks", client, params=_relations(relations), sort=True, shot=shot)
+
+
+@cache
+def all_tasks_for_sequence(sequence: str | dict, relations: bool = False,
+                           client: KitsuClient = default_client) -> list[dict]:
+    """Return the tasks linked to a sequence itself, sorted by name."""
+    return _api.fetch_list("data/sequences/{}/tasks", client, params=_relations(relations), sort=True,
+                           sequence=sequence)
+
+
+@cache
+def all_tasks_for_scene(scene: str | dict, relations: bool = False, client: KitsuClient = default_client) -> list[dict]:
+    """Return a scene's tasks, sorted by name."""
+    return _api.fetch_list("data/scenes/{}/tasks", client, params=_relations(relations), sort=True, scene=scene)
+
+
+@cache
+def all_tasks_for_asset(asset: str | dict, relations: bool = False, client: KitsuClient = default_client) -> list[dict]:
+    """Return an asset's tasks, sorted by name."""
+    return _api.fetch_list("data/assets/{}/tasks", client, params=_relations(relations), sort=True, asset=asset)
+
+
+@cache
+def all_tasks_for_episode(episode: str | dict, relations: bool = False,
+                          client: KitsuClient = default_client) -> list[dict]:
+    """Return the tasks linked to an episode itself, sorted by name."""
+    return _api.fetch_list("data/episodes/{}/tasks", client, params=_relations(relations), sort=True,
+                           episode=episode)
+
+
+@cache
+def all_tasks_for_edit(edit: str | dict, relations: bool = False, client: KitsuClient = default_client) -> list[dict]:
+    """Return an edit's tasks, sorted by name."""
+    return _api.fetch_list("data/edits/{}/tasks", client, params=_relations(relations), sort=True, edit=edit)
+
+
+@cache
+def all_tasks_for_concept(concept: str | dict, relations: bool = False,
+                          client: KitsuClient = default_client) -> list[dict]:
+    """Return a concept's tasks, sorted by name."""
+    return _api.fetch_list("data/concepts/{}/tasks", client, params=_relations(relations), sort=True,
+                           concept=concept)
+
+
+@cache
+def all_shot_tasks_for_sequence(sequence: str | dict, relations: bool = False,
+                                client: KitsuClient = default_client) -> list[dict]:
+    """Return the tasks of every shot of a sequence, sorted by name."""
+    return _api.fetch_list("data/sequences/{}/shot-tasks", client, params=_relations(relations), sort=True,
+                           sequence=sequence)
+
+
+@cache
+def all_shot_tasks_for_episode(episode: str | dict, relations: bool = False,
+                               client: KitsuClient = default_client) -> list[dict]:
+    """Return the tasks of every shot of an episode, sorted by name."""
+    return _api.fetch_list("data/episodes/{}/shot-tasks", client, params=_relations(relations), sort=True,
+                           episode=episode)
+
+
+@cache
+def all_assets_tasks_for_episode(episode: str | dict, relations: bool = False,
+                                 client: KitsuClient = default_client) -> list[dict]:
+    """Return the tasks of every asset of an episode, sorted by name."""
+    return _api.fetch_list("data/episodes/{}/asset-tasks", client, params=_relations(relations), sort=True,
+                           episode=episode)
+
+
+@cache
+def all_tasks_for_entity_and_task_type(entity: str | dict, task_type: str | dict,
+                                       client: KitsuClient = default_client) -> list[dict]:
+    """Return an entity's tasks of a task type."""
+    return _api.fetch_list("data/entities/{}/task-types/{}/tasks", client, entity=entity, task_type=task_type)
+
+
+# Tasks of projects and persons -------------------------------------------------------------
+
+
+@cache
+def all_tasks_for_project(project: str | dict, task_type: str | dict | None = None,
+                          episode: str | dict | None = None, client: KitsuClient = default_client) -> list[dict]:
+    """Return a project's tasks, of one task type and one episode when given."""
+    return _api.fetch_list("data/projects/{}/tasks", client, project=project, params=_api.query(
+        task_type_id=_api.optional_id(task_type, "task_type"), episode_id=_api.optional_id(episode, "episode")))
+
+
+@cache
+def all_tasks_for_task_type(project: str | dict, task_type: str | dict, episode: str | dict | None = None,
+                            client: KitsuClient = default_client) -> list[dict]:
+    """Return a project's tasks of a task type (in one episode when given)."""
+    return _api.fetch_list("data/tasks", client, params=_api.query(
+        project_id=_api.to_id(project, "project"), task_type_id=_api.to_id(task_type, "task_type"),
+        episode_id=_api.optional_id(episode, "episode")))
+
+
+@cache
+def all_tasks_for_task_status(project: str | dict, task_type: str | dict, task_status: str | dict,
+                              client: KitsuClient = default_client) -> list[dict]:
+    """Return a project's tasks of a task type set at a task status."""
+    return _api.fetch_list("data/tasks", client, params={
+        "project_id": _api.to_id(project, "project"), "task_type_id": _api.to_id(task_type, "task_type"),
+        "task_status_id": _api.to_id(task_status, "task_status")})
+
+
+@cache
+def all_tasks_for_person(person: str | dict, client: KitsuClient = default_client) -> list[dict]:
+    """Return the unfinished tasks assigned to a person, in open projects."""
+    return _api.fetch_list("data/persons/{}/tasks", client, person=person)
+
+
+@cache
+def all_done_tasks_for_person(person: str | dict, client: KitsuClient = default_client) -> list[dict]:
+    """Return the finished tasks assigned to a person, in open projects."""
+    return _api.fetch_list("data/persons/{}/done-tasks", client, person=person)
+
+
+@cache
+def all_tasks_for_person_and_type(person: str | dict, task_type: str | dict,
+                                  client: KitsuClient = default_client) -> list[dict]:
+    """Return the tasks of a task type on the entities a person works on."""
+    return _api.fetch_list("data/persons/{}/related-tasks/{}", client, person=person, task_type=task_type)
+
+
+@cache
+def all_open_tasks(client: KitsuClient = default_client) -> list[dict]:
+    """Return the first page of the unfinished tasks of open projects, as the server pages them."""
+    return _api.fetch("data/tasks/open-tasks", client)
+
+
+@cache
+def get_open_tasks_stats(client: KitsuClient = default_client) -> dict:
+    """Return the counts of unfinished tasks, by project, task type and status."""
+    return _api.fetch("data/tasks/open-tasks/stats", client)
+
+
+@cache
+def get_persons_tasks_dates(client: KitsuClient = default_client) -> dict:
+    """Return, for each person, the first start and last end dates of their tasks."""
+    return _api.fetch("data/persons/task-dates", client)
+
+
+@cache
+def all_notifications_for_project(project: str | dict, client: KitsuClient = default_client) -> list[dict]:
+    """Return the notifications of a project (administrators only)."""
+    return _api.fetch_list("data/projects/{}/notifications", client, project=project)
+
+
+@cache
+def all_subscriptions_for_project(project: str | dict, client: KitsuClient = default_client) -> list[dict]:
+    """Return the task subscriptions of a project (administrators only)."""
+    return _api.fetch_list("data/projects/{}/subscriptions", client, project=project)
+
+
+# One task ---------------------------------------------------------------------------------------
+
+
+@cache
+def get_task(task_id: str | dict, client: KitsuClient = default_client) -> dict:
+    """Return the task with this id, with its entity, project, type, status and assignees."""
+    return _api.fetch("data/tasks/{}/full", client, task_id=task_id)
+
+
+@cache
+def get_task_by_entity(entity: str | dict, task_type: str | dict, name: str = "main",
+                       client: KitsuClient = default_client) -> dict | None:
+    """Return an entity's task of a task type with this name, or None."""
+    return _api.fetch_first("data/tasks", client, params={
+        "name": _api.require(name, "name"), "entity_id": _api.to_id(entity, "entity"),
+        "task_type_id": _api.to_id(task_type, "task_type")})
+
+
+def get_task_by_name(entity: str | dict, task_type: str | dict, name: str = "main",
+                     client: KitsuClient = default_client) -> dict | None:
+    """Return an entity's task of a task type with this name, or None (the older name of get_task_by_entity)."""
+    return get_task_by_entity(entity, task_type, name=name, client=client)
+
+
+def get_task_by_path(project: str | dict, file_path: str, entity_type: str = "shot",
+                     client: KitsuClient = default_client) -> dict | None:
+    """Return the task a working folder path of the project's file tree points at, or None.
+
+    ``entity_type`` (``asset``, ``shot`` or ``scene``) names the file tree
+    template the path follows. The server reads the entity and the task type
+    from the path; the task is the entity's task of that type (the one the
+    path names, when the template has a ``<Task>`` folder).
+    """
+    token = _PATH_ENTITY_TOKENS.get(entity_type)
+    if token is None:
+        raise InvalidArgumentException("entity_type: expected one of %s, got %r" % (
+            ", ".join(sorted(_PATH_ENTITY_TOKENS)), entity_type))
+    matches = _api.post("data/entities/guess-from-path", client, {
+        "project_id": _api.to_id(project, "project"), "file_path": _api.require(file_path, "file_path"), "sep": "/"})
+    for match in matches or []:
+        if match.get("Template") == entity_type and match.get(token) and match.get("TaskType"):
+            if match.get("Task"):
+                return _api.fetch("data/tasks/{}", client, task=match["Task"])
+            return _api.fetch_first("data/tasks", client, params={"entity_id": match[token],
+                                                                  "task_type_id": match["TaskType"]})
+    return None
+
+
+@cache
+def get_task_url(task: dict, client: KitsuClient = default_client) -> str:
+    """Return the address of a task's page in Kitsu's web application.
+
+    A task dict as :func:`get_task` returns it needs no request; for any
+    other task dict (or an id) the full task is read first.
+    """
+    if not (isinstance(task, dict) and task.get("project") and task.get("task_type")):
+        task = get_task(_api.to_id(task, "task"), client=client)
+    episode = ""
+    if task["project"].get("production_type") == "tvshow":
+        episode = "/episodes/%s" % ((task.get("episode") or {}).get("id") or "main")
+    page = _TASK_PAGES.get(task["task_type"].get("for_entity"), "assets")
+    return "%s/productions/%s%s/%s/tasks/%s" % (get_api_url_from_host(client), task["project_id"], episode, page,
+                                                task["id"])
+
+
+# Creating and changing tasks -------------------------------------------------------------------
+
+
+def new_task(entity: str | dict, task_type: str | dict, name: str = "main", task_status: dict | None = None,
+             assigner: str | dict | None = None, assignees: list[str | dict] | None = None,
+             client: KitsuClient = default_client) -> dict:
+    """Create a task for an entity; it starts at the default status unless ``task_status`` is given."""
+    body = {"entity_id": _api.to_id(entity, "entity"), "task_type_id": _api.to_id(task_type, "task_type"),
+            "name": _api.require(name, "name"), "assignees": _api.to_ids(assignees, "assignees"),
+            **_api.query(assigner_id=_api.optional_id(assigner, "assigner"))}
+    status_id = _api.optional_id(task_status, "task_status")
+    if status_id is None:
+        status_id = _api.optional_id(get_default_task_status(client=client), "task_status")
+    project_id = entity.get("project_id") if isinstance(entity, dict) else None
+    if project_id is None:
+        project_id = _api.fetch("data/entities/{}", client, entity=entity)["project_id"]
+    return _api.post("data/tasks", client, {**body, "project_id": project_id, **_api.query(task_status_id=status_id)})
+
+
+def create_entity_tasks(entity: str | dict, task_types: list[str | dict],
+                        client: KitsuClient = default_client) -> list[dict]:
+    """Create an entity's tasks of these task types (skipping existing ones); return them."""
+    return _create_tasks(client, task_types, entity=entity)
+
+
+def create_asset_tasks(asset: str | dict, task_types: list[str | dict],
+                       client: KitsuClient = default_client) -> list[dict]:
+    """Create an asset's tasks of these task types; return them."""
+    return _create_tasks(client, task_types, asset=asset)
+
+
+def create_shot_tasks(shot: str | dict, task_types: list[str | dict],
+                      client: KitsuClient = default_client) -> list[dict]:
+    """Create a shot's tasks of these task types; return them."""
+    return _create_tasks(client, task_types, shot=shot)
+
+
+def create_edit_tasks(edit: str | dict, task_types: list[str | dict],
+                      client: KitsuClient = default_client) -> list[dict]:
+    """Create an edit's tasks of these task types; return them."""
+    return _create_tasks(client, task_types, edit=edit)
+
+
+def create_concept_tasks(concept: str | dict, task_types: list[str | dict],
+                         client: KitsuClient = default_client) -> list[dict]:
+    """Create a concept's tasks of these task types; return them."""
+    return _create_tasks(client, task_types, concept=concept)
+
+
+def update_task(task: dict, client: KitsuClient = default_client) -> dict:
+    """Save a modified task dict."""
+    return _api.update("data/tasks/{}", client, task, "task")
+
+
+def update_task_data(task: str | dict, data: dict | None = None, client: KitsuClient = default_client) -> dict:
+    """Merge ``data`` into a task's free-form ``data`` field (read fresh from the server); return the task."""
+    data = _data(data)
+    current = _api.fetch("data/tasks/{}/full", client, task=task)
+    return _api.put("data/tasks/{}", client, {"data": {**(current.get("data") or {}), **data}}, task=task)
+
+
+def remove_task(task: str | dict, client: KitsuClient = default_client) -> str:
+    """Delete a task with its comments, previews and files."""
+    return _api.delete("data/tasks/{}", client, force=True, task=task)
+
+
+def remove_tasks_batch(project: str | dict, tasks: list[str | dict],
+                       client: KitsuClient = default_client) -> requests.Response:
+    """Delete several tasks of a project; return the server's response (its JSON lists the ids deleted)."""
+    return client.request("POST", _api.path("actions/projects/{}/delete-tasks", project=project),
+                          json=_api.to_ids(_api.require(tasks, "tasks", (list, tuple)), "tasks"))
+
+
+def remove_tasks_for_type(project: str | dict, task_type: str | dict, client: KitsuClient = default_client) -> str:
+    """Delete every task of a task type in a project (administrators only)."""
+    return _api.delete("actions/projects/{}/task-types/{}/delete-tasks", client, project=project, task_type=task_type)
+
+
+def start_task(task: str | dict, started_task_status: str | dict | None = None, person: str | dict | None = None,
+               client: KitsuClient = default_client) -> dict:
+    """Set a task to ``started_task_status`` (WIP by default) with a comment; return the comment.
+
+    Raises:
+        TaskStatusNotFoundException: no status was given and the server has no ``wip`` status.
+    """
+    _api.to_id(task, "task")
+    _api.optional_id(person, "person")
+    status = started_task_status
+    if status is None:
+        status = get_task_status_by_short_name(_STARTED_STATUS_SHORT_NAME, client=client)
+        if status is None:
+            raise TaskStatusNotFoundException("started_task_status: the server has no task status with the short "
+                                              "name %r: pass the status to start with" % _STARTED_STATUS_SHORT_NAME)
+    return add_comment(task, status, person=person, client=client)
+
+
+@_deprecated("post a comment with a feedback-request status instead: add_comment(task, "
+             "get_task_status_by_short_name('wfa'), comment, person=person)")
+def task_to_review(task: str | dict, person: str | dict, comment: str, revision: int = 1, change_status: bool = True,
+                   client: KitsuClient = default_client) -> dict:
+    """(Deprecated) Post ``comment`` as ``person``, setting the task to wait for approval; return the task.
+
+    The status is the server's first feedback-request status (``WFA`` on a
+    fresh server); with ``change_status=False`` the task keeps its status.
+    ``revision`` is ignored: revisions are numbered when a preview is added.
+
+    Raises:
+        TaskStatusNotFoundException: the server has no feedback-request status.
+    """
+    _check_ids(task=task, person=person)
+    if change_status:
+        status = _api.fetch_first("data/task-status", client, params={"is_feedback_request": "true"})
+        if status is None:
+            raise TaskStatusNotFoundException("the server has no feedback-request task status to set")
+    else:
+        status = _api.fetch("data/tasks/{}", client, task=task)["task_status_id"]
+    add_comment(task, status, comment, person=person, client=client)
+    return get_task(task, client=client)
+
+
+def publish_preview(task: str | dict, task_status: str | dict, comment: str = "", person: str | dict | None = None,
+                    checklist: list[dict] | None = None, attachments: list[str] | None = None,
+                    created_at: str | None = None, preview_file_path: str | None = None,
+                    preview_file_url: str | None = None, normalize_movie: bool = True, revision: int | None = None,
+                    set_thumbnail: bool = False, links: list[str] | None = None,
+                    client: KitsuClient = default_client) -> tuple[dict, dict]:
+    """Post a comment with a new preview revision (and make it the entity's thumbnail if asked).
+
+    Returns:
+        ``(comment, preview_file)``.
+    """
+    _check_ids(task=task, task_status=task_status)
+    with _preview_source(preview_file_path, preview_file_url, "publish_preview") as source:
+        new_comment = add_comment(task, task_status, comment, person=person, checklist=checklist,
+                                  attachments=attachments, created_at=created_at, links=links, client=client)
+        preview_file = add_preview(task, new_comment, preview_file_path=source, normalize_movie=normalize_movie,
+                                   revision=revision, client=client)
+    if set_thumbnail:
+        set_main_preview(preview_file, client=client)
+    return new_comment, preview_file
+
+
+# Assignment -------------------------------------------------------------------------------------
+
+
+def assign_task(task: str | dict, person: str | dict, client: KitsuClient = default_client) -> dict:
+    """Assign a person to a task; return the task.
+
+    Raises:
+        GazuException: the server assigned nothing (no such task, or the
+            person may not work in the task type's department).
+    """
+    tasks = assign_tasks_to_person([_api.to_id(task, "task")], person, client=client)
+    if not tasks:
+        raise GazuException("assign_task: the server did not assign task %s to person %s (no such task, or not "
+                            "allowed)" % (_api.to_id(task, "task"), _api.to_id(person, "person")))
+    return tasks[0]
+
+
+def assign_tasks_to_person(tasks: list[str | dict], person: str | dict, client: KitsuClient = default_client) -> dict:
+    """Assign a person to several tasks; return the tasks assigned."""
+    return _api.put("actions/persons/{}/assign", client,
+                    {"task_ids": _api.to_ids(_api.require(tasks, "tasks", (list, tuple)), "tasks")}, person=person)
+
+
+def clear_assignations(tasks: str | dict | list[str | dict], person: str | dict | None = None,
+                       client: KitsuClient = default_client) -> list[str]:
+    """Unassign ``person`` (everyone when None) from one or several tasks; return the ids of the tasks changed."""
+    task_ids = _api.to_ids(tasks, "tasks")
+    if not task_ids:
+        raise InvalidArgumentException("tasks: expected a task or a non-empty list of tasks, got %r" % (tasks,))
+    return _api.put("actions/tasks/clear-assignation", client, {
+        "task_ids": task_ids, **_api.query(person_id=_api.optional_id(person, "person"))})
+
+
+# Time spent ------------------------------------------------------------------------------------------
+
+
+@cache
+def get_time_spent(task: str | dict, date: str | None = None, client: KitsuClient = default_client) -> dict:
+    """Return the time spent on a task (on ``date`` only, when given): entries by person id, and ``total``."""
+    if date is not None:
+        return get_task_time_spent_for_date(task, date, client=client)
+    return _api.fetch("actions/tasks/{}/time-spents", client, task=task)
+
+
+@cache
+def get_task_time_spent_for_date(task: str | dict, date: str, client: KitsuClient = default_client) -> dict:
+    """Return the time spent on a task on a date: entries by person id, and ``total``."""
+    return _api.fetch("actions/tasks/{}/time-spents/%s" % _date(date), client, task=task)
+
+
+def set_time_spent(task: str | dict, person: str | dict, date: str, duration: int,
+                   client: KitsuClient = default_client) -> dict:
+    """Set the time a person spent on a task on a date; return the time spent entry."""
+    return _api.post("actions/tasks/{}/time-spents/%s/persons/{}" % _date(date), client,
+                     {"duration": _api.require(duration, "duration", (int, float))}, task=task, person=person)
+
+
+def add_time_spent(task: str | dict, person: str | dict, date: str, duration: int,
+                   client: KitsuClient = default_client) -> dict:
+    """Add to the time a person spent on a task on a date; return the time spent entry."""
+    return _api.post("actions/tasks/{}/time-spents/%s/persons/{}/add" % _date(date), client,
+                     {"duration": _api.require(duration, "duration", (int, float))}, task=task, person=person)
+
+
+def remove_time_spent(time_spent: str | dict, client: KitsuClient = default_client) -> str:
+    """Delete a time spent entry."""
+    return _api.delete("data/time-spents/{}", client, time_spent=time_spent)

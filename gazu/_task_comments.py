@@ -1,0 +1,227 @@
+"""Comments on tasks: posting (with a status change), batches, replies, attachments.
+
+Part of :mod:`gazu.task`, which re-exports every public name. Entity
+arguments are dicts with an ``"id"`` or id strings. Posting a comment is how
+a task changes status: every comment carries a task status.
+
+Files (attachments) are sent through :meth:`KitsuClient.upload`, streamed
+from disk; every local path is checked before the first request, so a typo
+in a path never leaves a half-posted comment behind.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from typing import Any, Callable
+
+from gazu import _api
+from gazu.cache import cache
+from gazu.client import KitsuClient, default_client
+from gazu.exception import FileDoesntExistException, InvalidArgumentException
+
+# The server files the uploads of a batch by a name that must contain
+# "attachment_file-<index>" (or "preview_file-<index>"): from index 10 on,
+# "…-1" also matches "…-10", so a batch with files is sent ten comments at a time.
+_BATCH_SIZE_WITH_FILES = 10
+_BATCH_FILE_KEYS = {"attachment_files": "attachment_file", "preview_files": "preview_file"}
+_BATCH_ID_KEYS = ("task_id", "object_id", "task_status_id", "person_id")
+
+
+# Helpers (shared with gazu._task_previews) ------------------------------------------
+
+
+def _existing_paths(paths: Any, name: str) -> list[str]:
+    """Return a path or list of paths as a list, checking each names an existing file."""
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    if not isinstance(paths, (list, tuple)) or not paths:
+        raise InvalidArgumentException("%s: expected a file path or a non-empty list of them, got %r" % (name, paths))
+    for path in paths:
+        if not isinstance(path, (str, os.PathLike)) or not os.fspath(path):
+            raise InvalidArgumentException("%s: expected file paths, got %r" % (name, path))
+        if not os.path.isfile(path):
+            raise FileDoesntExistException("%s: no such file: %s" % (name, os.fspath(path)))
+    return [os.fspath(path) for path in paths]
+
+
+def _form(body: dict) -> dict:
+    """Return a JSON body as multipart form fields (lists and dicts JSON-encoded, as the server reads them)."""
+    return {key: json.dumps(value) if isinstance(value, (list, dict)) else value for key, value in body.items()}
+
+
+def _comment_body(task_status: Any, comment: str, person: Any, checklist: list | None, created_at: str | None,
+                  links: list | None, for_client: bool) -> dict:
+    """Return the body of a new comment (author and date only when given)."""
+    return {"task_status_id": _api.to_id(task_status, "task_status"), "comment": comment,
+            "checklist": checklist or [], "links": links or [], "for_client": for_client,
+            **_api.query(person_id=_api.optional_id(person, "person"), created_at=created_at)}
+
+
+def _batch_entry(entry: Any, name: str) -> dict:
+    """Return a batch comment with its ``*_id`` values (dicts or ids) as ids."""
+    if not isinstance(entry, dict):
+        raise InvalidArgumentException("%s: expected a list of comment dicts, got %r" % (name, entry))
+    return {key: _api.to_id(value, key) if key in _BATCH_ID_KEYS and value is not None else value
+            for key, value in entry.items()}
+
+
+def _batch_files(entries: list[dict]) -> tuple[list[dict], dict]:
+    """Split the local files out of batch comments; return the comments and the files by field name."""
+    comments, files = [], {}
+    for index, entry in enumerate(entries):
+        for key, prefix in _BATCH_FILE_KEYS.items():
+            for number, path in enumerate(_existing_paths(entry[key], key) if entry.get(key) else []):
+                files["%s-%d-%d" % (prefix, index, number)] = path
+        comments.append({key: value for key, value in entry.items() if key not in _BATCH_FILE_KEYS})
+    return comments, files
+
+
+# Reading ------------------------------------------------------------------------------
+
+
+@cache
+def all_comments_for_task(task: str | dict, client: KitsuClient = default_client) -> list[dict]:
+    """Return the comments of a task, newest first."""
+    return _api.fetch_list("data/tasks/{}/comments", client, task=task)
+
+
+@cache
+def get_last_comment_for_task(task: str | dict, client: KitsuClient = default_client) -> dict | None:
+    """Return the newest comment of a task, or None."""
+    return _api.fetch_first("data/tasks/{}/comments", client, task=task)
+
+
+@cache
+def all_comments_for_project(project: str | dict, client: KitsuClient = default_client) -> list[dict]:
+    """Return every comment of a project's tasks, last updated first."""
+    return _api.fetch_list("data/projects/{}/comments", client, project=project)
+
+
+def get_comment(comment_id: str, client: KitsuClient = default_client) -> dict:
+    """Return the comment with this id."""
+    return _api.fetch("data/comments/{}", client, comment_id=comment_id)
+
+
+# Writing ------------------------------------------------------------------------------
+
+
+def add_comment(task: str | dict, task_status: str | dict, comment: str = "", person: str | dict | None = None,
+                checklist: list[dict] | None = None, attachments: list[str] | None = None,
+                created_at: str | None = None, links: list[str] | None = None, for_client: bool = False,
+                client: KitsuClient = default_client, progress_callback: Callable | None = None) -> dict:
+    """Post a comment on a task, setting the task to ``task_status``; return the comment.
+
+    ``person`` and ``created_at`` (``YYYY-MM-DDTHH:MM:SS``) are honoured for
+    managers only. ``attachments`` are local files sent with the comment.
+    """
+    route = _api.path("actions/tasks/{}/comment", task=task)
+    body = _comment_body(task_status, comment, person, checklist, created_at, links, for_client)
+    if not attachments:
+        return client.post(route, body)
+    files = {"attachment-%d" % index: path for index, path in enumerate(_existing_paths(attachments, "attachments"))}
+    return client.upload(route, data=_form(body), files=files, progress_callback=progress_callback)
+
+
+def update_comment(comment: dict, client: KitsuClient = default_client) -> dict:
+    """Save a modified comment dict."""
+    return _api.update("data/comments/{}", client, comment, "comment")
+
+
+def remove_comment(comment: str | dict, client: KitsuClient = default_client) -> str:
+    """Delete a comment with its previews, news and notifications (the task status is recomputed)."""
+    return _api.delete("data/comments/{}", client, comment=comment)
+
+
+def add_attachment_files_to_comment(task: str | dict, comment: str | dict, attachments: str | list[str] = None,
+                                    client: KitsuClient = default_client,
+                                    progress_callback: Callable | None = None) -> dict:
+    """Attach local files to a comment; return the comment's attachment files."""
+    route = _api.path("actions/tasks/{}/comments/{}/add-attachment", task=task, comment=comment)
+    files = {"file-%d" % index: path for index, path in enumerate(_existing_paths(attachments, "attachments"))}
+    return client.upload(route, files=files, progress_callback=progress_callback)
+
+
+def delete_comment_attachment(task: str | dict, comment: str | dict, attachment_file: str | dict,
+                              client: KitsuClient = default_client) -> str:
+    """Delete a file attached to a comment."""
+    return _api.delete("data/tasks/{}/comments/{}/attachments/{}", client, task=task, comment=comment,
+                       attachment_file=attachment_file)
+
+
+def acknowledge_comment(task: str | dict, comment: str | dict, client: KitsuClient = default_client) -> dict:
+    """Acknowledge a comment as the logged-in user, or withdraw the acknowledgement if given already."""
+    return _api.post("data/tasks/{}/comments/{}/ack", client, task=task, comment=comment)
+
+
+def reply_to_comment(task: str | dict, comment: str | dict, text: str, person: str | dict | None = None,
+                     client: KitsuClient = default_client) -> dict:
+    """Reply to a comment; return the reply (the server signs it with the logged-in user)."""
+    body = {"text": _api.require(text, "text", str), **_api.query(person_id=_api.optional_id(person, "person"))}
+    return _api.post("data/tasks/{}/comments/{}/reply", client, body, task=task, comment=comment)
+
+
+def delete_comment_reply(task: str | dict, comment: str | dict, reply: str | dict,
+                         client: KitsuClient = default_client) -> str:
+    """Delete a reply to a comment."""
+    return _api.delete("data/tasks/{}/comments/{}/reply/{}", client, task=task, comment=comment, reply=reply)
+
+
+def move_comment_to_task(task: str | dict, comment: str | dict, target_task: str | dict,
+                         client: KitsuClient = default_client) -> dict:
+    """Move a comment (without previews) to another task of the same entity; return the moved comment."""
+    return _api.post("actions/tasks/{}/comments/{}/move", client,
+                     {"target_task_id": _api.to_id(target_task, "target_task")}, task=task, comment=comment)
+
+
+# Batches -------------------------------------------------------------------------------
+
+
+def batch_comments(comments: list[dict] | None = None, task: str | dict | None = None,
+                   client: KitsuClient = default_client, progress_callback: Callable | None = None) -> list[dict]:
+    """Post several comments at once, with their attachments and previews; return the new comments.
+
+    Each comment is a dict with the server's keys: ``task_status_id``,
+    ``text``, and ``task_id`` unless ``task`` is given for all of them;
+    optionally ``person_id``, ``created_at``, ``checklist``, ``links``, and
+    ``attachment_files`` / ``preview_files``: lists of local files. Each
+    preview file becomes a new revision of its comment's task.
+    """
+    route = "actions/tasks/batch-comment" if task is None else _api.path("actions/tasks/{}/batch-comment", task=task)
+    entries = [_batch_entry(entry, "comments") for entry in _api.require(comments, "comments", list)]
+    with_files = any(entry.get(key) for entry in entries for key in _BATCH_FILE_KEYS)
+    size = _BATCH_SIZE_WITH_FILES if with_files else len(entries)
+    # Every path is checked before the first request is sent.
+    chunks = [_batch_files(entries[start:start + size]) for start in range(0, len(entries), size)]
+    results: list[dict] = []
+    for chunk, files in chunks:
+        results += client.upload(route, data={"comments": json.dumps(chunk)}, files=files,
+                                 progress_callback=progress_callback)
+    return results
+
+
+def add_tasks_batch_comments(tasks: list[str | dict], comments_data: dict,
+                             client: KitsuClient = default_client) -> list[dict]:
+    """Post the same comment (``task_status_id``, ``text``, …) on several tasks; return the new comments."""
+    data = _batch_entry(_api.require(comments_data, "comments_data", dict), "comments_data")
+    comments = [{**data, "task_id": task_id} for task_id in _api.to_ids(_api.require(tasks, "tasks", list), "tasks")]
+    return _api.post("actions/tasks/batch-comment", client, {"comments": comments})
+
+
+def create_multiple_comments(project: str | dict, comments: list[dict] = None, client: KitsuClient = default_client,
+                             progress_callback: Callable | None = None) -> list[dict]:
+    """Post several comments on tasks of a project; return the new comments.
+
+    Each comment is a dict with ``object_id`` (the task; ``task_id`` is
+    accepted too), ``task_status_id``, ``comment`` and optionally ``links``.
+    The server takes no files here, so ``progress_callback`` is never called.
+    """
+    entries = []
+    for entry in _api.require(comments, "comments", list):
+        entry = _batch_entry(entry, "comments")
+        entry.setdefault("object_id", entry.pop("task_id", None))
+        if entry["object_id"] is None or entry.get("task_status_id") is None:
+            raise InvalidArgumentException("comments: each comment needs an object_id (the task) and a "
+                                           "task_status_id, got %r" % (entry,))
+        entries.append({"comment": "", **entry})
+    return _api.post("actions/projects/{}/tasks/comment-many", client, entries, project=project)

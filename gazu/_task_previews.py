@@ -1,0 +1,136 @@
+"""Previews of tasks: revisions attached to comments, extra previews, the entity's main preview.
+
+Part of :mod:`gazu.task`, which re-exports every public name. Entity
+arguments are dicts with an ``"id"`` or id strings. A preview is created in
+two steps: an empty preview file is added to a comment (which numbers the
+revision), then the media is uploaded into it; the server turns pictures
+into PNG thumbnails and movies into normalised MP4s.
+
+Uploads go through :meth:`KitsuClient.upload`, streamed from disk. The
+source (a local file, or a URL fetched first) is checked before the first
+request, so a bad path never leaves an empty preview behind.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from typing import Any, Callable
+from urllib.parse import unquote, urlparse
+
+from gazu import _api
+from gazu._task_comments import _existing_paths
+from gazu.cache import cache
+from gazu.client import KitsuClient, build_path_with_params, default_client
+from gazu.exception import InvalidArgumentException
+from gazu.helpers import download_file, sanitize_filename
+
+
+@contextlib.contextmanager
+def _preview_source(preview_file_path: Any, preview_file_url: Any, caller: str) -> Iterator[str]:
+    """Yield a local file to upload: the path given, or the URL downloaded to a folder removed afterwards."""
+    if preview_file_path is not None:
+        yield _existing_paths(preview_file_path, "preview_file_path")[0]
+        return
+    if not isinstance(preview_file_url, str) or not preview_file_url:
+        raise InvalidArgumentException("%s requires either preview_file_path or preview_file_url" % caller)
+    folder = tempfile.mkdtemp(prefix="gazu-preview-")
+    try:
+        name = sanitize_filename(unquote(os.path.basename(urlparse(preview_file_url).path)) or "preview")
+        yield download_file(preview_file_url, os.path.join(folder, name))
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _check_ids(**entities: Any) -> None:
+    """Raise for a bad entity argument before anything is downloaded or sent."""
+    for name, value in entities.items():
+        _api.to_id(value, name)
+
+
+def _upload_options(normalize_movie: bool, no_job: bool) -> dict:
+    """Return the upload's query flags that differ from the server's defaults."""
+    return _api.query(normalize=None if normalize_movie else "false", no_job="true" if no_job else None)
+
+
+# Reading ------------------------------------------------------------------------------
+
+
+@cache
+def all_previews_for_task(task: str | dict, client: KitsuClient = default_client) -> list[dict]:
+    """Return the preview files of a task."""
+    return _api.fetch_list("data/tasks/{}/previews", client, task=task)
+
+
+@cache
+def all_preview_files_for_project(project: str | dict, client: KitsuClient = default_client) -> list[dict]:
+    """Return every preview file of a project (administrators only)."""
+    return _api.fetch_list("data/projects/{}/preview-files", client, project=project)
+
+
+# Previews on comments --------------------------------------------------------------------
+
+
+def create_preview(task: str | dict, comment: str | dict, revision: int | None = None,
+                   client: KitsuClient = default_client) -> dict:
+    """Add an empty preview file to a comment, as the next revision unless ``revision`` is given; return it."""
+    return _api.post("actions/tasks/{}/comments/{}/add-preview", client, _api.query(revision=revision),
+                     task=task, comment=comment)
+
+
+def create_extra_preview(task: str | dict, comment: str | dict, preview_file: str | dict,
+                         client: KitsuClient = default_client) -> dict:
+    """Add an empty preview file to a comment, in the same revision as ``preview_file``; return it."""
+    return _api.post("actions/tasks/{}/comments/{}/preview-files/{}", client, task=task, comment=comment,
+                     preview_file=preview_file)
+
+
+def upload_preview_file(preview_file: str | dict, file_path: str, normalize_movie: bool = True, no_job: bool = False,
+                        client: KitsuClient = default_client, progress_callback: Callable | None = None) -> dict:
+    """Upload the media of an empty preview file; return the preview file.
+
+    A preview file takes one upload only. ``normalize_movie=False`` keeps a
+    movie as sent; ``no_job`` asks the server to process it at once rather
+    than in a background job.
+    """
+    route = _api.path("pictures/preview-files/{}", preview_file=preview_file)
+    return client.upload(build_path_with_params(route, _upload_options(normalize_movie, no_job)),
+                         file_path=_existing_paths(file_path, "file_path")[0], progress_callback=progress_callback)
+
+
+def add_preview(task: str | dict, comment: str | dict, preview_file_path: str | None = None,
+                preview_file_url: str | None = None, normalize_movie: bool = True, revision: int | None = None,
+                no_job: bool = False, client: KitsuClient = default_client) -> dict:
+    """Add a preview to a comment from a local file or a URL; return the preview file."""
+    _check_ids(task=task, comment=comment)
+    with _preview_source(preview_file_path, preview_file_url, "add_preview") as source:
+        preview_file = create_preview(task, comment, revision=revision, client=client)
+        return upload_preview_file(preview_file, source, normalize_movie, no_job, client=client)
+
+
+def add_extra_preview(task: str | dict, comment: str | dict, preview_file: str | dict,
+                      preview_file_path: str | None = None, preview_file_url: str | None = None,
+                      normalize_movie: bool = True, no_job: bool = False,
+                      client: KitsuClient = default_client) -> dict:
+    """Add another preview to ``preview_file``'s revision, from a local file or a URL; return the new preview file."""
+    _check_ids(task=task, comment=comment, preview_file=preview_file)
+    with _preview_source(preview_file_path, preview_file_url, "add_extra_preview") as source:
+        extra = create_extra_preview(task, comment, preview_file, client=client)
+        return upload_preview_file(extra, source, normalize_movie, no_job, client=client)
+
+
+def remove_preview_from_comment(task: str | dict, comment: str | dict, preview_file: str | dict,
+                                client: KitsuClient = default_client) -> str:
+    """Delete a preview file of a comment."""
+    return _api.delete("actions/tasks/{}/comments/{}/preview-files/{}", client, task=task, comment=comment,
+                       preview_file=preview_file)
+
+
+def set_main_preview(preview_file: str | dict, frame_number: int | None = None,
+                     client: KitsuClient = default_client) -> dict:
+    """Make a preview its entity's thumbnail (for a movie, the frame ``frame_number``); return the entity."""
+    return _api.put("actions/preview-files/{}/set-main-preview", client, _api.query(frame_number=frame_number),
+                    preview_file=preview_file)

@@ -1,0 +1,456 @@
+"""gazu.task: tasks, task types, task statuses, assignment, time spent and the older functions."""
+
+import datetime
+import subprocess
+import sys
+import warnings
+
+import pytest
+import requests
+
+import gazu
+from gazu.exception import GazuException, InvalidArgumentException, TaskStatusNotFoundException
+from tests.unit.conftest import new_id
+
+(PROJECT, TASK, TASK_TYPE, STATUS, ENTITY, PERSON, EPISODE, SEQUENCE, SHOT, ASSET, SCENE, EDIT, CONCEPT,
+ DEPARTMENT, TIME_SPENT) = (new_id() for _ in range(15))
+UNSORTED = [{"name": "b"}, {"name": "A"}]
+
+# (function, positional arguments, path of the one GET it sends, its query, sorted by name)
+LIST_READS = [
+    ("all_task_types", (), "data/task-types", {}, True),
+    ("all_task_types_for_project", (PROJECT,), "data/projects/%s/task-types" % PROJECT, {}, True),
+    ("all_task_types_for_asset", ({"id": ASSET},), "data/assets/%s/task-types" % ASSET, {}, True),
+    ("all_task_types_for_shot", (SHOT,), "data/shots/%s/task-types" % SHOT, {}, True),
+    ("all_task_types_for_scene", (SCENE,), "data/scenes/%s/task-types" % SCENE, {}, True),
+    ("all_task_types_for_sequence", (SEQUENCE,), "data/sequences/%s/task-types" % SEQUENCE, {}, True),
+    ("all_task_types_for_episode", (EPISODE,), "data/episodes/%s/task-types" % EPISODE, {}, True),
+    ("all_task_types_for_concept", (CONCEPT,), "data/concepts/%s/task-types" % CONCEPT, {}, True),
+    ("all_task_statuses", (), "data/task-status", {}, True),
+    ("all_task_statuses_for_project", (PROJECT,), "data/projects/%s/settings/task-status" % PROJECT, {}, True),
+    ("all_tasks_for_shot", (SHOT,), "data/shots/%s/tasks" % SHOT, {}, True),
+    ("all_tasks_for_shot", (SHOT, True), "data/shots/%s/tasks" % SHOT, {"relations": "true"}, True),
+    ("all_tasks_for_sequence", (SEQUENCE,), "data/sequences/%s/tasks" % SEQUENCE, {}, True),
+    ("all_tasks_for_scene", (SCENE, True), "data/scenes/%s/tasks" % SCENE, {"relations": "true"}, True),
+    ("all_tasks_for_asset", ({"id": ASSET},), "data/assets/%s/tasks" % ASSET, {}, True),
+    ("all_tasks_for_episode", (EPISODE,), "data/episodes/%s/tasks" % EPISODE, {}, True),
+    ("all_tasks_for_edit", (EDIT,), "data/edits/%s/tasks" % EDIT, {}, True),
+    ("all_tasks_for_concept", (CONCEPT, True), "data/concepts/%s/tasks" % CONCEPT, {"relations": "true"}, True),
+    ("all_shot_tasks_for_sequence", (SEQUENCE,), "data/sequences/%s/shot-tasks" % SEQUENCE, {}, True),
+    ("all_shot_tasks_for_episode", (EPISODE, True), "data/episodes/%s/shot-tasks" % EPISODE,
+     {"relations": "true"}, True),
+    ("all_assets_tasks_for_episode", (EPISODE,), "data/episodes/%s/asset-tasks" % EPISODE, {}, True),
+    ("all_tasks_for_entity_and_task_type", (ENTITY, TASK_TYPE),
+     "data/entities/%s/task-types/%s/tasks" % (ENTITY, TASK_TYPE), {}, False),
+    ("all_tasks_for_project", (PROJECT,), "data/projects/%s/tasks" % PROJECT, {}, False),
+    ("all_tasks_for_project", (PROJECT, {"id": TASK_TYPE}, EPISODE), "data/projects/%s/tasks" % PROJECT,
+     {"task_type_id": TASK_TYPE, "episode_id": EPISODE}, False),
+    ("all_tasks_for_task_type", (PROJECT, TASK_TYPE), "data/tasks",
+     {"project_id": PROJECT, "task_type_id": TASK_TYPE}, False),
+    ("all_tasks_for_task_type", (PROJECT, TASK_TYPE, EPISODE), "data/tasks",
+     {"project_id": PROJECT, "task_type_id": TASK_TYPE, "episode_id": EPISODE}, False),
+    ("all_tasks_for_task_status", (PROJECT, TASK_TYPE, {"id": STATUS}), "data/tasks",
+     {"project_id": PROJECT, "task_type_id": TASK_TYPE, "task_status_id": STATUS}, False),
+    ("all_tasks_for_person", (PERSON,), "data/persons/%s/tasks" % PERSON, {}, False),
+    ("all_done_tasks_for_person", (PERSON,), "data/persons/%s/done-tasks" % PERSON, {}, False),
+    ("all_tasks_for_person_and_type", (PERSON, TASK_TYPE),
+     "data/persons/%s/related-tasks/%s" % (PERSON, TASK_TYPE), {}, False),
+    ("all_notifications_for_project", (PROJECT,), "data/projects/%s/notifications" % PROJECT, {}, False),
+    ("all_subscriptions_for_project", (PROJECT,), "data/projects/%s/subscriptions" % PROJECT, {}, False),
+]
+
+# (function, positional arguments, path of the one GET it sends, its query, cached)
+ONE_READS = [
+    ("get_task", ({"id": TASK},), "data/tasks/%s/full" % TASK, {}, True),
+    ("get_task_type", (TASK_TYPE,), "data/task-types/" + TASK_TYPE, {}, True),
+    ("get_task_status", (STATUS,), "data/task-status/" + STATUS, {}, True),
+    ("all_open_tasks", (), "data/tasks/open-tasks", {}, True),
+    ("get_open_tasks_stats", (), "data/tasks/open-tasks/stats", {}, True),
+    ("get_persons_tasks_dates", (), "data/persons/task-dates", {}, True),
+    ("get_time_spent", (TASK,), "actions/tasks/%s/time-spents" % TASK, {}, True),
+    ("get_time_spent", (TASK, "2024-03-01"), "actions/tasks/%s/time-spents/2024-03-01" % TASK, {}, True),
+    ("get_task_time_spent_for_date", (TASK, datetime.date(2024, 3, 1)),
+     "actions/tasks/%s/time-spents/2024-03-01" % TASK, {}, True),
+]
+
+# (function, positional arguments, its query on data/<route>)
+FIRST_READS = [
+    ("get_task_type_by_name", ("Modeling",), "task-types", {"name": "Modeling"}),
+    ("get_task_type_by_name", ("Modeling", "Shot", {"id": DEPARTMENT}), "task-types",
+     {"name": "Modeling", "for_entity": "Shot", "department_id": DEPARTMENT}),
+    ("get_task_type_by_short_name", ("mod",), "task-types", {"short_name": "mod"}),
+    ("get_task_type_by_short_name", ("mod", "Asset", DEPARTMENT), "task-types",
+     {"short_name": "mod", "for_entity": "Asset", "department_id": DEPARTMENT}),
+    ("get_task_status_by_name", ("Todo",), "task-status", {"name": "Todo"}),
+    ("get_task_status_by_short_name", ("wip",), "task-status", {"short_name": "wip"}),
+    ("get_default_task_status", (), "task-status", {"is_default": "true"}),
+    ("get_task_by_entity", (ENTITY, TASK_TYPE), "tasks", {"entity_id": ENTITY, "task_type_id": TASK_TYPE,
+                                                          "name": "main"}),
+    ("get_task_by_entity", ({"id": ENTITY}, {"id": TASK_TYPE}, "layout"), "tasks",
+     {"entity_id": ENTITY, "task_type_id": TASK_TYPE, "name": "layout"}),
+    ("get_task_by_name", (ENTITY, TASK_TYPE, "fx"), "tasks", {"entity_id": ENTITY, "task_type_id": TASK_TYPE,
+                                                              "name": "fx"}),
+]
+
+
+@pytest.mark.parametrize("function, args, path, query, sort", LIST_READS)
+def test_list_reads(kitsu, function, args, path, query, sort):
+    kitsu.on("GET", path, json=UNSORTED)
+    result = getattr(gazu.task, function)(*args)
+    assert [item["name"] for item in result] == (["A", "b"] if sort else ["b", "A"])
+    assert kitsu.sent == [("GET", path, query, None)]
+
+
+@pytest.mark.parametrize("function, args, path, query, cached", ONE_READS)
+def test_reads_return_the_answer(kitsu, function, args, path, query, cached):
+    kitsu.on("GET", path, json={"id": TASK, "total": 0})
+    assert getattr(gazu.task, function)(*args) == {"id": TASK, "total": 0}
+    assert kitsu.sent == [("GET", path, query, None)]
+
+
+@pytest.mark.parametrize("function, args, route, query", FIRST_READS)
+def test_first_match_reads(kitsu, function, args, route, query):
+    kitsu.on("GET", "data/" + route, json=[{"id": "first"}, {"id": "second"}])
+    kitsu.on("GET", "data/" + route, json=[])
+    assert getattr(gazu.task, function)(*args) == {"id": "first"}
+    assert getattr(gazu.task, function)(*args) is None
+    assert kitsu.sent == [("GET", "data/" + route, query, None)] * 2
+
+
+# Upstream caches exactly these (and no other public function of gazu.task).
+CACHED = {
+    "all_assets_tasks_for_episode", "all_comments_for_project", "all_comments_for_task", "all_done_tasks_for_person",
+    "all_notifications_for_project", "all_open_tasks", "all_preview_files_for_project", "all_previews_for_task",
+    "all_shot_tasks_for_episode", "all_shot_tasks_for_sequence", "all_subscriptions_for_project",
+    "all_task_statuses", "all_task_statuses_for_project", "all_task_types", "all_task_types_for_asset",
+    "all_task_types_for_concept", "all_task_types_for_episode", "all_task_types_for_project",
+    "all_task_types_for_scene", "all_task_types_for_sequence", "all_task_types_for_shot", "all_tasks_for_asset",
+    "all_tasks_for_concept", "all_tasks_for_edit", "all_tasks_for_entity_and_task_type", "all_tasks_for_episode",
+    "all_tasks_for_person", "all_tasks_for_person_and_type", "all_tasks_for_project", "all_tasks_for_scene",
+    "all_tasks_for_sequence", "all_tasks_for_shot", "all_tasks_for_task_status", "all_tasks_for_task_type",
+    "get_default_task_status", "get_last_comment_for_task", "get_open_tasks_stats", "get_persons_tasks_dates",
+    "get_task", "get_task_by_entity", "get_task_status", "get_task_status_by_name", "get_task_status_by_short_name",
+    "get_task_time_spent_for_date", "get_task_type", "get_task_type_by_name", "get_task_type_by_short_name",
+    "get_task_url", "get_time_spent"}
+
+
+def test_cached_functions_are_the_upstream_ones():
+    public = [name for name, value in vars(gazu.task).items() if callable(value) and not name.startswith("_")
+              and getattr(value, "__module__", "").startswith(("gazu.task", "gazu._task"))]
+    assert len(public) == 97
+    assert {name for name in public if hasattr(getattr(gazu.task, name), "clear_cache")} == CACHED
+
+
+@pytest.mark.parametrize("function, args, path, query", [row[:4] for row in LIST_READS[::4] + ONE_READS[:3]])
+def test_cached_read_sends_one_request(kitsu, function, args, path, query):
+    kitsu.on("GET", path, json=UNSORTED)
+    gazu.cache.enable()
+    assert getattr(gazu.task, function)(*args) == getattr(gazu.task, function)(*args)
+    assert len(kitsu.sent) == 1
+
+
+# Writes ----------------------------------------------------------------------------------
+
+TASK_DICT = {"id": TASK, "name": "main", "data": {"a": 1}}
+# (function, positional arguments, method, path, query, JSON body)
+WRITES = [
+    ("update_task", (TASK_DICT,), "PUT", "data/tasks/" + TASK, {}, TASK_DICT),
+    ("update_task_type", ({"id": TASK_TYPE, "color": "#FFFFFF"},), "PUT", "data/task-types/" + TASK_TYPE, {},
+     {"id": TASK_TYPE, "color": "#FFFFFF"}),
+    ("update_task_status", ({"id": STATUS, "name": "Ok"},), "PUT", "data/task-status/" + STATUS, {},
+     {"id": STATUS, "name": "Ok"}),
+    ("remove_task", ({"id": TASK},), "DELETE", "data/tasks/" + TASK, {"force": "true"}, None),
+    ("remove_task_status", (STATUS,), "DELETE", "data/task-status/" + STATUS, {"force": "true"}, None),
+    ("remove_task_type", (TASK_TYPE,), "DELETE", "data/task-types/" + TASK_TYPE, {}, None),
+    ("remove_task_type", (TASK_TYPE, True), "DELETE", "data/task-types/" + TASK_TYPE, {"force": "true"}, None),
+    ("remove_tasks_for_type", (PROJECT, TASK_TYPE), "DELETE",
+     "actions/projects/%s/task-types/%s/delete-tasks" % (PROJECT, TASK_TYPE), {}, None),
+    ("remove_time_spent", ({"id": TIME_SPENT},), "DELETE", "data/time-spents/" + TIME_SPENT, {}, None),
+    ("new_task_status", ("Check", "chk", "#00FF00"), "POST", "data/task-status", {},
+     {"name": "Check", "short_name": "chk", "color": "#00FF00"}),
+    ("create_entity_tasks", (ENTITY, [TASK_TYPE]), "POST", "data/entities/%s/tasks" % ENTITY, {},
+     {"task_type_ids": [TASK_TYPE]}),
+    ("create_asset_tasks", ({"id": ASSET}, [{"id": TASK_TYPE}]), "POST", "data/entities/%s/tasks" % ASSET, {},
+     {"task_type_ids": [TASK_TYPE]}),
+    ("create_shot_tasks", (SHOT, [TASK_TYPE, TASK_TYPE]), "POST", "data/entities/%s/tasks" % SHOT, {},
+     {"task_type_ids": [TASK_TYPE, TASK_TYPE]}),
+    ("create_edit_tasks", (EDIT, []), "POST", "data/entities/%s/tasks" % EDIT, {}, {"task_type_ids": []}),
+    ("create_concept_tasks", (CONCEPT, [TASK_TYPE]), "POST", "data/entities/%s/tasks" % CONCEPT, {},
+     {"task_type_ids": [TASK_TYPE]}),
+    ("assign_tasks_to_person", ([TASK, {"id": TASK}], PERSON), "PUT", "actions/persons/%s/assign" % PERSON, {},
+     {"task_ids": [TASK, TASK]}),
+    ("clear_assignations", (TASK,), "PUT", "actions/tasks/clear-assignation", {}, {"task_ids": [TASK]}),
+    ("clear_assignations", ([{"id": TASK}], PERSON), "PUT", "actions/tasks/clear-assignation", {},
+     {"task_ids": [TASK], "person_id": PERSON}),
+    ("set_time_spent", (TASK, PERSON, "2024-03-01", 60), "POST",
+     "actions/tasks/%s/time-spents/2024-03-01/persons/%s" % (TASK, PERSON), {}, {"duration": 60}),
+    ("add_time_spent", ({"id": TASK}, {"id": PERSON}, datetime.date(2024, 3, 1), 30.5), "POST",
+     "actions/tasks/%s/time-spents/2024-03-01/persons/%s/add" % (TASK, PERSON), {}, {"duration": 30.5}),
+]
+
+
+@pytest.mark.parametrize("function, args, method, path, query, body", WRITES)
+def test_writes(kitsu, function, args, method, path, query, body):
+    kitsu.on(method, path, json={"ok": True}, status=200 if method != "POST" else 201)
+    result = getattr(gazu.task, function)(*args)
+    assert kitsu.sent == [(method, path, query, body)]
+    assert result == ({"ok": True} if method != "DELETE" else '{"ok": true}')
+
+
+def test_new_task_reads_the_default_status_and_the_entity_project(kitsu):
+    kitsu.on("GET", "data/task-status", json=[{"id": STATUS, "is_default": True}])
+    kitsu.on("GET", "data/entities/" + ENTITY, json={"id": ENTITY, "project_id": PROJECT})
+    kitsu.on("POST", "data/tasks", json={"id": TASK}, status=201)
+    assert gazu.task.new_task(ENTITY, {"id": TASK_TYPE}, assigner=PERSON, assignees=[{"id": PERSON}]) == {"id": TASK}
+    assert kitsu.sent == [
+        ("GET", "data/task-status", {"is_default": "true"}, None),
+        ("GET", "data/entities/" + ENTITY, {}, None),
+        ("POST", "data/tasks", {}, {"entity_id": ENTITY, "task_type_id": TASK_TYPE, "name": "main",
+                                    "assignees": [PERSON], "assigner_id": PERSON, "project_id": PROJECT,
+                                    "task_status_id": STATUS})]
+
+
+def test_new_task_with_a_status_and_an_entity_dict_sends_only_the_creation(kitsu):
+    kitsu.on("POST", "data/tasks", json={"id": TASK}, status=201)
+    gazu.task.new_task({"id": ENTITY, "project_id": PROJECT}, TASK_TYPE, "fx", task_status={"id": STATUS})
+    assert kitsu.sent == [("POST", "data/tasks", {}, {
+        "entity_id": ENTITY, "task_type_id": TASK_TYPE, "name": "fx", "assignees": [], "project_id": PROJECT,
+        "task_status_id": STATUS})]
+
+
+@pytest.mark.parametrize("found, expected", [([{"id": TASK_TYPE}], 1), ([], 2)])
+def test_new_task_type_is_created_only_if_missing(kitsu, found, expected):
+    kitsu.on("GET", "data/task-types", json=found)
+    kitsu.on("POST", "data/task-types", json={"id": TASK_TYPE}, status=201)
+    assert gazu.task.new_task_type("FX", for_entity="Shot") == {"id": TASK_TYPE}
+    assert kitsu.sent[0] == ("GET", "data/task-types", {"name": "FX", "for_entity": "Shot"}, None)
+    assert kitsu.sent[1:] == [("POST", "data/task-types", {}, {"name": "FX", "for_entity": "Shot",
+                                                               "color": "#000000"})][:expected - 1]
+
+
+def test_update_task_data_merges_into_fresh_data(kitsu):
+    kitsu.on("GET", "data/tasks/%s/full" % TASK, json={"id": TASK, "data": {"a": 1, "b": 2}})
+    kitsu.on("PUT", "data/tasks/" + TASK, json={"id": TASK, "data": {"a": 1, "b": 3}})
+    assert gazu.task.update_task_data({"id": TASK}, {"b": 3})["data"] == {"a": 1, "b": 3}
+    assert kitsu.sent == [("GET", "data/tasks/%s/full" % TASK, {}, None),
+                          ("PUT", "data/tasks/" + TASK, {}, {"data": {"a": 1, "b": 3}})]
+
+
+def test_remove_tasks_batch_returns_the_response(kitsu):
+    path = "actions/projects/%s/delete-tasks" % PROJECT
+    kitsu.on("POST", path, json=[TASK])
+    response = gazu.task.remove_tasks_batch(PROJECT, [{"id": TASK}])
+    assert isinstance(response, requests.Response) and response.json() == [TASK]
+    assert kitsu.sent == [("POST", path, {}, [TASK])]
+
+
+def test_assign_task_returns_the_task(kitsu):
+    kitsu.on("PUT", "actions/persons/%s/assign" % PERSON, json=[{"id": TASK}])
+    assert gazu.task.assign_task({"id": TASK}, PERSON) == {"id": TASK}
+    assert kitsu.sent == [("PUT", "actions/persons/%s/assign" % PERSON, {}, {"task_ids": [TASK]})]
+
+
+def test_assign_task_says_when_the_server_assigned_nothing(kitsu):
+    kitsu.on("PUT", "actions/persons/%s/assign" % PERSON, json=[])
+    with pytest.raises(GazuException, match="did not assign task %s" % TASK):
+        gazu.task.assign_task(TASK, PERSON)
+
+
+# Starting, reviewing, publishing ------------------------------------------------------------
+
+
+def test_start_task_comments_with_the_wip_status(kitsu):
+    kitsu.on("GET", "data/task-status", json=[{"id": STATUS}])
+    kitsu.on("POST", "actions/tasks/%s/comment" % TASK, json={"id": "comment"}, status=201)
+    assert gazu.task.start_task(TASK, person=PERSON) == {"id": "comment"}
+    assert kitsu.sent == [
+        ("GET", "data/task-status", {"short_name": "wip"}, None),
+        ("POST", "actions/tasks/%s/comment" % TASK, {}, {
+            "task_status_id": STATUS, "comment": "", "checklist": [], "links": [], "for_client": False,
+            "person_id": PERSON})]
+
+
+def test_start_task_with_a_status_needs_no_lookup(kitsu):
+    kitsu.on("POST", "actions/tasks/%s/comment" % TASK, json={"id": "comment"}, status=201)
+    gazu.task.start_task({"id": TASK}, {"id": STATUS})
+    assert [request[:2] for request in kitsu.sent] == [("POST", "actions/tasks/%s/comment" % TASK)]
+
+
+def test_start_task_without_a_wip_status(kitsu):
+    kitsu.on("GET", "data/task-status", json=[])
+    with pytest.raises(TaskStatusNotFoundException, match="wip"):
+        gazu.task.start_task(TASK)
+    assert len(kitsu.sent) == 1
+
+
+def test_task_to_review_warns_and_comments_with_the_feedback_status(kitsu):
+    kitsu.on("GET", "data/task-status", json=[{"id": STATUS}])
+    kitsu.on("POST", "actions/tasks/%s/comment" % TASK, json={"id": "comment"}, status=201)
+    kitsu.on("GET", "data/tasks/%s/full" % TASK, json={"id": TASK, "task_status_id": STATUS})
+    with pytest.warns(DeprecationWarning, match="feedback-request"):
+        assert gazu.task.task_to_review(TASK, PERSON, "please check")["task_status_id"] == STATUS
+    assert kitsu.sent == [
+        ("GET", "data/task-status", {"is_feedback_request": "true"}, None),
+        ("POST", "actions/tasks/%s/comment" % TASK, {}, {
+            "task_status_id": STATUS, "comment": "please check", "checklist": [], "links": [],
+            "for_client": False, "person_id": PERSON}),
+        ("GET", "data/tasks/%s/full" % TASK, {}, None)]
+
+
+def test_task_to_review_can_keep_the_status(kitsu):
+    kitsu.on("GET", "data/tasks/" + TASK, json={"id": TASK, "task_status_id": STATUS})
+    kitsu.on("POST", "actions/tasks/%s/comment" % TASK, json={"id": "comment"}, status=201)
+    kitsu.on("GET", "data/tasks/%s/full" % TASK, json={"id": TASK})
+    with pytest.warns(DeprecationWarning):
+        gazu.task.task_to_review({"id": TASK}, {"id": PERSON}, "note", revision=3, change_status=False)
+    assert kitsu.sent[1][3]["task_status_id"] == STATUS
+
+
+def test_task_to_review_without_a_feedback_status(kitsu):
+    kitsu.on("GET", "data/task-status", json=[])
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        with pytest.raises(TaskStatusNotFoundException):
+            gazu.task.task_to_review(TASK, PERSON, "note")
+
+
+def test_deprecated_is_imported_at_the_first_call_only():
+    code = ("import sys, warnings, gazu\n"
+            "assert 'deprecated' not in sys.modules\n"
+            "warnings.simplefilter('ignore')\n"
+            "try:\n    gazu.task.task_to_review('not-an-id', None, '')\n"
+            "except gazu.exception.InvalidArgumentException:\n    pass\n"
+            "assert 'deprecated' in sys.modules\n")
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+# Task pages and paths ----------------------------------------------------------------------------
+
+
+FULL_TASK = {"id": TASK, "project_id": PROJECT, "project": {"production_type": "featurefilm"},
+             "task_type": {"for_entity": "Shot"}}
+
+
+@pytest.mark.parametrize("task, address", [
+    (FULL_TASK, "http://kitsu.test/productions/%s/shots/tasks/%s" % (PROJECT, TASK)),
+    ({**FULL_TASK, "task_type": {"for_entity": "Asset"}, "project": {"production_type": "tvshow"}},
+     "http://kitsu.test/productions/%s/episodes/main/assets/tasks/%s" % (PROJECT, TASK)),
+    ({**FULL_TASK, "project": {"production_type": "tvshow"}, "episode": {"id": EPISODE}},
+     "http://kitsu.test/productions/%s/episodes/%s/shots/tasks/%s" % (PROJECT, EPISODE, TASK)),
+    ({**FULL_TASK, "task_type": {"for_entity": "Edit"}},
+     "http://kitsu.test/productions/%s/edits/tasks/%s" % (PROJECT, TASK)),
+])
+def test_get_task_url_from_a_full_task_sends_nothing(kitsu, task, address):
+    assert gazu.task.get_task_url(task) == address
+    assert kitsu.sent == []
+
+
+def test_get_task_url_reads_the_full_task_when_needed(kitsu):
+    kitsu.on("GET", "data/tasks/%s/full" % TASK, json=FULL_TASK)
+    assert gazu.task.get_task_url({"id": TASK}).endswith("/shots/tasks/" + TASK)
+    assert kitsu.sent == [("GET", "data/tasks/%s/full" % TASK, {}, None)]
+
+
+GUESS = "data/entities/guess-from-path"
+PATH = "/simple/productions/p/shots/sq01/sh01/animation"
+
+
+@pytest.mark.parametrize("matches, then", [
+    ([{"Template": "asset", "Asset": ASSET, "TaskType": TASK_TYPE},
+      {"Template": "shot", "Shot": SHOT, "TaskType": TASK_TYPE}],
+     ("GET", "data/tasks", {"entity_id": SHOT, "task_type_id": TASK_TYPE}, None)),
+    ([{"Template": "shot", "Shot": SHOT, "TaskType": TASK_TYPE, "Task": TASK}],
+     ("GET", "data/tasks/" + TASK, {}, None)),
+])
+def test_get_task_by_path_asks_the_server_to_read_the_path(kitsu, matches, then):
+    kitsu.on("POST", GUESS, json=matches)
+    kitsu.on("GET", "data/tasks", json=[{"id": TASK}])
+    kitsu.on("GET", "data/tasks/" + TASK, json={"id": TASK})
+    assert gazu.task.get_task_by_path({"id": PROJECT}, PATH) == {"id": TASK}
+    assert kitsu.sent == [("POST", GUESS, {}, {"project_id": PROJECT, "file_path": PATH, "sep": "/"}), then]
+
+
+def test_get_task_by_path_without_a_match(kitsu):
+    kitsu.on("POST", GUESS, json=[{"Template": "shot", "Shot": SHOT}, {"Template": "asset", "TaskType": TASK_TYPE}])
+    assert gazu.task.get_task_by_path(PROJECT, PATH, "asset") is None
+    with pytest.raises(InvalidArgumentException, match="^entity_type:"):
+        gazu.task.get_task_by_path(PROJECT, PATH, "edit")
+    assert len(kitsu.sent) == 1
+
+
+# Bad arguments -------------------------------------------------------------------------------------
+
+BAD_ARGUMENTS = [
+    ("get_task", ("nope",), "task_id"),
+    ("get_task_type", (None,), "task_type_id"),
+    ("get_task_status", ({},), "task_status_id"),
+    ("get_task_type_by_name", ("",), "task_type_name"),
+    ("get_task_type_by_name", ("X", None, "nope"), "department"),
+    ("get_task_type_by_short_name", (None,), "task_type_short_name"),
+    ("get_task_status_by_name", (42,), "name"),
+    ("get_task_status_by_short_name", ("",), "task_status_short_name"),
+    ("all_tasks_for_shot", ("nope",), "shot"),
+    ("all_tasks_for_project", (PROJECT, "nope"), "task_type"),
+    ("all_tasks_for_task_type", (PROJECT, None), "task_type"),
+    ("all_tasks_for_task_status", (PROJECT, TASK_TYPE, "x"), "task_status"),
+    ("all_tasks_for_entity_and_task_type", (ENTITY, {}), "task_type"),
+    ("get_task_by_entity", (ENTITY, TASK_TYPE, ""), "name"),
+    ("get_task_by_name", (None, TASK_TYPE), "entity"),
+    ("get_task_by_path", (None, PATH), "project"),
+    ("get_task_by_path", (PROJECT, ""), "file_path"),
+    ("get_task_url", ({"name": "x"},), "task"),
+    ("new_task", (ENTITY, TASK_TYPE, "main", None, None, ["nope"]), "assignees"),
+    ("new_task", ("nope", TASK_TYPE), "entity"),
+    ("new_task", (ENTITY, TASK_TYPE, "main", {"name": "wip"}), "task_status"),
+    ("new_task_type", ("",), "name"),
+    ("new_task_type", ("FX", "red"), "color"),
+    ("new_task_status", ("A", "a", "00FF00"), "color"),
+    ("new_task_status", ("A", None, "#00FF00"), "short_name"),
+    ("update_task", (TASK,), "task"),
+    ("update_task_type", ({"name": "x"},), "task_type"),
+    ("update_task_status", (None,), "task_status"),
+    ("update_task_data", (TASK, "data"), "data"),
+    ("update_task_data", ("nope", {}), "task"),
+    ("remove_task", ("",), "task"),
+    ("remove_task_type", (42,), "task_type"),
+    ("remove_task_status", ("nope",), "task_status"),
+    ("remove_tasks_batch", (PROJECT, []), "tasks"),
+    ("remove_tasks_batch", (PROJECT, ["nope"]), "tasks"),
+    ("remove_tasks_for_type", (PROJECT, None), "task_type"),
+    ("create_entity_tasks", (ENTITY, ["nope"]), "task_types"),
+    ("create_shot_tasks", ("nope", []), "shot"),
+    ("create_asset_tasks", (None, []), "asset"),
+    ("create_edit_tasks", ({}, []), "edit"),
+    ("create_concept_tasks", ("x", []), "concept"),
+    ("start_task", ("nope",), "task"),
+    ("start_task", (TASK, None, "nope"), "person"),
+    ("publish_preview", (TASK, "nope"), "task_status"),
+    ("assign_task", (TASK, None), "person"),
+    ("assign_task", ("nope", PERSON), "task"),
+    ("assign_tasks_to_person", ([], PERSON), "tasks"),
+    ("clear_assignations", ([],), "tasks"),
+    ("clear_assignations", (TASK, "nope"), "person"),
+    ("get_time_spent", (TASK, "01/03/2024"), "date"),
+    ("get_task_time_spent_for_date", (TASK, None), "date"),
+    ("set_time_spent", (TASK, PERSON, "2024-03-01", "60"), "duration"),
+    ("set_time_spent", (TASK, "nope", "2024-03-01", 60), "person"),
+    ("add_time_spent", (TASK, PERSON, "2024-3-1", 60), "date"),
+    ("remove_time_spent", (None,), "time_spent"),
+    ("all_tasks_for_person_and_type", (PERSON, "x"), "task_type"),
+    ("all_notifications_for_project", (None,), "project"),
+]
+
+
+@pytest.mark.parametrize("function, args, name", BAD_ARGUMENTS)
+def test_bad_arguments_are_rejected_before_any_request(kitsu, function, args, name):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        with pytest.raises(InvalidArgumentException, match="^%s:" % name):
+            getattr(gazu.task, function)(*args)
+    assert kitsu.sent == []
+
+
+def test_task_to_review_checks_its_arguments_first(kitsu):
+    with pytest.warns(DeprecationWarning), pytest.raises(InvalidArgumentException, match="^person:"):
+        gazu.task.task_to_review(TASK, "nope", "note")
+    assert kitsu.sent == []
