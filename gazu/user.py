@@ -13,7 +13,7 @@ from typing import Literal
 from gazu import _api
 from gazu.cache import cache
 from gazu.client import KitsuClient, default_client
-from gazu.exception import InvalidArgumentException, NotAuthenticatedException
+from gazu.exception import InvalidArgumentException, NotAuthenticatedException, ParameterException
 from gazu.helpers import validate_date_format
 
 
@@ -298,10 +298,14 @@ def leave_chat(chat: str | dict, client: KitsuClient = default_client) -> str:
 
 
 def is_authenticated(client: KitsuClient = default_client) -> bool:
-    """Tell whether the client's tokens are accepted by the server."""
+    """Tell whether the client's tokens are accepted by the server.
+
+    The server answers 401 to a missing or expired token and 422 to a
+    malformed one: both mean no.
+    """
     try:
         return bool(_api.fetch("auth/authenticated", client).get("authenticated"))
-    except NotAuthenticatedException:
+    except (NotAuthenticatedException, ParameterException):
         return False
 
 

@@ -145,9 +145,10 @@ def test_is_authenticated(kitsu, answer, expected):
     assert kitsu.sent == [("GET", "auth/authenticated", {}, None)]
 
 
-def test_is_authenticated_false_when_token_refused(kitsu):
+@pytest.mark.parametrize("status, message", [(401, "Token has expired"), (422, "Not enough segments")])
+def test_is_authenticated_false_when_token_refused(kitsu, status, message):
     gazu.client.default_client.tokens = {"access_token": "expired"}
-    kitsu.on("GET", "auth/authenticated", status=401, json={"msg": "Token has expired"})
+    kitsu.on("GET", "auth/authenticated", status=status, json={"msg": message})
     assert gazu.user.is_authenticated() is False
 
 
