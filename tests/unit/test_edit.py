@@ -104,32 +104,31 @@ def test_remove_edit(kitsu, force, query):
     assert kitsu.sent == [("DELETE", "data/edits/" + EDIT, query, None)]
 
 
-@pytest.mark.parametrize("bad", [None, "", "not-an-id", {"name": "x"}, 42])
-@pytest.mark.parametrize("call, argument", [
-    (lambda bad: gazu.edit.all_edits_for_project(bad), "project"),
-    (lambda bad: gazu.edit.all_previews_for_edit(bad), "edit"),
-    (lambda bad: gazu.edit.get_edit(bad), "edit_id"),
-    (lambda bad: gazu.edit.get_edit_by_name(bad, "Trailer"), "project"),
-    (lambda bad: gazu.edit.get_edit_url(bad), "edit"),
-    (lambda bad: gazu.edit.new_edit(bad, "Trailer"), "project"),
-    (lambda bad: gazu.edit.new_edit(PROJECT, "Trailer", episode=bad or "x"), "episode"),
-    (lambda bad: gazu.edit.update_edit(bad), "edit"),
-    (lambda bad: gazu.edit.update_edit_data(bad, {}), "edit"),
-    (lambda bad: gazu.edit.remove_edit(bad), "edit"),
-], ids=lambda value: value if isinstance(value, str) else None)
-def test_bad_entity_arguments_rejected_before_any_request(kitsu, call, argument, bad):
+IDS = [None, "", "not-an-id", {"name": "x"}, 42]
+NAMES = [None, "", 12]
+
+# (call taking the bad value, the argument it is passed as, bad values)
+BAD_ARGUMENTS = [
+    (lambda bad: gazu.edit.all_edits_for_project(bad), "project", IDS),
+    (lambda bad: gazu.edit.all_previews_for_edit(bad), "edit", IDS),
+    (lambda bad: gazu.edit.get_edit(bad), "edit_id", IDS),
+    (lambda bad: gazu.edit.get_edit_by_name(bad, "Trailer"), "project", IDS),
+    (lambda bad: gazu.edit.get_edit_url(bad), "edit", IDS),
+    (lambda bad: gazu.edit.new_edit(bad, "Trailer"), "project", IDS),
+    (lambda bad: gazu.edit.new_edit(PROJECT, "Trailer", episode=bad), "episode", IDS[1:]),
+    (lambda bad: gazu.edit.update_edit(bad), "edit", IDS),
+    (lambda bad: gazu.edit.update_edit_data(bad, {}), "edit", IDS),
+    (lambda bad: gazu.edit.remove_edit(bad), "edit", IDS),
+    (lambda bad: gazu.edit.get_edit_by_name(PROJECT, bad), "edit_name", NAMES),
+    (lambda bad: gazu.edit.new_edit(PROJECT, bad), "name", NAMES),
+    (lambda bad: gazu.edit.new_edit(PROJECT, "Trailer", data=bad), "data", ["length=90", ["length"]]),
+    (lambda bad: gazu.edit.update_edit_data(EDIT, bad), "data", ["length=90", ["length"]]),
+]
+
+
+@pytest.mark.parametrize("call, argument, bad", [(call, argument, bad) for call, argument, values in BAD_ARGUMENTS
+                                                 for bad in values])
+def test_bad_arguments_rejected_before_any_request(kitsu, call, argument, bad):
     with pytest.raises(InvalidArgumentException, match="^%s:" % argument):
         call(bad)
-    assert kitsu.sent == []
-
-
-@pytest.mark.parametrize("call, argument", [
-    (lambda: gazu.edit.get_edit_by_name(PROJECT, ""), "edit_name"),
-    (lambda: gazu.edit.new_edit(PROJECT, None), "name"),
-    (lambda: gazu.edit.new_edit(PROJECT, "Trailer", data="length=90"), "data"),
-    (lambda: gazu.edit.update_edit_data(EDIT, ["length"]), "data"),
-])
-def test_bad_values_rejected_before_any_request(kitsu, call, argument):
-    with pytest.raises(InvalidArgumentException, match="^%s:" % argument):
-        call()
     assert kitsu.sent == []

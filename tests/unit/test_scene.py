@@ -100,41 +100,36 @@ def test_writes(kitsu, name, args, method, path, body):
     assert result == ('{"id": "%s"}' % SCENE if method == "DELETE" else {"id": SCENE})
 
 
-BAD = [None, "", "not-an-id", {"name": "x"}, 42]
+IDS = [None, "", "not-an-id", {"name": "x"}, 42]
+NAMES = [None, "", 12]
+
+# (call taking the bad value, the argument it is passed as, bad values)
+BAD_ARGUMENTS = [
+    (lambda bad: gazu.scene.all_scenes(bad), "project", IDS[1:]),
+    (lambda bad: gazu.scene.all_scenes_for_project(bad), "project", IDS),
+    (lambda bad: gazu.scene.get_scene(bad), "scene_id", IDS),
+    (lambda bad: gazu.scene.get_scene_by_name(bad, "SC01"), "sequence", IDS),
+    (lambda bad: gazu.scene.get_sequence_from_scene(bad), "scene", IDS),
+    (lambda bad: gazu.scene.new_scene(PROJECT, bad, "SC01"), "sequence", IDS),
+    (lambda bad: gazu.scene.new_scene(bad, SEQUENCE, "SC01"), "project", IDS),
+    (lambda bad: gazu.scene.update_scene(bad), "scene", IDS),
+    (lambda bad: gazu.scene.add_shot_to_scene(SCENE, bad), "shot", IDS),
+    (lambda bad: gazu.scene.remove_shot_from_scene(bad, SHOT), "scene", IDS),
+    (lambda bad: gazu.scene.new_scene_asset_instance(SCENE, bad), "asset", IDS),
+    (lambda bad: gazu.scene.update_asset_instance_name(bad, "x"), "asset_instance", IDS),
+    (lambda bad: gazu.scene.update_asset_instance_data(bad, {}), "asset_instance", IDS),
+    (lambda bad: gazu.scene.all_camera_instances_for_scene(bad), "scene", IDS),
+    (lambda bad: gazu.scene.get_scene_by_name(SEQUENCE, bad), "scene_name", NAMES),
+    (lambda bad: gazu.scene.get_asset_instance_by_name(SCENE, bad), "name", NAMES),
+    (lambda bad: gazu.scene.new_scene(PROJECT, SEQUENCE, bad), "name", NAMES),
+    (lambda bad: gazu.scene.update_asset_instance_name(INSTANCE, bad), "name", NAMES),
+    (lambda bad: gazu.scene.update_asset_instance_data(INSTANCE, bad), "data", [None, "lod=2", ["lod"]]),
+]
 
 
-@pytest.mark.parametrize("bad", BAD)
-@pytest.mark.parametrize("call, argument", [
-    (lambda bad: gazu.scene.all_scenes(bad or "x"), "project"),
-    (lambda bad: gazu.scene.all_scenes_for_project(bad), "project"),
-    (lambda bad: gazu.scene.get_scene(bad), "scene_id"),
-    (lambda bad: gazu.scene.get_scene_by_name(bad, "SC01"), "sequence"),
-    (lambda bad: gazu.scene.get_sequence_from_scene(bad), "scene"),
-    (lambda bad: gazu.scene.new_scene(PROJECT, bad, "SC01"), "sequence"),
-    (lambda bad: gazu.scene.new_scene(bad, SEQUENCE, "SC01"), "project"),
-    (lambda bad: gazu.scene.update_scene(bad), "scene"),
-    (lambda bad: gazu.scene.add_shot_to_scene(SCENE, bad), "shot"),
-    (lambda bad: gazu.scene.remove_shot_from_scene(bad, SHOT), "scene"),
-    (lambda bad: gazu.scene.new_scene_asset_instance(SCENE, bad), "asset"),
-    (lambda bad: gazu.scene.update_asset_instance_name(bad, "x"), "asset_instance"),
-    (lambda bad: gazu.scene.update_asset_instance_data(bad, {}), "asset_instance"),
-    (lambda bad: gazu.scene.all_camera_instances_for_scene(bad), "scene"),
-], ids=lambda value: value if isinstance(value, str) else None)
-def test_bad_entity_arguments_rejected_before_any_request(kitsu, call, argument, bad):
+@pytest.mark.parametrize("call, argument, bad", [(call, argument, bad) for call, argument, values in BAD_ARGUMENTS
+                                                 for bad in values])
+def test_bad_arguments_rejected_before_any_request(kitsu, call, argument, bad):
     with pytest.raises(InvalidArgumentException, match="^%s:" % argument):
         call(bad)
-    assert kitsu.sent == []
-
-
-@pytest.mark.parametrize("call, argument", [
-    (lambda: gazu.scene.get_scene_by_name(SEQUENCE, ""), "scene_name"),
-    (lambda: gazu.scene.get_asset_instance_by_name(SCENE, None), "name"),
-    (lambda: gazu.scene.new_scene(PROJECT, SEQUENCE, ""), "name"),
-    (lambda: gazu.scene.update_asset_instance_name(INSTANCE, ""), "name"),
-    (lambda: gazu.scene.update_asset_instance_data(INSTANCE, None), "data"),
-    (lambda: gazu.scene.update_asset_instance_data(INSTANCE, "lod=2"), "data"),
-])
-def test_bad_values_rejected_before_any_request(kitsu, call, argument):
-    with pytest.raises(InvalidArgumentException, match="^%s:" % argument):
-        call()
     assert kitsu.sent == []

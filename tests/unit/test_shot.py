@@ -265,20 +265,6 @@ def test_export_shots_with_csv(kitsu, tmp_path, args, query):
     assert kitsu.sent == [("GET", "export/csv/projects/%s/shots.csv" % PROJECT, query, None)]
 
 
-@pytest.mark.parametrize("call, argument", [
-    (lambda: gazu.shot.import_shots_with_csv(PROJECT, ""), "csv_file_path"),
-    (lambda: gazu.shot.import_shots_with_csv("nope", "/tmp/x.csv"), "project"),
-    (lambda: gazu.shot.import_otio(PROJECT, None), "otio_file_path"),
-    (lambda: gazu.shot.import_otio(PROJECT, "/tmp/x.edl", "E01"), "episode"),
-    (lambda: gazu.shot.export_shots_with_csv(PROJECT, "/tmp/x.csv", assigned_to={"name": "x"}), "assigned_to"),
-    (lambda: gazu.shot.export_shots_with_csv(PROJECT, None), "csv_file_path"),
-])
-def test_files_arguments_checked_before_any_request(kitsu, call, argument):
-    with pytest.raises(InvalidArgumentException, match="^%s:" % argument):
-        call()
-    assert kitsu.sent == []
-
-
 # Kitsu web addresses ------------------------------------------------------------------
 
 
@@ -314,40 +300,42 @@ def test_entity_urls_read_the_entity(kitsu, name, path, answer, url):
 
 # Bad arguments ------------------------------------------------------------------------
 
-BAD = [None, "", "not-an-id", {"name": "x"}, 42]
+IDS = [None, "", "not-an-id", {"name": "x"}, 42]
+NAMES = [None, "", 12]
+
+# (call taking the bad value, the argument it is passed as, bad values)
+BAD_ARGUMENTS = [
+    (lambda bad: gazu.shot.all_shots_for_sequence(bad), "sequence", IDS),
+    (lambda bad: gazu.shot.get_shot(bad), "shot_id", IDS),
+    (lambda bad: gazu.shot.get_episode_by_name(bad, "E01"), "project", IDS),
+    (lambda bad: gazu.shot.get_sequence_by_name(PROJECT, "SQ01", bad), "episode", IDS[1:]),
+    (lambda bad: gazu.shot.new_shot(PROJECT, bad, "SH010"), "sequence", IDS),
+    (lambda bad: gazu.shot.new_shot(bad, SEQUENCE, "SH010"), "project", IDS),
+    (lambda bad: gazu.shot.update_shot_data(bad, {}), "shot", IDS),
+    (lambda bad: gazu.shot.remove_episode(bad), "episode", IDS),
+    (lambda bad: gazu.shot.restore_shot(bad), "shot", IDS),
+    (lambda bad: gazu.shot.add_asset_instance_to_shot(SHOT, bad), "asset_instance", IDS),
+    (lambda bad: gazu.shot.get_sequence_from_shot(bad), "shot", IDS),
+    (lambda bad: gazu.shot.get_shot_url(bad), "shot", IDS),
+    (lambda bad: gazu.shot.get_all_episodes_url(bad), "project", IDS),
+    (lambda bad: gazu.shot.import_shots_with_csv(bad, "/tmp/x.csv"), "project", IDS),
+    (lambda bad: gazu.shot.import_otio(PROJECT, "/tmp/x.edl", bad), "episode", IDS[1:]),
+    (lambda bad: gazu.shot.export_shots_with_csv(PROJECT, "/tmp/x.csv", assigned_to=bad), "assigned_to", IDS[1:]),
+    (lambda bad: gazu.shot.get_shot_by_name(SEQUENCE, bad), "shot_name", NAMES),
+    (lambda bad: gazu.shot.get_episode_by_name(PROJECT, bad), "episode_name", NAMES),
+    (lambda bad: gazu.shot.get_sequence_by_name(PROJECT, bad), "sequence_name", NAMES),
+    (lambda bad: gazu.shot.new_episode(PROJECT, bad), "name", NAMES),
+    (lambda bad: gazu.shot.new_sequence(PROJECT, bad), "name", NAMES),
+    (lambda bad: gazu.shot.new_shot(PROJECT, SEQUENCE, "SH010", data=bad), "data", ["frames", 12]),
+    (lambda bad: gazu.shot.import_shots_with_csv(PROJECT, bad), "csv_file_path", [None, ""]),
+    (lambda bad: gazu.shot.import_otio(PROJECT, bad), "otio_file_path", [None, ""]),
+    (lambda bad: gazu.shot.export_shots_with_csv(PROJECT, bad), "csv_file_path", [None, ""]),
+]
 
 
-@pytest.mark.parametrize("bad", BAD)
-@pytest.mark.parametrize("call, argument", [
-    (lambda bad: gazu.shot.all_shots_for_sequence(bad), "sequence"),
-    (lambda bad: gazu.shot.get_shot(bad), "shot_id"),
-    (lambda bad: gazu.shot.get_episode_by_name(bad, "E01"), "project"),
-    (lambda bad: gazu.shot.get_sequence_by_name(PROJECT, "SQ01", bad or "x"), "episode"),
-    (lambda bad: gazu.shot.new_shot(PROJECT, bad, "SH010"), "sequence"),
-    (lambda bad: gazu.shot.new_shot(bad, SEQUENCE, "SH010"), "project"),
-    (lambda bad: gazu.shot.update_shot_data(bad, {}), "shot"),
-    (lambda bad: gazu.shot.remove_episode(bad), "episode"),
-    (lambda bad: gazu.shot.restore_shot(bad), "shot"),
-    (lambda bad: gazu.shot.add_asset_instance_to_shot(SHOT, bad), "asset_instance"),
-    (lambda bad: gazu.shot.get_sequence_from_shot(bad), "shot"),
-    (lambda bad: gazu.shot.get_shot_url(bad), "shot"),
-    (lambda bad: gazu.shot.get_all_episodes_url(bad), "project"),
-], ids=lambda value: value if isinstance(value, str) else None)
-def test_bad_entity_arguments_rejected_before_any_request(kitsu, call, argument, bad):
+@pytest.mark.parametrize("call, argument, bad", [(call, argument, bad) for call, argument, values in BAD_ARGUMENTS
+                                                 for bad in values])
+def test_bad_arguments_rejected_before_any_request(kitsu, call, argument, bad):
     with pytest.raises(InvalidArgumentException, match="^%s:" % argument):
         call(bad)
-    assert kitsu.sent == []
-
-
-@pytest.mark.parametrize("call, argument", [
-    (lambda: gazu.shot.get_shot_by_name(SEQUENCE, ""), "shot_name"),
-    (lambda: gazu.shot.get_episode_by_name(PROJECT, None), "episode_name"),
-    (lambda: gazu.shot.get_sequence_by_name(PROJECT, 12), "sequence_name"),
-    (lambda: gazu.shot.new_episode(PROJECT, ""), "name"),
-    (lambda: gazu.shot.new_sequence(PROJECT, None), "name"),
-    (lambda: gazu.shot.new_shot(PROJECT, SEQUENCE, "SH010", data="frames"), "data"),
-])
-def test_bad_values_rejected_before_any_request(kitsu, call, argument):
-    with pytest.raises(InvalidArgumentException, match="^%s:" % argument):
-        call()
     assert kitsu.sent == []
