@@ -37,6 +37,22 @@ def _dict_argument(value: Any, name: str, key: str | None = None) -> dict:
     return value
 
 
+def _saveable(asset: Any) -> Any:
+    """Return an asset dict the server accepts back.
+
+    The server reads an asset's episode from ``source_id``, and renders a
+    missing preview or ready-for task type as ``""`` or ``"None"``, which
+    it refuses when written back: those are sent as null.
+    """
+    if not isinstance(asset, dict):
+        return asset
+    saveable = {key: None if value in ("", "None") and (key.endswith("_id") or key == "ready_for") else value
+                for key, value in asset.items()}
+    if "episode_id" in asset:
+        saveable["source_id"] = saveable["episode_id"]
+    return saveable
+
+
 def _production_url(project: dict, client: KitsuClient, episode: str | None = "all") -> str:
     """Return the Kitsu web address of a production; a TV show's pages sit in an episode."""
     url = "%s/productions/%s" % (get_api_url_from_host(client), project["id"])
@@ -112,10 +128,8 @@ def new_asset(project: str | dict, asset_type: str | dict, name: str, descriptio
 
 
 def update_asset(asset: dict, client: KitsuClient = default_client) -> dict:
-    """Save a modified asset dict; a changed ``episode_id`` moves the asset to that episode."""
-    if isinstance(asset, dict) and "episode_id" in asset:
-        asset = {**asset, "source_id": asset["episode_id"] or None}
-    return _api.update("data/entities/{}", client, asset, "asset")
+    """Save a modified asset dict, as :func:`get_asset` returns it; a changed ``episode_id`` moves the asset."""
+    return _api.update("data/entities/{}", client, _saveable(asset), "asset")
 
 
 def update_asset_data(asset: str | dict, data: dict | None = None, client: KitsuClient = default_client) -> dict:
