@@ -3,7 +3,8 @@
 Every entity argument is a dict with an ``"id"`` or an id string, except
 where a function takes an entity dict alone: that dict must also carry the
 ``project_id`` of its project. A casting is a list of entries such as
-``{"asset_id": …, "nb_occurences": 2, "label": "animate"}``.
+``{"asset_id": …, "nb_occurences": 2, "label": "animate"}`` (an entry
+without ``nb_occurences`` counts once).
 """
 
 from __future__ import annotations
@@ -25,12 +26,17 @@ def _project_of(entity: Any, name: str) -> str:
     return entity["project_id"]
 
 
-def _casting_list(casting: Any) -> list:
-    """Return a casting argument, which must be a list of entries, or raise naming it."""
-    if not isinstance(casting, list):
+def _casting_list(casting: Any) -> list[dict]:
+    """Return the entries of a casting argument, each counting once unless it says otherwise.
+
+    The server silently skips an entry without ``nb_occurences``: it gets 1
+    here, as on the server's own asset casting route.
+    """
+    if not isinstance(casting, list) or not all(
+            isinstance(entry, dict) and is_id(entry.get("asset_id")) for entry in casting):
         raise InvalidArgumentException(
             "casting: expected a list of {'asset_id': …, 'nb_occurences': …} entries, got %r" % (casting,))
-    return casting
+    return [{"nb_occurences": 1, **entry} for entry in casting]
 
 
 def _entity_ids(entities: Any) -> list[str]:

@@ -43,6 +43,8 @@ WRITES = [
     ("update_shot_casting", ({"id": PROJECT}, {"id": ID}, CASTING), "PUT",
      "data/projects/%s/entities/%s/casting" % (PROJECT, ID), CASTING),
     ("update_episode_casting", (PROJECT, ID, []), "PUT", "data/projects/%s/entities/%s/casting" % (PROJECT, ID), []),
+    ("update_episode_casting", (PROJECT, ID, [{"asset_id": ASSET}]), "PUT",
+     "data/projects/%s/entities/%s/casting" % (PROJECT, ID), [{"asset_id": ASSET, "nb_occurences": 1}]),
     ("cast_asset", (PROJECT, ID, {"id": ASSET}), "PUT", CAST_ROUTE, {"entity_ids": [ID]}),
     ("cast_asset", ({"id": PROJECT}, [ID, {"id": OTHER_ID}], ASSET, 3, "fixed"), "PUT", CAST_ROUTE,
      {"entity_ids": [ID, OTHER_ID], "nb_occurences": 3, "label": "fixed"}),
@@ -143,7 +145,7 @@ BAD_VALUE_CALLS = [
 ] + [
     (name, "casting", lambda bad: (PROJECT, ID, bad), bad)
     for name in ["update_asset_casting", "update_shot_casting", "update_episode_casting"]
-    for bad in [None, {"asset_id": ASSET}, "cast"]
+    for bad in [None, {"asset_id": ASSET}, "cast", [ASSET], [{"nb_occurences": 1}], [{"asset_id": "nope"}]]
 ] + [
     (name, "entities", lambda bad: (PROJECT, bad, ASSET), bad) for name in ["cast_asset", "uncast_asset"]
     for bad in [[], ()]
