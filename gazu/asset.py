@@ -53,7 +53,7 @@ def _saveable(asset: Any) -> Any:
     return saveable
 
 
-def _production_url(project: dict, client: KitsuClient, episode: str | None = "all") -> str:
+def _production_url(project: dict, client: KitsuClient, episode: str = "all") -> str:
     """Return the Kitsu web address of a production; a TV show's pages sit in an episode."""
     url = "%s/productions/%s" % (get_api_url_from_host(client), project["id"])
     return url + "/episodes/%s" % episode if project.get("production_type") == "tvshow" else url
