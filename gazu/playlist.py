@@ -90,7 +90,7 @@ def all_shots_for_playlist(playlist: str | dict, client: KitsuClient = default_c
 def new_playlist(project: str | dict, name: str, episode: str | dict | None = None,
                  for_entity: Literal["shot", "asset", "sequence", "edit", "episode"] = "shot",
                  for_client: bool = False, is_for_all: bool = False, client: KitsuClient = default_client) -> dict:
-    """Create a playlist, or return the project's (or episode's) one with this name.
+    """Create a playlist, or return the one with this name in this project and episode.
 
     ``for_client`` shows it to the project's clients; ``is_for_all`` makes
     it list every task type instead of one.
@@ -98,16 +98,20 @@ def new_playlist(project: str | dict, name: str, episode: str | dict | None = No
     if for_entity not in _FOR_ENTITY_VALUES:
         raise InvalidArgumentException("for_entity: expected one of %s, got %r" % (", ".join(_FOR_ENTITY_VALUES),
                                                                                     for_entity))
-    where = {"project_id": _api.to_id(project, "project"), "name": _api.require(name, "name"),
-             **_api.query(episode_id=_api.optional_id(episode, "episode"))}
+    where = {"project_id": _api.to_id(project, "project"), "name": _api.require(name, "name")}
+    episode_id = _api.optional_id(episode, "episode")
     return _api.create_if_missing(
-        lambda: _api.fetch_first("data/playlists", client, params=where),
+        lambda: next((found for found in _api.fetch_list("data/playlists", client, params=where)
+                      if found.get("episode_id") == episode_id), None),
         lambda: _api.post("data/playlists", client, {
-            **where, "for_entity": for_entity, "for_client": for_client, "is_for_all": is_for_all}))
+            **where, **_api.query(episode_id=episode_id), "for_entity": for_entity, "for_client": for_client,
+            "is_for_all": is_for_all}))
 
 
 def update_playlist(playlist: dict, client: KitsuClient = default_client) -> dict:
     """Save a modified playlist dict (its entries included)."""
+    if isinstance(playlist, dict) and "shots" in playlist and playlist["shots"] is None:
+        playlist = {**playlist, "shots": []}  # a new playlist reads back with None, which the server refuses
     return _api.update("data/playlists/{}", client, playlist, "playlist")
 
 

@@ -118,16 +118,26 @@ def test_new_playlist_in_an_episode(kitsu):
     playlist_module.new_playlist(PROJECT, "Client", episode=EPISODE, for_entity="asset", for_client=True,
                                  is_for_all=True)
     assert kitsu.sent == [
-        ("GET", "data/playlists", {"project_id": PROJECT, "name": "Client", "episode_id": EPISODE}, None),
+        ("GET", "data/playlists", {"project_id": PROJECT, "name": "Client"}, None),
         ("POST", "data/playlists", {}, {"project_id": PROJECT, "name": "Client", "episode_id": EPISODE,
                                         "for_entity": "asset", "for_client": True, "is_for_all": True}),
     ]
 
 
-def test_new_playlist_returns_existing_one(kitsu):
-    kitsu.on("GET", "data/playlists", json=[{"id": PLAYLIST}])
-    assert playlist_module.new_playlist(PROJECT, "Dailies") == {"id": PLAYLIST}
+@pytest.mark.parametrize("episode, expected", [(None, 0), (EPISODE, 1)])
+def test_new_playlist_returns_the_existing_one_of_the_same_episode(kitsu, episode, expected):
+    found = [{"id": new_id(), "episode_id": None}, {"id": new_id(), "episode_id": EPISODE}]
+    kitsu.on("GET", "data/playlists", json=found)
+    assert playlist_module.new_playlist(PROJECT, "Dailies", episode=episode) == found[expected]
     assert len(kitsu.sent) == 1
+
+
+def test_update_playlist_sends_no_entries_as_an_empty_list(kitsu):
+    kitsu.on("PUT", "data/playlists/" + PLAYLIST, json={"id": PLAYLIST})
+    playlist = {"id": PLAYLIST, "shots": None}
+    playlist_module.update_playlist(playlist)
+    assert kitsu.last == ("PUT", "data/playlists/" + PLAYLIST, {}, {"id": PLAYLIST, "shots": []})
+    assert playlist["shots"] is None
 
 
 def a_playlist(**fields):
