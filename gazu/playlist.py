@@ -36,7 +36,7 @@ def _entries_changed(playlist: dict, shots: list[dict], persist: bool, client: K
 
 
 def _latest_preview_id(previews_by_task_type: dict, task_type_id: str | None) -> str | None:
-    """Return the latest preview of the playlist's task type, or of the first task type when it has none."""
+    """Return the latest preview for the playlist's task type, or for the first task type if it has none."""
     if task_type_id:
         previews = previews_by_task_type.get(task_type_id) or []
     else:
@@ -56,7 +56,7 @@ def all_playlists(client: KitsuClient = default_client) -> list[dict]:
 @cache
 def all_playlists_for_project(project: str | dict, client: KitsuClient = default_client,
                               page: int = 1) -> list[dict]:
-    """Return one page of the project's playlists (the most recently updated first), sorted by name."""
+    """Return one page of the project's playlists (pages go from the most recently updated), sorted by name."""
     return _api.fetch_list("data/projects/{}/playlists", client, params={"page": page}, sort=True, project=project)
 
 
