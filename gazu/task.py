@@ -65,9 +65,9 @@ _PATH_ENTITY_TOKENS = {"asset": "Asset", "shot": "Shot", "scene": "Scene"}
 # Helpers -------------------------------------------------------------------------------
 
 
-def _relations(relations: bool) -> dict | None:
-    """Return the query asking for the tasks' relations, or None (not sent)."""
-    return {"relations": "true"} if relations else None
+def _entity_tasks(route: str, client: KitsuClient, relations: bool, **entity: Any) -> list[dict]:
+    """Return the tasks at ``route`` sorted by name, with their relations when asked."""
+    return _api.fetch_list(route, client, params={"relations": "true"} if relations else None, sort=True, **entity)
 
 
 def _date(value: Any) -> str:
@@ -97,7 +97,7 @@ def _data(data: Any) -> dict:
 
 
 def _create_tasks(client: KitsuClient, task_types: Any, **entity: Any) -> list[dict]:
-    """Create an entity's tasks of these task types (existing ones are returned as they are)."""
+    """Create an entity's tasks of these task types; return the new ones (existing tasks are skipped)."""
     return _api.post("data/entities/{}/tasks", client, {"task_type_ids": _api.to_ids(task_types, "task_types")},
                      **entity)
 
@@ -152,13 +152,13 @@ def all_task_types_for_scene(scene: str | dict, client: KitsuClient = default_cl
 
 @cache
 def all_task_types_for_sequence(sequence: str | dict, client: KitsuClient = default_client) -> list[dict]:
-    """Return the task types of the tasks linked to a sequence itself, sorted by name."""
+    """Return the task types of the tasks of a sequence's shots and scenes, sorted by name."""
     return _api.fetch_list("data/sequences/{}/task-types", client, sort=True, sequence=sequence)
 
 
 @cache
 def all_task_types_for_episode(episode: str | dict, client: KitsuClient = default_client) -> list[dict]:
-    """Return the task types of the tasks linked to an episode itself, sorted by name."""
+    """Return the task types of the tasks of an episode's shots and scenes, sorted by name."""
     return _api.fetch_list("data/episodes/{}/task-types", client, sort=True, episode=episode)
 
 
@@ -275,73 +275,67 @@ def remove_task_status(task_status: str | dict, client: KitsuClient = default_cl
 @cache
 def all_tasks_for_shot(shot: str | dict, relations: bool = False, client: KitsuClient = default_client) -> list[dict]:
     """Return a shot's tasks, sorted by name."""
-    return _api.fetch_list("data/shots/{}/tasks", client, params=_relations(relations), sort=True, shot=shot)
+    return _entity_tasks("data/shots/{}/tasks", client, relations, shot=shot)
 
 
 @cache
 def all_tasks_for_sequence(sequence: str | dict, relations: bool = False,
                            client: KitsuClient = default_client) -> list[dict]:
     """Return the tasks linked to a sequence itself, sorted by name."""
-    return _api.fetch_list("data/sequences/{}/tasks", client, params=_relations(relations), sort=True,
-                           sequence=sequence)
+    return _entity_tasks("data/sequences/{}/tasks", client, relations, sequence=sequence)
 
 
 @cache
 def all_tasks_for_scene(scene: str | dict, relations: bool = False, client: KitsuClient = default_client) -> list[dict]:
     """Return a scene's tasks, sorted by name."""
-    return _api.fetch_list("data/scenes/{}/tasks", client, params=_relations(relations), sort=True, scene=scene)
+    return _entity_tasks("data/scenes/{}/tasks", client, relations, scene=scene)
 
 
 @cache
 def all_tasks_for_asset(asset: str | dict, relations: bool = False, client: KitsuClient = default_client) -> list[dict]:
     """Return an asset's tasks, sorted by name."""
-    return _api.fetch_list("data/assets/{}/tasks", client, params=_relations(relations), sort=True, asset=asset)
+    return _entity_tasks("data/assets/{}/tasks", client, relations, asset=asset)
 
 
 @cache
 def all_tasks_for_episode(episode: str | dict, relations: bool = False,
                           client: KitsuClient = default_client) -> list[dict]:
     """Return the tasks linked to an episode itself, sorted by name."""
-    return _api.fetch_list("data/episodes/{}/tasks", client, params=_relations(relations), sort=True,
-                           episode=episode)
+    return _entity_tasks("data/episodes/{}/tasks", client, relations, episode=episode)
 
 
 @cache
 def all_tasks_for_edit(edit: str | dict, relations: bool = False, client: KitsuClient = default_client) -> list[dict]:
     """Return an edit's tasks, sorted by name."""
-    return _api.fetch_list("data/edits/{}/tasks", client, params=_relations(relations), sort=True, edit=edit)
+    return _entity_tasks("data/edits/{}/tasks", client, relations, edit=edit)
 
 
 @cache
 def all_tasks_for_concept(concept: str | dict, relations: bool = False,
                           client: KitsuClient = default_client) -> list[dict]:
     """Return a concept's tasks, sorted by name."""
-    return _api.fetch_list("data/concepts/{}/tasks", client, params=_relations(relations), sort=True,
-                           concept=concept)
+    return _entity_tasks("data/concepts/{}/tasks", client, relations, concept=concept)
 
 
 @cache
 def all_shot_tasks_for_sequence(sequence: str | dict, relations: bool = False,
                                 client: KitsuClient = default_client) -> list[dict]:
-    """Return the tasks of every shot of a sequence, sorted by name."""
-    return _api.fetch_list("data/sequences/{}/shot-tasks", client, params=_relations(relations), sort=True,
-                           sequence=sequence)
+    """Return the tasks of a sequence's shots (and scenes), sorted by name."""
+    return _entity_tasks("data/sequences/{}/shot-tasks", client, relations, sequence=sequence)
 
 
 @cache
 def all_shot_tasks_for_episode(episode: str | dict, relations: bool = False,
                                client: KitsuClient = default_client) -> list[dict]:
-    """Return the tasks of every shot of an episode, sorted by name."""
-    return _api.fetch_list("data/episodes/{}/shot-tasks", client, params=_relations(relations), sort=True,
-                           episode=episode)
+    """Return the tasks of an episode's shots (and scenes), sorted by name."""
+    return _entity_tasks("data/episodes/{}/shot-tasks", client, relations, episode=episode)
 
 
 @cache
 def all_assets_tasks_for_episode(episode: str | dict, relations: bool = False,
                                  client: KitsuClient = default_client) -> list[dict]:
-    """Return the tasks of every asset of an episode, sorted by name."""
-    return _api.fetch_list("data/episodes/{}/asset-tasks", client, params=_relations(relations), sort=True,
-                           episode=episode)
+    """Return the tasks of the assets made for an episode, sorted by name."""
+    return _entity_tasks("data/episodes/{}/asset-tasks", client, relations, episode=episode)
 
 
 @cache
@@ -515,31 +509,31 @@ def new_task(entity: str | dict, task_type: str | dict, name: str = "main", task
 
 def create_entity_tasks(entity: str | dict, task_types: list[str | dict],
                         client: KitsuClient = default_client) -> list[dict]:
-    """Create an entity's tasks of these task types (skipping existing ones); return them."""
+    """Create an entity's tasks of these task types; return the new ones (existing tasks are skipped)."""
     return _create_tasks(client, task_types, entity=entity)
 
 
 def create_asset_tasks(asset: str | dict, task_types: list[str | dict],
                        client: KitsuClient = default_client) -> list[dict]:
-    """Create an asset's tasks of these task types; return them."""
+    """Create an asset's tasks of these task types; return the new ones."""
     return _create_tasks(client, task_types, asset=asset)
 
 
 def create_shot_tasks(shot: str | dict, task_types: list[str | dict],
                       client: KitsuClient = default_client) -> list[dict]:
-    """Create a shot's tasks of these task types; return them."""
+    """Create a shot's tasks of these task types; return the new ones."""
     return _create_tasks(client, task_types, shot=shot)
 
 
 def create_edit_tasks(edit: str | dict, task_types: list[str | dict],
                       client: KitsuClient = default_client) -> list[dict]:
-    """Create an edit's tasks of these task types; return them."""
+    """Create an edit's tasks of these task types; return the new ones."""
     return _create_tasks(client, task_types, edit=edit)
 
 
 def create_concept_tasks(concept: str | dict, task_types: list[str | dict],
                          client: KitsuClient = default_client) -> list[dict]:
-    """Create a concept's tasks of these task types; return them."""
+    """Create a concept's tasks of these task types; return the new ones."""
     return _create_tasks(client, task_types, concept=concept)
 
 
