@@ -1,0 +1,239 @@
+"""gazu.events with socket.io's network side patched out: connection settings, token refresh, listeners, reconnection."""
+
+from __future__ import annotations
+
+import base64
+import json
+import logging
+import subprocess
+import sys
+import time
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+import socketio
+
+import gazu
+from gazu import events
+from gazu.exception import InvalidArgumentException, NetworkException
+from tests.unit.conftest import new_id
+
+
+def jwt(expires_in: float) -> str:
+    """An unsigned token whose ``exp`` claim is ``expires_in`` seconds away (only its payload is read)."""
+    def part(data):
+        return base64.urlsafe_b64encode(json.dumps(data).encode()).decode().rstrip("=")
+    return "%s.%s.signature" % (part({"alg": "HS256"}), part({"exp": time.time() + expires_in}))
+
+
+@pytest.fixture
+def connections(monkeypatch):
+    """socket.io's connect and wait, recorded instead of touching the network."""
+    calls = []
+
+    def connect(self, url, headers={}, auth=None, transports=None, namespaces=None, socketio_path="socket.io",
+                wait=True, wait_timeout=1, retry=False):
+        calls.append({"url": url, "headers": headers() if callable(headers) else headers, "namespaces": namespaces,
+                      "socketio_path": socketio_path, "wait_timeout": wait_timeout})
+        self.connection_url, self.connection_headers = url, headers
+        self.connection_namespaces, self.socketio_path = namespaces, socketio_path
+        failure = self.__dict__.pop("next_failure", None)
+        if failure:
+            raise socketio.exceptions.ConnectionError(failure)
+
+    monkeypatch.setattr(socketio.Client, "connect", connect)
+    monkeypatch.setattr(socketio.Client, "disconnect", lambda self: None)
+    return calls
+
+
+@pytest.fixture
+def event_client(kitsu, connections):
+    gazu.set_event_host("http://events.test")
+    try:
+        yield events.init(reconnection_delay=0.001, reconnection_delay_max=0.001)
+    finally:
+        gazu.set_event_host(None)
+
+
+def deliver(client, name, data):
+    """Feed the client one socket.io EVENT packet of the /events namespace, as the server sends it."""
+    client._handle_eio_message('2/events,%s' % json.dumps([name, data]))
+
+
+def test_import_gazu_does_not_import_socketio():
+    code = "import sys, gazu; print([m for m in sys.modules if 'socketio' in m or 'engineio' in m])"
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout == "[]\n"
+
+
+def test_init_connects_to_the_event_host_with_the_bearer_token(event_client, connections):
+    assert isinstance(event_client, socketio.Client) and event_client.kitsu_client is gazu.client.default_client
+    assert connections == [{"url": "http://events.test", "headers": {"Authorization": "Bearer unit-test-token"},
+                            "namespaces": ["/events"], "socketio_path": "/socket.io", "wait_timeout": 10.0}]
+    assert isinstance(event_client.namespace_handlers["/events"], events.EventsNamespace)
+    assert event_client.reconnection is True and event_client.reconnection_attempts == 0
+
+
+def test_init_takes_ssl_verify_from_the_client_unless_given(kitsu, connections):
+    gazu.client.default_client.session.verify = False
+    try:
+        assert events.init().eio.ssl_verify is False
+        assert events.init(ssl_verify=True, reconnection=False).eio.ssl_verify is True
+    finally:
+        gazu.client.default_client.session.verify = True
+
+
+def test_init_explains_a_refused_connection(kitsu, monkeypatch):
+    def refuse(self, *args, **kwargs):
+        raise socketio.exceptions.ConnectionError("Connection refused by the server")
+    monkeypatch.setattr(socketio.Client, "connect", refuse)
+    with pytest.raises(NetworkException, match="cannot connect to the event stream at http://kitsu.test: "
+                                               "Connection refused") as caught:
+        events.init()
+    assert isinstance(caught.value, socketio.exceptions.ConnectionError)
+
+
+@pytest.mark.parametrize("access_token, refreshes", [
+    (jwt(-60), True),        # expired
+    (jwt(10), True),         # about to expire
+    (jwt(3600), False),      # fresh
+    ("not-a-jwt", False),    # unreadable: the server decides
+])
+def test_a_stale_token_is_refreshed_before_connecting(event_client, kitsu, access_token, refreshes):
+    gazu.set_token({"access_token": access_token, "refresh_token": "refresh"})
+    kitsu.on("GET", "auth/refresh-token", json={"access_token": "renewed"})
+    headers = event_client.auth_headers()
+    assert headers == {"Authorization": "Bearer %s" % ("renewed" if refreshes else access_token)}
+    assert kitsu.sent == ([("GET", "auth/refresh-token", {}, None)] if refreshes else [])
+
+
+def test_a_token_the_server_refused_is_refreshed_at_the_next_attempt(event_client, kitsu, caplog):
+    gazu.set_token({"access_token": "opaque", "refresh_token": "refresh"})
+    kitsu.on("GET", "auth/refresh-token", json={"access_token": "renewed"})
+    with caplog.at_level(logging.WARNING, logger="gazu"):
+        event_client._trigger_event("connect_error", "/events", {"message": "Access token expired."})
+    assert "Access token expired." in caplog.text
+    assert event_client.auth_headers() == {"Authorization": "Bearer renewed"}
+    assert event_client.auth_headers() == {"Authorization": "Bearer renewed"}
+    assert len(kitsu.sent) == 1
+
+
+def test_without_a_refresh_token_the_current_token_is_sent(event_client, kitsu):
+    gazu.set_token(jwt(-60))
+    assert event_client.auth_headers()["Authorization"].startswith("Bearer ey")
+    assert kitsu.sent == []
+
+
+def test_a_failed_refresh_is_logged_and_the_connection_still_tried(event_client, kitsu, caplog):
+    gazu.set_token({"access_token": jwt(-60), "refresh_token": "revoked"})
+    kitsu.on("GET", "auth/refresh-token", status=401, json={"msg": "Token has been revoked"})
+    with caplog.at_level(logging.WARNING, logger="gazu"):
+        assert event_client.auth_headers()["Authorization"].startswith("Bearer ey")
+    assert "token refresh failed" in caplog.text and "Token has been revoked" in caplog.text
+
+
+def test_listeners_get_the_event_data(event_client):
+    received = []
+    assert events.add_listener(event_client, "asset:new", received.append) is event_client
+    events.add_listener(event_client, "asset:update", lambda: received.append("no argument"))
+    deliver(event_client, "asset:new", {"asset_id": "a1"})
+    deliver(event_client, "asset:update", {"asset_id": "a1"})
+    deliver(event_client, "shot:new", {"shot_id": "s1"})  # nobody listens: ignored
+    assert received == [{"asset_id": "a1"}, "no argument"]
+
+
+def test_a_listener_that_raises_is_logged_and_the_next_events_arrive(event_client, caplog):
+    received = []
+
+    def fragile(data):
+        if data["n"] == 1:
+            raise KeyError("boom")
+        received.append(data["n"])
+
+    events.add_listener(event_client, "task:update", fragile)
+    with caplog.at_level(logging.ERROR, logger="gazu"):
+        for n in (1, 2, 3):
+            deliver(event_client, "task:update", {"n": n})
+    assert received == [2, 3]
+    [record] = [r for r in caplog.records if r.name == "gazu"]
+    assert "fragile" in record.getMessage() and "'task:update'" in record.getMessage()
+    assert record.exc_info[0] is KeyError
+
+
+def test_a_namespace_handler_that_raises_is_logged(caplog):
+    class Plugin(events.EventsNamespace):
+        def on_comment_new(self, data):
+            raise RuntimeError("plugin bug")
+
+    with caplog.at_level(logging.ERROR, logger="gazu"):
+        assert Plugin("/events").trigger_event("comment_new", {}) is None
+    assert "plugin bug" in caplog.text
+
+
+@pytest.mark.parametrize("name, handler, argument", [
+    ("", print, "event_name"), (None, print, "event_name"), ("asset:new", "not callable", "event_handler")])
+def test_add_listener_rejects_bad_arguments(event_client, name, handler, argument):
+    with pytest.raises(InvalidArgumentException, match="^%s:" % argument):
+        events.add_listener(event_client, name, handler)
+
+
+def test_connect_error_logs_and_returns_its_data(caplog):
+    with caplog.at_level(logging.WARNING, logger="gazu"):
+        assert events.connect_error("refused") == "refused"
+        assert events.connect_error({"message": "Unknown account."}) == {"message": "Unknown account."}
+    assert "refused" in caplog.text and "Unknown account." in caplog.text
+
+
+def test_run_client_connects_again_after_the_server_closed_the_namespace(event_client, connections, monkeypatch):
+    waits = []
+
+    def wait(self):
+        waits.append(len(connections))
+        if len(waits) == 2:
+            self.disconnect()  # the user stops listening
+
+    monkeypatch.setattr(socketio.Client, "wait", wait)
+    event_client.next_failure = "server still down"
+    assert events.run_client(event_client) is event_client
+    assert waits == [1, 3]  # first attempt failed, second one succeeded, then the user disconnected
+    assert [call["url"] for call in connections] == ["http://events.test"] * 3
+    assert all(call["headers"] == {"Authorization": "Bearer unit-test-token"} for call in connections)
+
+
+def test_run_client_returns_when_reconnection_is_off_or_attempts_run_out(kitsu, connections, monkeypatch):
+    monkeypatch.setattr(socketio.Client, "wait", lambda self: None)
+    assert events.run_client(events.init(reconnection=False)) is not None
+    limited = events.init(reconnection_attempts=1, reconnection_delay=0.001)
+    limited.next_failure = "down"
+    events.run_client(limited)
+    assert len(connections) == 3  # two init() calls and one attempt
+
+
+def test_shutdown_stops_the_reconnection_loop(event_client, connections, monkeypatch):
+    monkeypatch.setattr(socketio.Client, "wait", lambda self: None)
+    monkeypatch.setattr(socketio.Client, "shutdown", lambda self: None)
+    event_client.shutdown()
+    events.run_client(event_client)
+    assert len(connections) == 1
+
+
+def test_get_last_login_logs(kitsu):
+    people = [new_id(), new_id()]
+    cursor = new_id()
+    kitsu.on("GET", "data/events/login-logs/last", json=[{"id": cursor, "origin": "script"}])
+    logs = events.get_last_login_logs(after="2024-01-01", before="2024-02-01T10:00:00", limit=20,
+                                      cursor_login_log_id=cursor, person_ids=[people[0], {"id": people[1]}])
+    assert logs == [{"id": cursor, "origin": "script"}]
+    query = parse_qs(urlsplit(kitsu.mock.calls[0].request.url).query)
+    assert query == {"after": ["2024-01-01"], "before": ["2024-02-01T10:00:00"], "limit": ["20"],
+                     "cursor_login_log_id": [cursor], "person_ids": people}
+    events.get_last_login_logs()
+    assert kitsu.last == ("GET", "data/events/login-logs/last", {"limit": "100"}, None)
+
+
+@pytest.mark.parametrize("arguments, name", [
+    ({"limit": 0}, "limit"), ({"limit": "10"}, "limit"), ({"cursor_login_log_id": "x"}, "cursor_login_log_id"),
+    ({"person_ids": ["nope"]}, "person_ids"), ({"after": ""}, "after")])
+def test_get_last_login_logs_rejects_bad_arguments(kitsu, arguments, name):
+    with pytest.raises(InvalidArgumentException, match="^%s:" % name):
+        events.get_last_login_logs(**arguments)
+    assert kitsu.sent == []
