@@ -71,6 +71,7 @@ RETRY_STATUSES = frozenset({429, 502, 503, 504})
 # Statuses with which the server says a preview is still being processed.
 PROCESSING_STATUSES = frozenset({202, 423})
 CHUNK_SIZE = 1024 * 1024
+POOL_SIZE = 32
 _AUTH_ROUTES = ("auth/login", "auth/refresh-token", "auth/logout")
 _EXCERPT_LENGTH = 200
 
@@ -249,6 +250,10 @@ class KitsuClient:
         self.host = host
         self.event_host = event_host
         self.session = requests.Session()
+        # Enough pooled connections for gazu.concurrency.map_calls' threads to share.
+        adapter = requests.adapters.HTTPAdapter(pool_connections=4, pool_maxsize=POOL_SIZE)
+        self.session.mount("http://", adapter)
+        self.session.mount("https://", adapter)
         self.session.verify = ssl_verify
         self.session.cert = cert
         self.session.headers["User-Agent"] = "gazu/%s" % __version__
