@@ -421,7 +421,12 @@ def create_budget_entry(
 
 def update_budget_entry(project: str | dict, budget: str | dict, entry: str | dict, data: dict,
                         client: KitsuClient = default_client) -> dict:
-    """Change a budget entry's fields to those in ``data``."""
+    """Change a budget entry's fields to those in ``data``.
+
+    Zou 1.0.97 replaces every field of the entry, setting those ``data``
+    leaves out to null (and refuses a null ``department_id``): pass the whole
+    entry, e.g. ``{**entry, "months_duration": 5}``.
+    """
     return _api.put("data/projects/{}/budgets/{}/entries/{}", client, _api.require(data, "data", dict),
                     project=project, budget=budget, entry=entry)
 
