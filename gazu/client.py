@@ -71,6 +71,7 @@ RETRY_STATUSES = frozenset({429, 502, 503, 504})
 # Statuses with which the server says a preview is still being processed.
 PROCESSING_STATUSES = frozenset({202, 423})
 CHUNK_SIZE = 1024 * 1024
+_PLACEHOLDER_HOST = "http://gazu.change.serverhost/api"
 POOL_SIZE = 32
 _AUTH_ROUTES = ("auth/login", "auth/refresh-token", "auth/logout")
 _EXCERPT_LENGTH = 200
@@ -210,6 +211,28 @@ class _MultipartBody:
         return chunk
 
 
+class _Setting:
+    """A client setting that may come from the environment (see :mod:`gazu._config`).
+
+    Reading it first fills the client's pending environment settings in;
+    assigning it marks it explicit, so the environment never overrides it.
+    """
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, client: Any, owner: type | None = None) -> Any:
+        if client is None:
+            return self
+        if client._env_pending:
+            client._apply_env()
+        return client.__dict__[self.name]
+
+    def __set__(self, client: Any, value: Any) -> None:
+        client.__dict__[self.name] = value
+        client._explicit.add(self.name)
+
+
 class KitsuClient:
     """A connection to one Kitsu server: host, tokens, session and policies.
 
@@ -247,6 +270,9 @@ class KitsuClient:
         backoff_factor: float = DEFAULT_BACKOFF_FACTOR,
         max_backoff: float = DEFAULT_MAX_BACKOFF,
     ) -> None:
+        self._env_pending = False
+        self._env_credentials: tuple | None = None
+        self._explicit: set[str] = set()
         self.host = host
         self.event_host = event_host
         self.session = requests.Session()
@@ -259,16 +285,53 @@ class KitsuClient:
         self.session.headers["User-Agent"] = "gazu/%s" % __version__
         self.use_refresh_token = use_refresh_token
         self.callback_not_authenticated = callback_not_authenticated
-        self.tokens: dict = dict(tokens or {})
+        tokens = dict(tokens or {})
         if access_token:
-            self.tokens["access_token"] = access_token
+            tokens["access_token"] = access_token
         if refresh_token:
-            self.tokens["refresh_token"] = refresh_token
+            tokens["refresh_token"] = refresh_token
+        self.tokens = tokens
         self.timeout = timeout if timeout is not None else (DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT)
         self.retries = retries
         self.backoff_factor = backoff_factor
         self.max_backoff = max_backoff
         self._refresh_lock = threading.Lock()
+        # What the constructor was given is explicit; its defaults are not.
+        given = {"host": host != _PLACEHOLDER_HOST, "event_host": event_host is not None, "tokens": bool(tokens),
+                 "timeout": timeout is not None, "retries": retries != DEFAULT_RETRIES,
+                 "backoff_factor": backoff_factor != DEFAULT_BACKOFF_FACTOR}
+        self._explicit = {name for name, explicit in given.items() if explicit}
+
+    host = _Setting()
+    event_host = _Setting()
+    tokens = _Setting()
+    timeout = _Setting()
+    retries = _Setting()
+    backoff_factor = _Setting()
+
+    @classmethod
+    def from_env(cls, **kwargs: Any) -> KitsuClient:
+        """Return a client configured from the ``KITSU_*`` variables on first use (see :mod:`gazu._config`)."""
+        client = cls(kwargs.pop("host", _PLACEHOLDER_HOST), **kwargs)
+        client._env_pending = True
+        return client
+
+    def _apply_env(self) -> None:
+        """Fill in what the environment sets and the code did not."""
+        from gazu import _config
+
+        self._env_pending = False
+        settings, credentials = _config.read(skip=self._explicit)
+        self.__dict__.update(settings)
+        if credentials and "tokens" not in self._explicit and not self.__dict__["tokens"]:
+            self._env_credentials = credentials
+
+    def _log_in_from_env(self) -> None:
+        from gazu import log_in
+
+        email, password = self._env_credentials
+        self._env_credentials = None
+        log_in(email, password, client=self)
 
     def __repr__(self) -> str:
         return "<KitsuClient host=%r authenticated=%s>" % (self.host, bool(self.access_token))
@@ -390,6 +453,10 @@ class KitsuClient:
         is encoded with :class:`~gazu.encoder.CustomJSONEncoder`.
         """
         method = method.upper()
+        if self._env_pending:
+            self._apply_env()
+        if self._env_credentials and authenticated and not self.access_token:
+            self._log_in_from_env()
         url = path if full else self.full_url(path)
         if json is not None:
             kwargs["data"] = _dump_json(json)
@@ -650,7 +717,7 @@ def create_client(
     return KitsuClient(host, ssl_verify, cert, use_refresh_token, callback_not_authenticated, **kwargs)
 
 
-default_client = create_client("http://gazu.change.serverhost/api")
+default_client = KitsuClient.from_env()
 
 
 def get_host(client: KitsuClient = default_client) -> str:

@@ -1,0 +1,74 @@
+"""Configuration from the environment, for CI jobs and render-farm workers.
+
+The default client (and any client made with ``KitsuClient.from_env()``)
+reads these variables on first use — the first time a setting is read or a
+request is sent — and never overrides a setting the code gave explicitly:
+
+===================== ================ =================================================
+variable              setting          value
+===================== ================ =================================================
+``KITSU_HOST``        host             the API URL, ``https://kitsu.example.com/api``
+``KITSU_EVENT_HOST``  event_host       the event-stream URL (default: host without /api)
+``KITSU_ACCESS_TOKEN`` tokens          an access token (a bot's): no log-in needed
+``KITSU_LOGIN``       (log-in)         e-mail to log in with on the first request,
+``KITSU_PASSWORD``    (log-in)         with this password, when no token is known
+``KITSU_TIMEOUT``     timeout          seconds: ``30`` for both, or ``connect,read``
+``KITSU_RETRIES``     retries          retries of idempotent requests (``0``: none)
+``KITSU_BACKOFF``     backoff_factor   first retry delay in seconds (doubles each time)
+===================== ================ =================================================
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any, Callable, Mapping
+
+from gazu.exception import InvalidArgumentException
+
+
+def _number(kind: type, words: str) -> Callable[[str, str], Any]:
+    def parse(variable: str, value: str) -> Any:
+        try:
+            number = kind(value)
+        except ValueError:
+            raise InvalidArgumentException("%s: expected %s, got %r" % (variable, words, value)) from None
+        if number < 0:
+            raise InvalidArgumentException("%s: expected %s, got %r" % (variable, words, value))
+        return number
+
+    return parse
+
+
+def _timeout(variable: str, value: str) -> Any:
+    parts = [_number(float, "seconds, or connect,read seconds")(variable, part.strip()) for part in value.split(",")]
+    if len(parts) > 2:
+        raise InvalidArgumentException("%s: expected seconds, or connect,read seconds, got %r" % (variable, value))
+    return tuple(parts) if len(parts) == 2 else parts[0]
+
+
+def _text(variable: str, value: str) -> str:
+    return value.strip()
+
+
+SETTINGS: list[tuple[str, str, Callable[[str, str], Any]]] = [
+    ("KITSU_HOST", "host", _text),
+    ("KITSU_EVENT_HOST", "event_host", _text),
+    ("KITSU_ACCESS_TOKEN", "tokens", lambda variable, value: {"access_token": value.strip()}),
+    ("KITSU_TIMEOUT", "timeout", _timeout),
+    ("KITSU_RETRIES", "retries", _number(int, "a whole number")),
+    ("KITSU_BACKOFF", "backoff_factor", _number(float, "seconds")),
+]
+CREDENTIALS = ("KITSU_LOGIN", "KITSU_PASSWORD")
+
+
+def read(environ: Mapping[str, str] | None = None, skip: set[str] = frozenset()) -> tuple[dict, tuple | None]:
+    """Return the settings the environment gives (but those in ``skip``) and log-in credentials, if any."""
+    environ = os.environ if environ is None else environ
+    settings = {}
+    for variable, setting, parse in SETTINGS:
+        value = environ.get(variable)
+        if value and setting not in skip:
+            settings[setting] = parse(variable, value)
+    login, password = (environ.get(name) for name in CREDENTIALS)
+    credentials = (login, password) if login and password else None
+    return settings, credentials
