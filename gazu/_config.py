@@ -21,7 +21,8 @@ variable              setting          value
 from __future__ import annotations
 
 import os
-from typing import Any, Callable, Mapping
+from collections.abc import Mapping
+from typing import Any, Callable
 
 from gazu.exception import InvalidArgumentException
 

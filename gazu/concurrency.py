@@ -18,8 +18,9 @@ running have finished; the calls not yet started are cancelled.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
-from typing import Any, Callable, Iterable
+from typing import Any, Callable
 
 DEFAULT_WORKERS = 8
 

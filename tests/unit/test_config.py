@@ -8,7 +8,8 @@ import sys
 import pytest
 import responses
 
-from gazu import _config, client as raw
+from gazu import _config
+from gazu import client as raw
 from gazu.exception import InvalidArgumentException
 
 HOST = "http://env.test/api"
@@ -85,7 +86,7 @@ def test_kitsu_backoff(env):
 def test_bad_values_name_the_variable(env, variable, value, words):
     env.setenv(variable, value)
     with pytest.raises(InvalidArgumentException, match="^%s: expected %s" % (variable, words)):
-        raw.KitsuClient.from_env().host
+        _ = raw.KitsuClient.from_env().host
 
 
 def test_explicit_settings_win_over_the_environment(env):
