@@ -66,6 +66,16 @@ def _batch_entry(entry: Any, name: str) -> dict:
             for key, value in entry.items()}
 
 
+def _batch_comment(entry: Any, name: str, needs_task: bool) -> dict:
+    """Return a batch comment checked for what the server requires (``comment`` read as ``text``)."""
+    entry = _batch_entry(entry, name)
+    entry.setdefault("text", entry.pop("comment", ""))
+    if entry.get("task_status_id") is None or (needs_task and entry.get("task_id") is None):
+        raise InvalidArgumentException("%s: each comment needs a task_status_id%s, got %r" % (
+            name, " and a task_id (no task is given)" if needs_task else "", entry))
+    return entry
+
+
 def _batch_files(entries: list[dict]) -> tuple[list[dict], dict]:
     """Split the local files out of batch comments; return the comments and the files by field name."""
     comments, files = [], {}
@@ -182,13 +192,13 @@ def batch_comments(comments: list[dict] | None = None, task: str | dict | None =
     """Post several comments at once, with their attachments and previews; return the new comments.
 
     Each comment is a dict with the server's keys: ``task_status_id``,
-    ``text``, and ``task_id`` unless ``task`` is given for all of them;
+    ``text`` (or ``comment``), and ``task_id`` unless ``task`` is given for all of them;
     optionally ``person_id``, ``created_at``, ``checklist``, ``links``, and
     ``attachment_files`` / ``preview_files``: lists of local files. Each
     preview file becomes a new revision of its comment's task.
     """
     route = "actions/tasks/batch-comment" if task is None else _api.path("actions/tasks/{}/batch-comment", task=task)
-    entries = [_batch_entry(entry, "comments") for entry in _api.require(comments, "comments", list)]
+    entries = [_batch_comment(entry, "comments", task is None) for entry in _api.require(comments, "comments", list)]
     with_files = any(entry.get(key) for entry in entries for key in _BATCH_FILE_KEYS)
     size = _BATCH_SIZE_WITH_FILES if with_files else len(entries)
     # Every path is checked before the first request is sent.
@@ -202,8 +212,8 @@ def batch_comments(comments: list[dict] | None = None, task: str | dict | None =
 
 def add_tasks_batch_comments(tasks: list[str | dict], comments_data: dict,
                              client: KitsuClient = default_client) -> list[dict]:
-    """Post the same comment (``task_status_id``, ``text``, …) on several tasks; return the new comments."""
-    data = _batch_entry(_api.require(comments_data, "comments_data", dict), "comments_data")
+    """Post the same comment (``task_status_id``, ``text``, …, as for batch_comments) on several tasks."""
+    data = _batch_comment(_api.require(comments_data, "comments_data", dict), "comments_data", False)
     comments = [{**data, "task_id": task_id} for task_id in _api.to_ids(_api.require(tasks, "tasks", list), "tasks")]
     return _api.post("actions/tasks/batch-comment", client, {"comments": comments})
 

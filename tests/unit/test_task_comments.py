@@ -90,7 +90,7 @@ WRITES = [
      "data/tasks/%s/comments/%s/attachments/%s" % (TASK, COMMENT, ATTACHMENT), None),
     ("move_comment_to_task", (TASK, COMMENT, {"id": OTHER_TASK}), "POST",
      "actions/tasks/%s/comments/%s/move" % (TASK, COMMENT), {"target_task_id": OTHER_TASK}),
-    ("add_tasks_batch_comments", ([TASK, {"id": OTHER_TASK}], {"task_status_id": {"id": STATUS}, "text": "ok"}),
+    ("add_tasks_batch_comments", ([TASK, {"id": OTHER_TASK}], {"task_status_id": {"id": STATUS}, "comment": "ok"}),
      "POST", "actions/tasks/batch-comment",
      {"comments": [{"task_status_id": STATUS, "text": "ok", "task_id": TASK},
                    {"task_status_id": STATUS, "text": "ok", "task_id": OTHER_TASK}]}),
@@ -157,9 +157,9 @@ def test_batch_comments_sends_the_comments_and_their_files(kitsu, files):
 def test_batch_comments_on_one_task_without_files(kitsu):
     path = "actions/tasks/%s/batch-comment" % TASK
     kitsu.on("POST", path, json=[{"id": "c"}] * 12, status=201)
-    gazu.task.batch_comments([{"task_status_id": STATUS, "text": str(index)} for index in range(12)], task=TASK)
+    gazu.task.batch_comments([{"task_status_id": STATUS, "comment": str(index)} for index in range(12)], task=TASK)
     assert [request[:2] for request in kitsu.sent] == [("POST", path)]
-    assert len(json.loads(multipart(kitsu)["comments"])) == 12
+    assert json.loads(multipart(kitsu)["comments"])[11] == {"task_status_id": STATUS, "text": "11"}
 
 
 def test_batch_comments_with_files_go_ten_at_a_time(kitsu, files):
@@ -200,11 +200,15 @@ BAD_ARGUMENTS = [
     ("batch_comments", (["text"],), InvalidArgumentException, "comments"),
     ("batch_comments", ([{"task_status_id": "nope"}],), InvalidArgumentException, "task_status_id"),
     ("batch_comments", ([{"text": "a"}], "nope"), InvalidArgumentException, "task"),
-    ("batch_comments", ([{"text": "a", "preview_files": ["/no/file.mp4"]}],), FileDoesntExistException,
+    ("batch_comments", ([{"text": "no status", "task_id": TASK}],), InvalidArgumentException, "comments"),
+    ("batch_comments", ([{"text": "no task", "task_status_id": STATUS}],), InvalidArgumentException, "comments"),
+    ("add_tasks_batch_comments", ([TASK], {"text": "no status"}), InvalidArgumentException, "comments_data"),
+    ("batch_comments", ([{"task_status_id": STATUS, "preview_files": ["/no/file.mp4"]}], TASK),
+     FileDoesntExistException,
      "preview_files"),
-    ("add_tasks_batch_comments", ([], {"text": "a"}), InvalidArgumentException, "tasks"),
+    ("add_tasks_batch_comments", ([], {"text": "a", "task_status_id": STATUS}), InvalidArgumentException, "tasks"),
     ("add_tasks_batch_comments", ([TASK], None), InvalidArgumentException, "comments_data"),
-    ("add_tasks_batch_comments", (["nope"], {"text": "a"}), InvalidArgumentException, "tasks"),
+    ("add_tasks_batch_comments", (["nope"], {"task_status_id": STATUS}), InvalidArgumentException, "tasks"),
     ("create_multiple_comments", (PROJECT,), InvalidArgumentException, "comments"),
     ("create_multiple_comments", (PROJECT, [{"comment": "no task"}]), InvalidArgumentException, "comments"),
     ("create_multiple_comments", ("nope", [{"object_id": TASK, "task_status_id": STATUS}]),
