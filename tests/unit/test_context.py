@@ -50,20 +50,33 @@ def test_user_context_listings(kitsu, name, args, path, user_path):
 
 
 @pytest.mark.parametrize("name, args, path, user_path", LISTINGS, ids=IDS)
-def test_context_functions_are_not_cached_themselves(kitsu, name, args, path, user_path):
+def test_caching_is_the_delegated_readers(kitsu, name, args, path, user_path):
+    # As upstream: the context functions delegate to the domain readers, which are cached
+    # except gazu.scene.all_scenes_for_project.
     kitsu.on("GET", path, json=[])
     gazu.cache.enable()
     function = getattr(gazu.context, name)
     function(*args)
     function(*args)
-    # all_open_projects goes through gazu.project's cached reader, as upstream.
-    assert len(kitsu.sent) == (1 if name == "all_open_projects" else 2)
+    assert len(kitsu.sent) == (2 if name == "all_scenes_for_project" else 1)
 
 
-def test_user_context_goes_through_gazu_user(kitsu, monkeypatch):
+@pytest.mark.parametrize("name, args, path, user_path", WITH_USER_CONTEXT, ids=[row[0] for row in WITH_USER_CONTEXT])
+def test_user_context_readers_are_cached(kitsu, name, args, path, user_path):
+    kitsu.on("GET", user_path, json=[])
+    gazu.cache.enable()
+    function = getattr(gazu.context, name)
+    function(*args, user_context=True)
+    function(*args, user_context=True)
+    assert len(kitsu.sent) == 1
+
+
+@pytest.mark.parametrize("user_context, module", [(True, "user"), (False, "shot")])
+def test_listings_go_through_the_domain_modules(kitsu, monkeypatch, user_context, module):
     calls = []
-    monkeypatch.setattr(gazu.user, "all_shots_for_sequence", lambda sequence, client: calls.append(sequence) or [])
-    assert gazu.context.all_shots_for_sequence(A, user_context=True) == []
+    monkeypatch.setattr(getattr(gazu, module), "all_shots_for_sequence",
+                        lambda sequence, client: calls.append(sequence) or [])
+    assert gazu.context.all_shots_for_sequence(A, user_context=user_context) == []
     assert calls == [A] and kitsu.sent == []
 
 
