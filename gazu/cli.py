@@ -1,1 +1,383 @@
-"""Kitsu cli functions (being written)."""
+"""``gazu-cli``: Kitsu from a terminal or a CI job.
+
+This module holds what every command shares: where the settings come from,
+how results are printed and which exit code each failure kind gets. The
+commands themselves (a click group) are built on first use, so
+``import gazu.cli`` does not import click; ``gazu.cli.cli`` is the group.
+
+Settings, first found wins:
+
+- the host: ``--host``, then ``KITSU_HOST``, then the file ``login`` wrote;
+- the credentials: ``KITSU_ACCESS_TOKEN`` (a bot's token), then
+  ``KITSU_LOGIN`` with ``KITSU_PASSWORD`` (a log-in per run, nothing stored),
+  then the tokens ``login`` stored — used only for the host they were issued by;
+- the project of commands that need one: ``--project``, then ``KITSU_PROJECT``.
+
+The stored log-in lives in ``$XDG_CONFIG_HOME/gazu/config.json`` (by default
+``~/.config/gazu/config.json``), written atomically, readable by its owner
+only (0600, in a 0700 folder). No command prints a token or a password.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import json
+import os
+import stat
+import sys
+import tempfile
+from typing import Any, Callable
+from urllib.parse import urlsplit
+
+import gazu
+from gazu.exception import (
+    AuthFailedException,
+    DownloadFileException,
+    FileDoesntExistException,
+    GazuException,
+    HostException,
+    MethodNotAllowedException,
+    NotAllowedException,
+    NotAuthenticatedException,
+    ParameterException,
+    PreviewFileProcessingException,
+    ProjectDoesntExistException,
+    RouteNotFoundException,
+    ServerErrorException,
+    TaskMustBeADictException,
+    TaskStatusNotFoundException,
+    TooBigFileException,
+    UnexpectedResponseException,
+    UploadFailedException,
+    ValidationException,
+)
+from gazu.helpers import is_id
+
+
+class NotFoundException(GazuException):
+    """A name given on the command line matches nothing on the server."""
+
+
+(EXIT_OK, EXIT_UNEXPECTED, EXIT_USAGE, EXIT_AUTH, EXIT_NOT_FOUND, EXIT_NOT_ALLOWED, EXIT_SERVER,
+ EXIT_BAD_INPUT) = range(8)
+
+EXIT_MEANINGS = {
+    EXIT_OK: "success",
+    EXIT_UNEXPECTED: "unexpected error (a bug, or an answer gazu cannot read)",
+    EXIT_USAGE: "usage error: unknown command or option, missing argument, no project given",
+    EXIT_AUTH: "not logged in, no host set, credentials refused or expired",
+    EXIT_NOT_FOUND: "not found: no object with this id or name on the server",
+    EXIT_NOT_ALLOWED: "not allowed: the user lacks the rights for this",
+    EXIT_SERVER: "server or network error: unreachable, timed out, 5xx, an upload or download that failed",
+    EXIT_BAD_INPUT: "bad input: the server refused a value (400/422), a file missing, unreadable or too big",
+}
+
+# The one table from failure kinds to exit codes: the first class the error is an instance of decides.
+EXIT_CODES: tuple[tuple[type[BaseException], int], ...] = (
+    (AuthFailedException, EXIT_AUTH),
+    (NotAuthenticatedException, EXIT_AUTH),
+    (NotAllowedException, EXIT_NOT_ALLOWED),
+    (RouteNotFoundException, EXIT_NOT_FOUND),
+    (ProjectDoesntExistException, EXIT_NOT_FOUND),
+    (TaskStatusNotFoundException, EXIT_NOT_FOUND),
+    (NotFoundException, EXIT_NOT_FOUND),
+    (FileDoesntExistException, EXIT_BAD_INPUT),
+    (ParameterException, EXIT_BAD_INPUT),  # 400, 422 and InvalidArgumentException
+    (ValidationException, EXIT_BAD_INPUT),
+    (TooBigFileException, EXIT_BAD_INPUT),
+    (TaskMustBeADictException, EXIT_BAD_INPUT),
+    (HostException, EXIT_SERVER),  # NetworkException, TimeoutException
+    (ServerErrorException, EXIT_SERVER),
+    (MethodNotAllowedException, EXIT_SERVER),
+    (UnexpectedResponseException, EXIT_SERVER),
+    (UploadFailedException, EXIT_SERVER),
+    (DownloadFileException, EXIT_SERVER),
+    (PreviewFileProcessingException, EXIT_SERVER),
+    (OSError, EXIT_BAD_INPUT),  # a local file that cannot be read or written
+)
+
+_LOGIN_HINT = ("run `gazu-cli login`, or set KITSU_HOST with KITSU_ACCESS_TOKEN "
+               "(or KITSU_LOGIN and KITSU_PASSWORD)")
+_TOKEN_KEYS = ("access_token", "refresh_token")
+
+
+def exit_code_for(error: BaseException) -> int:
+    """Return the exit code of a failure, from :data:`EXIT_CODES`."""
+    for kind, code in EXIT_CODES:
+        if isinstance(error, kind):
+            return code
+    return EXIT_UNEXPECTED
+
+
+# Stored log-in -------------------------------------------------------------------------
+
+
+def config_path() -> str:
+    """Return the file ``login`` writes: ``$XDG_CONFIG_HOME/gazu/config.json``."""
+    base = os.environ.get("XDG_CONFIG_HOME")
+    if not base and os.name == "nt":
+        base = os.environ.get("APPDATA")
+    base = base or os.path.join(os.path.expanduser("~"), ".config")
+    return os.path.join(base, "gazu", "config.json")
+
+
+def load_config() -> dict:
+    """Return the settings ``login`` stored, ``{}`` when there are none.
+
+    A file others could read is made private again (with a warning); an
+    unreadable one is ignored (with a warning), as if nobody had logged in.
+    """
+    path = config_path()
+    try:
+        with open(path, encoding="utf-8") as handle:
+            data = json.load(handle)
+    except FileNotFoundError:
+        return {}
+    except (OSError, ValueError) as error:
+        _warn("ignoring %s: %s" % (path, error))
+        return {}
+    if os.name == "posix" and stat.S_IMODE(os.stat(path).st_mode) & 0o077:
+        os.chmod(path, 0o600)
+        _warn("%s was readable by others; it is now readable by you only" % path)
+    return data if isinstance(data, dict) else {}
+
+
+def save_config(data: dict) -> str:
+    """Store settings for the next runs, atomically and readable by the owner only; return the file."""
+    path = config_path()
+    folder = os.path.dirname(path)
+    os.makedirs(folder, mode=0o700, exist_ok=True)
+    if os.name == "posix":
+        os.chmod(folder, 0o700)
+    descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=".config.", suffix=".tmp")  # created 0600
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+            json.dump(data, handle, indent=2)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+        raise
+    return path
+
+
+def clear_config() -> bool:
+    """Forget the stored log-in; return whether there was one."""
+    try:
+        os.unlink(config_path())
+    except FileNotFoundError:
+        return False
+    return True
+
+
+# Connecting ---------------------------------------------------------------------------
+
+
+def normalize_host(host: str) -> str:
+    """Return the API URL of a host: ``https://kitsu.example.com`` becomes ``…/api``."""
+    host = host.strip().rstrip("/")
+    parts = urlsplit(host if "://" in host else "https://" + host)
+    if not parts.netloc:
+        raise ParameterException("host: expected a Kitsu URL such as https://kitsu.example.com/api, got %r" % host)
+    return parts.geturl() + "/api" if parts.path in ("", "/") else parts.geturl()
+
+
+def _option(name: str) -> Any:
+    """Return an option given to the ``gazu-cli`` group in this run, or None outside a command."""
+    if "click" not in sys.modules:
+        return None
+    context = sys.modules["click"].get_current_context(silent=True)
+    return context.find_root().params.get(name) if context is not None else None
+
+
+def setup_client() -> dict:
+    """Point gazu's default client at Kitsu, logged in; return ``{"host", "credentials"}`` (where from).
+
+    Raises:
+        NotAuthenticatedException: no host, or no credentials for it.
+        AuthFailedException: ``KITSU_LOGIN``/``KITSU_PASSWORD`` were refused.
+    """
+    config = load_config()
+    host = _option("host") or os.environ.get("KITSU_HOST") or config.get("host")
+    if not host:
+        raise NotAuthenticatedException("no Kitsu host: " + _LOGIN_HINT)
+    host = normalize_host(host)
+    gazu.set_host(host)
+    token = os.environ.get("KITSU_ACCESS_TOKEN")
+    email, password = os.environ.get("KITSU_LOGIN"), os.environ.get("KITSU_PASSWORD")
+    if token:
+        gazu.set_token(token)
+        return {"host": host, "credentials": "KITSU_ACCESS_TOKEN"}
+    if email or password:
+        if not (email and password):
+            raise NotAuthenticatedException("KITSU_LOGIN and KITSU_PASSWORD must be set together")
+        gazu.log_in(email, password)
+        return {"host": host, "credentials": "KITSU_LOGIN (%s)" % email}
+    if config.get("access_token") and config.get("host") and normalize_host(config["host"]) == host:
+        gazu.client.set_tokens({key: config[key] for key in _TOKEN_KEYS if config.get(key)})
+        _keep_refreshed_tokens(config)
+        return {"host": host, "credentials": "stored log-in of %s (%s)" % (config.get("email", "?"), config_path())}
+    raise NotAuthenticatedException("not logged in to %s: %s" % (host, _LOGIN_HINT))
+
+
+def _keep_refreshed_tokens(config: dict) -> None:
+    """Once the command is done, store the access token again if the client refreshed it."""
+    context = sys.modules["click"].get_current_context(silent=True) if "click" in sys.modules else None
+    if context is None:
+        return
+
+    def store_if_refreshed() -> None:
+        tokens = gazu.client.default_client.tokens
+        if tokens.get("access_token") and tokens.get("access_token") != config.get("access_token"):
+            with contextlib.suppress(OSError):
+                save_config({**config, **{key: tokens[key] for key in _TOKEN_KEYS if tokens.get(key)}})
+
+    context.find_root().call_on_close(store_if_refreshed)
+
+
+def resolve_project(name_or_id: str) -> dict:
+    """Return the project with this id or name.
+
+    Raises:
+        ProjectDoesntExistException: no project has this name.
+        RouteNotFoundException: no project has this id.
+    """
+    if is_id(name_or_id):
+        return gazu.project.get_project(name_or_id)
+    project = gazu.project.get_project_by_name(name_or_id)
+    if project is None:
+        raise ProjectDoesntExistException("no project named %r" % name_or_id)
+    return project
+
+
+def get_project_from_option(project_opt: str | None) -> dict:
+    """Return the project of ``--project``, else of ``KITSU_PROJECT``.
+
+    Raises:
+        click.UsageError: neither is set.
+    """
+    name_or_id = project_opt or os.environ.get("KITSU_PROJECT")
+    if not name_or_id:
+        import click
+
+        raise click.UsageError("no project: pass --project NAME (or an id), or set KITSU_PROJECT")
+    return resolve_project(name_or_id)
+
+
+# Printing ------------------------------------------------------------------------------
+
+_CELL_WIDTH = 60
+
+
+def _warn(message: str) -> None:
+    print("Warning: %s" % message, file=sys.stderr)
+
+
+def _column(column: Any) -> tuple[str, Callable[[dict], Any]]:
+    """Return ``(header, getter)`` for a column given as a key or a ``(header, key or function)`` pair."""
+    header, key = column if isinstance(column, tuple) else (column.replace("_", " ").upper(), column)
+    return header, key if callable(key) else (lambda row: row.get(key))
+
+
+def _cell(value: Any) -> str:
+    """Render one value on one line: names of dicts, lists joined, long text cut."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, dict):
+        value = value.get("name") or value.get("full_name") or value.get("id", "")
+    if isinstance(value, (list, tuple)):
+        return ", ".join(_cell(item) for item in value)
+    text = " ".join(str(value).split())
+    return text if len(text) <= _CELL_WIDTH else text[: _CELL_WIDTH - 1] + "…"
+
+
+def print_table(rows: list[dict], columns: list) -> None:
+    """Print dicts as a table aligned in columns.
+
+    A column is a key (its header is the key in capitals) or a
+    ``(header, key)`` pair whose key may be a function of the row.
+    """
+    specs = [_column(column) for column in columns]
+    lines = [[header for header, _ in specs]] + [[_cell(get(row)) for _, get in specs] for row in rows]
+    widths = [max(len(line[index]) for line in lines) for index in range(len(specs))]
+    for line in lines:
+        print("  ".join(cell.ljust(width) for cell, width in zip(line, widths)).rstrip())
+
+
+def _print_fields(data: dict, columns: list) -> None:
+    """Print one object as ``HEADER  value`` lines."""
+    specs = [_column(column) for column in columns]
+    width = max(len(header) for header, _ in specs)
+    for header, get in specs:
+        print(("%s  %s" % (header.ljust(width), _cell(get(data)))).rstrip())
+
+
+def _wants_json(ctx: Any) -> bool:
+    """Tell whether ``--json`` was given to this command or to the group."""
+    while ctx is not None:
+        if ctx.params.get("as_json"):
+            return True
+        ctx = ctx.parent
+    return False
+
+
+def output(ctx: Any, data: Any, columns: list) -> None:
+    """Print a command's result: JSON with ``--json``, else a table (a list) or fields (one object).
+
+    The JSON is the server's data, whole; the table shows ``columns`` only.
+    """
+    if _wants_json(ctx):
+        print(json.dumps(data, indent=2, ensure_ascii=False, default=str))
+    elif isinstance(data, dict):
+        _print_fields(data, columns)
+    else:
+        print_table(data, columns)
+
+
+def handle_errors(fn: Callable) -> Callable:
+    """Wrap a command: a failure prints one line on stderr and exits with its code from :data:`EXIT_CODES`."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        import click
+
+        try:
+            return fn(*args, **kwargs)
+        except (click.exceptions.ClickException, click.exceptions.Abort, click.exceptions.Exit):
+            raise
+        except Exception as error:
+            code = exit_code_for(error)
+            message = str(error) or type(error).__name__
+            if code == EXIT_UNEXPECTED:
+                message = "unexpected %s: %s" % (type(error).__name__, message)
+            click.echo("Error: %s" % message, err=True)
+            if code == EXIT_AUTH and not isinstance(error, AuthFailedException) and "gazu-cli login" not in message:
+                click.echo("Hint: " + _LOGIN_HINT, err=True)
+            if _option("verbose"):
+                import traceback
+
+                traceback.print_exc()
+            raise click.exceptions.Exit(code) from None
+
+    return wrapper
+
+
+def main() -> None:
+    """Run ``gazu-cli`` (the console script)."""
+    from gazu._cli_commands import cli
+
+    cli(prog_name="gazu-cli")
+
+
+def __getattr__(name: str) -> Any:
+    """Build the click group ``cli`` on first access, so importing this module stays light."""
+    if name == "cli":
+        from gazu._cli_commands import cli
+
+        return cli
+    raise AttributeError("module %r has no attribute %r" % (__name__, name))
