@@ -48,7 +48,10 @@ from gazu.exception import GazuException, InvalidArgumentException, NetworkExcep
 if TYPE_CHECKING:  # pragma: no cover
     import socketio
 
-__all__ = ["EventsNamespace", "add_listener", "connect_error", "get_last_login_logs", "init", "run_client"]
+# EventsNamespace derives from socketio.ClientNamespace: it is built on first access (see __getattr__).
+__all__ = [  # noqa: F822
+    "EventsNamespace", "add_listener", "connect_error", "get_last_login_logs", "init", "run_client",
+]
 
 log = logging.getLogger("gazu")
 

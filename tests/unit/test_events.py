@@ -1,4 +1,4 @@
-"""gazu.events with socket.io's network side patched out: connection settings, token refresh, listeners, reconnection."""
+"""gazu.events with socket.io's network side patched out: connection, token refresh, listeners, reconnection."""
 
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ def connections(monkeypatch):
     """socket.io's connect and wait, recorded instead of touching the network."""
     calls = []
 
-    def connect(self, url, headers={}, auth=None, transports=None, namespaces=None, socketio_path="socket.io",
+    def connect(self, url, headers=None, auth=None, transports=None, namespaces=None, socketio_path="socket.io",
                 wait=True, wait_timeout=1, retry=False):
         calls.append({"url": url, "headers": headers() if callable(headers) else headers, "namespaces": namespaces,
                       "socketio_path": socketio_path, "wait_timeout": wait_timeout})

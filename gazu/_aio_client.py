@@ -1,0 +1,580 @@
+"""The async transport behind :mod:`gazu.aio`: :class:`AsyncKitsuClient`, on aiohttp.
+
+It applies the rules of the sync :class:`~gazu.client.KitsuClient`, and
+shares its code wherever no I/O is involved:
+
+- a timeout on connecting and on every read (``timeout``: one number or a
+  ``(connect, read)`` pair, the sync defaults);
+- retries with exponential backoff and jitter for idempotent requests on
+  connection errors and on 429, 502, 503 and 504, honouring ``Retry-After``;
+  a POST is retried only when the connection was never established;
+- one token refresh and one replay on a 401, sent once however many tasks
+  hit the 401 together (an :class:`asyncio.Lock`);
+- the same exceptions with the same messages: error answers go through
+  :func:`gazu.client.raise_for_response` itself, since :class:`AsyncResponse`
+  reads like a :class:`requests.Response`;
+- uploads streamed from the open files (aiohttp reads them chunk by chunk
+  in a worker thread), downloads streamed into a temporary file beside the
+  target and moved into place only once complete.
+
+aiohttp is imported on first use: ``import gazu`` never loads it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+import io
+import json as _jsonlib
+import logging
+import mimetypes
+import os
+import ssl
+import tempfile
+import time
+from typing import Any, Callable
+
+from gazu import cache as _cache
+from gazu.__version__ import __version__
+from gazu.client import (
+    _AUTH_ROUTES,
+    CHUNK_SIZE,
+    DEFAULT_BACKOFF_FACTOR,
+    DEFAULT_CONNECT_TIMEOUT,
+    DEFAULT_MAX_BACKOFF,
+    DEFAULT_READ_TIMEOUT,
+    DEFAULT_RETRIES,
+    IDEMPOTENT_METHODS,
+    PROCESSING_STATUSES,
+    RETRY_STATUSES,
+    KitsuClient,
+    _dump_json,
+    _existing_file,
+    _retry_after_seconds,
+    _short_reason,
+    raise_for_response,
+)
+from gazu.exception import (
+    DownloadFileException,
+    GazuException,
+    InvalidArgumentException,
+    NetworkException,
+    NotAuthenticatedException,
+    PreviewFileProcessingException,
+    TimeoutException,
+    UploadFailedException,
+)
+
+logger = logging.getLogger("gazu")
+
+DEFAULT_MAX_CONNECTIONS = 100
+
+
+def aiohttp_module() -> Any:
+    """Import aiohttp, or say which extra provides it."""
+    try:
+        import aiohttp
+    except ImportError as error:  # pragma: no cover - depends on the environment
+        raise ImportError("gazu.aio needs aiohttp: pip install 'gazu[async]'") from error
+    return aiohttp
+
+
+class AsyncResponse:
+    """An aiohttp answer read like a :class:`requests.Response` (``status_code``, ``content``, ``text``, ``json()``).
+
+    ``raw`` is the :class:`aiohttp.ClientResponse`. ``content`` is None
+    while a streamed body has not been read.
+    """
+
+    def __init__(self, raw: Any, content: bytes | None = None) -> None:
+        self.raw = raw
+        self.content = content
+        self.status_code: int = raw.status
+        self.reason: str | None = raw.reason
+        self.headers = raw.headers
+        self.url = str(raw.url)
+
+    def __repr__(self) -> str:
+        return "<AsyncResponse [%d]>" % self.status_code
+
+    @property
+    def status(self) -> int:
+        return self.status_code
+
+    @property
+    def ok(self) -> bool:
+        return self.status_code < 400
+
+    @property
+    def text(self) -> str:
+        return (self.content or b"").decode(self.raw.charset or "utf-8", errors="replace")
+
+    def json(self) -> Any:
+        return _jsonlib.loads(self.text)
+
+    async def read(self) -> bytes:
+        """Read the whole body (a streamed one too) and return it."""
+        if self.content is None:
+            self.content = await self.raw.read()
+        return self.content
+
+    def release(self) -> None:
+        self.raw.release()
+
+
+class _ProgressReader(io.BufferedReader):
+    """A file read for an upload: reports progress on the loop and refuses a file that changes size."""
+
+    def __init__(self, path: str, progress: Callable[[int], None] | None) -> None:
+        super().__init__(io.FileIO(path, "rb"))
+        self.path = path
+        self.expected = os.fstat(self.fileno()).st_size
+        self.progress = progress
+
+    def read(self, size: int | None = -1) -> bytes:
+        chunk = super().read(size)
+        if os.fstat(self.fileno()).st_size != self.expected:
+            raise UploadFailedException("upload aborted: %s changed size while it was sent (%d bytes expected)"
+                                        % (self.path, self.expected))
+        if chunk and self.progress is not None:
+            self.progress(len(chunk))
+        return chunk
+
+
+def _query(params: dict | None) -> dict | None:
+    """Encode query values as requests does: None dropped, lists repeated, everything else as text."""
+    if not params:
+        return None
+    encoded: dict[str, Any] = {}
+    for key, value in params.items():
+        if value is None:
+            continue
+        encoded[key] = [str(item) for item in value] if isinstance(value, (list, tuple)) else str(value)
+    return encoded
+
+
+def _timeouts(timeout: Any) -> tuple[float | None, float | None]:
+    return tuple(timeout) if isinstance(timeout, (tuple, list)) else (timeout, timeout)
+
+
+class AsyncKitsuClient:
+    """A connection to one Kitsu server for asyncio code: host, tokens, an aiohttp session and policies.
+
+    Use it as ``async with AsyncKitsuClient(host) as client:`` (or call
+    :meth:`close`). The arguments are those of
+    :class:`~gazu.client.KitsuClient`, plus ``max_connections``, the size of
+    the connection pool (concurrent requests beyond it wait for a free
+    connection; waiting does not count against the timeout).
+    """
+
+    def __init__(
+        self,
+        host: str,
+        ssl_verify: bool = True,
+        cert: str | tuple | None = None,
+        use_refresh_token: bool = False,
+        callback_not_authenticated: Callable | None = None,
+        tokens: dict | None = None,
+        access_token: str | None = None,
+        refresh_token: str | None = None,
+        *,
+        event_host: str | None = None,
+        timeout: float | tuple[float, float] | None = None,
+        retries: int = DEFAULT_RETRIES,
+        backoff_factor: float = DEFAULT_BACKOFF_FACTOR,
+        max_backoff: float = DEFAULT_MAX_BACKOFF,
+        max_connections: int = DEFAULT_MAX_CONNECTIONS,
+    ) -> None:
+        self.host = host
+        self.event_host = event_host
+        self.ssl_verify = ssl_verify
+        self.cert = cert
+        self.use_refresh_token = use_refresh_token
+        self.callback_not_authenticated = callback_not_authenticated
+        self.tokens: dict = dict(tokens or {})
+        if access_token:
+            self.tokens["access_token"] = access_token
+        if refresh_token:
+            self.tokens["refresh_token"] = refresh_token
+        self.timeout = timeout if timeout is not None else (DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT)
+        self.retries = retries
+        self.backoff_factor = backoff_factor
+        self.max_backoff = max_backoff
+        self.max_connections = max_connections
+        self._session: Any = None
+        self._session_loop: asyncio.AbstractEventLoop | None = None
+        self._refresh_lock: asyncio.Lock | None = None
+
+    # What needs no I/O is the sync client's own code.
+    access_token = KitsuClient.access_token
+    refresh_token = KitsuClient.refresh_token
+    make_auth_header = KitsuClient.make_auth_header
+    full_url = KitsuClient.full_url
+    _backoff = KitsuClient._backoff
+    _json = staticmethod(KitsuClient._json)
+    _json_or_text = KitsuClient._json_or_text
+
+    def __repr__(self) -> str:
+        return "<AsyncKitsuClient host=%r authenticated=%s>" % (self.host, bool(self.access_token))
+
+    async def __aenter__(self) -> AsyncKitsuClient:
+        return self
+
+    async def __aexit__(self, *exc_info: Any) -> None:
+        await self.close()
+
+    async def close(self) -> None:
+        """Close the connections; the client opens new ones if used again."""
+        session, self._session = self._session, None
+        if session is not None and not session.closed:
+            await session.close()
+
+    # Session ------------------------------------------------------------------
+
+    def _ssl(self) -> Any:
+        if not self.ssl_verify:
+            return False
+        if not self.cert:
+            return True
+        context = ssl.create_default_context()
+        context.load_cert_chain(*(self.cert if isinstance(self.cert, (tuple, list)) else (self.cert,)))
+        return context
+
+    def _get_session(self) -> Any:
+        """Return the aiohttp session of the running loop (a new one for a new loop)."""
+        loop = asyncio.get_running_loop()
+        if self._session is not None and self._session_loop is not loop:
+            self._session.detach()  # its loop is gone: nothing left to close with it
+            self._session = None
+        if self._session is None or self._session.closed:
+            aiohttp = aiohttp_module()
+            connect, read = _timeouts(self.timeout)
+            self._session = aiohttp.ClientSession(
+                connector=aiohttp.TCPConnector(limit=self.max_connections, ssl=self._ssl()),
+                timeout=aiohttp.ClientTimeout(total=None, sock_connect=connect, sock_read=read),
+                headers={"User-Agent": "gazu/%s" % __version__})
+            self._session_loop = loop
+            self._refresh_lock = asyncio.Lock()
+        return self._session
+
+    # Tokens -------------------------------------------------------------------
+
+    async def refresh_access_token(self) -> dict:
+        """Trade the refresh token for a new access token; return the tokens."""
+        if not self.refresh_token:
+            raise NotAuthenticatedException("no refresh token: log in first")
+        response = await self.request("GET", "auth/refresh-token", authenticated=False,
+                                      headers={"Authorization": "Bearer %s" % self.refresh_token})
+        data = self._json(response, "GET", "auth/refresh-token")
+        self.tokens = {**self.tokens, "access_token": data["access_token"]}
+        return self.tokens
+
+    async def _refresh_after_401(self, token_used: str | None) -> bool:
+        """Refresh once for all the tasks that hit a 401 with the same token."""
+        async with self._refresh_lock:
+            if self.access_token and self.access_token != token_used:
+                return True  # another task refreshed already
+            if not self.refresh_token:
+                return False
+            try:
+                await self.refresh_access_token()
+            except GazuException as error:
+                logger.info("token refresh failed: %s", error)
+                return False
+            logger.debug("access token refreshed after a 401")
+            return True
+
+    # Sending ------------------------------------------------------------------
+
+    async def _send(self, method: str, url: str, path: str, *, retry: bool, stream: bool,
+                    body_factory: Callable | None = None, **kwargs: Any) -> AsyncResponse:
+        """Send one request with timeouts and, where safe, retries; read the body unless streaming."""
+        aiohttp = aiohttp_module()
+        session = self._get_session()
+        idempotent = method in IDEMPOTENT_METHODS
+        retries = self.retries if retry else 0
+        attempt = 0
+        while True:
+            if body_factory is not None:
+                kwargs["data"] = body_factory()
+            started = time.monotonic()
+            try:
+                raw = await session.request(method, url, **kwargs)
+                response = AsyncResponse(raw, None if stream else await raw.read())
+            except aiohttp.ServerTimeoutError as error:
+                if not _is_connect_timeout(error):
+                    raise TimeoutException("%s %s: no answer from %s within %ss"
+                                           % (method, path, self.host, _timeouts(self.timeout)[1]),
+                                           method=method, path=path) from error
+                failure: Exception = error
+            except (aiohttp.ClientConnectionError, aiohttp.ClientPayloadError) as error:
+                _raise_upload_failure(error)
+                failure = error
+            else:
+                logger.debug("%s %s -> %d (%.0f ms)", method, path, response.status_code,
+                             1000 * (time.monotonic() - started))
+                if response.status_code in RETRY_STATUSES and idempotent and attempt < retries:
+                    delay = _retry_after_seconds(response)
+                    delay = self._backoff(attempt) if delay is None else min(delay, self.max_backoff)
+                    logger.warning("%s %s: server answered %d; retry %d/%d in %.1fs",
+                                   method, path, response.status_code, attempt + 1, retries, delay)
+                    response.release()
+                    await asyncio.sleep(delay)
+                    attempt += 1
+                    continue
+                return response
+            if (idempotent or _never_connected(failure)) and attempt < retries:
+                delay = self._backoff(attempt)
+                logger.warning("%s %s: connection failed (%s); retry %d/%d in %.1fs",
+                               method, path, type(failure).__name__, attempt + 1, retries, delay)
+                await asyncio.sleep(delay)
+                attempt += 1
+                continue
+            kind = TimeoutException if _is_connect_timeout(failure) else NetworkException
+            raise kind("%s %s: cannot reach %s: %s" % (method, path, self.host, _short_reason(failure)),
+                       method=method, path=path) from failure
+
+    async def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: dict | None = None,
+        json: Any = None,
+        headers: dict | None = None,
+        full: bool = False,
+        authenticated: bool = True,
+        stream: bool = False,
+        retry: bool = True,
+        raise_for_status: bool = True,
+        **kwargs: Any,
+    ) -> AsyncResponse:
+        """Send a request and return the answer, raising for error statuses, as ``KitsuClient.request`` does.
+
+        With ``stream``, the body is left unread: read it from
+        ``response.raw.content`` and call ``response.release()``.
+        """
+        method = method.upper()
+        url = path if full else self.full_url(path)
+        if json is not None:
+            kwargs["data"] = _dump_json(json)
+            headers = {"Content-Type": "application/json", **(headers or {})}
+        self._get_session()  # the refresh lock belongs to the running loop
+        for replay in (False, True):
+            token_used = self.access_token
+            all_headers = {**(self.make_auth_header() if authenticated else {}), **(headers or {})}
+            response = await self._send(method, url, path, retry=retry, stream=stream, params=_query(params),
+                                        headers=all_headers, **kwargs)
+            if response.status_code != 401 or replay or not authenticated or path in _AUTH_ROUTES:
+                break
+            if await self._refresh_after_401(token_used) or await self._not_authenticated(path):
+                response.release()
+                continue
+            break
+        if method not in ("GET", "HEAD") and response.status_code < 400:
+            _cache.clear_all()
+        if raise_for_status and response.status_code >= 400:
+            await response.read()
+            response.release()
+            raise_for_response(response, method, path)
+        return response
+
+    async def _not_authenticated(self, path: str) -> bool:
+        """Ask ``callback_not_authenticated`` (a function or a coroutine function) whether to replay."""
+        if self.callback_not_authenticated is None:
+            return False
+        answer = self.callback_not_authenticated(self, path)
+        return bool(await answer if inspect.isawaitable(answer) else answer)
+
+    # Verbs --------------------------------------------------------------------
+
+    async def get(self, path: str, json_response: bool = True, params: dict | None = None) -> Any:
+        """GET a path; return its decoded JSON, or its text when ``json_response`` is false."""
+        response = await self.request("GET", path, params=params)
+        return self._json(response, "GET", path) if json_response else response.text
+
+    async def post(self, path: str, data: Any) -> Any:
+        """POST JSON data to a path; return the decoded answer."""
+        return self._json_or_text(await self.request("POST", path, json=data), "POST", path)
+
+    async def put(self, path: str, data: Any) -> Any:
+        """PUT JSON data to a path; return the decoded answer."""
+        return self._json_or_text(await self.request("PUT", path, json=data), "PUT", path)
+
+    async def delete(self, path: str, params: dict | None = None) -> str:
+        """DELETE a path; return the answer's text."""
+        return (await self.request("DELETE", path, params=params)).text
+
+    async def fetch_all(self, path: str, params: dict | None = None, paginated: bool = False,
+                        limit: int | None = None, fields: list[str] | str | None = None) -> list[dict]:
+        """GET ``data/<path>``; with ``paginated``, walk every page and join them."""
+        params = dict(params or {})
+        if fields:
+            params["fields"] = fields if isinstance(fields, str) else ",".join(fields)
+        if limit is not None:
+            params["limit"] = limit
+        url = "data/" + path.lstrip("/")
+        if not paginated:
+            return await self.get(url, params=params)
+        params.setdefault("page", 1)
+        results: list[dict] = []
+        while True:
+            page = await self.get(url, params=params)
+            if not isinstance(page, dict) or "data" not in page:
+                return results + list(page or [])
+            results.extend(page["data"])
+            if not page["data"] or int(page.get("page", params["page"])) >= int(page.get("nb_pages", 1)):
+                return results
+            params["page"] = int(params["page"]) + 1
+
+    # Files --------------------------------------------------------------------
+
+    async def upload(self, path: str, file_path: str | None = None, data: dict | None = None,
+                     extra_files: list | None = None, progress_callback: Callable | None = None) -> Any:
+        """POST files as multipart/form-data, streamed from disk; return the decoded answer.
+
+        ``file_path`` is sent as the ``file`` field and ``extra_files`` as
+        ``file-2``, ``file-3``, … ``progress_callback(bytes_sent, total)``
+        is called on the event loop as the files' bytes go out.
+        """
+        aiohttp = aiohttp_module()
+        parts = [("file", _existing_file(file_path, "file_path"))] if file_path is not None else []
+        parts += [("file-%d" % index, _existing_file(extra, "extra_files"))
+                  for index, extra in enumerate(extra_files or [], start=2)]
+        total = sum(os.path.getsize(part_path) for _name, part_path in parts)
+        loop = asyncio.get_running_loop()
+        sent = [0]
+        opened: list[_ProgressReader] = []
+
+        def report(count: int) -> None:  # in aiohttp's reading thread: hand the figures to the loop
+            sent[0] += count
+            loop.call_soon_threadsafe(progress_callback, sent[0], total)
+
+        def form() -> Any:  # a retried upload (never connected) reads the files again
+            sent[0] = 0
+            body = aiohttp.FormData()
+            for name, value in (data or {}).items():
+                if value is not None:
+                    body.add_field(name, ("true" if value else "false") if isinstance(value, bool) else str(value))
+            for name, part_path in parts:
+                opened.append(_ProgressReader(part_path, report if progress_callback else None))
+                body.add_field(name, opened[-1], filename=os.path.basename(part_path),
+                               content_type=mimetypes.guess_type(part_path)[0] or "application/octet-stream")
+            return body
+
+        try:
+            response = await self.request("POST", path, body_factory=form)
+        finally:
+            for handle in opened:
+                handle.close()
+        return self._json_or_text(response, "POST", path)
+
+    async def download(self, path: str, file_path: str, params: dict | None = None,
+                       progress_callback: Callable | None = None, processing_timeout: float = 60,
+                       full: bool = False, authenticated: bool = True,
+                       headers: dict | None = None) -> AsyncResponse:
+        """Stream ``path`` into ``file_path`` atomically; return the (released) answer.
+
+        As with the sync client, the body goes to a temporary file beside
+        the target that replaces it only once complete, a cut download is
+        retried, and 202/423 ("still processing") answers are waited out for
+        up to ``processing_timeout`` seconds.
+        """
+        aiohttp = aiohttp_module()
+        if not file_path:
+            raise InvalidArgumentException("file_path: expected a file path, got %r" % (file_path,))
+        file_path = os.fspath(file_path)
+        folder = os.path.dirname(os.path.abspath(file_path))
+        if not os.path.isdir(folder):
+            raise InvalidArgumentException("file_path: folder %s does not exist" % folder)
+        deadline = time.monotonic() + (processing_timeout or 0)
+        attempt = 0
+        while True:
+            response = await self.request("GET", path, params=params, stream=True, full=full,
+                                          authenticated=authenticated, headers=headers, raise_for_status=False)
+            if response.status_code >= 400 and response.status_code not in PROCESSING_STATUSES:
+                await response.read()
+                response.release()
+                raise_for_response(response, "GET", path)
+            if response.status_code in PROCESSING_STATUSES:
+                response.release()
+                if time.monotonic() >= deadline:
+                    raise PreviewFileProcessingException(
+                        "GET %s: still being processed after %ss" % (path, processing_timeout),
+                        method="GET", path=path, status=response.status_code)
+                await asyncio.sleep(min(2.0, max(0.1, deadline - time.monotonic())))
+                continue
+            try:
+                await _stream_to_file(response, file_path, progress_callback)
+                return response
+            except (aiohttp.ClientError, asyncio.TimeoutError, OSError) as error:
+                network_error = not isinstance(error, OSError) or isinstance(error, aiohttp.ClientError)
+                if attempt < self.retries and network_error:
+                    attempt += 1
+                    delay = self._backoff(attempt - 1)
+                    logger.warning("GET %s: download cut (%s); retry %d/%d in %.1fs",
+                                   path, type(error).__name__, attempt, self.retries, delay)
+                    await asyncio.sleep(delay)
+                    continue
+                raise DownloadFileException(
+                    "GET %s: download failed (%s); %s was left untouched" % (path, _short_reason(error), file_path),
+                    method="GET", path=path, status=response.status_code, response=response) from error
+            finally:
+                response.release()
+
+
+def _is_connect_timeout(error: BaseException) -> bool:
+    """Tell a timeout on connecting (safe to retry) from one on reading (aiohttp < 3.10 names both alike)."""
+    return type(error).__name__ == "ConnectionTimeoutError" or (
+        type(error).__name__ == "ServerTimeoutError" and "connect" in str(error).lower())
+
+
+def _raise_upload_failure(error: BaseException) -> None:
+    """Raise the UploadFailedException aiohttp wrapped as a connection error, if that is what happened."""
+    cause, seen = error.__cause__ or error.__context__, 0
+    while cause is not None and seen < 10:
+        if isinstance(cause, UploadFailedException):
+            raise cause
+        cause, seen = cause.__cause__ or cause.__context__, seen + 1
+
+
+def _never_connected(error: BaseException) -> bool:
+    """Tell whether a connection error happened before any byte of the request was sent."""
+    aiohttp = aiohttp_module()
+    return isinstance(error, aiohttp.ClientConnectorError) or _is_connect_timeout(error)
+
+
+async def _stream_to_file(response: AsyncResponse, file_path: str, progress_callback: Callable | None) -> None:
+    """Write a streamed body beside ``file_path`` and move it into place once complete."""
+    loop = asyncio.get_running_loop()
+    folder, name = os.path.split(os.path.abspath(file_path))
+    expected = response.headers.get("Content-Length")
+    encoded = response.headers.get("Content-Encoding") not in (None, "identity")
+    total = int(expected) if expected and expected.isdigit() and not encoded else None
+    handle = tempfile.NamedTemporaryFile(dir=folder, prefix=".%s." % name, suffix=".part", delete=False)
+    received = 0
+    try:
+        with handle:
+            async for chunk in response.raw.content.iter_chunked(CHUNK_SIZE):
+                await loop.run_in_executor(None, handle.write, chunk)
+                received += len(chunk)
+                if progress_callback is not None:
+                    progress_callback(received, total)
+            if total is not None and received != total:
+                raise aiohttp_module().ClientPayloadError("body cut short: %d of %d bytes" % (received, total))
+            await loop.run_in_executor(None, _flush_to_disk, handle)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(handle.name, 0o666 & ~umask)
+        os.replace(handle.name, file_path)
+    except BaseException:
+        try:
+            os.unlink(handle.name)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def _flush_to_disk(handle: Any) -> None:
+    handle.flush()
+    os.fsync(handle.fileno())
