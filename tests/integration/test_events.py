@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import logging
 import queue
+import socket
 import threading
 import time
 
@@ -116,6 +118,70 @@ def test_an_expired_token_is_refreshed_before_reconnecting(kitsu_sandbox, admin_
     assert admin_client.access_token not in (expired, None)
     asset = new_asset(new_project)  # sent with the refreshed token
     assert stream.wait_for("asset:new", asset_id=asset["id"])
+
+
+class CuttableProxy:
+    """A TCP relay to the event server whose connections the test can cut, as a network failure would."""
+
+    def __init__(self, target_url):
+        host, port = target_url.split("//", 1)[1].split(":")
+        self.target = (host, int(port.strip("/")))
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.url = "http://127.0.0.1:%d" % self.listener.getsockname()[1]
+        self.down = threading.Event()
+        self.sockets: list[socket.socket] = []
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self):
+        while True:
+            try:
+                downstream, _ = self.listener.accept()
+            except OSError:
+                return
+            if self.down.is_set():
+                downstream.close()
+                continue
+            upstream = socket.create_connection(self.target)
+            self.sockets += [downstream, upstream]
+            for source, sink in ((downstream, upstream), (upstream, downstream)):
+                threading.Thread(target=self._pump, args=(source, sink), daemon=True).start()
+
+    @staticmethod
+    def _pump(source, sink):
+        try:
+            while data := source.recv(65536):
+                sink.sendall(data)
+        except OSError:
+            pass
+        finally:
+            for end in (source, sink):
+                with contextlib.suppress(OSError):
+                    end.shutdown(socket.SHUT_RDWR)
+
+    def cut(self, seconds):
+        """Drop every connection and refuse new ones for ``seconds``."""
+        self.down.set()
+        for item in self.sockets:
+            with contextlib.suppress(OSError):
+                item.shutdown(socket.SHUT_RDWR)
+        self.sockets.clear()
+        threading.Timer(seconds, self.down.clear).start()
+
+    def close(self):
+        self.listener.close()
+
+
+def test_a_network_drop_is_survived(kitsu_sandbox, admin_client, new_project, listener):
+    proxy = CuttableProxy(kitsu_sandbox.event_host)
+    admin_client.event_host = proxy.url
+    try:
+        stream = listener("asset:new")
+        proxy.cut(seconds=2.0)
+        stream.wait_connections(2)
+        asset = new_asset(new_project)
+        assert stream.wait_for("asset:new", asset_id=asset["id"])
+    finally:
+        proxy.close()
 
 
 def test_a_failing_listener_does_not_stop_the_stream(new_project, listener, caplog):
