@@ -272,8 +272,9 @@ def asset(ctx: click.Context, project_opt: str | None, name_or_id: str, as_json:
     """Show an asset (by id, or by name in --project)."""
     found = _find("asset", name_or_id, gazu.asset.get_asset,
                   lambda name: gazu.asset.get_asset_by_name(get_project_from_option(project_opt), name))
-    output(ctx, found, ["name", "id", ("TYPE", "asset_type_name"), ("PROJECT", "project_name"),
-                        ("EPISODE", "episode_name"), "description"])
+    if not is_id(name_or_id):  # the look-up by name answers the bare asset: read it whole, as by id
+        found = gazu.asset.get_asset(found["id"])
+    output(ctx, found, ["name", "id", ("TYPE", "asset_type_name"), ("PROJECT", "project_name"), "description"])
 
 
 @command("episodes", project=True)

@@ -66,11 +66,11 @@ EXIT_MEANINGS = {
     EXIT_OK: "success",
     EXIT_UNEXPECTED: "unexpected error (a bug, or an answer gazu cannot read)",
     EXIT_USAGE: "usage error: unknown command or option, missing argument, no project given",
-    EXIT_AUTH: "not logged in, no host set, credentials refused or expired",
+    EXIT_AUTH: "not logged in, no host set, credentials refused, expired or unreadable (401, 422)",
     EXIT_NOT_FOUND: "not found: no object with this id or name on the server",
     EXIT_NOT_ALLOWED: "not allowed: the user lacks the rights for this",
     EXIT_SERVER: "server or network error: unreachable, timed out, 5xx, an upload or download that failed",
-    EXIT_BAD_INPUT: "bad input: the server refused a value (400/422), a file missing, unreadable or too big",
+    EXIT_BAD_INPUT: "bad input: the server refused a value (400), a file missing, unreadable or too big",
 }
 
 # The one table from failure kinds to exit codes: the first class the error is an instance of decides.
@@ -83,7 +83,7 @@ EXIT_CODES: tuple[tuple[type[BaseException], int], ...] = (
     (TaskStatusNotFoundException, EXIT_NOT_FOUND),
     (NotFoundException, EXIT_NOT_FOUND),
     (FileDoesntExistException, EXIT_BAD_INPUT),
-    (ParameterException, EXIT_BAD_INPUT),  # 400, 422 and InvalidArgumentException
+    (ParameterException, EXIT_BAD_INPUT),  # 400 and InvalidArgumentException
     (ValidationException, EXIT_BAD_INPUT),
     (TooBigFileException, EXIT_BAD_INPUT),
     (TaskMustBeADictException, EXIT_BAD_INPUT),
@@ -103,7 +103,13 @@ _TOKEN_KEYS = ("access_token", "refresh_token")
 
 
 def exit_code_for(error: BaseException) -> int:
-    """Return the exit code of a failure, from :data:`EXIT_CODES`."""
+    """Return the exit code of a failure, from :data:`EXIT_CODES`.
+
+    A 422 is the one answer read apart: Zou never sends it itself; its
+    token library does, for an access token it cannot decode or verify.
+    """
+    if isinstance(error, ParameterException) and error.status == 422:
+        return EXIT_AUTH
     for kind, code in EXIT_CODES:
         if isinstance(error, kind):
             return code
@@ -177,12 +183,17 @@ def clear_config() -> bool:
 
 
 def normalize_host(host: str) -> str:
-    """Return the API URL of a host: ``https://kitsu.example.com`` becomes ``…/api``."""
+    """Return a host URL without its trailing slash, or raise if it is no http(s) URL.
+
+    The path is kept as given: Kitsu serves its API under ``/api`` behind
+    its web server, but a bare Zou serves it at the root.
+    """
     host = host.strip().rstrip("/")
-    parts = urlsplit(host if "://" in host else "https://" + host)
-    if not parts.netloc:
-        raise ParameterException("host: expected a Kitsu URL such as https://kitsu.example.com/api, got %r" % host)
-    return parts.geturl() + "/api" if parts.path in ("", "/") else parts.geturl()
+    parts = urlsplit(host)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ParameterException("host: expected a Kitsu API URL such as https://kitsu.example.com/api, got %r"
+                                 % host)
+    return host
 
 
 def _option(name: str) -> Any:

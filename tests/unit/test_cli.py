@@ -114,7 +114,8 @@ def test_main_is_the_console_script(monkeypatch, capsys):
     (exception.UploadFailedException("x"), 6),
     (exception.DownloadFileException("x"), 6),
     (exception.PreviewFileProcessingException("x"), 6),
-    (exception.ParameterException("x"), 7),
+    (exception.ParameterException("x", status=400), 7),
+    (exception.ParameterException("Not enough segments", status=422), 3),
     (exception.InvalidArgumentException("x"), 7),
     (exception.TooBigFileException("x"), 7),
     (exception.FileDoesntExistException("x"), 7),
@@ -135,7 +136,7 @@ def test_exit_codes_are_documented_in_help_and_docs(env):
         assert "| %d | %s |" % (code, meaning) in docs
 
 
-@pytest.mark.parametrize("status, code", [(401, 3), (403, 5), (404, 4), (400, 7), (422, 7), (500, 6), (502, 6)])
+@pytest.mark.parametrize("status, code", [(401, 3), (422, 3), (403, 5), (404, 4), (400, 7), (500, 6), (502, 6)])
 def test_http_failures_exit_with_their_code(kitsu, env, no_retries, status, code):
     kitsu.on("GET", "data/projects/open", json={"message": "nope"}, status=status)
     result = run("projects")
@@ -251,7 +252,7 @@ def test_login_prompts_for_what_is_missing_and_hides_the_password(kitsu, env):
     env.delenv("KITSU_ACCESS_TOKEN")
     env.delenv("KITSU_HOST")
     kitsu.on("POST", "auth/login", json=LOGIN_ANSWER)
-    result = run("login", "--totp", "123456", input="http://kitsu.test\nada@example.com\nhidden-pw\n")
+    result = run("login", "--totp", "123456", input=HOST + "/\nada@example.com\nhidden-pw\n")
     assert result.exit_code == 0, result.output
     assert "hidden-pw" not in result.output
     assert kitsu.sent == [("POST", "auth/login", {}, {"email": "ada@example.com", "password": "hidden-pw",
@@ -402,14 +403,21 @@ def test_a_refreshed_token_is_stored_for_the_next_run(kitsu, env):
 
 
 @pytest.mark.parametrize("given, expected", [
-    ("https://kitsu.example.com", "https://kitsu.example.com/api"),
-    ("https://kitsu.example.com/", "https://kitsu.example.com/api"),
-    ("kitsu.example.com", "https://kitsu.example.com/api"),
-    ("http://localhost:8080/api/", "http://localhost:8080/api"),
+    ("https://kitsu.example.com/api/", "https://kitsu.example.com/api"),
+    (" http://localhost:5000 ", "http://localhost:5000"),
     ("https://example.com/kitsu/api", "https://example.com/kitsu/api"),
 ])
 def test_normalize_host(given, expected):
     assert gazu.cli.normalize_host(given) == expected
+
+
+@pytest.mark.parametrize("bad", ["kitsu.example.com", "ftp://kitsu.example.com", "https://", ""])
+def test_a_host_that_is_no_url_exits_7(kitsu, env, bad):
+    with pytest.raises(exception.ParameterException, match="^host: expected a Kitsu API URL"):
+        gazu.cli.normalize_host(bad)
+    env.setenv("KITSU_HOST", bad)
+    assert run("projects").exit_code == (7 if bad else 3)
+    assert kitsu.sent == []
 
 
 # Projects, names and printing ------------------------------------------------------------------
@@ -499,9 +507,12 @@ LISTINGS = [
       ("GET", "data/projects/%s/asset-types/%s/assets" % (PID, ASSET_TYPE["id"]), {}, None)]),
     (["asset", ASSET["id"]], [("data/assets/" + ASSET["id"], {**ASSET, "asset_type_name": "Props"})],
      [["NAME", "Chair"], ["ID", ASSET["id"]], ["TYPE", "Props"]], [("GET", "data/assets/" + ASSET["id"], {}, None)]),
-    (["asset", "Chair", "-p", "Agent 327"], [BY_NAME, ("data/assets/all", [ASSET])], [["NAME", "Chair"]],
+    (["asset", "Chair", "-p", "Agent 327"], [BY_NAME, ("data/assets/all", [ASSET]),
+                                             ("data/assets/" + ASSET["id"], {**ASSET, "asset_type_name": "Props"})],
+     [["NAME", "Chair"], ["TYPE", "Props"]],
      [("GET", "data/projects", {"name": "Agent 327"}, None),
-      ("GET", "data/assets/all", {"project_id": PID, "name": "Chair"}, None)]),
+      ("GET", "data/assets/all", {"project_id": PID, "name": "Chair"}, None),
+      ("GET", "data/assets/" + ASSET["id"], {}, None)]),
     (["episodes", "-p", "Agent 327"], [BY_NAME, ("data/projects/%s/episodes" % PID, [{"id": "e", "name": "E01"}])],
      [["NAME", "STATUS", "DESCRIPTION", "ID"], ["E01", "e"]], None),
     (["sequences", "-p", "Agent 327"], [BY_NAME, ("data/projects/%s/sequences" % PID, [SEQUENCE]),
@@ -588,7 +599,7 @@ def test_listing_commands(kitsu, env, args, routes, expected, requests_sent):
 # The route whose answer each listing prints (with --json: whole; a look-up by name: its one object).
 PRINTED = ["data/projects/open", "data/projects", "data/projects", "data/projects/%s/assets" % PID,
            "data/projects/%s/asset-types/%s/assets" % (PID, ASSET_TYPE["id"]), "data/assets/" + ASSET["id"],
-           "data/assets/all", "data/projects/%s/episodes" % PID, "data/projects/%s/sequences" % PID,
+           "data/assets/" + ASSET["id"], "data/projects/%s/episodes" % PID, "data/projects/%s/sequences" % PID,
            "data/projects/%s/shots" % PID, "data/sequences/%s/shots" % SEQUENCE["id"],
            "data/projects/%s/entities/%s/casting" % (PID, SHOT["id"]), "data/projects/%s/tasks" % PID,
            "data/projects/%s/tasks" % PID, "data/tasks/%s/full" % TASK["id"], "data/user/tasks", "data/user/done-tasks",
@@ -601,7 +612,7 @@ PRINTED = ["data/projects/open", "data/projects", "data/projects", "data/project
 def test_listing_commands_print_the_servers_json(kitsu, env, args, routes, printed):
     _answer(kitsu, routes)
     answer = dict(routes)[printed]
-    if args[0] in ("project", "asset") and isinstance(answer, list):
+    if args[0] == "project" and isinstance(answer, list):
         answer = answer[0]
     for argv in (args + ["--json"], ["--json"] + args):
         kitsu.mock.calls.reset()
