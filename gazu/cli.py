@@ -196,12 +196,16 @@ def normalize_host(host: str) -> str:
     return host
 
 
+def _root_context() -> Any:
+    """Return the click context of the running ``gazu-cli`` command, or None outside one."""
+    context = sys.modules["click"].get_current_context(silent=True) if "click" in sys.modules else None
+    return context.find_root() if context is not None else None
+
+
 def _option(name: str) -> Any:
     """Return an option given to the ``gazu-cli`` group in this run, or None outside a command."""
-    if "click" not in sys.modules:
-        return None
-    context = sys.modules["click"].get_current_context(silent=True)
-    return context.find_root().params.get(name) if context is not None else None
+    context = _root_context()
+    return context.params.get(name) if context is not None else None
 
 
 def setup_client() -> dict:
@@ -236,7 +240,7 @@ def setup_client() -> dict:
 
 def _keep_refreshed_tokens(config: dict) -> None:
     """Once the command is done, store the access token again if the client refreshed it."""
-    context = sys.modules["click"].get_current_context(silent=True) if "click" in sys.modules else None
+    context = _root_context()
     if context is None:
         return
 
@@ -246,7 +250,7 @@ def _keep_refreshed_tokens(config: dict) -> None:
             with contextlib.suppress(OSError):
                 save_config({**config, **{key: tokens[key] for key in _TOKEN_KEYS if tokens.get(key)}})
 
-    context.find_root().call_on_close(store_if_refreshed)
+    context.call_on_close(store_if_refreshed)
 
 
 def resolve_project(name_or_id: str) -> dict:

@@ -154,6 +154,9 @@ def test_unreachable_server_exits_6(kitsu, env, no_retries):
 
 
 def test_an_unexpected_error_exits_1_and_names_it(kitsu, env, monkeypatch):
+    import logging
+
+    monkeypatch.setattr(logging.getLogger("gazu"), "level", logging.getLogger("gazu").level)  # --verbose sets it
     monkeypatch.setattr(gazu.project, "all_open_projects", lambda: 1 / 0)
     result = run("projects")
     assert result.exit_code == 1
