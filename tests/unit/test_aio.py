@@ -336,8 +336,10 @@ def test_a_server_that_never_answers_times_out_without_retry():
 
     async def handle(reader, writer):
         connections.append(1)
-        await asyncio.sleep(5)
-        writer.close()
+        try:
+            await reader.read()  # never answers
+        finally:
+            writer.close()
 
     async def main():
         server, url = await raw_server(handle)
