@@ -3,7 +3,7 @@
 Against a sandbox Kitsu started by this script, or an existing server given
 by KITSU_HOST, KITSU_LOGIN and KITSU_PASSWORD::
 
-    .venv/bin/python benchmarks/fanout.py [--count 200] [--concurrency 16] [--repeat 3]
+    .venv/bin/python benchmarks/fanout.py [--count 200] [--concurrency 16] [--repeat 3] [--latency MS]
 
 It creates ``count`` task types (removed at the end), then times reading
 each of them (``GET data/task-types/{id}``):
@@ -18,7 +18,8 @@ Each figure is the best of ``repeat`` runs. Not a test: nothing is asserted.
 On a loopback sandbox the server's CPU bounds the gain (the client and
 every Zou worker share the machine's cores: the header prints how many and
 the load); against a remote server, where each request waits on the
-network, concurrency pays much more.
+network, concurrency pays much more: ``--latency 20`` puts a local relay
+adding 20 ms of round trip between the clients and the server to show it.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ import contextlib
 import os
 import statistics
 import sys
+import threading
 import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
@@ -60,6 +62,59 @@ def kitsu_server():
     print("starting a sandbox Kitsu…", flush=True)
     with KitsuSandbox() as sandbox:
         yield sandbox.host, sandbox.admin_email, sandbox.admin_password
+
+
+@contextlib.contextmanager
+def delaying_relay(host_url, latency):
+    """Yield the URL of a local TCP relay to ``host_url`` that delays each direction by ``latency / 2`` seconds.
+
+    It stands for a server across a network (a round trip costs ``latency``) without touching the server.
+    """
+    scheme, address = host_url.split("://", 1)
+    target_host, _, target_port = address.split("/", 1)[0].partition(":")
+    loop = asyncio.new_event_loop()
+
+    async def pump(reader, writer):
+        queue: asyncio.Queue = asyncio.Queue()
+
+        async def deliver():
+            while (item := await queue.get()) is not None:
+                due, data = item
+                await asyncio.sleep(max(0.0, due - loop.time()))
+                writer.write(data)
+                await writer.drain()
+            writer.close()
+
+        delivering = asyncio.ensure_future(deliver())
+        while data := await reader.read(65536):
+            queue.put_nowait((loop.time() + latency / 2, data))
+        queue.put_nowait(None)
+        await delivering
+
+    async def relay(client_reader, client_writer):
+        try:
+            server_reader, server_writer = await asyncio.open_connection(target_host, int(target_port or 80))
+            await asyncio.gather(pump(client_reader, server_writer), pump(server_reader, client_writer))
+        except (OSError, asyncio.CancelledError):  # a dropped connection, or the relay stopping: end quietly
+            client_writer.close()
+
+    server = loop.run_until_complete(asyncio.start_server(relay, "127.0.0.1", 0))
+    thread = threading.Thread(target=loop.run_forever, daemon=True)
+    thread.start()
+    try:
+        yield "%s://127.0.0.1:%d" % (scheme, server.sockets[0].getsockname()[1])
+    finally:
+        async def shutdown():
+            server.close()
+            tasks = [task for task in asyncio.all_tasks() if task is not asyncio.current_task()]
+            for task in tasks:
+                task.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
+
+        asyncio.run_coroutine_threadsafe(shutdown(), loop).result(10)
+        loop.call_soon_threadsafe(loop.stop)
+        thread.join(5)
+        loop.close()
 
 
 def best_of(repeat, measure):
@@ -124,10 +179,15 @@ def main(argv=None):
     parser.add_argument("--count", type=int, default=200)
     parser.add_argument("--concurrency", type=int, default=16)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--latency", type=float, default=0.0,
+                        help="milliseconds of round-trip time added by a local relay, as across a network")
     options = parser.parse_args(argv)
     count, concurrency, repeat = options.count, options.concurrency, options.repeat
 
-    with kitsu_server() as server:
+    with contextlib.ExitStack() as stack:
+        server = stack.enter_context(kitsu_server())
+        if options.latency:
+            server = (stack.enter_context(delaying_relay(server[0], options.latency / 1000)),) + tuple(server[1:])
         sync_client = gazu.client.create_client(server[0])
         gazu.log_in(server[1], server[2], client=sync_client)
         ids = asyncio.run(create_task_types(server, count, concurrency))
@@ -151,8 +211,9 @@ def main(argv=None):
 
     names = list(figures)
     yardstick = figures[names[0]][0]
-    print("\n%d independent reads (GET data/task-types/{id}) on %s, best of %d (median); %d CPUs, load %.2f:"
-          % (count, server[0], repeat, os.cpu_count() or 0, os.getloadavg()[0]))
+    print("\n%d independent reads (GET data/task-types/{id}) on %s%s, best of %d (median); %d CPUs, load %.2f:"
+          % (count, server[0], " (+%g ms round trip)" % options.latency if options.latency else "", repeat,
+             os.cpu_count() or 0, os.getloadavg()[0]))
     for name, (best, median) in figures.items():
         print("  %-36s %7.3f s (%7.3f s)   %5.1f%% of the yardstick, x%.1f"
               % (name, best, median, 100 * best / yardstick, yardstick / best))
