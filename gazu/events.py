@@ -310,6 +310,8 @@ def _build_classes() -> dict[str, type]:
             while not self._stop.is_set():
                 if self._stop.wait(min(delay, self.reconnection_delay_max) * random.uniform(0.5, 1.0)):
                     return False
+                if self.connected:  # socket.io's own reconnection got there first
+                    return True
                 delay, attempt = delay * 2, attempt + 1
                 try:
                     self.connect(self.connection_url, headers=self.connection_headers,

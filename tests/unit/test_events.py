@@ -199,6 +199,21 @@ def test_run_client_connects_again_after_the_server_closed_the_namespace(event_c
     assert all(call["headers"] == {"Authorization": "Bearer unit-test-token"} for call in connections)
 
 
+def test_run_client_does_not_connect_twice_when_socketio_reconnected_first(event_client, connections, monkeypatch):
+    waits = []
+
+    def wait(self):
+        waits.append(1)
+        if len(waits) == 2:
+            self.disconnect()
+        else:
+            self.connected = True  # socket.io's reconnection task won the race
+
+    monkeypatch.setattr(socketio.Client, "wait", wait)
+    events.run_client(event_client)
+    assert len(connections) == 1 and len(waits) == 2
+
+
 def test_run_client_returns_when_reconnection_is_off_or_attempts_run_out(kitsu, connections, monkeypatch):
     monkeypatch.setattr(socketio.Client, "wait", lambda self: None)
     assert events.run_client(events.init(reconnection=False)) is not None
