@@ -35,7 +35,7 @@ import threading
 import time
 import uuid
 from collections.abc import Callable, Iterator
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
 import requests
@@ -233,7 +233,13 @@ class _Setting:
         client._explicit.add(self.name)
 
 
-class KitsuClient:
+if TYPE_CHECKING:  # what IDEs and type checkers see of the accessors (scripts/generate-accessor-types)
+    from gazu._accessor_types import Accessors
+else:
+    Accessors = object
+
+
+class KitsuClient(Accessors):
     """A connection to one Kitsu server: host, tokens, session and policies.
 
     Args:
@@ -251,6 +257,10 @@ class KitsuClient:
         retries: How many times an idempotent request is retried (0: never).
         backoff_factor: First retry delay in seconds; doubles each time,
             with jitter, up to ``max_backoff``.
+
+    Every domain module is also reachable through the client, its functions
+    bound to it: ``kitsu.asset.all_assets_for_project(project)`` is
+    ``gazu.asset.all_assets_for_project(project, client=kitsu)``.
     """
 
     def __init__(
@@ -335,6 +345,30 @@ class KitsuClient:
 
     def __repr__(self) -> str:
         return "<KitsuClient host=%r authenticated=%s>" % (self.host, bool(self.access_token))
+
+    # Domain accessors: kitsu.asset.get_asset(...) -------------------------------
+
+    def __getattr__(self, name: str) -> Any:
+        from gazu._accessors import DOMAIN_MODULES, accessor
+
+        if name in DOMAIN_MODULES:
+            self.__dict__[name] = bound = accessor(self, name)
+            return bound
+        raise AttributeError("%r object has no attribute %r" % (type(self).__name__, name))
+
+    def ping(self) -> float:
+        """Return the seconds a round trip to the server takes (raises if it is down)."""
+        started = time.monotonic()
+        self.request("GET", "", authenticated=False, retry=False)
+        return time.monotonic() - started
+
+    def server_status(self) -> dict:
+        """Return the server's version and the health of its services (database, Redis, events…)."""
+        return self.get("status")
+
+    def me(self) -> dict:
+        """Return the logged-in user."""
+        return self.get("auth/authenticated")["user"]
 
     # Tokens -----------------------------------------------------------------
 
