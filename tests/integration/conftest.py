@@ -39,3 +39,15 @@ def kitsu_sandbox():
         pytest.fail("the sandbox Kitsu did not start:\n%s" % error, pytrace=False)
     yield sandbox
     sandbox.stop()
+
+
+@pytest.fixture(scope="session")
+def second_kitsu_sandbox(kitsu_sandbox):
+    """Another, independent sandbox Kitsu, for pushing data from one instance to another (gazu.sync)."""
+    sandbox = KitsuSandbox()
+    try:
+        sandbox.start()
+    except SandboxError as error:
+        pytest.fail("the second sandbox Kitsu did not start:\n%s" % error, pytrace=False)
+    yield sandbox
+    sandbox.stop()

@@ -7,9 +7,8 @@ request strays from the client it belongs to.
 With one instance (``kitsu_sandbox``) the pushes run from one project to
 another on the same server: rows keep their ids, so the target project takes
 them over, which shows the server accepts what the pushes send. With a second
-instance (a ``second_kitsu_sandbox`` fixture, when the harness provides one)
-a whole production goes from one server to the other and back again as a
-no-op; those tests are skipped, with the reason, when there is none.
+instance (the ``second_kitsu_sandbox`` fixture) a whole production goes from
+one server to the other and back again as a no-op.
 
 The data each test needs is made with raw calls (gazu.client), so these tests
 depend on no other domain module.
@@ -30,12 +29,7 @@ from tests.conftest import unique
 
 pytestmark = pytest.mark.integration
 
-NOT_EXERCISED = {
-    "push_task_comments": "on one instance source and target share the task's comments, so only the "
-                          "nothing-to-send path runs (asserted below); replaying runs in the second-instance test",
-    "push_tasks_comments": "same as push_task_comments: needs a second instance (second_kitsu_sandbox) "
-                           "to have comments to replay",
-}
+NOT_EXERCISED: dict = {}
 
 DEAD_HOST = "http://127.0.0.1:9/not-kitsu"
 
@@ -80,11 +74,7 @@ def target(kitsu_sandbox, admin_client):
 @pytest.fixture
 def second(request, admin_client):
     """A client logged in to a second instance, or a skip saying why there is none."""
-    try:
-        sandbox = request.getfixturevalue("second_kitsu_sandbox")
-    except pytest.FixtureLookupError:
-        pytest.skip("needs a second Kitsu instance: the harness has no second_kitsu_sandbox fixture yet")
-    return logged_in_client(sandbox)
+    return logged_in_client(request.getfixturevalue("second_kitsu_sandbox"))
 
 
 def statuses(client) -> dict:
