@@ -30,12 +30,12 @@ import logging
 import mimetypes
 import os
 import ssl
-import tempfile
 import time
 from typing import Any, Callable
 
 from gazu import cache as _cache
 from gazu.__version__ import __version__
+from gazu._transfer import AtomicFile, download_target, existing_file, expected_length
 from gazu.client import (
     _AUTH_ROUTES,
     CHUNK_SIZE,
@@ -49,7 +49,6 @@ from gazu.client import (
     RETRY_STATUSES,
     KitsuClient,
     _dump_json,
-    _existing_file,
     _retry_after_seconds,
     _short_reason,
     raise_for_response,
@@ -57,7 +56,6 @@ from gazu.client import (
 from gazu.exception import (
     DownloadFileException,
     GazuException,
-    InvalidArgumentException,
     NetworkException,
     NotAuthenticatedException,
     PreviewFileProcessingException,
@@ -438,8 +436,8 @@ class AsyncKitsuClient:
         is called on the event loop as the files' bytes go out.
         """
         aiohttp = aiohttp_module()
-        parts = [("file", _existing_file(file_path, "file_path"))] if file_path is not None else []
-        parts += [("file-%d" % index, _existing_file(extra, "extra_files"))
+        parts = [("file", existing_file(file_path, "file_path"))] if file_path is not None else []
+        parts += [("file-%d" % index, existing_file(extra, "extra_files"))
                   for index, extra in enumerate(extra_files or [], start=2)]
         total = sum(os.path.getsize(part_path) for _name, part_path in parts)
         loop = asyncio.get_running_loop()
@@ -481,12 +479,7 @@ class AsyncKitsuClient:
         up to ``processing_timeout`` seconds.
         """
         aiohttp = aiohttp_module()
-        if not file_path:
-            raise InvalidArgumentException("file_path: expected a file path, got %r" % (file_path,))
-        file_path = os.fspath(file_path)
-        folder = os.path.dirname(os.path.abspath(file_path))
-        if not os.path.isdir(folder):
-            raise InvalidArgumentException("file_path: folder %s does not exist" % folder)
+        file_path = download_target(file_path)
         deadline = time.monotonic() + (processing_timeout or 0)
         attempt = 0
         while True:
@@ -547,34 +540,12 @@ def _never_connected(error: BaseException) -> bool:
 async def _stream_to_file(response: AsyncResponse, file_path: str, progress_callback: Callable | None) -> None:
     """Write a streamed body beside ``file_path`` and move it into place once complete."""
     loop = asyncio.get_running_loop()
-    folder, name = os.path.split(os.path.abspath(file_path))
-    expected = response.headers.get("Content-Length")
-    encoded = response.headers.get("Content-Encoding") not in (None, "identity")
-    total = int(expected) if expected and expected.isdigit() and not encoded else None
-    handle = tempfile.NamedTemporaryFile(dir=folder, prefix=".%s." % name, suffix=".part", delete=False)
-    received = 0
-    try:
-        with handle:
-            async for chunk in response.raw.content.iter_chunked(CHUNK_SIZE):
-                await loop.run_in_executor(None, handle.write, chunk)
-                received += len(chunk)
-                if progress_callback is not None:
-                    progress_callback(received, total)
-            if total is not None and received != total:
-                raise aiohttp_module().ClientPayloadError("body cut short: %d of %d bytes" % (received, total))
-            await loop.run_in_executor(None, _flush_to_disk, handle)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(handle.name, 0o666 & ~umask)
-        os.replace(handle.name, file_path)
-    except BaseException:
-        try:
-            os.unlink(handle.name)
-        except FileNotFoundError:
-            pass
-        raise
-
-
-def _flush_to_disk(handle: Any) -> None:
-    handle.flush()
-    os.fsync(handle.fileno())
+    total = expected_length(response.headers)
+    with AtomicFile(file_path) as target:
+        async for chunk in response.raw.content.iter_chunked(CHUNK_SIZE):
+            await loop.run_in_executor(None, target.write, chunk)
+            if progress_callback is not None:
+                progress_callback(target.received, total)
+        if total is not None and target.received != total:
+            raise aiohttp_module().ClientPayloadError("body cut short: %d of %d bytes" % (target.received, total))
+        await loop.run_in_executor(None, target.commit)

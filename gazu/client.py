@@ -27,35 +27,37 @@ from __future__ import annotations
 import email.utils
 import json as _jsonlib
 import logging
-import mimetypes
-import os
 import random
-import tempfile
 import threading
 import time
 import uuid
-from collections.abc import Callable, Iterator
-from typing import IO, TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
 import requests
 
 from gazu import cache as _cache
 from gazu.__version__ import __version__
+from gazu._transfer import (
+    CHUNK_SIZE,
+    AtomicFile,
+    MultipartBody,
+    download_target,
+    expected_length,
+    upload_parts,
+)
 from gazu.encoder import CustomJSONEncoder
 from gazu.exception import (
     DownloadFileException,
-    FileDoesntExistException,
     GazuException,
     HostException,
-    InvalidArgumentException,
     NetworkException,
     NotAuthenticatedException,
     ParameterException,
     PreviewFileProcessingException,
     TimeoutException,
     UnexpectedResponseException,
-    UploadFailedException,
     exception_for_status,
 )
 
@@ -70,7 +72,6 @@ IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
 RETRY_STATUSES = frozenset({429, 502, 503, 504})
 # Statuses with which the server says a preview is still being processed.
 PROCESSING_STATUSES = frozenset({202, 423})
-CHUNK_SIZE = 1024 * 1024
 _PLACEHOLDER_HOST = "http://gazu.change.serverhost/api"
 POOL_SIZE = 32
 _AUTH_ROUTES = ("auth/login", "auth/refresh-token", "auth/logout")
@@ -115,100 +116,6 @@ def _never_connected(error: Exception) -> bool:
         cause = getattr(cause, "reason", None) or wrapped or cause.__context__
         seen += 1
     return False
-
-
-class _ProgressFileWrapper:
-    """A readable file that reports ``callback(bytes_read, total)`` as it is read."""
-
-    def __init__(self, file: IO[bytes], total: int | None = None, callback: Callable | None = None):
-        self.file = file
-        self.total = total if total is not None else os.fstat(file.fileno()).st_size
-        self.callback = callback
-        self.bytes_read = 0
-
-    def read(self, size: int = -1) -> bytes:
-        chunk = self.file.read(size)
-        self.bytes_read += len(chunk)
-        if self.callback is not None and chunk:
-            self.callback(self.bytes_read, self.total)
-        return chunk
-
-    def __len__(self) -> int:
-        return self.total
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self.file, name)
-
-
-class _MultipartBody:
-    """A multipart/form-data body read from disk piece by piece.
-
-    Its length is known up front, so it is sent with a Content-Length (never
-    chunked) and never held in memory as a whole; a file whose size changes
-    while it is sent fails the upload instead of sending a truncated file.
-    """
-
-    def __init__(self, fields: list[tuple[str, Any]], files: list[tuple[str, str, Any]],
-                 progress_callback: Callable | None = None, boundary: str | None = None):
-        self.boundary = boundary or uuid.uuid4().hex
-        self.content_type = "multipart/form-data; boundary=%s" % self.boundary
-        self.progress_callback = progress_callback
-        self._segments: list[Any] = []
-        for name, value in fields:
-            if value is None:
-                continue
-            if isinstance(value, bool):
-                value = "true" if value else "false"
-            self._add_text(self._part_header(name) + b"\r\n")
-            self._add_text(str(value).encode("utf-8") + b"\r\n")
-        for name, filename, source in files:
-            content_type = mimetypes.guess_type(filename)[0] or "application/octet-stream"
-            header = self._part_header(name, filename) + ("Content-Type: %s\r\n\r\n" % content_type).encode()
-            self._add_text(header)
-            if isinstance(source, (bytes, bytearray)):
-                self._add_text(bytes(source))
-            else:
-                self._segments.append(("file", source, os.path.getsize(source)))
-            self._add_text(b"\r\n")
-        self._add_text(("--%s--\r\n" % self.boundary).encode())
-        self.length = sum(segment[2] for segment in self._segments)
-        self.sent = 0
-
-    def _part_header(self, name: str, filename: str | None = None) -> bytes:
-        disposition = 'form-data; name="%s"' % name.replace('"', "%22")
-        if filename is not None:
-            disposition += '; filename="%s"' % filename.replace('"', "%22")
-        return ("--%s\r\nContent-Disposition: %s\r\n" % (self.boundary, disposition)).encode("utf-8")
-
-    def _add_text(self, data: bytes) -> None:
-        self._segments.append(("bytes", data, len(data)))
-
-    def __len__(self) -> int:
-        return self.length
-
-    def __iter__(self) -> Iterator[bytes]:
-        for kind, source, size in self._segments:
-            if kind == "bytes":
-                yield self._count(source)
-                continue
-            sent = 0
-            with open(source, "rb") as handle:
-                while True:
-                    chunk = handle.read(min(CHUNK_SIZE, size - sent))
-                    if not chunk:
-                        break
-                    sent += len(chunk)
-                    yield self._count(chunk)
-                if sent != size or handle.read(1):
-                    raise UploadFailedException(
-                        "upload aborted: %s changed size while it was sent (%d bytes expected)"
-                        % (source, size))
-
-    def _count(self, chunk: bytes) -> bytes:
-        self.sent += len(chunk)
-        if self.progress_callback is not None:
-            self.progress_callback(self.sent, self.length)
-        return chunk
 
 
 class _Setting:
@@ -590,24 +497,13 @@ class KitsuClient(Accessors):
         paths (or bytes). ``progress_callback(bytes_sent, total)`` is called
         as the body goes out.
         """
-        parts: list[tuple[str, str, Any]] = []
-        if file_path is not None:
-            parts.append(("file", _existing_file(file_path, "file_path"), None))
-        for index, extra in enumerate(extra_files or [], start=2):
-            parts.append(("file-%d" % index, _existing_file(extra, "extra_files"), None))
-        for field, source in (files or {}).items():
-            if isinstance(source, (bytes, bytearray)):
-                parts.append((field, field, source))
-            else:
-                parts.append((field, _existing_file(getattr(source, "name", source), "files"), None))
-        file_parts = [(name, os.path.basename(path_), source if source is not None else path_)
-                      for name, path_, source in parts]
+        file_parts = upload_parts(file_path, extra_files, files)
         fields = list((data or {}).items())
         boundary = uuid.uuid4().hex
         # A retried upload (only when the connection was never made) re-reads the files.
         response = self.request(
             "POST", path, headers={"Content-Type": "multipart/form-data; boundary=%s" % boundary},
-            body_factory=lambda: _MultipartBody(fields, file_parts, progress_callback, boundary))
+            body_factory=lambda: MultipartBody(fields, file_parts, progress_callback, boundary))
         return self._json_or_text(response, "POST", path)
 
     def download(self, path: str, file_path: str, params: dict | None = None,
@@ -622,18 +518,15 @@ class KitsuClient(Accessors):
         answers that the file is still being processed (202 or 423), the
         download is retried for up to ``processing_timeout`` seconds.
         """
-        if not file_path:
-            raise InvalidArgumentException("file_path: expected a file path, got %r" % (file_path,))
-        file_path = os.fspath(file_path)
-        folder = os.path.dirname(os.path.abspath(file_path))
-        if not os.path.isdir(folder):
-            raise InvalidArgumentException("file_path: folder %s does not exist" % folder)
+        file_path = download_target(file_path)
         deadline = time.monotonic() + (processing_timeout or 0)
         attempt = 0
         while True:
             response = self.request("GET", path, params=params, stream=True, full=full,
-                                    authenticated=authenticated, headers=headers)
-            if response.status_code in PROCESSING_STATUSES:
+                                    authenticated=authenticated, headers=headers, raise_for_status=False)
+            if response.status_code not in PROCESSING_STATUSES:
+                raise_for_response(response, "GET", path)
+            else:
                 response.close()
                 if time.monotonic() >= deadline:
                     raise PreviewFileProcessingException(
@@ -642,7 +535,15 @@ class KitsuClient(Accessors):
                 time.sleep(min(2.0, max(0.1, deadline - time.monotonic())))
                 continue
             try:
-                _stream_to_file(response, file_path, progress_callback)
+                with AtomicFile(file_path) as target:
+                    total = expected_length(response.headers)
+                    for chunk in response.iter_content(CHUNK_SIZE):
+                        target.write(chunk)
+                        if progress_callback is not None:
+                            progress_callback(target.received, total)
+                    if total is not None and target.received != total:
+                        raise requests.exceptions.ChunkedEncodingError(
+                            "body cut short: %d of %d bytes" % (target.received, total))
                 return response
             except (requests.exceptions.RequestException, OSError) as error:
                 network_error = isinstance(error, requests.exceptions.RequestException)
@@ -676,47 +577,6 @@ def _short_reason(error: BaseException) -> str:
     reason = getattr(inner, "reason", None)
     text = str(reason or inner)
     return "%s: %s" % (type(error).__name__, _excerpt(text)) if text else type(error).__name__
-
-
-def _existing_file(file_path: Any, argument: str) -> str:
-    if not file_path or not isinstance(file_path, (str, os.PathLike)):
-        raise InvalidArgumentException("%s: expected a file path, got %r" % (argument, file_path))
-    file_path = os.fspath(file_path)
-    if not os.path.isfile(file_path):
-        raise FileDoesntExistException("%s: no such file: %s" % (argument, file_path))
-    return file_path
-
-
-def _stream_to_file(response: requests.Response, file_path: str, progress_callback: Callable | None) -> None:
-    """Write a streamed body beside ``file_path`` and move it into place once complete."""
-    folder, name = os.path.split(os.path.abspath(file_path))
-    expected = response.headers.get("Content-Length")
-    encoded = response.headers.get("Content-Encoding") not in (None, "identity")
-    total = int(expected) if expected and expected.isdigit() and not encoded else None
-    handle = tempfile.NamedTemporaryFile(dir=folder, prefix=".%s." % name, suffix=".part", delete=False)
-    received = 0
-    try:
-        with handle:
-            for chunk in response.iter_content(CHUNK_SIZE):
-                handle.write(chunk)
-                received += len(chunk)
-                if progress_callback is not None:
-                    progress_callback(received, total)
-            if total is not None and received != total:
-                raise requests.exceptions.ChunkedEncodingError(
-                    "body cut short: %d of %d bytes" % (received, total))
-            handle.flush()
-            os.fsync(handle.fileno())
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(handle.name, 0o666 & ~umask)
-        os.replace(handle.name, file_path)
-    except BaseException:
-        try:
-            os.unlink(handle.name)
-        except FileNotFoundError:
-            pass
-        raise
 
 
 def raise_for_response(response: requests.Response, method: str, path: str) -> None:

@@ -483,3 +483,19 @@ def test_download_into_a_missing_folder_fails_before_any_request(kitsu, tmp_path
         raw.download("movies/x.mp4", str(tmp_path / "nope" / "x.mp4"))
     assert kitsu.sent == []
     assert DownloadFileException  # the class a cut download raises (tests/faults)
+
+
+def test_download_waits_while_the_server_is_still_processing(kitsu, tmp_path, no_sleep):
+    target = tmp_path / "movie.mp4"
+    kitsu.on("GET", "movies/x.mp4", status=423, json={"message": "processing"})
+    kitsu.on("GET", "movies/x.mp4", status=202, body=b"")
+    kitsu.on("GET", "movies/x.mp4", body=b"done")
+    raw.download("movies/x.mp4", str(target))
+    assert target.read_bytes() == b"done" and len(no_sleep) == 2
+
+
+def test_download_gives_up_when_processing_outlasts_the_timeout(kitsu, tmp_path):
+    kitsu.on("GET", "movies/x.mp4", status=423, json={"message": "processing"})
+    with pytest.raises(gazu.exception.PreviewFileProcessingException, match="still being processed after 0s"):
+        raw.download("movies/x.mp4", str(tmp_path / "movie.mp4"), processing_timeout=0)
+    assert os.listdir(tmp_path) == []
