@@ -52,9 +52,6 @@ class AssetAccessor:
     def all_shot_asset_instances_for_asset(self, asset: str | dict) -> list[dict]:
         """Return the instances of an asset placed in shots."""
 
-    def cache(self, function: Callable, maxsize: int = ..., expire: int = ...) -> Callable:
-        """Wrap a read function so its results are cached while caching is enabled."""
-
     def disable_asset_instance(self, asset_instance: str | dict) -> dict:
         """Mark an asset instance as inactive."""
 
@@ -66,9 +63,6 @@ class AssetAccessor:
 
     def get_all_assets_url(self, project: str | dict) -> str:
         """Return the address of the project's asset list in Kitsu (every episode's, for a TV show)."""
-
-    def get_api_url_from_host(self) -> str:
-        """Return the host without its trailing ``/api``."""
 
     def get_asset(self, asset_id: str) -> dict:
         """Return the asset with this id, with its project, type and episode names and ids."""
@@ -100,9 +94,6 @@ class AssetAccessor:
     def import_assets_with_csv(self, project: str | dict, csv_file_path: str, progress_callback=...) -> list[dict]:
         """Create or update a project's assets from a Kitsu CSV file; return the assets."""
 
-    def is_id(self, value: object) -> bool:
-        """Tell whether ``value`` is a Kitsu id (a UUID string)."""
-
     def new_asset(self, project: str | dict, asset_type: str | dict, name: str, description: str | None = ..., extra_data: dict | None = ..., episode: str | dict = ..., is_shared: bool = ...) -> dict:
         """Create an asset, or return the project's asset of this type that has this name."""
 
@@ -133,9 +124,6 @@ class CastingAccessor:
 
     def all_entity_links_for_project(self, project: str | dict, page: int | None = ..., limit: int | None = ...) -> list[dict] | dict:
         """Return the casting links of a project; with ``page``, one page of them as a dict with ``data``."""
-
-    def cache(self, function: Callable, maxsize: int = ..., expire: int = ...) -> Callable:
-        """Wrap a read function so its results are cached while caching is enabled."""
 
     def cast_asset(self, project: str | dict, entities: list[str | dict] | str | dict, asset: str | dict, nb_occurences: int | None = ..., label: str | None = ...) -> dict:
         """Cast an asset in one or several entities, leaving the rest of their castings as it is."""
@@ -173,9 +161,6 @@ class CastingAccessor:
     def get_shot_casting(self, shot: dict) -> list[dict]:
         """Return the casting of a shot dict: the assets that appear in it."""
 
-    def is_id(self, value: object) -> bool:
-        """Tell whether ``value`` is a Kitsu id (a UUID string)."""
-
     def uncast_asset(self, project: str | dict, entities: list[str | dict] | str | dict, asset: str | dict) -> dict:
         """Remove an asset from the castings of one or several entities; return their castings by entity id."""
 
@@ -200,9 +185,6 @@ class ConceptAccessor:
 
     def all_previews_for_concept(self, concept: str | dict) -> dict:
         """Return the previews published on a concept's tasks, grouped by task type id."""
-
-    def cache(self, function: Callable, maxsize: int = ..., expire: int = ...) -> Callable:
-        """Wrap a read function so its results are cached while caching is enabled."""
 
     def get_concept(self, concept_id: str) -> dict:
         """Return the concept with this id."""
@@ -275,12 +257,6 @@ class EditAccessor:
     def all_previews_for_edit(self, edit: str | dict) -> list[dict]:
         """Return the edit's preview files, grouped by task type id as the server sends them."""
 
-    def cache(self, function: Callable, maxsize: int = ..., expire: int = ...) -> Callable:
-        """Wrap a read function so its results are cached while caching is enabled."""
-
-    def get_api_url_from_host(self) -> str:
-        """Return the host without its trailing ``/api``."""
-
     def get_edit(self, edit_id: str) -> dict:
         """Return the edit with this id, with its project and episode names and ids, and its tasks."""
 
@@ -314,9 +290,6 @@ class EntityAccessor:
 
     def all_entity_types(self) -> list[dict]:
         """Return every entity type (asset types and the built-in Shot, Sequence, Episode…), sorted by name."""
-
-    def cache(self, function: Callable, maxsize: int = ..., expire: int = ...) -> Callable:
-        """Wrap a read function so its results are cached while caching is enabled."""
 
     def get_entity(self, entity_id: str) -> dict:
         """Return the entity with this id, whatever its kind."""
@@ -354,9 +327,6 @@ class EventsAccessor:
 
     def connect_error(self, data: str) -> str:
         """Log why a connection to the event stream failed; return ``data``."""
-
-    def get_event_host(self) -> str:
-        """Return the event-stream URL: the one set, else the host without ``/api``."""
 
     def get_last_login_logs(self, after: str | None = ..., before: str | None = ..., limit: int = ..., cursor_login_log_id: str | None = ..., person_ids: list[str | dict] | None = ...) -> list[dict]:
         """Return the latest log-ins of the studio, newest first (administrators only)."""
@@ -400,9 +370,6 @@ class FilesAccessor:
 
     def build_working_file_path(self, task: str | dict, name: str = ..., mode: str = ..., software: str | dict | None = ..., revision: int = ..., sep: str = ...) -> str:
         """Return the path (without extension) the project's file tree gives a task's working file."""
-
-    def cache(self, function: Callable, maxsize: int = ..., expire: int = ...) -> Callable:
-        """Wrap a read function so its results are cached while caching is enabled."""
 
     def download_attachment_file(self, attachment_file: str | dict, file_path: str, progress_callback=...) -> requests.Response:
         """Save an attachment file at ``file_path``."""
@@ -609,9 +576,6 @@ class PersonAccessor:
     def all_persons(self) -> list[dict]:
         """Return every person of the studio, sorted by name."""
 
-    def cache(self, function: Callable, maxsize: int = ..., expire: int = ...) -> Callable:
-        """Wrap a read function so its results are cached while caching is enabled."""
-
     def change_password_for_person(self, person: str | dict, password: str) -> dict[Literal['success'], bool]:
         """Set a person's password (an administrator's action)."""
 
@@ -623,9 +587,6 @@ class PersonAccessor:
 
     def get_all_month_time_spents(self, id: str, date: datetime.date) -> list:
         """Return every time entry the person logged in the month of ``date``."""
-
-    def get_api_url_from_host(self) -> str:
-        """Return the host without its trailing ``/api``."""
 
     def get_day_off(self, day_off_id: str) -> dict:
         """Return the day off with this id."""
@@ -726,9 +687,6 @@ class PersonAccessor:
     def update_person(self, person: dict) -> dict:
         """Save a modified person dict."""
 
-    def validate_date_format(self, date_text: str) -> str:
-        """Return ``date_text`` if it is ``YYYY-MM-DD`` or ``YYYY-MM-DDTHH:MM:SS``, else raise."""
-
 
 class PlaylistAccessor:
     """gazu.playlist, bound to a client."""
@@ -756,9 +714,6 @@ class PlaylistAccessor:
 
     def build_playlist_movie(self, playlist: str | dict) -> dict:
         """Start building the playlist's movie; return the build job."""
-
-    def cache(self, function: Callable, maxsize: int = ..., expire: int = ...) -> Callable:
-        """Wrap a read function so its results are cached while caching is enabled."""
 
     def delete_playlist(self, playlist: str | dict) -> str:
         """Delete a playlist, with its builds and share links."""
@@ -848,9 +803,6 @@ class ProjectAccessor:
     def all_status_automations(self, project: str | dict) -> list[dict]:
         """Return the status automations of a project."""
 
-    def cache(self, function: Callable, maxsize: int = ..., expire: int = ...) -> Callable:
-        """Wrap a read function so its results are cached while caching is enabled."""
-
     def close_project(self, project: str | dict) -> dict:
         """Set a project's status to "Closed" and return the updated project."""
 
@@ -859,9 +811,6 @@ class ProjectAccessor:
 
     def create_budget_entry(self, project: str | dict, budget: str | dict, name: str, date: str | None = ..., amount: int | float | None = ..., quantity: int | float | None = ..., unit_price: int | float | None = ..., description: str | None = ..., category: str | None = ...) -> dict:
         """Add an entry to a budget."""
-
-    def get_api_url_from_host(self) -> str:
-        """Return the host without its trailing ``/api``."""
 
     def get_budget(self, project: str | dict, budget: str | dict) -> dict:
         """Return one budget of a project."""
@@ -1005,9 +954,6 @@ class ProjectTemplateAccessor:
     def apply_project_template(self, project: str | dict, project_template: str | dict) -> dict:
         """Add a template's settings and links to a project; return the project."""
 
-    def cache(self, function: Callable, maxsize: int = ..., expire: int = ...) -> Callable:
-        """Wrap a read function so its results are cached while caching is enabled."""
-
     def get_project_template(self, project_template_id: str) -> dict:
         """Return the project template with this id."""
 
@@ -1071,9 +1017,6 @@ class SceneAccessor:
 
     def all_shots_for_scene(self, scene: str | dict) -> list[dict]:
         """Return the shots linked to a scene."""
-
-    def cache(self, function: Callable, maxsize: int = ..., expire: int = ...) -> Callable:
-        """Wrap a read function so its results are cached while caching is enabled."""
 
     def get_asset_instance_by_name(self, scene: str | dict, name: str) -> dict | None:
         """Return the scene's asset instance with this name, or None."""
@@ -1143,9 +1086,6 @@ class ShotAccessor:
     def all_shots_for_sequence(self, sequence: str | dict) -> list[dict]:
         """Return the shots of a sequence, sorted by name."""
 
-    def cache(self, function: Callable, maxsize: int = ..., expire: int = ...) -> Callable:
-        """Wrap a read function so its results are cached while caching is enabled."""
-
     def export_shots_with_csv(self, project: str | dict, csv_file_path: str, episode: str | dict | None = ..., assigned_to: str | dict | None = ..., progress_callback=...) -> requests.Response:
         """Save a project's shots as a CSV file (only an episode's, or only those with tasks assigned to a person)."""
 
@@ -1154,9 +1094,6 @@ class ShotAccessor:
 
     def get_all_sequences_url(self, project: str | dict) -> str:
         """Return the address of the project's sequence list in Kitsu."""
-
-    def get_api_url_from_host(self) -> str:
-        """Return the host without its trailing ``/api``."""
 
     def get_asset_instances_for_shot(self, shot: str | dict) -> list[dict]:
         """Return the asset instances cast in a shot (the cached twin of :func:`all_asset_instances_for_shot`)."""
@@ -1249,9 +1186,6 @@ class StudioAccessor:
     def all_studios(self) -> list[dict]:
         """Return every studio, sorted by name."""
 
-    def cache(self, function: Callable, maxsize: int = ..., expire: int = ...) -> Callable:
-        """Wrap a read function so its results are cached while caching is enabled."""
-
     def get_studio(self, studio_id: str) -> dict:
         """Return the studio with this id."""
 
@@ -1316,9 +1250,6 @@ class SyncAccessor:
     def is_changed(self, source_model: dict, target_model: dict) -> bool:
         """Tell whether the source model was updated after the target copy (or either date is unknown)."""
 
-    def is_id(self, value: object) -> bool:
-        """Tell whether ``value`` is a Kitsu id (a UUID string)."""
-
     def push_assets(self, project_source: dict, project_target: dict, client_source: KitsuClient, client_target: KitsuClient) -> list[dict]:
         """Push the project's assets, with the target's asset types; return those imported."""
 
@@ -1348,12 +1279,6 @@ class SyncAccessor:
 
     def push_tasks_comments(self, project_source: dict, client_source: KitsuClient, client_target: KitsuClient) -> list[dict]:
         """Push the comments of every task of the project, after its tasks; return the comments created."""
-
-    def sanitize_filename(self, filename: str) -> str:
-        """Return ``filename`` with characters no file system accepts replaced by ``_``."""
-
-    def validate_date_format(self, date_text: str) -> str:
-        """Return ``date_text`` if it is ``YYYY-MM-DD`` or ``YYYY-MM-DDTHH:MM:SS``, else raise."""
 
 
 class TaskAccessor:
@@ -1491,9 +1416,6 @@ class TaskAccessor:
     def batch_comments(self, comments: list[dict] | None = ..., task: str | dict | None = ..., progress_callback: Callable | None = ...) -> list[dict]:
         """Post several comments at once, with their attachments and previews; return the new comments."""
 
-    def cache(self, function: Callable, maxsize: int = ..., expire: int = ...) -> Callable:
-        """Wrap a read function so its results are cached while caching is enabled."""
-
     def clear_assignations(self, tasks: str | dict | list[str | dict], person: str | dict | None = ...) -> list[str]:
         """Unassign ``person`` (everyone when None) from one or several tasks; return the ids of the tasks changed."""
 
@@ -1526,9 +1448,6 @@ class TaskAccessor:
 
     def delete_comment_reply(self, task: str | dict, comment: str | dict, reply: str | dict) -> str:
         """Delete a reply to a comment."""
-
-    def get_api_url_from_host(self) -> str:
-        """Return the host without its trailing ``/api``."""
 
     def get_comment(self, comment_id: str) -> dict:
         """Return the comment with this id."""
@@ -1656,9 +1575,6 @@ class TaskAccessor:
     def upload_preview_file(self, preview_file: str | dict, file_path: str, normalize_movie: bool = ..., no_job: bool = ..., progress_callback: Callable | None = ...) -> dict:
         """Upload the media of an empty preview file; return the preview file."""
 
-    def validate_date_format(self, date_text: str) -> str:
-        """Return ``date_text`` if it is ``YYYY-MM-DD`` or ``YYYY-MM-DDTHH:MM:SS``, else raise."""
-
 
 class UserAccessor:
     """gazu.user, bound to a client."""
@@ -1732,9 +1648,6 @@ class UserAccessor:
     def all_tasks_to_do(self) -> list[dict]:
         """Return the user's unfinished tasks in open projects."""
 
-    def cache(self, function: Callable, maxsize: int = ..., expire: int = ...) -> Callable:
-        """Wrap a read function so its results are cached while caching is enabled."""
-
     def check_task_subscription(self, task: str | dict) -> dict:
         """Tell whether the user is subscribed to a task's notifications."""
 
@@ -1803,9 +1716,6 @@ class UserAccessor:
 
     def update_notification(self, notification: dict) -> dict:
         """Save a modified notification dict (the server keeps its ``read`` flag)."""
-
-    def validate_date_format(self, date_text: str) -> str:
-        """Return ``date_text`` if it is ``YYYY-MM-DD`` or ``YYYY-MM-DDTHH:MM:SS``, else raise."""
 
 
 class Accessors:

@@ -38,6 +38,13 @@ def bind(function: Callable, client: Any) -> Callable:
     return bound
 
 
+def _belongs_to(module: ModuleType, value: Any) -> bool:
+    """Tell whether ``value`` is a function of ``module`` (or of a private module it re-exports)."""
+    function = inspect.unwrap(value)
+    owner = getattr(function, "__module__", "") or ""
+    return inspect.isfunction(function) and (owner == module.__name__ or owner.startswith("gazu._"))
+
+
 class ModuleAccessor:
     """The functions of one domain module, bound to one client."""
 
@@ -56,7 +63,7 @@ class ModuleAccessor:
 
     def __dir__(self) -> list[str]:
         return sorted(name for name, value in vars(self._module).items()
-                      if not name.startswith("_") and inspect.isfunction(inspect.unwrap(value)))
+                      if not name.startswith("_") and _belongs_to(self._module, value))
 
     def __repr__(self) -> str:
         return "<%s bound to %r>" % (self._module.__name__, self._client)

@@ -15,11 +15,13 @@ the helpers' own; entity keywords use any other name.
 
 from __future__ import annotations
 
+import datetime
+import functools
 from typing import Any, Callable
 
 from gazu.client import KitsuClient
 from gazu.exception import InvalidArgumentException
-from gazu.helpers import is_id
+from gazu.helpers import is_id, validate_date_format
 from gazu.sorting import sort_by_name
 
 
@@ -142,3 +144,67 @@ def create_if_missing(find: Callable[[], Any], create: Callable[[], Any]) -> Any
     """Return what ``find()`` returns, or ``create()`` when it finds nothing."""
     existing = find()
     return existing if existing else create()
+
+
+def data_dict(data: Any, name: str = "data") -> dict:
+    """Return a free-form data dict argument (``{}`` for None), or raise naming it."""
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise InvalidArgumentException("%s: expected a dict, got %r" % (name, data))
+    return data
+
+
+def date(value: Any, name: str, optional: bool = False) -> str | None:
+    """Return a ``YYYY-MM-DD`` (or ``YYYY-MM-DDTHH:MM:SS``) string for a date or date string.
+
+    Raises, naming the argument, for anything else (None too, unless ``optional``).
+    """
+    if value is None and optional:
+        return None
+    if isinstance(value, datetime.date):
+        return value.strftime("%Y-%m-%d")
+    try:
+        if not isinstance(value, str) or len(value) not in (10, 19):  # zero-padded, as the routes expect
+            raise InvalidArgumentException(value)
+        return validate_date_format(value)
+    except InvalidArgumentException:
+        raise InvalidArgumentException(
+            "%s: expected a date YYYY-MM-DD (or YYYY-MM-DDTHH:MM:SS), got %r" % (name, value)) from None
+
+
+def flag(value: Any) -> str:
+    """Return a boolean query value as the server reads it (``"true"``/``"false"``)."""
+    return "true" if value else "false"
+
+
+def number(value: Any, name: str) -> int:
+    """Return a whole number (digit strings accepted: years, months, weeks), or raise naming the argument."""
+    if isinstance(value, str) and value.isdigit():
+        return int(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    raise InvalidArgumentException("%s: expected a number, got %r" % (name, value))
+
+
+def deprecated(reason: str) -> Callable[[Callable], Callable]:
+    """Make a function warn through the ``deprecated`` package, imported at its first call.
+
+    ``import deprecated`` costs about 60 ms, so it never happens at
+    ``import gazu``; the warning points at the caller's line.
+    """
+    def decorate(function: Callable) -> Callable:
+        warned: list[Callable] = []
+
+        @functools.wraps(function)
+        def call(*args: Any, **kwargs: Any) -> Any:
+            if not warned:
+                from deprecated import deprecated as wrap
+
+                try:
+                    warned.append(wrap(reason=reason, extra_stacklevel=1)(function))
+                except TypeError:  # Deprecated < 1.2.15 has no extra_stacklevel
+                    warned.append(wrap(reason=reason)(function))
+            return warned[0](*args, **kwargs)
+        return call
+    return decorate

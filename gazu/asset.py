@@ -20,15 +20,6 @@ from gazu.exception import InvalidArgumentException
 from gazu.helpers import is_id
 
 
-def _data_argument(data: Any, name: str) -> dict:
-    """Return a free-form data dict argument (``{}`` for None), or raise naming it."""
-    if data is None:
-        return {}
-    if not isinstance(data, dict):
-        raise InvalidArgumentException("%s: expected a dict, got %r" % (name, data))
-    return data
-
-
 def _dict_argument(value: Any, name: str, key: str | None = None) -> dict:
     """Return an entity dict argument (holding an id under ``key``, if given), or raise naming it."""
     if not isinstance(value, dict) or (key is not None and not is_id(value.get(key))):
@@ -118,7 +109,7 @@ def new_asset(project: str | dict, asset_type: str | dict, name: str, descriptio
     ``extra_data`` fills the asset's free-form ``data`` field; ``is_shared``
     makes it usable in other projects' asset libraries.
     """
-    body = {"name": _api.require(name, "name"), "data": _data_argument(extra_data, "extra_data"),
+    body = {"name": _api.require(name, "name"), "data": _api.data_dict(extra_data, "extra_data"),
             "is_shared": is_shared,
             **_api.query(description=description, episode_id=_api.optional_id(episode, "episode"))}
     return _api.create_if_missing(
@@ -134,7 +125,7 @@ def update_asset(asset: dict, client: KitsuClient = default_client) -> dict:
 
 def update_asset_data(asset: str | dict, data: dict | None = None, client: KitsuClient = default_client) -> dict:
     """Merge ``data`` into the asset's free-form ``data`` field (read fresh), keeping its other keys."""
-    changes = _data_argument(data, "data")
+    changes = _api.data_dict(data, "data")
     current = _api.fetch("data/assets/{}", client, asset=asset)
     return update_asset({"id": current["id"], "data": {**(current.get("data") or {}), **changes}}, client=client)
 

@@ -47,6 +47,7 @@ from gazu._transfer import (
     expected_length,
     upload_parts,
 )
+from gazu._transfer import ProgressFileWrapper as _ProgressFileWrapper  # noqa: F401  (upstream's name)
 from gazu.encoder import CustomJSONEncoder
 from gazu.exception import (
     DownloadFileException,

@@ -10,16 +10,6 @@ from __future__ import annotations
 from gazu import _api
 from gazu.cache import cache
 from gazu.client import KitsuClient, default_client, get_api_url_from_host
-from gazu.exception import InvalidArgumentException
-
-
-def _data_argument(data: object) -> dict:
-    """Return a free-form ``data`` argument (``{}`` for None), or raise."""
-    if data is None:
-        return {}
-    if not isinstance(data, dict):
-        raise InvalidArgumentException("data: expected a dict, got %r" % (data,))
-    return data
 
 
 @cache
@@ -58,7 +48,7 @@ def get_edit_url(edit: str | dict, client: KitsuClient = default_client) -> str:
 def new_edit(project: str | dict, name: str, description: str | None = None, data: dict | None = None,
              episode: str | dict | None = None, client: KitsuClient = default_client) -> dict:
     """Create an edit (in an episode, if given), or return the project's edit that has this name."""
-    body = {"name": _api.require(name, "name"), "data": _data_argument(data),
+    body = {"name": _api.require(name, "name"), "data": _api.data_dict(data),
             **_api.query(description=description, episode_id=_api.optional_id(episode, "episode"))}
     return _api.create_if_missing(lambda: get_edit_by_name(project, name, client=client),
                                   lambda: _api.post("data/projects/{}/edits", client, body, project=project))
@@ -71,7 +61,7 @@ def update_edit(edit: dict, client: KitsuClient = default_client) -> dict:
 
 def update_edit_data(edit: str | dict, data: dict | None = None, client: KitsuClient = default_client) -> dict:
     """Merge ``data`` into the edit's free-form ``data`` field (read fresh), keeping its other keys."""
-    changes = _data_argument(data)
+    changes = _api.data_dict(data)
     current = _api.fetch("data/edits/{}", client, edit=edit)
     return update_edit({"id": current["id"], "data": {**(current.get("data") or {}), **changes}}, client=client)
 

@@ -10,8 +10,7 @@ returned. Preview, attachment and avatar functions live in
 
 from __future__ import annotations
 
-import functools
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any
 
 from gazu import _api
 from gazu._files_media import (  # noqa: F401  (re-exported: this module is the public face)
@@ -106,28 +105,6 @@ def _new_output_file(output_type: Any, task_type: Any, comment: str, working_fil
             **_api.query(working_file_id=_api.optional_id(working_file, "working_file"),
                          person_id=_api.optional_id(person, "person"),
                          file_status_id=_api.optional_id(file_status, "file_status_id"))}
-
-
-def _deprecated(reason: str) -> Callable[[Callable], Callable]:
-    """Make a function warn through the ``deprecated`` package, imported at its first call.
-
-    ``import deprecated`` costs about 60 ms, so it must not happen at
-    ``import gazu``; the warning points at the caller's line.
-    """
-    def decorate(function: Callable) -> Callable:
-        warned: list[Callable] = []
-
-        @functools.wraps(function)
-        def call(*args: Any, **kwargs: Any) -> Any:
-            if not warned:
-                from deprecated import deprecated
-                try:
-                    warned.append(deprecated(reason=reason, extra_stacklevel=1)(function))
-                except TypeError:  # Deprecated < 1.2.15 has no extra_stacklevel
-                    warned.append(deprecated(reason=reason)(function))
-            return warned[0](*args, **kwargs)
-        return call
-    return decorate
 
 
 # Working files -------------------------------------------------------------------
@@ -485,7 +462,7 @@ def update_project_file_tree(project: str | dict, file_tree: dict, client: Kitsu
     return _api.put("data/projects/{}", client, {"file_tree": file_tree}, project=project)
 
 
-@_deprecated("use update_project_file_tree(project, file_tree) with the tree itself")
+@_api.deprecated("use update_project_file_tree(project, file_tree) with the tree itself")
 def set_project_file_tree(project: str | dict, file_tree_name: str, client: KitsuClient = default_client) -> dict:
     """(Deprecated) Set the file tree of the project template called ``file_tree_name`` on a project.
 

@@ -8,38 +8,11 @@ months and weeks are numbers.
 from __future__ import annotations
 
 import datetime
-from typing import Any, Literal
+from typing import Literal
 
 from gazu import _api
 from gazu.cache import cache
 from gazu.client import KitsuClient, default_client, get_api_url_from_host
-from gazu.exception import InvalidArgumentException
-from gazu.helpers import validate_date_format
-
-
-def _flag(value: bool) -> str:
-    """Return a boolean query value as the server reads it."""
-    return "true" if value else "false"
-
-
-def _number(value: Any, name: str) -> int:
-    """Return a year, month or week as an int (digit strings accepted), or raise naming the argument."""
-    if isinstance(value, str) and value.isdigit():
-        return int(value)
-    if isinstance(value, int) and not isinstance(value, bool):
-        return value
-    raise InvalidArgumentException("%s: expected a number, got %r" % (name, value))
-
-
-def _date(value: Any, name: str) -> str:
-    """Return a ``YYYY-MM-DD`` string for a date or date string, or raise naming the argument."""
-    if isinstance(value, datetime.date):
-        return value.strftime("%Y-%m-%d")
-    try:
-        return validate_date_format(value)
-    except InvalidArgumentException:
-        raise InvalidArgumentException("%s: expected a date YYYY-MM-DD, got %r" % (name, value)) from None
-
 
 # Persons and bots ---------------------------------------------------------------
 
@@ -61,14 +34,14 @@ def get_person(id: str, relations: bool = False, client: KitsuClient = default_c
 def get_person_by_desktop_login(desktop_login: str, client: KitsuClient = default_client) -> dict | None:
     """Return the person (not a bot) with this desktop login, or None."""
     return _api.fetch_first("data/persons", client, params={
-        "desktop_login": _api.require(desktop_login, "desktop_login"), "is_bot": _flag(False)})
+        "desktop_login": _api.require(desktop_login, "desktop_login"), "is_bot": _api.flag(False)})
 
 
 @cache
 def get_person_by_email(email: str, is_bot: bool = False, client: KitsuClient = default_client) -> dict | None:
     """Return the person (or, with ``is_bot``, the bot) with this e-mail, or None."""
     return _api.fetch_first("data/persons", client, params={
-        "email": _api.require(email, "email"), "is_bot": _flag(is_bot)})
+        "email": _api.require(email, "email"), "is_bot": _api.flag(is_bot)})
 
 
 @cache
@@ -82,7 +55,7 @@ def get_person_by_full_name(full_name: str, first_name: str | None = None, last_
     names = ({"first_name": _api.require(first_name, "first_name"), "last_name": _api.require(last_name, "last_name")}
              if first_name is not None and last_name is not None
              else {"full_name": _api.require(full_name, "full_name")})
-    return _api.fetch_first("data/persons", client, params={**names, "is_bot": _flag(False)})
+    return _api.fetch_first("data/persons", client, params={**names, "is_bot": _api.flag(False)})
 
 
 @cache
@@ -125,7 +98,7 @@ def new_bot(name: str, email: str, role: str = "user", departments: list[str | d
     return _api.post("data/persons", client, {
         "first_name": _api.require(name, "name"), "last_name": "", "email": _api.require(email, "email"),
         "role": role, "is_bot": True, "departments": _api.to_ids(departments, "departments"), "active": active,
-        "expiration_date": None if expiration_date is None else _date(expiration_date, "expiration_date")})
+        "expiration_date": None if expiration_date is None else _api.date(expiration_date, "expiration_date")})
 
 
 def update_bot(bot: dict, client: KitsuClient = default_client) -> dict:
@@ -170,7 +143,7 @@ def clear_person_avatar(person: str | dict, client: KitsuClient = default_client
 
 def get_presence_log(year: int, month: int, client: KitsuClient = default_client) -> str:
     """Return the month's presence table as CSV text (one row per person, one column per day)."""
-    return client.get("data/persons/presence-logs/%d-%02d" % (_number(year, "year"), _number(month, "month")),
+    return client.get("data/persons/presence-logs/%d-%02d" % (_api.number(year, "year"), _api.number(month, "month")),
                       json_response=False)
 
 
@@ -246,7 +219,7 @@ def remove_person_from_department(person: str | dict, department: str | dict,
 @cache
 def get_time_spents_by_date(person: str | dict, date: str, client: KitsuClient = default_client) -> list[dict]:
     """Return the time the person logged on a day, one entry per task."""
-    return _api.fetch_list("data/persons/{}/time-spents/" + _date(date, "date"), client, person=person)
+    return _api.fetch_list("data/persons/{}/time-spents/" + _api.date(date, "date"), client, person=person)
 
 
 @cache
@@ -254,7 +227,7 @@ def get_time_spents_range(person_id: str, start_date: str, end_date: str,
                           client: KitsuClient = default_client) -> list:
     """Return the time the person logged from ``start_date`` to ``end_date`` included."""
     return _api.fetch_list("data/persons/{}/time-spents", client, person_id=person_id, params={
-        "start_date": _date(start_date, "start_date"), "end_date": _date(end_date, "end_date")})
+        "start_date": _api.date(start_date, "start_date"), "end_date": _api.date(end_date, "end_date")})
 
 
 @cache
@@ -262,18 +235,18 @@ def get_week_time_spents(person: str | dict, year: int, week: int,
                          client: KitsuClient = default_client) -> list[dict]:
     """Return the time the person logged in an ISO week, summed per task."""
     return _api.fetch_list("data/persons/{}/time-spents/week/%d/%d" % (
-        _number(year, "year"), _number(week, "week")), client, person=person)
+        _api.number(year, "year"), _api.number(week, "week")), client, person=person)
 
 
 @cache
 def get_year_time_spents(person: str | dict, year: int, client: KitsuClient = default_client) -> list[dict]:
     """Return the time the person logged in a year, summed per task."""
-    return _api.fetch_list("data/persons/{}/time-spents/year/%d" % _number(year, "year"), client, person=person)
+    return _api.fetch_list("data/persons/{}/time-spents/year/%d" % _api.number(year, "year"), client, person=person)
 
 
 def get_all_month_time_spents(id: str, date: datetime.date, client: KitsuClient = default_client) -> list:
     """Return every time entry the person logged in the month of ``date``."""
-    month = datetime.date.fromisoformat(_date(date, "date")[:10])
+    month = datetime.date.fromisoformat(_api.date(date, "date")[:10])
     return _api.fetch_list("data/persons/{}/time-spents/month/all/" + month.strftime("%Y/%m"), client, id=id)
 
 
@@ -296,20 +269,20 @@ def get_day_offs(person: str | dict, client: KitsuClient = default_client) -> li
 def get_week_day_offs(person: str | dict, year: int, week: int, client: KitsuClient = default_client) -> list[dict]:
     """Return the person's day offs overlapping an ISO week."""
     return _api.fetch_list("data/persons/{}/day-offs/week/%d/%d" % (
-        _number(year, "year"), _number(week, "week")), client, person=person)
+        _api.number(year, "year"), _api.number(week, "week")), client, person=person)
 
 
 @cache
 def get_month_day_offs(person: str | dict, year: int, month: int, client: KitsuClient = default_client) -> list[dict]:
     """Return the person's day offs overlapping a month."""
     return _api.fetch_list("data/persons/{}/day-offs/month/%d/%02d" % (
-        _number(year, "year"), _number(month, "month")), client, person=person)
+        _api.number(year, "year"), _api.number(month, "month")), client, person=person)
 
 
 @cache
 def get_year_day_offs(person: str | dict, year: int, client: KitsuClient = default_client) -> list[dict]:
     """Return the person's day offs overlapping a year."""
-    return _api.fetch_list("data/persons/{}/day-offs/year/%d" % _number(year, "year"), client, person=person)
+    return _api.fetch_list("data/persons/{}/day-offs/year/%d" % _api.number(year, "year"), client, person=person)
 
 
 def new_day_off(person: str | dict, date: str, end_date: str, description: str | None = None,
@@ -319,8 +292,8 @@ def new_day_off(person: str | dict, date: str, end_date: str, description: str |
     The server drops the time the person had logged on those days.
     """
     return _api.post("data/day-offs", client, {
-        "person_id": _api.to_id(person, "person"), "date": _date(date, "date"),
-        "end_date": _date(end_date, "end_date"), **_api.query(description=description)})
+        "person_id": _api.to_id(person, "person"), "date": _api.date(date, "date"),
+        "end_date": _api.date(end_date, "end_date"), **_api.query(description=description)})
 
 
 def update_day_off(day_off: dict, client: KitsuClient = default_client) -> dict:

@@ -19,15 +19,6 @@ from gazu.client import KitsuClient, default_client, get_api_url_from_host
 from gazu.exception import InvalidArgumentException
 
 
-def _data_argument(data: Any) -> dict:
-    """Return a free-form ``data`` argument (``{}`` for None), or raise."""
-    if data is None:
-        return {}
-    if not isinstance(data, dict):
-        raise InvalidArgumentException("data: expected a dict, got %r" % (data,))
-    return data
-
-
 def _parent_id(entity: Any, name: str) -> str | None:
     """Return the ``parent_id`` of an entity dict argument (None for none), or raise naming it."""
     if not isinstance(entity, dict) or "parent_id" not in entity:
@@ -37,7 +28,7 @@ def _parent_id(entity: Any, name: str) -> str | None:
 
 def _with_merged_data(route: str, entity: Any, name: str, data: Any, client: KitsuClient) -> dict:
     """Return ``{"id", "data"}`` of an entity read fresh from ``route``, ``data`` merged into its own."""
-    changes = _data_argument(data)
+    changes = _api.data_dict(data)
     current = _api.fetch(route, client, **{name: entity})
     return {"id": current["id"], "data": {**(current.get("data") or {}), **changes}}
 
@@ -213,7 +204,7 @@ def new_shot(project: str | dict, sequence: str | dict, name: str, nb_frames: in
     ``data`` along with ``data``'s own keys.
     """
     project_id = _api.to_id(project, "project")
-    data = {**_data_argument(data), **_api.query(frame_in=frame_in, frame_out=frame_out)}
+    data = {**_api.data_dict(data), **_api.query(frame_in=frame_in, frame_out=frame_out)}
     body = {"name": _api.require(name, "name"), "sequence_id": _api.to_id(sequence, "sequence"), "data": data,
             **_api.query(nb_frames=nb_frames, description=description)}
     return _api.create_if_missing(lambda: get_shot_by_name(sequence, name, client=client),

@@ -38,7 +38,7 @@ from typing import Any, Callable
 from gazu import _api
 from gazu.client import KitsuClient, default_client
 from gazu.exception import GazuException, InvalidArgumentException
-from gazu.helpers import is_id, sanitize_filename, validate_date_format
+from gazu.helpers import is_id, sanitize_filename
 
 # Zou 1.0.97 returns at most this many events per request (events_service).
 _EVENTS_PER_PAGE = 1000
@@ -233,16 +233,6 @@ def _accepts_page_size(function: Callable) -> Callable:
     return wrapper
 
 
-def _optional_date(value: str | None, name: str) -> str | None:
-    if value is None:
-        return None
-    try:
-        return validate_date_format(value)
-    except InvalidArgumentException:
-        raise InvalidArgumentException(
-            "%s: expected a date string YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS, got %r" % (name, value)) from None
-
-
 @_accepts_page_size
 def get_last_events(limit: int = 20000, project: str | dict | None = None, after: str | None = None,
                     before: str | None = None, only_files: bool = False, name: str | None = None,
@@ -263,8 +253,8 @@ def get_last_events(limit: int = 20000, project: str | dict | None = None, after
     if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
         raise InvalidArgumentException("limit: expected a positive int, got %r" % (limit,))
     params = _api.query(limit=limit, only_files="true" if only_files else "false",
-                        project_id=_api.optional_id(project, "project"), after=_optional_date(after, "after"),
-                        before=_optional_date(before, "before"), name=name)
+                        project_id=_api.optional_id(project, "project"), after=_api.date(after, "after", optional=True),
+                        before=_api.date(before, "before", optional=True), name=name)
     events: list[dict] = []
     while True:
         wanted = limit - len(events)
@@ -492,7 +482,8 @@ def push_task_comments(task_status_map: dict, person_map: dict, task: str | dict
     there = {_comment_key(comment) for comment in _api.fetch_list("data/tasks/{}/comments", client_target, task=task)}
     source = _api.fetch_list("data/tasks/{}/comments", client_source, task=task)
     return [push_task_comment(task_status_map, person_map, task, comment, client_source, client_target)
-            for comment in sorted(source, key=lambda comment: comment.get("created_at") or "")
+            # The server lists newest first; reversed, ties on the (second-precise) date keep their order.
+            for comment in sorted(reversed(source), key=lambda comment: comment.get("created_at") or "")
             if _comment_key(comment) not in there]
 
 

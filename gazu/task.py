@@ -12,9 +12,7 @@ Comments live in :mod:`gazu._task_comments` and previews in
 
 from __future__ import annotations
 
-import datetime
-import functools
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any
 
 from gazu import _api
 from gazu._task_comments import (  # noqa: F401  (re-exported: this module is the public face)
@@ -51,7 +49,6 @@ from gazu._task_previews import (  # noqa: F401  (re-exported: this module is th
 from gazu.cache import cache
 from gazu.client import KitsuClient, default_client, get_api_url_from_host
 from gazu.exception import GazuException, InvalidArgumentException, TaskStatusNotFoundException
-from gazu.helpers import validate_date_format
 
 if TYPE_CHECKING:
     import requests
@@ -70,18 +67,6 @@ def _entity_tasks(route: str, client: KitsuClient, relations: bool, **entity: An
     return _api.fetch_list(route, client, params={"relations": "true"} if relations else None, sort=True, **entity)
 
 
-def _date(value: Any) -> str:
-    """Return a ``YYYY-MM-DD`` string for a date or date string, or raise naming the argument."""
-    if isinstance(value, datetime.date):
-        return value.strftime("%Y-%m-%d")
-    if isinstance(value, str) and len(value) == 10:
-        try:
-            return validate_date_format(value)
-        except InvalidArgumentException:
-            pass
-    raise InvalidArgumentException("date: expected a date YYYY-MM-DD, got %r" % (value,))
-
-
 def _color(color: Any) -> str:
     """Return a ``#RRGGBB`` colour, or raise naming the argument."""
     if not isinstance(color, str) or not color.startswith("#"):
@@ -89,32 +74,10 @@ def _color(color: Any) -> str:
     return color
 
 
-def _data(data: Any) -> dict:
-    """Return free-form ``data`` to merge (None: nothing), or raise for a non-dict."""
-    if data is not None and not isinstance(data, dict):
-        raise InvalidArgumentException("data: expected a dict, got %r" % (data,))
-    return data or {}
-
-
 def _create_tasks(client: KitsuClient, task_types: Any, **entity: Any) -> list[dict]:
     """Create an entity's tasks of these task types; return the new ones (existing tasks are skipped)."""
     return _api.post("data/entities/{}/tasks", client, {"task_type_ids": _api.to_ids(task_types, "task_types")},
                      **entity)
-
-
-def _deprecated(reason: str) -> Callable[[Callable], Callable]:
-    """Make a function warn through the ``deprecated`` package, imported at its first call (it costs ~60 ms)."""
-    def decorate(function: Callable) -> Callable:
-        warning: dict[str, Callable] = {}
-
-        @functools.wraps(function)
-        def call(*args: Any, **kwargs: Any) -> Any:
-            if "function" not in warning:
-                from deprecated import deprecated
-                warning["function"] = deprecated(reason=reason)(function)
-            return warning["function"](*args, **kwargs)
-        return call
-    return decorate
 
 
 # Task types ------------------------------------------------------------------------------
@@ -544,7 +507,7 @@ def update_task(task: dict, client: KitsuClient = default_client) -> dict:
 
 def update_task_data(task: str | dict, data: dict | None = None, client: KitsuClient = default_client) -> dict:
     """Merge ``data`` into a task's free-form ``data`` field (read fresh from the server); return the task."""
-    data = _data(data)
+    data = _api.data_dict(data)
     current = _api.fetch("data/tasks/{}/full", client, task=task)
     return _api.put("data/tasks/{}", client, {"data": {**(current.get("data") or {}), **data}}, task=task)
 
@@ -584,7 +547,7 @@ def start_task(task: str | dict, started_task_status: str | dict | None = None, 
     return add_comment(task, status, person=person, client=client)
 
 
-@_deprecated("post a comment with a feedback-request status instead: add_comment(task, "
+@_api.deprecated("post a comment with a feedback-request status instead: add_comment(task, "
              "get_task_status_by_short_name('wfa'), comment, person=person)")
 def task_to_review(task: str | dict, person: str | dict, comment: str, revision: int = 1, change_status: bool = True,
                    client: KitsuClient = default_client) -> dict:
@@ -677,20 +640,20 @@ def get_time_spent(task: str | dict, date: str | None = None, client: KitsuClien
 @cache
 def get_task_time_spent_for_date(task: str | dict, date: str, client: KitsuClient = default_client) -> dict:
     """Return the time spent on a task on a date: entries by person id, and ``total``."""
-    return _api.fetch("actions/tasks/{}/time-spents/%s" % _date(date), client, task=task)
+    return _api.fetch("actions/tasks/{}/time-spents/%s" % _api.date(date, "date"), client, task=task)
 
 
 def set_time_spent(task: str | dict, person: str | dict, date: str, duration: int,
                    client: KitsuClient = default_client) -> dict:
     """Set the time a person spent on a task on a date; return the time spent entry."""
-    return _api.post("actions/tasks/{}/time-spents/%s/persons/{}" % _date(date), client,
+    return _api.post("actions/tasks/{}/time-spents/%s/persons/{}" % _api.date(date, "date"), client,
                      {"duration": _api.require(duration, "duration", (int, float))}, task=task, person=person)
 
 
 def add_time_spent(task: str | dict, person: str | dict, date: str, duration: int,
                    client: KitsuClient = default_client) -> dict:
     """Add to the time a person spent on a task on a date; return the time spent entry."""
-    return _api.post("actions/tasks/{}/time-spents/%s/persons/{}/add" % _date(date), client,
+    return _api.post("actions/tasks/{}/time-spents/%s/persons/{}/add" % _api.date(date, "date"), client,
                      {"duration": _api.require(duration, "duration", (int, float))}, task=task, person=person)
 
 

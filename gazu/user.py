@@ -13,18 +13,7 @@ from typing import Literal
 from gazu import _api
 from gazu.cache import cache
 from gazu.client import KitsuClient, default_client
-from gazu.exception import InvalidArgumentException, NotAuthenticatedException, ParameterException
-from gazu.helpers import validate_date_format
-
-
-def _date(value: str, name: str) -> str:
-    """Return a ``YYYY-MM-DD`` (or ``YYYY-MM-DDTHH:MM:SS``) string, or raise naming the argument."""
-    try:
-        return validate_date_format(value)
-    except InvalidArgumentException:
-        raise InvalidArgumentException(
-            "%s: expected a date string YYYY-MM-DD, got %r" % (name, value)) from None
-
+from gazu.exception import NotAuthenticatedException, ParameterException
 
 # Projects and entities the user has tasks in ------------------------------------
 
@@ -253,26 +242,26 @@ def mark_all_notifications_as_read(client: KitsuClient = default_client) -> dict
 @cache
 def get_time_spents_by_date(date: str, client: KitsuClient = default_client) -> list:
     """Return the time the user spent on each task on a day."""
-    return _api.fetch("data/user/time-spents/{}".format(_date(date, "date")), client)
+    return _api.fetch("data/user/time-spents/{}".format(_api.date(date, "date")), client)
 
 
 @cache
 def get_task_time_spent(task: str | dict, date: str, client: KitsuClient = default_client) -> dict:
     """Return the time the user spent on a task on a day."""
-    return client.get("data/user/tasks/{}/time-spents/{}".format(_api.to_id(task, "task"), _date(date, "date")))
+    return client.get("data/user/tasks/{}/time-spents/{}".format(_api.to_id(task, "task"), _api.date(date, "date")))
 
 
 @cache
 def get_timespents_range(start_date: str, end_date: str, client: KitsuClient = default_client) -> list[dict]:
     """Return the user's time spent between two days, both included."""
     return _api.fetch("data/user/time-spents", client, params={
-        "start_date": _date(start_date, "start_date"), "end_date": _date(end_date, "end_date")})
+        "start_date": _api.date(start_date, "start_date"), "end_date": _api.date(end_date, "end_date")})
 
 
 @cache
 def get_day_off(date: str, client: KitsuClient = default_client) -> dict:
     """Return the user's day off on a day (an empty dict when they work that day)."""
-    return _api.fetch("data/user/day-offs/{}".format(_date(date, "date")), client)
+    return _api.fetch("data/user/day-offs/{}".format(_api.date(date, "date")), client)
 
 
 # Chats ----------------------------------------------------------------------------
