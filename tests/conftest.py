@@ -1,8 +1,8 @@
 """Fixtures shared by the integration suites.
 
-``kitsu_sandbox`` (tests/integration/conftest.py) starts one real Kitsu per
-test session; ``admin_client`` points gazu's default client at it, logged
-in as the administrator, and restores the previous settings afterwards.
+``kitsu_sandbox`` (gazu's pytest plugin, gazu/sandbox/pytest_plugin.py)
+starts one real Kitsu per test session; ``admin_client`` is the default
+client pointed at it, logged in as the administrator, restored afterwards.
 """
 
 from __future__ import annotations
@@ -20,20 +20,9 @@ def unique(prefix: str = "test") -> str:
 
 
 @pytest.fixture
-def admin_client(kitsu_sandbox):
-    """The default client, logged in to the sandbox as its administrator."""
-    client = gazu.client.default_client
-    previous = (client.host, client.event_host, dict(client.tokens))
-    gazu.set_host(kitsu_sandbox.host)
-    gazu.set_event_host(kitsu_sandbox.event_host)
-    gazu.log_in(kitsu_sandbox.admin_email, kitsu_sandbox.admin_password)
-    gazu.cache.clear_all()
-    try:
-        yield client
-    finally:
-        gazu.cache.disable()
-        gazu.cache.clear_all()
-        client.host, client.event_host, client.tokens = previous[0], previous[1], previous[2]
+def admin_client(kitsu_admin):
+    """The default client, logged in to the sandbox as its administrator (the plugin's ``kitsu_admin``)."""
+    return kitsu_admin
 
 
 @pytest.fixture

@@ -1,5 +1,9 @@
 """The sandbox Kitsu the integration tests run against: one real Zou per test session.
 
+``kitsu_sandbox`` and ``kitsu_admin`` come from gazu's own pytest plugin
+(gazu/sandbox/pytest_plugin.py), the one studios use for their tests, so our
+suite provisions its server exactly as theirs does.
+
 The first run on a machine installs Zou and builds its database (about a
 minute, see gazu.sandbox); that happens once collection is done, outside any
 test's timeout. Later sessions start in a few seconds. A sandbox that cannot
@@ -10,44 +14,14 @@ start; the error names their folder).
 
 from __future__ import annotations
 
-import logging
-from pathlib import Path
-
 import pytest
 
-from gazu.sandbox import KitsuSandbox, SandboxError, provision
-
-_HERE = Path(__file__).parent
-
-
-def pytest_collection_finish(session):
-    """Provision Zou before the first integration test, so its timeout covers only the start."""
-    if any(_HERE in Path(str(item.fspath)).parents for item in session.items):
-        try:
-            provision()
-        except SandboxError as error:  # the fixture retries, and fails every test with the reason
-            logging.getLogger("gazu.sandbox").error("provisioning the sandbox failed: %s", error)
-
-
-@pytest.fixture(scope="session")
-def kitsu_sandbox():
-    """A running sandbox Kitsu: ``host``, ``event_host``, ``admin_email``, ``admin_password``, ``env()``."""
-    sandbox = KitsuSandbox()
-    try:
-        sandbox.start()
-    except SandboxError as error:
-        pytest.fail("the sandbox Kitsu did not start:\n%s" % error, pytrace=False)
-    yield sandbox
-    sandbox.stop()
+from gazu.sandbox.pytest_plugin import start_sandbox
 
 
 @pytest.fixture(scope="session")
 def second_kitsu_sandbox(kitsu_sandbox):
     """Another, independent sandbox Kitsu, for pushing data from one instance to another (gazu.sync)."""
-    sandbox = KitsuSandbox()
-    try:
-        sandbox.start()
-    except SandboxError as error:
-        pytest.fail("the second sandbox Kitsu did not start:\n%s" % error, pytrace=False)
+    sandbox = start_sandbox()
     yield sandbox
     sandbox.stop()

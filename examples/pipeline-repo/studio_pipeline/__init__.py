@@ -1,0 +1,1 @@
+"""A small studio pipeline library, written with plain gazu calls."""
