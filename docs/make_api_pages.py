@@ -7,7 +7,8 @@ MODULES = [
     "gazu.encoder", "gazu.asset", "gazu.casting", "gazu.concept", "gazu.context", "gazu.edit",
     "gazu.entity", "gazu.events", "gazu.files", "gazu.person", "gazu.playlist", "gazu.project",
     "gazu.project_template", "gazu.scene", "gazu.search", "gazu.shot", "gazu.studio", "gazu.sync",
-    "gazu.task", "gazu.user", "gazu.aio", "gazu.cli",
+    "gazu.task", "gazu.user", "gazu.aio", "gazu.cli", "gazu.concurrency", "gazu.sandbox",
+    "gazu.sandbox.pytest_plugin",
 ]
 
 HERE = os.path.dirname(os.path.abspath(__file__))

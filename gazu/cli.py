@@ -376,7 +376,7 @@ def handle_errors(fn: Callable) -> Callable:
             if _option("verbose"):
                 import traceback
 
-                traceback.print_exc()
+                click.echo(traceback.format_exc().rstrip(), err=True)
             raise click.exceptions.Exit(code) from None
 
     return wrapper

@@ -19,7 +19,7 @@ PUBLIC_MODULES = [
     "gazu", "gazu.client", "gazu.helpers", "gazu.cache", "gazu.sorting", "gazu.asset", "gazu.casting",
     "gazu.concept", "gazu.context", "gazu.edit", "gazu.entity", "gazu.events", "gazu.files", "gazu.person",
     "gazu.playlist", "gazu.project", "gazu.project_template", "gazu.scene", "gazu.search", "gazu.shot",
-    "gazu.studio", "gazu.sync", "gazu.task", "gazu.user", "gazu.aio",
+    "gazu.studio", "gazu.sync", "gazu.task", "gazu.user", "gazu.aio", "gazu.cli", "gazu.concurrency",
 ]
 REPORT = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "reports",
                       "real-server-not-exercised.txt")

@@ -34,6 +34,14 @@ GAZU_CLI = os.path.join(os.path.dirname(sys.executable), "gazu-cli")
 _SETTINGS = ("KITSU_HOST", "KITSU_ACCESS_TOKEN", "KITSU_LOGIN", "KITSU_PASSWORD", "KITSU_PROJECT", "CI")
 
 
+def runner() -> CliRunner:
+    """A CliRunner keeping stderr apart (click < 8.2, the last for Python 3.9, mixes it in by default)."""
+    try:
+        return CliRunner(mix_stderr=False)
+    except TypeError:  # click >= 8.2 always keeps it apart
+        return CliRunner()
+
+
 @pytest.fixture
 def env(kitsu_sandbox, admin_client, monkeypatch, tmp_path):
     """A CI job's settings: the sandbox's host and the administrator's token; a private config folder."""
@@ -46,7 +54,7 @@ def env(kitsu_sandbox, admin_client, monkeypatch, tmp_path):
 
 
 def run(*args, code=0):
-    result = CliRunner().invoke(gazu.cli.cli, [str(arg) for arg in args])
+    result = runner().invoke(gazu.cli.cli, [str(arg) for arg in args])
     assert result.exit_code == code, (args, result.stdout, result.stderr)
     return result
 
