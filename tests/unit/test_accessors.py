@@ -93,8 +93,8 @@ def test_accessor_sends_what_the_module_function_sends(module_name, name, monkey
     arguments = [synthetic(p) for p in signature.parameters.values()
                  if p.default is p.empty and p.kind is p.POSITIONAL_OR_KEYWORD and p.name != "client"]
     recorders = {}
-    for label, client, call in (("module", one, lambda: function(*arguments, client=one)),
-                                ("accessor", two, lambda: bound(*arguments))):
+    for label, call in (("module", lambda: function(*arguments, client=one)),
+                        ("accessor", lambda: bound(*arguments))):
         recorder = Recorder()
         monkeypatch.setattr(raw.KitsuClient, "_send", lambda self, *a, recorder=recorder, **k: recorder(self, *a, **k))
         result = outcome(call)
