@@ -16,7 +16,8 @@ from __future__ import annotations
 
 from typing import Callable
 
-from gazu import (  # noqa: E402  (the domain modules need the client first)
+from gazu import (
+    _auth,
     asset,
     cache,
     casting,
@@ -101,21 +102,15 @@ def log_in(
     Raises:
         AuthFailedException: the server refused the credentials.
     """
-    payload = {"email": email, "password": password, "totp": totp, "email_otp": email_otp,
-               "fido_authentication_response": fido_authentication_response,
-               "recovery_code": recovery_code}
-    payload = {key: value for key, value in payload.items() if value is not None}
+    payload = _auth.login_payload(email, password, totp=totp, email_otp=email_otp,
+                                  fido_authentication_response=fido_authentication_response,
+                                  recovery_code=recovery_code)
     try:
         response = client.request("POST", "auth/login", json=payload, authenticated=False)
     except (NotAuthenticatedException, ParameterException) as error:
-        raise AuthFailedException(
-            "log-in refused for %s: %s" % (email, error.server_message or error.status),
-            method=error.method, path=error.path, status=error.status,
-            server_message=error.server_message, response=error.response) from None
+        raise _auth.refused(error, email) from None
     result = client._json(response, "POST", "auth/login") or {}
-    if not result.get("login", True) or "access_token" not in result:
-        raise AuthFailedException("log-in refused for %s: %s" % (email, raw.get_message_from_data(result)))
-    raw.set_tokens({key: result[key] for key in ("access_token", "refresh_token") if key in result}, client)
+    raw.set_tokens(_auth.tokens_from(result, email), client)
     return result
 
 

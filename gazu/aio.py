@@ -24,10 +24,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Callable
 
+from gazu import _auth
 from gazu._aio_client import AsyncKitsuClient, AsyncResponse
-from gazu.client import get_message_from_data, raise_for_response, url_path_join
+from gazu.client import raise_for_response, url_path_join
 from gazu.exception import (
-    AuthFailedException,
     GazuException,
     InvalidArgumentException,
     NotAuthenticatedException,
@@ -97,21 +97,15 @@ async def log_in(
         AuthFailedException: the server refused the credentials.
     """
     client = _client(client)
-    payload = {key: value for key, value in {
-        "email": email, "password": password, "totp": totp, "email_otp": email_otp,
-        "fido_authentication_response": fido_authentication_response, "recovery_code": recovery_code,
-    }.items() if value is not None}
+    payload = _auth.login_payload(email, password, totp=totp, email_otp=email_otp,
+                                  fido_authentication_response=fido_authentication_response,
+                                  recovery_code=recovery_code)
     try:
         response = await client.request("POST", "auth/login", json=payload, authenticated=False)
     except (NotAuthenticatedException, ParameterException) as error:
-        raise AuthFailedException(
-            "log-in refused for %s: %s" % (email, error.server_message or error.status),
-            method=error.method, path=error.path, status=error.status,
-            server_message=error.server_message, response=error.response) from None
+        raise _auth.refused(error, email) from None
     result = client._json(response, "POST", "auth/login") or {}
-    if not result.get("login", True) or "access_token" not in result:
-        raise AuthFailedException("log-in refused for %s: %s" % (email, get_message_from_data(result)))
-    client.tokens = {key: result[key] for key in ("access_token", "refresh_token") if key in result}
+    client.tokens = _auth.tokens_from(result, email)
     return result
 
 
