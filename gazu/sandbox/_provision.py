@@ -32,7 +32,14 @@ from pathlib import Path
 
 from ._process import SandboxError, free_port, run_logged
 from ._services import Postgres, Redis, run_zou, zou_environment
-from ._system import find_postgres_bin, find_redis_server, postgres_major_version, scratch_parent, service_user
+from ._system import (
+    ensure_ffmpeg,
+    find_postgres_bin,
+    find_redis_server,
+    postgres_major_version,
+    scratch_parent,
+    service_user,
+)
 
 logger = logging.getLogger("gazu.sandbox")
 
@@ -255,6 +262,7 @@ def provision() -> Provisioned:
     """Make sure the system packages, Zou's venv and the ready cluster are all there; build what is missing."""
     postgres_bin = find_postgres_bin()
     redis_server = find_redis_server()
+    ensure_ffmpeg()
     folder = cache_dir()
     venv = ensure_venv(folder)
     template, marker = ensure_cluster_template(venv, postgres_bin, redis_server, folder)

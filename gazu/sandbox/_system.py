@@ -110,6 +110,24 @@ def find_redis_server() -> str:
     )
 
 
+def ensure_ffmpeg() -> bool:
+    """Make sure Zou can process movie previews (it runs ``ffmpeg``/``ffprobe``); tell whether it can.
+
+    Installed with Debian's package when root; elsewhere its absence only
+    means movie previews stay unprocessed, so it is reported, not fatal.
+    """
+    if shutil.which("ffmpeg") and shutil.which("ffprobe"):
+        return True
+    if is_root():
+        try:
+            apt_install("ffmpeg")
+        except SandboxError as error:
+            logger.warning("ffmpeg could not be installed, movie previews will not be processed: %s", error)
+        return bool(shutil.which("ffmpeg") and shutil.which("ffprobe"))
+    logger.warning("ffmpeg not found: movie previews will not be processed (Debian: apt-get install ffmpeg)")
+    return False
+
+
 def service_user() -> ServiceUser | None:
     """Return the account PostgreSQL runs as when we are root (``postgres``, else one we create), else None."""
     if not is_root():

@@ -18,12 +18,7 @@ pytestmark = pytest.mark.integration
 
 # The sandbox has no ffmpeg, so it cannot process a movie preview. get_preview_movie_url and
 # extract_tile_from_preview are run on a picture, where they must fail clearly; their success is unit-tested.
-NOT_EXERCISED = {
-    "get_preview_lowdef_movie_url": "needs a processed movie preview: the sandbox has no ffmpeg (unit-tested)",
-    "download_preview_movie": "needs a processed movie preview: the sandbox has no ffmpeg (unit-tested)",
-    "download_preview_lowdef_movie": "needs a processed movie preview: the sandbox has no ffmpeg (unit-tested)",
-    "extract_frame_from_preview": "the server extracts frames from processed movie previews only (unit-tested)",
-}
+NOT_EXERCISED: dict = {}  # the movie functions run in test_files_movies.py
 
 TREE_TEMPLATE = {
     "mountpoint": "/prod",

@@ -17,7 +17,7 @@ from tests.conftest import unique
 
 pytestmark = pytest.mark.integration
 
-NOT_EXERCISED = {}  # download_playlist_build is exercised on a failed build only: no ffmpeg in the sandbox
+NOT_EXERCISED = {}  # download_playlist_build is exercised on a failed build only (a playlist of pictures)
 
 playlist_module = gazu.playlist
 PNG_16PX = base64.b64decode(
@@ -117,7 +117,7 @@ def test_zip_and_movie_builds(review, tmp_path):
     playlist_module.download_playlist_zip(playlist, str(target))
     assert len(zipfile.ZipFile(target).namelist()) == 1
 
-    # Without movie previews (the sandbox has no ffmpeg to make one) the build runs, fails and says so.
+    # Without movie previews (this playlist holds pictures) the build runs, fails and says so.
     with pytest.raises(ServerErrorException):
         playlist_module.build_playlist_movie(playlist)
     [job] = playlist_module.all_build_jobs_for_project(review.project)
