@@ -19,7 +19,8 @@ What it needs and does:
   :func:`provision`) and reused after.
 - PostgreSQL server binaries (``/usr/lib/postgresql/*/bin`` or ``PG_BIN``) and
   ``redis-server``; as root, missing ones are installed with apt-get and
-  PostgreSQL runs as the ``postgres`` account.
+  PostgreSQL runs as the ``postgres`` account. ``ffmpeg`` too, for movie
+  previews (only reported when it cannot be had).
 - Every service listens on 127.0.0.1 only, on free ports, with its data in a
   temporary folder removed by :meth:`KitsuSandbox.stop`.
 
