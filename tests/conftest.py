@@ -31,6 +31,18 @@ def new_project(admin_client):
     return gazu.client.post("data/projects", {"name": unique("project"), "production_type": "tvshow"})
 
 
+@pytest.fixture
+def me(admin_client):
+    """The logged-in administrator's person dict."""
+    return gazu.client.get_current_user()
+
+
+@pytest.fixture
+def statuses(admin_client):
+    """The server's task statuses by short name (``todo``, ``wip``, ``wfa``, ``done``, …)."""
+    return {status["short_name"]: status for status in gazu.client.get("data/task-status")}
+
+
 from tests.realcoverage import (  # noqa: E402,F401  (hooks: real-server coverage report)
     pytest_collection_modifyitems,
     pytest_runtest_setup,

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-import struct
 import uuid
-import zlib
 
 import pytest
 
@@ -13,20 +11,11 @@ import gazu
 from gazu import aio
 from gazu.exception import AuthFailedException, GazuException, NotAuthenticatedException, RouteNotFoundException
 from tests.conftest import unique
+from tests.pictures import png
 
 pytestmark = pytest.mark.integration
 
 NOT_EXERCISED: dict[str, str] = {}
-
-
-def png(width: int = 40, height: int = 30) -> bytes:
-    """A small valid RGB PNG (a gradient), for the server's image processing."""
-    def chunk(kind, data):
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-    rows = b"".join(b"\0" + b"".join(bytes((x * 6 % 256, y * 8 % 256, 128)) for x in range(width))
-                    for y in range(height))
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
 
 
 @pytest.fixture

@@ -10,9 +10,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import socket
-import struct
 import uuid
-import zlib
 
 import pytest
 
@@ -26,6 +24,7 @@ from gazu.exception import (
     RouteNotFoundException,
 )
 from tests.conftest import unique
+from tests.pictures import pixels, png
 
 pytestmark = pytest.mark.integration
 
@@ -33,52 +32,6 @@ NOT_EXERCISED = {
     "cli.handle_errors": "a decorator, applied when gazu.cli's commands are built (test_cli runs every command)",
     "cli.main": "the console script: test_cli runs it as a real process, which the profile hook cannot see",
 }
-
-
-def picture(width: int = 32, height: int = 20) -> bytes:
-    """A small RGB PNG made without any imaging library."""
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-
-    rows = b"".join(b"\x00" + bytes(value for x in range(width) for value in (x * 7 % 256, y * 11 % 256, 90))
-                    for y in range(height))
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
-
-
-def pixels(png: bytes) -> tuple:
-    """Decode an 8-bit RGB or RGBA PNG into (width, height, rows of pixel bytes)."""
-    assert png.startswith(b"\x89PNG\r\n\x1a\n")
-    position, data, width = 8, b"", 0
-    while position < len(png):
-        length, kind = struct.unpack(">I4s", png[position:position + 8])
-        body = png[position + 8:position + 8 + length]
-        if kind == b"IHDR":
-            width, height, depth, color = struct.unpack(">IIBB", body[:10])
-            assert depth == 8 and color in (2, 6)
-            channels = 3 if color == 2 else 4
-        elif kind == b"IDAT":
-            data += body
-        position += 12 + length
-    raw_rows, stride, rows, previous = zlib.decompress(data), width * channels, [], bytearray(width * channels)
-    for y in range(height):
-        kind, line = raw_rows[y * (stride + 1)], bytearray(raw_rows[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
-        for i in range(stride):
-            left = line[i - channels] if i >= channels else 0
-            up, corner = previous[i], previous[i - channels] if i >= channels else 0
-            if kind == 1:
-                line[i] = (line[i] + left) & 255
-            elif kind == 2:
-                line[i] = (line[i] + up) & 255
-            elif kind == 3:
-                line[i] = (line[i] + (left + up) // 2) & 255
-            elif kind == 4:
-                guess = left + up - corner
-                nearest = min((abs(guess - left), 0, left), (abs(guess - up), 1, up), (abs(guess - corner), 2, corner))
-                line[i] = (line[i] + nearest[2]) & 255
-        rows.append(bytes(line[j] for j in range(stride) if channels == 3 or j % 4 != 3))
-        previous = line
-    return width, height, rows
 
 
 def free_port() -> int:
@@ -213,7 +166,7 @@ def test_a_picture_uploaded_as_a_preview_comes_back_byte_for_byte(admin_client, 
                     [asset["id"]])[0]
     status = raw.fetch_first("task-status", {"short_name": "wfa"})
     source = tmp_path / "lamp_v001.png"
-    source.write_bytes(picture())
+    source.write_bytes(png())
     progress = []
     first = new_preview(task, status)
     raw.upload("pictures/preview-files/%s" % first["id"], str(source),

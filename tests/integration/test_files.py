@@ -4,8 +4,6 @@ project's file tree, an asset instance's outputs in a scene, previews, attachmen
 Everything the tests need besides gazu.files is made with raw calls (gazu.client).
 """
 
-import struct
-import zlib
 from types import SimpleNamespace
 
 import pytest
@@ -13,6 +11,7 @@ import pytest
 import gazu
 from gazu.exception import GazuException, InvalidArgumentException, ParameterException, RouteNotFoundException
 from tests.conftest import unique
+from tests.pictures import png
 
 pytestmark = pytest.mark.integration
 
@@ -37,16 +36,6 @@ TREE = {"working": {**TREE_TEMPLATE, "root": "work"}, "output": {**TREE_TEMPLATE
 def slug(name):
     """How the file tree renders the names unique() makes."""
     return name.lower().replace("-", "_")
-
-
-def png(width=32, height=24):
-    """Return a small valid RGB PNG."""
-    def chunk(kind, data):
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-    rows = b"".join(b"\x00" + bytes(value for x in range(width) for value in (x * 7 % 256, y * 9 % 256, 128))
-                    for y in range(height))
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
 
 
 @pytest.fixture

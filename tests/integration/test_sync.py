@@ -18,29 +18,19 @@ from __future__ import annotations
 
 import contextlib
 import os
-import struct
-import zlib
 
 import pytest
 
 import gazu
 from gazu import sync
 from tests.conftest import unique
+from tests.pictures import png
 
 pytestmark = pytest.mark.integration
 
 NOT_EXERCISED: dict = {}
 
 DEAD_HOST = "http://127.0.0.1:9/not-kitsu"
-
-
-def a_png(width: int = 4, height: int = 4) -> bytes:
-    """A small valid RGB PNG, so the server's picture processing accepts it."""
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
-    rows = b"".join(b"\x00" + bytes([200, 40, 40]) * width for _ in range(height))
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
 
 
 def logged_in_client(sandbox) -> gazu.client.KitsuClient:
@@ -121,7 +111,7 @@ def comment_with_files(client, task: dict, status: dict, text: str, folder) -> d
     with open(notes, "wb") as handle:
         handle.write(b"remember the chair")
     with open(picture, "wb") as handle:
-        handle.write(a_png())
+        handle.write(png())
     created = client.upload("actions/tasks/%s/comment" % task["id"], notes,
                             data={"task_status_id": status["id"], "comment": text})
     preview = client.post("actions/tasks/%s/comments/%s/add-preview" % (task["id"], created["id"]), {})

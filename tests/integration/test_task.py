@@ -10,16 +10,15 @@ from __future__ import annotations
 import datetime
 import functools
 import http.server
-import struct
 import threading
 import uuid
-import zlib
 
 import pytest
 
 import gazu
 from gazu.exception import GazuException, ParameterException, RouteNotFoundException
 from tests.conftest import unique
+from tests.pictures import png, png_size
 
 pytestmark = pytest.mark.integration
 
@@ -33,31 +32,6 @@ def post(path: str, data) -> dict:
 
 def ids(items: list[dict]) -> set:
     return {item["id"] for item in items}
-
-
-def png(width: int = 24, height: int = 16) -> bytes:
-    """A real RGB picture: a red-to-blue gradient, encoded by hand."""
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
-    rows = b"".join(b"\x00" + b"".join(bytes((255 * x // width, 64, 255 * y // height)) for x in range(width))
-                    for y in range(height))
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
-
-
-def png_size(data: bytes) -> tuple[int, int]:
-    assert data[:8] == b"\x89PNG\r\n\x1a\n", data[:16]
-    return struct.unpack(">II", data[16:24])
-
-
-@pytest.fixture
-def me(admin_client):
-    return gazu.client.get_current_user()
-
-
-@pytest.fixture
-def statuses(admin_client):
-    return {status["short_name"]: status for status in gazu.client.get("data/task-status")}
 
 
 @pytest.fixture

@@ -29,16 +29,6 @@ def ids(items: list[dict]) -> set:
 
 
 @pytest.fixture
-def me(admin_client):
-    return gazu.client.get_current_user()
-
-
-@pytest.fixture
-def statuses(admin_client):
-    return {status["short_name"]: status for status in gazu.client.get("data/task-status")}
-
-
-@pytest.fixture
 def production(me, new_project, statuses):
     """A project with the admin in its team, an asset, episode, sequence, shot and scene, each with a task of
     its own task type assigned to the admin."""
