@@ -35,7 +35,7 @@ from typing import Any, Callable
 
 from gazu import cache as _cache
 from gazu.__version__ import __version__
-from gazu._transfer import AtomicFile, download_target, existing_file, expected_length
+from gazu._transfer import AtomicFile, download_target, expected_length, upload_parts
 from gazu.client import (
     _AUTH_ROUTES,
     CHUNK_SIZE,
@@ -436,10 +436,8 @@ class AsyncKitsuClient:
         is called on the event loop as the files' bytes go out.
         """
         aiohttp = aiohttp_module()
-        parts = [("file", existing_file(file_path, "file_path"))] if file_path is not None else []
-        parts += [("file-%d" % index, existing_file(extra, "extra_files"))
-                  for index, extra in enumerate(extra_files or [], start=2)]
-        total = sum(os.path.getsize(part_path) for _name, part_path in parts)
+        parts = upload_parts(file_path, extra_files, None)
+        total = sum(os.path.getsize(part_path) for _name, _file_name, part_path in parts)
         loop = asyncio.get_running_loop()
         sent = [0]
         opened: list[_ProgressReader] = []
@@ -454,10 +452,10 @@ class AsyncKitsuClient:
             for name, value in (data or {}).items():
                 if value is not None:
                     body.add_field(name, ("true" if value else "false") if isinstance(value, bool) else str(value))
-            for name, part_path in parts:
+            for name, file_name, part_path in parts:
                 opened.append(_ProgressReader(part_path, report if progress_callback else None))
-                body.add_field(name, opened[-1], filename=os.path.basename(part_path),
-                               content_type=mimetypes.guess_type(part_path)[0] or "application/octet-stream")
+                body.add_field(name, opened[-1], filename=file_name,
+                               content_type=mimetypes.guess_type(file_name)[0] or "application/octet-stream")
             return body
 
         try:

@@ -16,9 +16,10 @@ import os
 from typing import Any, Callable
 
 from gazu import _api
+from gazu._transfer import existing_file
 from gazu.cache import cache
 from gazu.client import KitsuClient, default_client
-from gazu.exception import FileDoesntExistException, InvalidArgumentException
+from gazu.exception import InvalidArgumentException
 
 # The server files the uploads of a batch by a name that must contain
 # "attachment_file-<index>" (or "preview_file-<index>"): from index 10 on,
@@ -37,12 +38,7 @@ def _existing_paths(paths: Any, name: str) -> list[str]:
         paths = [paths]
     if not isinstance(paths, (list, tuple)) or not paths:
         raise InvalidArgumentException("%s: expected a file path or a non-empty list of them, got %r" % (name, paths))
-    for path in paths:
-        if not isinstance(path, (str, os.PathLike)) or not os.fspath(path):
-            raise InvalidArgumentException("%s: expected file paths, got %r" % (name, path))
-        if not os.path.isfile(path):
-            raise FileDoesntExistException("%s: no such file: %s" % (name, os.fspath(path)))
-    return [os.fspath(path) for path in paths]
+    return [existing_file(path, name) for path in paths]
 
 
 def _form(body: dict) -> dict:
