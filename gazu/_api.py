@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import datetime
 import functools
+import re
 from typing import Any, Callable
 
 from gazu.client import KitsuClient
 from gazu.exception import InvalidArgumentException
-from gazu.helpers import is_id, validate_date_format
+from gazu.helpers import validate_date_format
 from gazu.sorting import sort_by_name
 
 
@@ -29,16 +30,35 @@ def _describe(name: str) -> str:
     return name.replace("_", " ")
 
 
+# What an id string may not contain: it would change the URL it is put in.
+_URL_CHANGING = re.compile(r"[/?#%\s\x00-\x1f\x7f]")
+
+
+def is_url_safe_id(value: Any) -> bool:
+    """Tell whether ``value`` can stand as an id in a route: any non-empty string
+    that cannot change the URL (no ``/ ? # %``, white space or control
+    characters, not ``.`` or ``..``). The server judges its format."""
+    return (isinstance(value, str) and value not in ("", ".", "..")
+            and not _URL_CHANGING.search(value))
+
+
 def to_id(value: Any, name: str) -> str:
-    """Return the id of a dict-or-id argument, or raise naming the argument."""
+    """Return the id of a dict-or-id argument, or raise naming the argument.
+
+    Any non-empty string is an id, as upstream (the server answers a
+    malformed one with a 400): only what would crash upstream or change the
+    URL is refused before sending.
+    """
     if isinstance(value, dict):
-        entity_id = value.get("id")
-        if is_id(entity_id):
+        if "id" not in value:
+            raise InvalidArgumentException(
+                "%s: expected a %s dict with an 'id', got a dict with no 'id' key" % (name, _describe(name)))
+        entity_id = value["id"]
+        if is_url_safe_id(entity_id):
             return entity_id
         raise InvalidArgumentException(
-            "%s: expected a %s dict with an 'id', got a dict with %s" % (
-                name, _describe(name), "id %r" % (entity_id,) if "id" in value else "no 'id' key"))
-    if is_id(value):
+            "%s: expected a %s dict with an 'id', got a dict with id %r" % (name, _describe(name), entity_id))
+    if is_url_safe_id(value):
         return value
     raise InvalidArgumentException(
         "%s: expected a %s dict or id string, got %r" % (name, _describe(name), value))

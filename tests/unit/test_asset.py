@@ -270,10 +270,10 @@ BAD_ENTITY_CALLS = [
     ("get_asset_type", "asset_type_id", lambda bad: (bad,)),
     ("get_asset_instance", "asset_instance_id", lambda bad: (bad,)),
     ("get_asset_by_name", "project", lambda bad: (bad, "Ann")),
-    ("get_asset_by_name", "asset_type", lambda bad: (ID, "Ann", bad if bad is not None else "x")),
+    ("get_asset_by_name", "asset_type", lambda bad: (ID, "Ann", bad if bad is not None else "x?")),
     ("new_asset", "project", lambda bad: (bad, ID, "Ann")),
     ("new_asset", "asset_type", lambda bad: (ID, bad, "Ann")),
-    ("new_asset", "episode", lambda bad: (ID, ID, "Ann", None, None, bad if bad is not None else "x")),
+    ("new_asset", "episode", lambda bad: (ID, ID, "Ann", None, None, bad if bad is not None else "x?")),
     ("remove_asset", "asset", lambda bad: (bad,)),
     ("remove_asset_type", "asset_type", lambda bad: (bad,)),
     ("update_asset_data", "asset", lambda bad: (bad, {})),
@@ -283,15 +283,15 @@ BAD_ENTITY_CALLS = [
     ("disable_asset_instance", "asset_instance", lambda bad: (bad,)),
     ("import_assets_with_csv", "project", lambda bad: (bad, "assets.csv")),
     ("export_assets_with_csv", "project", lambda bad: (bad, "assets.csv")),
-    ("export_assets_with_csv", "episode", lambda bad: (ID, "assets.csv", bad if bad is not None else "x")),
-    ("export_assets_with_csv", "assigned_to", lambda bad: (ID, "assets.csv", None, bad if bad is not None else "x")),
+    ("export_assets_with_csv", "episode", lambda bad: (ID, "assets.csv", bad if bad is not None else "x?")),
+    ("export_assets_with_csv", "assigned_to", lambda bad: (ID, "assets.csv", None, bad if bad is not None else "x?")),
     ("get_all_assets_url", "project", lambda bad: (bad,)),
     ("get_asset_url", "asset", lambda bad: (bad,)),
     ("get_asset_type_url", "project", lambda bad: (bad, ID)),
 ]
 
 
-@pytest.mark.parametrize("bad", [None, "", "not-an-id", {"name": "x"}, 42])
+@pytest.mark.parametrize("bad", [None, "", "a/b", {"name": "x"}, 42])
 @pytest.mark.parametrize("name, argument, make_args", BAD_ENTITY_CALLS,
                          ids=["%s-%s" % (row[0], row[1]) for row in BAD_ENTITY_CALLS])
 def test_bad_entities_rejected_before_any_request(kitsu, name, argument, make_args, bad):

@@ -127,7 +127,7 @@ BAD_ENTITY_CALLS = [
 ]
 
 
-@pytest.mark.parametrize("bad", [None, "", "not-an-id", {"name": "x"}, 42])
+@pytest.mark.parametrize("bad", [None, "", "a/b", {"name": "x"}, 42])
 @pytest.mark.parametrize("name, argument, make_args", BAD_ENTITY_CALLS,
                          ids=["%s-%s" % (row[0], row[1]) for row in BAD_ENTITY_CALLS])
 def test_bad_entities_rejected_before_any_request(kitsu, name, argument, make_args, bad):

@@ -90,7 +90,7 @@ BAD_CALLS = [(name, args[:-1], _last_entity_argument(name, args), user_context)
              for user_context in ([False, True] if user_path else [False])]
 
 
-@pytest.mark.parametrize("bad", [None, "", "not-an-id", {"name": "x"}, 42])
+@pytest.mark.parametrize("bad", [None, "", "a/b", {"name": "x"}, 42])
 @pytest.mark.parametrize("name, first_args, argument, user_context", BAD_CALLS,
                          ids=["%s-%s" % (row[0], "user" if row[3] else "studio") for row in BAD_CALLS])
 def test_bad_entities_rejected_before_any_request(kitsu, name, first_args, argument, user_context, bad):

@@ -104,7 +104,7 @@ def test_remove_edit(kitsu, force, query):
     assert kitsu.sent == [("DELETE", "data/edits/" + EDIT, query, None)]
 
 
-IDS = [None, "", "not-an-id", {"name": "x"}, 42]
+IDS = [None, "", "a/b", {"name": "x"}, 42]
 NAMES = [None, "", 12]
 
 # (call taking the bad value, the argument it is passed as, bad values)

@@ -104,7 +104,7 @@ BAD_CALLS = [
     ("get_entity", "entity_id", lambda bad: (bad,), None),
     ("get_entity_type", "entity_type_id", lambda bad: (bad,), None),
     ("all_entities_with_tasks_linked_to_entity", "entity", lambda bad: (bad,), None),
-    ("get_entity_by_name", "project", lambda bad: ("SH010", bad), ["", "not-an-id", {"name": "x"}, 42]),
+    ("get_entity_by_name", "project", lambda bad: ("SH010", bad), ["", "a/b", {"name": "x"}, 42]),
     ("remove_entity", "entity", lambda bad: (bad,), None),
     ("remove_entity_type", "entity_type", lambda bad: (bad,), None),
     ("remove_entities", "project", lambda bad: (bad, [ID]), None),
@@ -121,7 +121,7 @@ BAD_CALLS = [
 @pytest.mark.parametrize("name, argument, make_args, bad", [
     pytest.param(name, argument, make_args, bad, id="%s-%s-%r" % (name, argument, bad))
     for name, argument, make_args, bads in BAD_CALLS
-    for bad in (bads or [None, "", "not-an-id", {"name": "x"}, 42])])
+    for bad in (bads or [None, "", "a/b", {"name": "x"}, 42])])
 def test_bad_arguments_rejected_before_any_request(kitsu, name, argument, make_args, bad):
     with pytest.raises(InvalidArgumentException, match="^%s:" % argument):
         getattr(gazu.entity, name)(*make_args(bad))

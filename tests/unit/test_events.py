@@ -246,8 +246,8 @@ def test_get_last_login_logs(kitsu):
 
 
 @pytest.mark.parametrize("arguments, name", [
-    ({"limit": 0}, "limit"), ({"limit": "10"}, "limit"), ({"cursor_login_log_id": "x"}, "cursor_login_log_id"),
-    ({"person_ids": ["nope"]}, "person_ids"), ({"after": ""}, "after")])
+    ({"limit": 0}, "limit"), ({"limit": "10"}, "limit"), ({"cursor_login_log_id": "x?y"}, "cursor_login_log_id"),
+    ({"person_ids": ["a/b"]}, "person_ids"), ({"after": ""}, "after")])
 def test_get_last_login_logs_rejects_bad_arguments(kitsu, arguments, name):
     with pytest.raises(InvalidArgumentException, match="^%s:" % name):
         events.get_last_login_logs(**arguments)

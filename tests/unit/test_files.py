@@ -365,7 +365,7 @@ def test_set_project_file_tree_explains_an_unknown_name(kitsu, templates):
         with pytest.raises(GazuException, match="no file tree called 'default'.*update_project_file_tree"):
             gazu.files.set_project_file_tree(PROJECT, "default")
         with pytest.raises(InvalidArgumentException, match="^project:"):
-            gazu.files.set_project_file_tree("nope", "default")
+            gazu.files.set_project_file_tree("a/b", "default")
     assert len(kitsu.sent) == 1
 
 
@@ -375,7 +375,7 @@ def test_deprecated_is_imported_at_the_first_call_only():
     code = ("import sys, warnings, gazu\n"
             "assert 'deprecated' not in sys.modules\n"
             "warnings.simplefilter('ignore')\n"
-            "try:\n    gazu.files.set_project_file_tree('not-an-id', 'default')\n"
+            "try:\n    gazu.files.set_project_file_tree('a/b', 'default')\n"
             "except gazu.exception.InvalidArgumentException:\n    pass\n"
             "assert 'deprecated' in sys.modules\n")
     subprocess.run([sys.executable, "-c", code], check=True)
@@ -385,32 +385,32 @@ def test_deprecated_is_imported_at_the_first_call_only():
 
 # (function, arguments, the name the error must start with)
 BAD_ARGUMENTS = [
-    ("get_working_file", ("nope",), "working_file_id"),
+    ("get_working_file", ("a/b",), "working_file_id"),
     ("get_working_files_for_task", (None,), "task"),
-    ("get_all_working_files_for_entity", (ENTITY, "nope"), "task"),
+    ("get_all_working_files_for_entity", (ENTITY, "a/b"), "task"),
     ("get_last_working_file_revision", ({"name": "x"},), "task"),
     ("build_working_file_path", (TASK, "main", "working", 42), "software"),
     ("new_working_file", ("",), "task"),
-    ("new_working_file", (TASK,), "person", {"person": "bob"}),
+    ("new_working_file", (TASK,), "person", {"person": "bob/x"}),
     ("update_modification_date", (42,), "working_file"),
     ("upload_working_file", (None, "/tmp/x"), "working_file"),
     ("upload_working_file", (WORKING_FILE, None), "file_path"),
-    ("all_output_files_for_entity", (ENTITY, "nope"), "output_type"),
+    ("all_output_files_for_entity", (ENTITY, "a/b"), "output_type"),
     ("all_output_files_for_project", (PROJECT,), "file_status", {"file_status": {"name": "x"}}),
-    ("all_output_files_for_asset_instance", (INSTANCE, "nope"), "temporal_entity"),
+    ("all_output_files_for_asset_instance", (INSTANCE, "a/b"), "temporal_entity"),
     ("get_last_output_files_for_asset_instance", (INSTANCE, None), "temporal_entity"),
     ("get_next_entity_output_revision", (ENTITY, None, TASK_TYPE), "output_type"),
     ("get_last_asset_instance_output_revision", (INSTANCE, SHOT, OUTPUT_TYPE, ""), "task_type"),
-    ("build_entity_output_file_path", ("nope", OUTPUT_TYPE, TASK_TYPE), "entity"),
+    ("build_entity_output_file_path", ("a/b", OUTPUT_TYPE, TASK_TYPE), "entity"),
     ("new_entity_output_file", (ENTITY, OUTPUT_TYPE, TASK_TYPE, "c"), "working_file", {"working_file": 1}),
     ("new_asset_instance_output_file", (INSTANCE, SHOT, OUTPUT_TYPE, TASK_TYPE, "c"), "file_status_id",
-     {"file_status_id": "x"}),
+     {"file_status_id": "x#"}),
     ("all_output_types_for_asset_instance", ({"id": None}, SHOT), "asset_instance"),
     ("get_output_type", ("",), "output_type_id"),
     ("new_output_type", ("Cache", ""), "short_name"),
     ("get_software", (None,), "software_id"),
     ("new_software", ("Blender", "bl", None), "file_extension"),
-    ("get_file_status", ("x",), "status_id"),
+    ("get_file_status", ("x#",), "status_id"),
     ("new_file_status", ("", "#fff"), "name"),
     ("update_project_file_tree", (None, TREE), "project"),
 ]

@@ -21,7 +21,7 @@ def test_normalize_model_parameter():
     assert helpers.normalize_model_parameter(ID) == {"id": ID}
     assert helpers.normalize_model_parameter({"id": ID, "name": "x"}) == {"id": ID, "name": "x"}
     assert helpers.normalize_model_parameter(None) is None
-    for bad in ("not-an-id", 42, ["x"]):
+    for bad in ("a/b", 42, ["x"]):
         with pytest.raises(ValueError, match="expected an id string or a dict"):
             helpers.normalize_model_parameter(bad)
 

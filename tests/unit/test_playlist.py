@@ -229,7 +229,7 @@ def test_failed_download_leaves_no_file(kitsu, tmp_path):
     assert not target.exists()
 
 
-BAD_ENTITIES = [None, "", "not-an-id", {"name": "x"}, 42]
+BAD_ENTITIES = [None, "", "a/b", {"name": "x"}, 42]
 
 # call with the bad value, argument named in the error
 BAD_CALLS = [
@@ -276,12 +276,12 @@ def test_bad_entities_rejected_before_any_request(kitsu, call, name, bad):
 BAD_VALUES = [
     (lambda: playlist_module.get_playlist_by_name(PROJECT, ""), "name"),
     (lambda: playlist_module.new_playlist(PROJECT, None), "name"),
-    (lambda: playlist_module.new_playlist(PROJECT, "Dailies", episode="nope"), "episode"),
+    (lambda: playlist_module.new_playlist(PROJECT, "Dailies", episode="a/b"), "episode"),
     (lambda: playlist_module.new_playlist(PROJECT, "Dailies", for_entity="shots"), "for_entity"),
     (lambda: playlist_module.generate_temp_playlist(PROJECT, [SHOT]), "data"),
     (lambda: playlist_module.add_entity_to_playlist(PLAYLIST, SHOT), "playlist"),
     (lambda: playlist_module.add_entity_to_playlist({"id": PLAYLIST}, SHOT), "playlist"),
-    (lambda: playlist_module.add_entity_to_playlist(a_playlist(), SHOT, "nope"), "preview_file"),
+    (lambda: playlist_module.add_entity_to_playlist(a_playlist(), SHOT, "a/b"), "preview_file"),
     (lambda: playlist_module.remove_entity_from_playlist({"id": PLAYLIST, "shots": "x"}, SHOT), "playlist"),
     (lambda: playlist_module.remove_share_link(PLAYLIST, ""), "token"),
     (lambda: playlist_module.remove_share_link(PLAYLIST, None), "token"),

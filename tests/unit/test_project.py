@@ -292,7 +292,7 @@ BAD_ENTITY_CALLS = [
 ]
 
 
-@pytest.mark.parametrize("bad", [None, "", "not-an-id", {"name": "x"}, 42])
+@pytest.mark.parametrize("bad", [None, "", "a/b", {"name": "x"}, 42])
 @pytest.mark.parametrize("name, argument, make_args", BAD_ENTITY_CALLS, ids=[row[0] for row in BAD_ENTITY_CALLS])
 def test_bad_entities_rejected_before_any_request(kitsu, name, argument, make_args, bad):
     with pytest.raises(InvalidArgumentException, match="^%s:" % argument):
@@ -306,16 +306,16 @@ BAD_VALUE_CALLS = [
     ("get_project_status_by_name", "project_status_name", lambda bad: (bad,), NOT_TEXTS),
     ("get_project_url", "section", lambda bad: (P, bad), NOT_TEXTS),
     ("new_project", "name", lambda bad: (bad,), NOT_TEXTS),
-    ("new_project", "team", lambda bad: ("n", "short", ["not-an-id"]), [None]),
-    ("new_project", "project_template", lambda bad: ("n", "short", None, None, None, None, "2d", "x"), [None]),
+    ("new_project", "team", lambda bad: ("n", "short", ["a/b"]), [None]),
+    ("new_project", "project_template", lambda bad: ("n", "short", None, None, None, None, "2d", "x?"), [None]),
     ("update_project_data", "data", lambda bad: (P, bad), ["fps=24", 42]),
     ("get_metadata_descriptor_by_field_name", "field_name", lambda bad: (P, bad), NOT_TEXTS),
     ("add_metadata_descriptor", "name", lambda bad: (P, bad, "Asset"), NOT_TEXTS),
     ("add_metadata_descriptor", "entity_type", lambda bad: (P, "n", bad), NOT_TEXTS),
     ("add_metadata_descriptor", "departments", lambda bad: (P, "n", "Asset", "string", None, False, [bad]),
-     ["not-an-id", None]),
+     ["a/b", None]),
     ("add_metadata_descriptor", "task_type_id", lambda bad: (P, "Level", "Task", "string", None, False, None, bad),
-     ["", "not-an-id", {"name": "x"}, 42]),
+     ["", "a/b", {"name": "x"}, 42]),
     ("all_metadata_descriptors", "entity_type", lambda bad: (P,), [None]),
     ("reorder_metadata_descriptors", "entity_type", lambda bad: (P, bad, [X]), NOT_TEXTS),
     ("reorder_metadata_descriptors", "descriptor_ids", lambda bad: (P, "Asset", bad), [None, [], X]),

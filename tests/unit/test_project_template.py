@@ -157,7 +157,7 @@ BAD_ENTITY_CALLS = [
 ]
 
 
-@pytest.mark.parametrize("bad", [None, "", "not-an-id", {"name": "x"}, 42])
+@pytest.mark.parametrize("bad", [None, "", "a/b", {"name": "x"}, 42])
 @pytest.mark.parametrize("name, argument, make_args", BAD_ENTITY_CALLS,
                          ids=["%s-%s" % row[:2] for row in BAD_ENTITY_CALLS])
 def test_bad_entities_rejected_before_any_request(kitsu, name, argument, make_args, bad):
@@ -172,7 +172,7 @@ BAD_VALUE_CALLS = [
     ("new_project_template", "name", lambda bad: (bad,), NOT_TEXTS),
     ("new_project_template_from_project", "name", lambda bad: (X, bad), NOT_TEXTS),
     ("set_project_template_default_preview_background_file", "preview_background_file", lambda bad: (T, bad),
-     ["", "not-an-id", {"name": "x"}]),
+     ["", "a/b", {"name": "x"}]),
     ("set_project_template_metadata_descriptors", "descriptors", lambda bad: (T, bad),
      [None, {"name": "Level"}, ["Level"]]),
 ]

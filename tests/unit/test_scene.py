@@ -100,7 +100,7 @@ def test_writes(kitsu, name, args, method, path, body):
     assert result == ('{"id": "%s"}' % SCENE if method == "DELETE" else {"id": SCENE})
 
 
-IDS = [None, "", "not-an-id", {"name": "x"}, 42]
+IDS = [None, "", "a/b", {"name": "x"}, 42]
 NAMES = [None, "", 12]
 
 # (call taking the bad value, the argument it is passed as, bad values)

@@ -31,7 +31,7 @@ def test_search_entities_is_not_cached(kitsu):
 
 @pytest.mark.parametrize("argument, args", [
     ("query", (None,)), ("query", ("",)), ("query", (42,)),
-    ("project", ("chair", "not-an-id")), ("project", ("chair", {"name": "x"})),
+    ("project", ("chair", "a/b")), ("project", ("chair", {"name": "x"})),
     ("entity_types", ("chair", None, "asset")), ("entity_types", ("chair", None, [])),
     ("entity_types", ("chair", None, ["edit"])), ("entity_types", ("chair", None, [None])),
     ("entity_types", ("chair", None, [{"id": P}])),

@@ -300,7 +300,7 @@ def test_entity_urls_read_the_entity(kitsu, name, path, answer, url):
 
 # Bad arguments ------------------------------------------------------------------------
 
-IDS = [None, "", "not-an-id", {"name": "x"}, 42]
+IDS = [None, "", "a/b", {"name": "x"}, 42]
 NAMES = [None, "", 12]
 
 # (call taking the bad value, the argument it is passed as, bad values)

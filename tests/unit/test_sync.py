@@ -141,7 +141,7 @@ def test_convert_id_list_leaves_out_ids_without_counterpart():
 @pytest.mark.parametrize("call, argument", [
     (lambda: sync.get_id_map_by_name("abc", []), "source_list"),
     (lambda: sync.get_id_map_by_name([], [{"name": "x"}]), "target_list"),
-    (lambda: sync.get_id_map_by_id([{"id": "nope"}], []), "source_list"),
+    (lambda: sync.get_id_map_by_id([{"id": "a/b"}], []), "source_list"),
     (lambda: sync.get_id_map_by_id([], [], ""), "field"),
     (lambda: sync.get_model_list_diff([{"name": "x"}], []), "source_list"),
     (lambda: sync.get_model_list_diff([], None), "target_list"),
@@ -149,7 +149,7 @@ def test_convert_id_list_leaves_out_ids_without_counterpart():
     (lambda: sync.get_link_list_diff([{"entity_in_id": new_id()}], []), "source_list"),
     (lambda: sync.get_link_list_diff([], [42]), "target_list"),
     (lambda: sync.is_changed(None, {}), "source_model"),
-    (lambda: sync.convert_id_list(["not-an-id"], {}), "ids"),
+    (lambda: sync.convert_id_list(["a/b"], {}), "ids"),
     (lambda: sync.convert_id_list([], None), "model_map"),
 ])
 def test_pure_helpers_reject_bad_arguments(call, argument):
@@ -254,7 +254,7 @@ def test_get_last_events_accepts_the_deprecated_page_size(kitsu):
 
 @pytest.mark.parametrize("kwargs, argument", [
     ({"limit": 0}, "limit"), ({"limit": "100"}, "limit"), ({"limit": True}, "limit"),
-    ({"project": "not-an-id"}, "project"), ({"after": "last week"}, "after"), ({"before": 20260101}, "before"),
+    ({"project": "a/b"}, "project"), ({"after": "last week"}, "after"), ({"before": 20260101}, "before"),
 ])
 def test_get_last_events_bad_arguments(kitsu, kwargs, argument):
     with pytest.raises(InvalidArgumentException, match="^%s:" % argument):
@@ -517,9 +517,9 @@ def test_push_task_comment_refuses_a_status_the_target_lacks(two, comment_maps):
 
 @pytest.mark.parametrize("change, argument", [
     ({"task_status_map": None}, "task_status_map"), ({"person_map": []}, "person_map"),
-    ({"task": "nope"}, "task"), ({"comment": "nope"}, "comment"), ({"comment": {"text": "no id"}}, "comment"),
+    ({"task": "a/b"}, "task"), ({"comment": "a/b"}, "comment"), ({"comment": {"text": "no id"}}, "comment"),
     ({"client_source": None}, "client_source"), ({"client_target": "http://x"}, "client_target"),
-    ({"author_id": "nope"}, "author_id"), ({"tmp_path": "/does/not/exist"}, "tmp_path"),
+    ({"author_id": "a/b"}, "author_id"), ({"tmp_path": "/does/not/exist"}, "tmp_path"),
 ])
 def test_push_task_comment_bad_arguments(two, comment_maps, change, argument):
     statuses, people, status, person = comment_maps
@@ -590,7 +590,7 @@ def test_pushes_reject_a_missing_client_before_any_request(two, name, make_args)
 
 @pytest.mark.parametrize("name", ["push_episodes", "push_assets", "push_tasks", "push_entity_links"])
 def test_pushes_reject_a_bad_project_before_any_request(two, name):
-    args = ("not-an-id", new_id()) + ((new_id(),) if name == "push_tasks" else ()) + (two.source, two.target)
+    args = ("a/b", new_id()) + ((new_id(),) if name == "push_tasks" else ()) + (two.source, two.target)
     with pytest.raises(InvalidArgumentException, match="^project"):
         getattr(sync, name)(*args)
     assert two.sent == []

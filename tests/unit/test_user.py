@@ -195,7 +195,7 @@ BAD_ENTITY_CALLS = [
 ]
 
 
-@pytest.mark.parametrize("bad", [None, "", "not-an-id", {"name": "x"}, 42])
+@pytest.mark.parametrize("bad", [None, "", "a/b", {"name": "x"}, 42])
 @pytest.mark.parametrize("name, argument, make_args", BAD_ENTITY_CALLS, ids=[row[0] for row in BAD_ENTITY_CALLS])
 def test_bad_entities_rejected_before_any_request(kitsu, name, argument, make_args, bad):
     with pytest.raises(InvalidArgumentException, match="^%s:" % argument):
@@ -229,7 +229,7 @@ def test_bad_values_rejected_before_any_request(kitsu, name, argument, make_args
 
 @pytest.mark.parametrize("name", ["new_filter", "new_filter_group"])
 def test_bad_optional_project_rejected(kitsu, name):
-    args = ("n", "q", "shot", "not-an-id") if name == "new_filter" else ("n", "not-an-id")
+    args = ("n", "q", "shot", "a/b") if name == "new_filter" else ("n", "a/b")
     with pytest.raises(InvalidArgumentException, match="^project:"):
         getattr(gazu.user, name)(*args)
     assert kitsu.sent == []
