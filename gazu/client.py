@@ -190,6 +190,7 @@ class KitsuClient(Accessors):
     ) -> None:
         self._env_pending = False
         self._env_credentials: tuple | None = None
+        self._env_lock = threading.RLock()
         self._explicit: set[str] = set()
         self.host = host
         self.event_host = event_host
@@ -235,21 +236,32 @@ class KitsuClient(Accessors):
         return client
 
     def _apply_env(self) -> None:
-        """Fill in what the environment sets and the code did not."""
+        """Fill in what the environment sets and the code did not (once, whichever thread comes first)."""
         from gazu import _config
 
-        self._env_pending = False
-        settings, credentials = _config.read(skip=self._explicit)
-        self.__dict__.update(settings)
-        if credentials and "tokens" not in self._explicit and not self.__dict__["tokens"]:
-            self._env_credentials = credentials
+        with self._env_lock:
+            if not self._env_pending:
+                return
+            settings, credentials = _config.read(skip=self._explicit)
+            self.__dict__.update(settings)
+            if credentials and "tokens" not in self._explicit and not self.__dict__["tokens"]:
+                self._env_credentials = credentials
+            self._env_pending = False  # last: other threads wait until the settings are in
 
     def _log_in_from_env(self) -> None:
+        """Log in with the environment's credentials: once for all the threads that need it.
+
+        The credentials are kept until a log-in succeeds, so a failed one is
+        tried again by the next request.
+        """
         from gazu import log_in
 
-        email, password = self._env_credentials
-        self._env_credentials = None
-        log_in(email, password, client=self)
+        with self._env_lock:
+            if self.access_token or not self._env_credentials:
+                return  # another thread logged in meanwhile
+            email, password = self._env_credentials
+            log_in(email, password, client=self)
+            self._env_credentials = None
 
     def __repr__(self) -> str:
         return "<KitsuClient host=%r authenticated=%s>" % (self.host, bool(self.access_token))

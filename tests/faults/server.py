@@ -68,7 +68,12 @@ class FaultServer(socketserver.ThreadingTCPServer):
             "slow": FaultServer.slow,
             "upload": FaultServer.upload,
             "ok": FaultServer.ok,
+            "auth": FaultServer.auth,
+            "data": FaultServer.data,
         }
+        self.login_delay = 0.2  # seconds a log-in takes: long enough for threads to pile up behind it
+        self.refresh_answer = b'{"access_token": "refreshed"}'
+        self.logins: list[dict] = []
         self.thread = threading.Thread(target=self.serve_forever, daemon=True)
 
     @property
@@ -96,6 +101,25 @@ class FaultServer(socketserver.ThreadingTCPServer):
     def ok(self, handler, method, headers):
         handler.read_body(headers)
         return handler.send(200, b'[{"id": 1}]')
+
+    def auth(self, handler, method, headers):
+        """``POST auth/login`` answers tokens (slowly); ``GET auth/refresh-token`` answers ``refresh_answer``."""
+        body = handler.read_body(headers)
+        if method == "POST":
+            self.logins.append(json.loads(body or b"{}"))
+            time.sleep(self.login_delay)
+            token = "token-%d" % len(self.logins)
+            return handler.send(200, json.dumps({"login": True, "access_token": token,
+                                                 "refresh_token": "refresh-" + token}).encode())
+        return handler.send(200, self.refresh_answer)
+
+    def data(self, handler, method, headers):
+        """An API route that wants a token (401 without one) and echoes the token it got."""
+        handler.read_body(headers)
+        authorization = headers.get("authorization", "")
+        if not authorization.startswith("Bearer "):
+            return handler.send(401, b'{"msg": "Missing Authorization Header"}')
+        return handler.send(200, json.dumps({"token": authorization[len("Bearer "):]}).encode())
 
     def hang(self, handler, method, headers):
         self.stopping.wait(60)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import socket
+import threading
 import time
 import tracemalloc
 
@@ -123,3 +124,31 @@ def test_a_file_that_shrinks_during_upload_fails_instead_of_truncating(client, t
 
     with pytest.raises(UploadFailedException, match="changed size"):
         raw.upload("upload", str(movie), client=client, progress_callback=shrink)
+
+
+# Log-in and tokens ----------------------------------------------------------------
+
+
+def test_threads_first_using_an_environment_client_share_one_log_in(server, monkeypatch):
+    monkeypatch.setenv("KITSU_HOST", server.url)
+    monkeypatch.setenv("KITSU_LOGIN", "ci@example.com")
+    monkeypatch.setenv("KITSU_PASSWORD", "secret")
+    client = raw.KitsuClient.from_env(retries=0)
+    barrier = threading.Barrier(16)
+    results, errors = [], []
+
+    def first_call():
+        barrier.wait(timeout=5)
+        try:
+            results.append(client.get("data/x"))
+        except Exception as error:  # noqa: BLE001 - the test reports what each thread got
+            errors.append(error)
+
+    threads = [threading.Thread(target=first_call) for _ in range(16)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(10)
+    assert errors == []
+    assert results == [{"token": "token-1"}] * 16
+    assert server.logins == [{"email": "ci@example.com", "password": "secret"}]

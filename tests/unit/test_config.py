@@ -10,7 +10,7 @@ import responses
 
 from gazu import _config
 from gazu import client as raw
-from gazu.exception import InvalidArgumentException
+from gazu.exception import InvalidArgumentException, ServerErrorException
 
 HOST = "http://env.test/api"
 
@@ -60,6 +60,21 @@ def test_kitsu_login_and_password_log_in_on_the_first_request(env):
     assert responses.calls[1].request.headers["Authorization"] == "Bearer A"
     raw.get("data/projects", client=client)
     assert len(responses.calls) == 3  # logged in once
+
+
+@responses.activate
+def test_a_failed_environment_log_in_is_tried_again_on_the_next_request(env):
+    env.setenv("KITSU_HOST", HOST)
+    env.setenv("KITSU_LOGIN", "ci@example.com")
+    env.setenv("KITSU_PASSWORD", "secret")
+    responses.add("POST", HOST + "/auth/login", status=500, json={"message": "database is down"})
+    responses.add("POST", HOST + "/auth/login", json={"login": True, "access_token": "A"})
+    responses.add("GET", HOST + "/data/projects", json=[])
+    client = raw.KitsuClient.from_env(retries=0)
+    with pytest.raises(ServerErrorException, match="database is down"):
+        raw.get("data/projects", client=client)
+    assert raw.get("data/projects", client=client) == []
+    assert responses.calls[-1].request.headers["Authorization"] == "Bearer A"
 
 
 def test_kitsu_timeout(env):
