@@ -17,29 +17,16 @@ from __future__ import annotations
 
 import datetime
 import functools
-import re
 from typing import Any, Callable
 
 from gazu.client import KitsuClient
 from gazu.exception import InvalidArgumentException
-from gazu.helpers import validate_date_format
+from gazu.helpers import is_url_safe_id, validate_date_format
 from gazu.sorting import sort_by_name
 
 
 def _describe(name: str) -> str:
     return name.replace("_", " ")
-
-
-# What an id string may not contain: it would change the URL it is put in.
-_URL_CHANGING = re.compile(r"[/?#%\s\x00-\x1f\x7f]")
-
-
-def is_url_safe_id(value: Any) -> bool:
-    """Tell whether ``value`` can stand as an id in a route: any non-empty string
-    that cannot change the URL (no ``/ ? # %``, white space or control
-    characters, not ``.`` or ``..``). The server judges its format."""
-    return (isinstance(value, str) and value not in ("", ".", "..")
-            and not _URL_CHANGING.search(value))
 
 
 def to_id(value: Any, name: str) -> str:

@@ -13,11 +13,21 @@ from gazu.exception import InvalidArgumentException
 _UUID = re.compile(r"^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$", re.IGNORECASE)
 _UNSAFE_FILENAME_CHARACTERS = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 _DATE_FORMATS = ("%Y-%m-%d", "%Y-%m-%dT%H:%M:%S")
+# What an id string may not contain: it would change the URL it is put in.
+_URL_CHANGING = re.compile(r"[/?#%\s\x00-\x1f\x7f]")
 
 
 def is_id(value: object) -> bool:
     """Tell whether ``value`` is a Kitsu id (a UUID string)."""
     return isinstance(value, str) and bool(_UUID.match(value))
+
+
+def is_url_safe_id(value: object) -> bool:
+    """Tell whether ``value`` can stand as an id in a route: any non-empty string
+    that cannot change the URL (no ``/ ? # %``, white space or control
+    characters, not ``.`` or ``..``). The server judges its format."""
+    return (isinstance(value, str) and value not in ("", ".", "..")
+            and not _URL_CHANGING.search(value))
 
 
 def normalize_model_parameter(model_parameter: str | dict | None) -> dict | None:
