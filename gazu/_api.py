@@ -21,7 +21,7 @@ from typing import Any, Callable
 
 from gazu.client import KitsuClient
 from gazu.exception import InvalidArgumentException
-from gazu.helpers import is_url_safe_id, validate_date_format
+from gazu.helpers import is_url_safe_id
 from gazu.sorting import sort_by_name
 
 
@@ -69,6 +69,13 @@ def to_ids(values: Any, name: str) -> list[str]:
     if not isinstance(values, (list, tuple, set)):
         values = [values]
     return [to_id(value, name) for value in values]
+
+
+def given(value: Any, name: str) -> Any:
+    """Return a value upstream sends as it is given (``""`` and numbers too), refusing only None."""
+    if value is None:
+        raise InvalidArgumentException("%s: expected a value, got None" % name)
+    return value
 
 
 def require(value: Any, name: str, expected: type | tuple = str) -> Any:
@@ -163,21 +170,19 @@ def data_dict(data: Any, name: str = "data") -> dict:
 
 
 def date(value: Any, name: str, optional: bool = False) -> str | None:
-    """Return a ``YYYY-MM-DD`` (or ``YYYY-MM-DDTHH:MM:SS``) string for a date or date string.
+    """Return a date argument as sent: a :class:`datetime.date` as ``YYYY-MM-DD``, a string as given.
 
-    Raises, naming the argument, for anything else (None too, unless ``optional``).
+    The server judges a string's format, as upstream lets it; raises, naming
+    the argument, for anything else (None too, unless ``optional``) and for
+    a string that would change the URL it is put in.
     """
     if value is None and optional:
         return None
     if isinstance(value, datetime.date):
         return value.strftime("%Y-%m-%d")
-    try:
-        if not isinstance(value, str) or len(value) not in (10, 19):  # zero-padded, as the routes expect
-            raise InvalidArgumentException(value)
-        return validate_date_format(value)
-    except InvalidArgumentException:
-        raise InvalidArgumentException(
-            "%s: expected a date YYYY-MM-DD (or YYYY-MM-DDTHH:MM:SS), got %r" % (name, value)) from None
+    if is_url_safe_id(value):
+        return value
+    raise InvalidArgumentException("%s: expected a date YYYY-MM-DD (or a datetime.date), got %r" % (name, value))
 
 
 def flag(value: Any) -> str:

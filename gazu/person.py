@@ -13,6 +13,7 @@ from typing import Literal
 from gazu import _api
 from gazu.cache import cache
 from gazu.client import KitsuClient, default_client, get_api_url_from_host
+from gazu.exception import InvalidArgumentException
 
 # Persons and bots ---------------------------------------------------------------
 
@@ -246,7 +247,11 @@ def get_year_time_spents(person: str | dict, year: int, client: KitsuClient = de
 
 def get_all_month_time_spents(id: str, date: datetime.date, client: KitsuClient = default_client) -> list:
     """Return every time entry the person logged in the month of ``date``."""
-    month = datetime.date.fromisoformat(_api.date(date, "date")[:10])
+    try:
+        month = date if isinstance(date, datetime.date) else datetime.date.fromisoformat(date[:10])
+    except (TypeError, ValueError):
+        raise InvalidArgumentException("date: expected a datetime.date (or a YYYY-MM-DD string), got %r"
+                                       % (date,)) from None
     return _api.fetch_list("data/persons/{}/time-spents/month/all/" + month.strftime("%Y/%m"), client, id=id)
 
 
@@ -292,8 +297,8 @@ def new_day_off(person: str | dict, date: str, end_date: str, description: str |
     The server drops the time the person had logged on those days.
     """
     return _api.post("data/day-offs", client, {
-        "person_id": _api.to_id(person, "person"), "date": _api.date(date, "date"),
-        "end_date": _api.date(end_date, "end_date"), **_api.query(description=description)})
+        "person_id": _api.to_id(person, "person"), "date": date, "end_date": end_date,
+        **_api.query(description=description)})
 
 
 def update_day_off(day_off: dict, client: KitsuClient = default_client) -> dict:

@@ -60,7 +60,7 @@ class MockKitsu:
                 decoded = json.loads(body) if isinstance(body, str) and body else None
             except ValueError:
                 decoded = body
-            result.append((call.request.method, path, dict(parse_qsl(parts.query)), decoded))
+            result.append((call.request.method, path, dict(parse_qsl(parts.query, keep_blank_values=True)), decoded))
         return result
 
     @property

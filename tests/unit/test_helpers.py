@@ -145,6 +145,18 @@ def test_api_helpers():
         _api.require("", "name")
 
 
+def test_values_upstream_sends_as_given_pass_through():
+    assert [_api.given(value, "name") for value in ("", 42, "x")] == ["", 42, "x"]
+    with pytest.raises(InvalidArgumentException, match="^name: expected a value, got None"):
+        _api.given(None, "name")
+    assert _api.date(datetime.date(2024, 3, 1), "date") == "2024-03-01"
+    assert _api.date("2024-3-1", "date") == "2024-3-1"  # the server judges the format, as upstream lets it
+    assert _api.date(None, "date", optional=True) is None
+    for bad in (None, "01/03/2024", "", 42):
+        with pytest.raises(InvalidArgumentException, match="^date: expected a date"):
+            _api.date(bad, "date")
+
+
 def test_update_data_merges_onto_fresh_data(kitsu):
     kitsu.on("GET", "data/entities/" + ID, json={"id": ID, "data": {"kept": 1, "changed": 1}})
     kitsu.on("PUT", "data/entities/" + ID, json={"id": ID})
