@@ -1408,7 +1408,7 @@ class TaskAccessor:
         """Return a project's tasks of a task type (in one episode when given)."""
 
     def assign_task(self, task: str | dict, person: str | dict) -> dict:
-        """Assign a person to a task; return the task."""
+        """Assign a person to a task; return the server's answer (the list of the tasks assigned)."""
 
     def assign_tasks_to_person(self, tasks: list[str | dict], person: str | dict) -> dict:
         """Assign a person to several tasks; return the tasks assigned."""
@@ -1498,7 +1498,7 @@ class TaskAccessor:
         """Return the task type with this short name (for this kind of entity, of this department), or None."""
 
     def get_task_url(self, task: dict) -> str:
-        """Return the address of a task's page in Kitsu's web application."""
+        """Return the address of a task's page in Kitsu's web application (from its ``id`` and ``project_id``)."""
 
     def get_time_spent(self, task: str | dict, date: str | None = ...) -> dict:
         """Return the time spent on a task (on ``date`` only, when given): entries by person id, and ``total``."""
@@ -1507,7 +1507,7 @@ class TaskAccessor:
         """Move a comment (without previews) to another task of the same entity; return the moved comment."""
 
     def new_task(self, entity: str | dict, task_type: str | dict, name: str = ..., task_status: dict | None = ..., assigner: str | dict | None = ..., assignees: list[str | dict] | None = ...) -> dict:
-        """Create a task for an entity; it starts at the default status unless ``task_status`` is given."""
+        """Return the entity's task of this type and name, created if missing (at the default status unless"""
 
     def new_task_status(self, name: str, short_name: str, color: str) -> dict:
         """Create a task status; ``color`` is ``#RRGGBB``."""
@@ -1534,7 +1534,7 @@ class TaskAccessor:
         """Delete a task type; with ``force``, detach it from projects and schedules first."""
 
     def remove_tasks_batch(self, project: str | dict, tasks: list[str | dict]) -> requests.Response:
-        """Delete several tasks of a project; return the server's response (its JSON lists the ids deleted)."""
+        """Delete several tasks of a project; return the server's answer (decoded JSON)."""
 
     def remove_tasks_for_type(self, project: str | dict, task_type: str | dict) -> str:
         """Delete every task of a task type in a project (administrators only)."""

@@ -48,14 +48,12 @@ from gazu._task_previews import (  # noqa: F401  (re-exported: this module is th
 )
 from gazu.cache import cache
 from gazu.client import KitsuClient, default_client, get_api_url_from_host
-from gazu.exception import GazuException, InvalidArgumentException, TaskStatusNotFoundException
+from gazu.exception import InvalidArgumentException, TaskMustBeADictException, TaskStatusNotFoundException
 
 if TYPE_CHECKING:
     import requests
 
 _STARTED_STATUS_SHORT_NAME = "wip"
-# Where Kitsu's web application shows the tasks of each kind of entity.
-_TASK_PAGES = {"Shot": "shots", "Edit": "edits"}
 _PATH_ENTITY_TOKENS = {"asset": "Asset", "shot": "Shot", "scene": "Scene"}
 
 
@@ -142,7 +140,7 @@ def get_task_type_by_name(task_type_name: str, for_entity: str | None = None, de
                           client: KitsuClient = default_client) -> dict | None:
     """Return the task type with this name (for this kind of entity, of this department), or None."""
     return _api.fetch_first("data/task-types", client, params=_api.query(
-        name=_api.require(task_type_name, "task_type_name"), for_entity=for_entity,
+        name=_api.given(task_type_name, "task_type_name"), for_entity=for_entity,
         department_id=_api.optional_id(department, "department")))
 
 
@@ -152,15 +150,15 @@ def get_task_type_by_short_name(task_type_short_name: str, for_entity: str | Non
                                 client: KitsuClient = default_client) -> dict | None:
     """Return the task type with this short name (for this kind of entity, of this department), or None."""
     return _api.fetch_first("data/task-types", client, params=_api.query(
-        short_name=_api.require(task_type_short_name, "task_type_short_name"), for_entity=for_entity,
+        short_name=_api.given(task_type_short_name, "task_type_short_name"), for_entity=for_entity,
         department_id=_api.optional_id(department, "department")))
 
 
 def new_task_type(name: str, color: str = "#000000", for_entity: str = "Asset",
                   client: KitsuClient = default_client) -> dict:
     """Return the task type with this name for this kind of entity, created if missing."""
-    query = {"name": _api.require(name, "name"), "for_entity": _api.require(for_entity, "for_entity")}
-    body = {**query, "color": _color(color)}
+    query = {"name": _api.given(name, "name"), "for_entity": _api.given(for_entity, "for_entity")}
+    body = {**query, "color": color}
     return _api.create_if_missing(lambda: _api.fetch_first("data/task-types", client, params=query),
                                   lambda: _api.post("data/task-types", client, body))
 
@@ -199,14 +197,14 @@ def get_task_status(task_status_id: str, client: KitsuClient = default_client) -
 @cache
 def get_task_status_by_name(name: str, client: KitsuClient = default_client) -> dict | None:
     """Return the task status with this name, or None."""
-    return _api.fetch_first("data/task-status", client, params={"name": _api.require(name, "name")})
+    return _api.fetch_first("data/task-status", client, params={"name": _api.given(name, "name")})
 
 
 @cache
 def get_task_status_by_short_name(task_status_short_name: str, client: KitsuClient = default_client) -> dict | None:
     """Return the task status with this short name (``wip``, ``wfa``, …), or None."""
     return _api.fetch_first("data/task-status", client, params={
-        "short_name": _api.require(task_status_short_name, "task_status_short_name")})
+        "short_name": _api.given(task_status_short_name, "task_status_short_name")})
 
 
 @cache
@@ -217,9 +215,7 @@ def get_default_task_status(client: KitsuClient = default_client) -> dict | None
 
 def new_task_status(name: str, short_name: str, color: str, client: KitsuClient = default_client) -> dict:
     """Create a task status; ``color`` is ``#RRGGBB``."""
-    return _api.post("data/task-status", client, {"name": _api.require(name, "name"),
-                                                  "short_name": _api.require(short_name, "short_name"),
-                                                  "color": _color(color)})
+    return _api.post("data/task-status", client, {"name": name, "short_name": short_name, "color": _color(color)})
 
 
 def update_task_status(task_status: dict, client: KitsuClient = default_client) -> dict:
@@ -400,8 +396,8 @@ def get_task_by_entity(entity: str | dict, task_type: str | dict, name: str = "m
                        client: KitsuClient = default_client) -> dict | None:
     """Return an entity's task of a task type with this name, or None."""
     return _api.fetch_first("data/tasks", client, params={
-        "name": _api.require(name, "name"), "entity_id": _api.to_id(entity, "entity"),
-        "task_type_id": _api.to_id(task_type, "task_type")})
+        "name": _api.given(name, "name"), "task_type_id": _api.to_id(task_type, "task_type"),
+        "entity_id": _api.to_id(entity, "entity")})
 
 
 def get_task_by_name(entity: str | dict, task_type: str | dict, name: str = "main",
@@ -436,19 +432,16 @@ def get_task_by_path(project: str | dict, file_path: str, entity_type: str = "sh
 
 @cache
 def get_task_url(task: dict, client: KitsuClient = default_client) -> str:
-    """Return the address of a task's page in Kitsu's web application.
+    """Return the address of a task's page in Kitsu's web application (from its ``id`` and ``project_id``).
 
-    A task dict as :func:`get_task` returns it needs no request; for any
-    other task dict (or an id) the full task is read first.
+    Raises:
+        TaskMustBeADictException: ``task`` is not a dict.
     """
-    if not (isinstance(task, dict) and task.get("project") and task.get("task_type")):
-        task = get_task(_api.to_id(task, "task"), client=client)
-    episode = ""
-    if task["project"].get("production_type") == "tvshow":
-        episode = "/episodes/%s" % ((task.get("episode") or {}).get("id") or "main")
-    page = _TASK_PAGES.get(task["task_type"].get("for_entity"), "assets")
-    return "%s/productions/%s%s/%s/tasks/%s" % (get_api_url_from_host(client), task["project_id"], episode, page,
-                                                task["id"])
+    if not isinstance(task, dict):
+        raise TaskMustBeADictException("task: expected a task dict with 'id' and 'project_id', got %r" % (task,))
+    task_id = _api.to_id(task, "task")
+    return "%s/productions/%s/shots/tasks/%s/" % (get_api_url_from_host(client),
+                                                   _api.to_id(task.get("project_id"), "project_id"), task_id)
 
 
 # Creating and changing tasks -------------------------------------------------------------------
@@ -457,17 +450,22 @@ def get_task_url(task: dict, client: KitsuClient = default_client) -> str:
 def new_task(entity: str | dict, task_type: str | dict, name: str = "main", task_status: dict | None = None,
              assigner: str | dict | None = None, assignees: list[str | dict] | None = None,
              client: KitsuClient = default_client) -> dict:
-    """Create a task for an entity; it starts at the default status unless ``task_status`` is given."""
+    """Return the entity's task of this type and name, created if missing (at the default status unless
+    ``task_status`` is given)."""
     body = {"entity_id": _api.to_id(entity, "entity"), "task_type_id": _api.to_id(task_type, "task_type"),
-            "name": _api.require(name, "name"), "assignees": _api.to_ids(assignees, "assignees"),
+            "name": _api.given(name, "name"), "assignees": _api.to_ids(assignees, "assignees"),
             **_api.query(assigner_id=_api.optional_id(assigner, "assigner"))}
     status_id = _api.optional_id(task_status, "task_status")
     if status_id is None:
         status_id = _api.optional_id(get_default_task_status(client=client), "task_status")
-    project_id = entity.get("project_id") if isinstance(entity, dict) else None
-    if project_id is None:
-        project_id = _api.fetch("data/entities/{}", client, entity=entity)["project_id"]
-    return _api.post("data/tasks", client, {**body, "project_id": project_id, **_api.query(task_status_id=status_id)})
+
+    def create() -> dict:
+        project_id = entity.get("project_id") if isinstance(entity, dict) else None
+        if project_id is None:  # an id string: upstream needs the entity dict
+            project_id = _api.fetch("data/entities/{}", client, entity=entity)["project_id"]
+        return _api.post("data/tasks", client, {**body, "project_id": project_id,
+                                                **_api.query(task_status_id=status_id)})
+    return _api.create_if_missing(lambda: get_task_by_entity(entity, task_type, name, client=client), create)
 
 
 def create_entity_tasks(entity: str | dict, task_types: list[str | dict],
@@ -519,9 +517,8 @@ def remove_task(task: str | dict, client: KitsuClient = default_client) -> str:
 
 def remove_tasks_batch(project: str | dict, tasks: list[str | dict],
                        client: KitsuClient = default_client) -> requests.Response:
-    """Delete several tasks of a project; return the server's response (its JSON lists the ids deleted)."""
-    return client.request("POST", _api.path("actions/projects/{}/delete-tasks", project=project),
-                          json=_api.to_ids(_api.require(tasks, "tasks", (list, tuple)), "tasks"))
+    """Delete several tasks of a project; return the server's answer (decoded JSON)."""
+    return _api.post("actions/projects/{}/delete-tasks", client, _api.to_ids(tasks, "tasks"), project=project)
 
 
 def remove_tasks_for_type(project: str | dict, task_type: str | dict, client: KitsuClient = default_client) -> str:
@@ -597,31 +594,25 @@ def publish_preview(task: str | dict, task_status: str | dict, comment: str = ""
 
 
 def assign_task(task: str | dict, person: str | dict, client: KitsuClient = default_client) -> dict:
-    """Assign a person to a task; return the task.
-
-    Raises:
-        GazuException: the server assigned nothing (no such task, or the
-            person may not work in the task type's department).
-    """
-    tasks = assign_tasks_to_person([_api.to_id(task, "task")], person, client=client)
-    if not tasks:
-        raise GazuException("assign_task: the server did not assign task %s to person %s (no such task, or not "
-                            "allowed)" % (_api.to_id(task, "task"), _api.to_id(person, "person")))
-    return tasks[0]
+    """Assign a person to a task; return the server's answer (the list of the tasks assigned)."""
+    return assign_tasks_to_person([_api.to_id(task, "task")], person, client=client)
 
 
 def assign_tasks_to_person(tasks: list[str | dict], person: str | dict, client: KitsuClient = default_client) -> dict:
     """Assign a person to several tasks; return the tasks assigned."""
     return _api.put("actions/persons/{}/assign", client,
-                    {"task_ids": _api.to_ids(_api.require(tasks, "tasks", (list, tuple)), "tasks")}, person=person)
+                    {"task_ids": _api.to_ids(tasks, "tasks")}, person=person)
 
 
 def clear_assignations(tasks: str | dict | list[str | dict], person: str | dict | None = None,
                        client: KitsuClient = default_client) -> list[str]:
-    """Unassign ``person`` (everyone when None) from one or several tasks; return the ids of the tasks changed."""
+    """Unassign ``person`` (everyone when None) from one or several tasks; return the ids of the tasks changed.
+
+    An empty list of tasks changes nothing and sends nothing.
+    """
     task_ids = _api.to_ids(tasks, "tasks")
     if not task_ids:
-        raise InvalidArgumentException("tasks: expected a task or a non-empty list of tasks, got %r" % (tasks,))
+        return []
     return _api.put("actions/tasks/clear-assignation", client, {
         "task_ids": task_ids, **_api.query(person_id=_api.optional_id(person, "person"))})
 
@@ -647,14 +638,14 @@ def set_time_spent(task: str | dict, person: str | dict, date: str, duration: in
                    client: KitsuClient = default_client) -> dict:
     """Set the time a person spent on a task on a date; return the time spent entry."""
     return _api.post("actions/tasks/{}/time-spents/%s/persons/{}" % _api.date(date, "date"), client,
-                     {"duration": _api.require(duration, "duration", (int, float))}, task=task, person=person)
+                     {"duration": duration}, task=task, person=person)
 
 
 def add_time_spent(task: str | dict, person: str | dict, date: str, duration: int,
                    client: KitsuClient = default_client) -> dict:
     """Add to the time a person spent on a task on a date; return the time spent entry."""
     return _api.post("actions/tasks/{}/time-spents/%s/persons/{}/add" % _api.date(date, "date"), client,
-                     {"duration": _api.require(duration, "duration", (int, float))}, task=task, person=person)
+                     {"duration": duration}, task=task, person=person)
 
 
 def remove_time_spent(time_spent: str | dict, client: KitsuClient = default_client) -> str:

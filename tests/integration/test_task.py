@@ -16,7 +16,7 @@ import uuid
 import pytest
 
 import gazu
-from gazu.exception import GazuException, ParameterException, RouteNotFoundException
+from gazu.exception import ParameterException, RouteNotFoundException
 from tests.conftest import unique
 from tests.pictures import png, png_size
 
@@ -86,6 +86,9 @@ def test_task_types_lifecycle(new_project):
     assert gazu.task.get_task_type_by_name(name)["id"] == task_type["id"]
     assert gazu.task.get_task_type_by_name(name, for_entity="Asset") is None
     assert gazu.task.get_task_type_by_short_name("nothing-like-it") is None
+    blank = gazu.task.get_task_type_by_short_name("")  # Zou's default task types have an empty short name
+    assert blank["short_name"] == "" and blank["id"] in ids(gazu.task.all_task_types())
+    assert isinstance(blank["name"], str) and isinstance(blank["for_entity"], str)
 
     task_type["short_name"] = unique("lgt")[:12]
     task_type["color"] = "#00AAFF"
@@ -186,10 +189,10 @@ def test_one_task_read_changed_and_removed(production, task_types, shot_task, st
     assert gazu.task.get_task_by_entity(shot, task_types["shot"])["id"] == shot_task["id"]
     assert gazu.task.get_task_by_entity(shot, task_types["shot"], name="other") is None
     assert gazu.task.get_task_by_name(shot, task_types["shot"], "main")["id"] == shot_task["id"]
-    assert gazu.task.get_task_url(full) == "%s/productions/%s/episodes/%s/shots/tasks/%s" % (
-        gazu.client.get_api_url_from_host(), project["id"], production["entities"]["episode"]["id"],
-        shot_task["id"])
-    assert gazu.task.get_task_url({"id": shot_task["id"]}) == gazu.task.get_task_url(full)
+    url = gazu.task.get_task_url(full)  # upstream's shape, whatever the entity and the project's kind
+    assert isinstance(url, str) and url == "%s/productions/%s/shots/tasks/%s/" % (
+        gazu.client.get_api_url_from_host(), project["id"], shot_task["id"])
+    assert gazu.task.get_task_url(gazu.client.get("data/tasks/" + shot_task["id"])) == url
 
     task = gazu.client.get("data/tasks/" + shot_task["id"])
     task.update({"priority": 3, "difficulty": 4})
@@ -208,8 +211,8 @@ def test_removing_tasks_in_bulk(production, task_types, statuses):
     shot_task, = gazu.task.create_shot_tasks(entities["shot"], [task_types["shot"]])
     asset_task, = gazu.task.create_asset_tasks(entities["asset"], [task_types["asset"]])
     scene_task, = gazu.task.create_entity_tasks(entities["scene"], [task_types["scene"]])
-    response = gazu.task.remove_tasks_batch(project, [shot_task, asset_task["id"]])
-    assert response.status_code == 200 and set(response.json()) == {shot_task["id"], asset_task["id"]}
+    deleted = gazu.task.remove_tasks_batch(project, [shot_task, asset_task["id"]])
+    assert isinstance(deleted, list) and set(deleted) == {shot_task["id"], asset_task["id"]}
     gazu.task.remove_tasks_for_type(project, task_types["scene"])
     assert gazu.task.all_tasks_for_project(project) == []
     with pytest.raises(RouteNotFoundException):
@@ -246,7 +249,7 @@ def test_assigning_and_following_an_artist(production, task_types, statuses, me)
         gazu.client.put("data/tasks/" + task["id"], {"start_date": today.isoformat(),
                                                      "due_date": (today + datetime.timedelta(days=5)).isoformat()})
 
-    assigned = gazu.task.assign_task(shot_task, artist)
+    assigned, = gazu.task.assign_task(shot_task, artist)  # the server's answer: the tasks assigned
     assert (assigned["id"], assigned["assignees"]) == (shot_task["id"], [artist["id"]])
     assert ids(gazu.task.assign_tasks_to_person([asset_task["id"]], artist["id"])) == {asset_task["id"]}
     assert ids(gazu.task.all_tasks_for_person(artist)) == {shot_task["id"], asset_task["id"]}
@@ -268,8 +271,8 @@ def test_assigning_and_following_an_artist(production, task_types, statuses, me)
     gazu.task.assign_task(shot_task["id"], me)
     assert gazu.task.clear_assignations([shot_task]) == [shot_task["id"]]
     assert gazu.task.get_task(shot_task["id"])["assignees"] == []
-    with pytest.raises(GazuException, match="did not assign"):
-        gazu.task.assign_task(str(uuid.uuid4()), artist)  # no such task: the server assigns nothing
+    assert gazu.task.assign_task(str(uuid.uuid4()), artist) == []  # no such task: the server assigns nothing
+    assert gazu.task.clear_assignations([]) == []
 
 
 # Comments ------------------------------------------------------------------------------------------------------

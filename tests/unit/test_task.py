@@ -9,7 +9,7 @@ import pytest
 import requests
 
 import gazu
-from gazu.exception import GazuException, InvalidArgumentException, TaskStatusNotFoundException
+from gazu.exception import InvalidArgumentException, TaskMustBeADictException, TaskStatusNotFoundException
 from tests.unit.conftest import new_id
 
 (PROJECT, TASK, TASK_TYPE, STATUS, ENTITY, PERSON, EPISODE, SEQUENCE, SHOT, ASSET, SCENE, EDIT, CONCEPT,
@@ -197,25 +197,72 @@ def test_writes(kitsu, function, args, method, path, query, body):
     assert result == ({"ok": True} if method != "DELETE" else '{"ok": true}')
 
 
-def test_new_task_reads_the_default_status_and_the_entity_project(kitsu):
+def test_new_task_reads_the_default_status_looks_the_task_up_and_reads_the_entity_project(kitsu):
     kitsu.on("GET", "data/task-status", json=[{"id": STATUS, "is_default": True}])
+    kitsu.on("GET", "data/tasks", json=[])
     kitsu.on("GET", "data/entities/" + ENTITY, json={"id": ENTITY, "project_id": PROJECT})
     kitsu.on("POST", "data/tasks", json={"id": TASK}, status=201)
     assert gazu.task.new_task(ENTITY, {"id": TASK_TYPE}, assigner=PERSON, assignees=[{"id": PERSON}]) == {"id": TASK}
     assert kitsu.sent == [
         ("GET", "data/task-status", {"is_default": "true"}, None),
+        ("GET", "data/tasks", {"name": "main", "task_type_id": TASK_TYPE, "entity_id": ENTITY}, None),
         ("GET", "data/entities/" + ENTITY, {}, None),
         ("POST", "data/tasks", {}, {"entity_id": ENTITY, "task_type_id": TASK_TYPE, "name": "main",
                                     "assignees": [PERSON], "assigner_id": PERSON, "project_id": PROJECT,
                                     "task_status_id": STATUS})]
 
 
-def test_new_task_with_a_status_and_an_entity_dict_sends_only_the_creation(kitsu):
+def test_new_task_with_a_status_and_an_entity_dict_reads_its_project_id(kitsu):
+    kitsu.on("GET", "data/tasks", json=[])
     kitsu.on("POST", "data/tasks", json={"id": TASK}, status=201)
     gazu.task.new_task({"id": ENTITY, "project_id": PROJECT}, TASK_TYPE, "fx", task_status={"id": STATUS})
-    assert kitsu.sent == [("POST", "data/tasks", {}, {
-        "entity_id": ENTITY, "task_type_id": TASK_TYPE, "name": "fx", "assignees": [], "project_id": PROJECT,
-        "task_status_id": STATUS})]
+    assert kitsu.sent == [
+        ("GET", "data/tasks", {"name": "fx", "task_type_id": TASK_TYPE, "entity_id": ENTITY}, None),
+        ("POST", "data/tasks", {}, {"entity_id": ENTITY, "task_type_id": TASK_TYPE, "name": "fx", "assignees": [],
+                                    "project_id": PROJECT, "task_status_id": STATUS})]
+
+
+def test_new_task_returns_the_existing_task(kitsu):
+    kitsu.on("GET", "data/tasks", json=[{"id": TASK, "name": "main"}])
+    assert gazu.task.new_task({"id": ENTITY, "project_id": PROJECT}, TASK_TYPE, task_status=STATUS) == {
+        "id": TASK, "name": "main"}
+    assert [request[:2] for request in kitsu.sent] == [("GET", "data/tasks")]
+
+
+def test_new_task_type_sends_its_arguments_as_given(kitsu):
+    """Upstream checks none of them: the server judges (an empty name, a colour without '#', a dict)."""
+    kitsu.on("GET", "data/task-types", json=[])
+    kitsu.on("POST", "data/task-types", json={"id": TASK_TYPE}, status=201)
+    assert gazu.task.new_task_type("", "red") == {"id": TASK_TYPE}
+    assert kitsu.sent == [("GET", "data/task-types", {"name": "", "for_entity": "Asset"}, None),
+                          ("POST", "data/task-types", {}, {"name": "", "color": "red", "for_entity": "Asset"})]
+
+
+def test_new_task_status_checks_only_the_colour(kitsu):
+    kitsu.on("POST", "data/task-status", json={"id": STATUS}, status=201)
+    gazu.task.new_task_status("Check", None, "#00FF00")
+    assert kitsu.sent == [("POST", "data/task-status", {}, {"name": "Check", "short_name": None,
+                                                            "color": "#00FF00"})]
+    with pytest.raises(ValueError, match="^color:"):  # upstream raises a ValueError too
+        gazu.task.new_task_status("Check", "chk", "00FF00")
+
+
+@pytest.mark.parametrize("function, value, route, key", [
+    ("get_task_type_by_short_name", "", "data/task-types", "short_name"),  # Zou's default task types have it
+    ("get_task_type_by_name", "", "data/task-types", "name"),
+    ("get_task_status_by_short_name", "", "data/task-status", "short_name"),
+    ("get_task_status_by_name", 42, "data/task-status", "name"),
+])
+def test_lookups_by_name_send_the_value_as_given(kitsu, function, value, route, key):
+    kitsu.on("GET", route, json=[{"id": TASK_TYPE, key: value}])
+    assert getattr(gazu.task, function)(value) == {"id": TASK_TYPE, key: value}
+    assert kitsu.sent == [("GET", route, {key: str(value)}, None)]
+
+
+def test_get_task_by_entity_sends_an_empty_name(kitsu):
+    kitsu.on("GET", "data/tasks", json=[])
+    assert gazu.task.get_task_by_entity(ENTITY, TASK_TYPE, "") is None
+    assert kitsu.sent == [("GET", "data/tasks", {"name": "", "task_type_id": TASK_TYPE, "entity_id": ENTITY}, None)]
 
 
 @pytest.mark.parametrize("found, expected", [([{"id": TASK_TYPE}], 1), ([], 2)])
@@ -236,24 +283,37 @@ def test_update_task_data_merges_into_fresh_data(kitsu):
                           ("PUT", "data/tasks/" + TASK, {}, {"data": {"a": 1, "b": 3}})]
 
 
-def test_remove_tasks_batch_returns_the_response(kitsu):
+@pytest.mark.parametrize("tasks, body", [([{"id": TASK}, TASK], [TASK, TASK]), ([], [])])
+def test_remove_tasks_batch_returns_the_decoded_answer(kitsu, tasks, body):
     path = "actions/projects/%s/delete-tasks" % PROJECT
-    kitsu.on("POST", path, json=[TASK])
-    response = gazu.task.remove_tasks_batch(PROJECT, [{"id": TASK}])
-    assert isinstance(response, requests.Response) and response.json() == [TASK]
-    assert kitsu.sent == [("POST", path, {}, [TASK])]
+    kitsu.on("POST", path, json={"deleted": len(body)})
+    assert gazu.task.remove_tasks_batch(PROJECT, tasks) == {"deleted": len(body)}
+    assert kitsu.sent == [("POST", path, {}, body)]
 
 
-def test_assign_task_returns_the_task(kitsu):
-    kitsu.on("PUT", "actions/persons/%s/assign" % PERSON, json=[{"id": TASK}])
-    assert gazu.task.assign_task({"id": TASK}, PERSON) == {"id": TASK}
+@pytest.mark.parametrize("answer", [[{"id": TASK, "assignees": [PERSON]}], []])
+def test_assign_task_returns_the_server_answer(kitsu, answer):
+    kitsu.on("PUT", "actions/persons/%s/assign" % PERSON, json=answer)
+    assert gazu.task.assign_task({"id": TASK}, PERSON) == answer
     assert kitsu.sent == [("PUT", "actions/persons/%s/assign" % PERSON, {}, {"task_ids": [TASK]})]
 
 
-def test_assign_task_says_when_the_server_assigned_nothing(kitsu):
+def test_assign_tasks_to_person_sends_an_empty_list(kitsu):
     kitsu.on("PUT", "actions/persons/%s/assign" % PERSON, json=[])
-    with pytest.raises(GazuException, match="did not assign task %s" % TASK):
-        gazu.task.assign_task(TASK, PERSON)
+    assert gazu.task.assign_tasks_to_person([], {"id": PERSON}) == []
+    assert kitsu.sent == [("PUT", "actions/persons/%s/assign" % PERSON, {}, {"task_ids": []})]
+
+
+def test_clear_assignations_of_no_task_sends_nothing(kitsu):
+    assert gazu.task.clear_assignations([]) == []
+    assert kitsu.sent == []
+
+
+def test_time_spent_sends_the_duration_and_date_as_given(kitsu):
+    path = "actions/tasks/%s/time-spents/2024-3-1/persons/%s" % (TASK, PERSON)
+    kitsu.on("POST", path, json={"duration": 60})
+    gazu.task.set_time_spent(TASK, PERSON, "2024-3-1", "60")
+    assert kitsu.sent == [("POST", path, {}, {"duration": "60"})]
 
 
 # Starting, reviewing, publishing ------------------------------------------------------------
@@ -327,28 +387,20 @@ def test_deprecated_is_imported_at_the_first_call_only():
 # Task pages and paths ----------------------------------------------------------------------------
 
 
-FULL_TASK = {"id": TASK, "project_id": PROJECT, "project": {"production_type": "featurefilm"},
-             "task_type": {"for_entity": "Shot"}}
-
-
-@pytest.mark.parametrize("task, address", [
-    (FULL_TASK, "http://kitsu.test/productions/%s/shots/tasks/%s" % (PROJECT, TASK)),
-    ({**FULL_TASK, "task_type": {"for_entity": "Asset"}, "project": {"production_type": "tvshow"}},
-     "http://kitsu.test/productions/%s/episodes/main/assets/tasks/%s" % (PROJECT, TASK)),
-    ({**FULL_TASK, "project": {"production_type": "tvshow"}, "episode": {"id": EPISODE}},
-     "http://kitsu.test/productions/%s/episodes/%s/shots/tasks/%s" % (PROJECT, EPISODE, TASK)),
-    ({**FULL_TASK, "task_type": {"for_entity": "Edit"}},
-     "http://kitsu.test/productions/%s/edits/tasks/%s" % (PROJECT, TASK)),
+@pytest.mark.parametrize("task", [
+    {"id": TASK, "project_id": PROJECT},
+    {"id": TASK, "project_id": PROJECT, "episode_id": EPISODE, "project": {"production_type": "tvshow"},
+     "task_type": {"for_entity": "Asset"}},
 ])
-def test_get_task_url_from_a_full_task_sends_nothing(kitsu, task, address):
-    assert gazu.task.get_task_url(task) == address
+def test_get_task_url_is_built_from_the_task_dict_alone(kitsu, task):
+    assert gazu.task.get_task_url(task) == "http://kitsu.test/productions/%s/shots/tasks/%s/" % (PROJECT, TASK)
     assert kitsu.sent == []
 
 
-def test_get_task_url_reads_the_full_task_when_needed(kitsu):
-    kitsu.on("GET", "data/tasks/%s/full" % TASK, json=FULL_TASK)
-    assert gazu.task.get_task_url({"id": TASK}).endswith("/shots/tasks/" + TASK)
-    assert kitsu.sent == [("GET", "data/tasks/%s/full" % TASK, {}, None)]
+def test_get_task_url_needs_a_task_dict(kitsu):
+    with pytest.raises(TaskMustBeADictException):
+        gazu.task.get_task_url(TASK)
+    assert kitsu.sent == []
 
 
 GUESS = "data/entities/guess-from-path"
@@ -384,28 +436,25 @@ BAD_ARGUMENTS = [
     ("get_task", ("a/b",), "task_id"),
     ("get_task_type", (None,), "task_type_id"),
     ("get_task_status", ({},), "task_status_id"),
-    ("get_task_type_by_name", ("",), "task_type_name"),
     ("get_task_type_by_name", ("X", None, "a/b"), "department"),
     ("get_task_type_by_short_name", (None,), "task_type_short_name"),
-    ("get_task_status_by_name", (42,), "name"),
-    ("get_task_status_by_short_name", ("",), "task_status_short_name"),
     ("all_tasks_for_shot", ("a/b",), "shot"),
     ("all_tasks_for_project", (PROJECT, "a/b"), "task_type"),
     ("all_tasks_for_task_type", (PROJECT, None), "task_type"),
     ("all_tasks_for_task_status", (PROJECT, TASK_TYPE, "a/b"), "task_status"),
     ("all_tasks_for_entity_and_task_type", (ENTITY, {}), "task_type"),
-    ("get_task_by_entity", (ENTITY, TASK_TYPE, ""), "name"),
     ("get_task_by_name", (None, TASK_TYPE), "entity"),
     ("get_task_by_path", (None, PATH), "project"),
     ("get_task_by_path", (PROJECT, ""), "file_path"),
     ("get_task_url", ({"name": "x"},), "task"),
+    ("get_task_url", ({"id": TASK},), "project_id"),
+    ("get_task_by_entity", (ENTITY, TASK_TYPE, None), "name"),
+    ("get_task_type_by_name", (None,), "task_type_name"),
+    ("add_time_spent", (TASK, PERSON, "2024/3/1", 60), "date"),
     ("new_task", (ENTITY, TASK_TYPE, "main", None, None, ["a/b"]), "assignees"),
     ("new_task", ("a/b", TASK_TYPE), "entity"),
     ("new_task", (ENTITY, TASK_TYPE, "main", {"name": "wip"}), "task_status"),
-    ("new_task_type", ("",), "name"),
-    ("new_task_type", ("FX", "red"), "color"),
     ("new_task_status", ("A", "a", "00FF00"), "color"),
-    ("new_task_status", ("A", None, "#00FF00"), "short_name"),
     ("update_task", (TASK,), "task"),
     ("update_task_type", ({"name": "x"},), "task_type"),
     ("update_task_status", (None,), "task_status"),
@@ -414,7 +463,6 @@ BAD_ARGUMENTS = [
     ("remove_task", ("",), "task"),
     ("remove_task_type", (42,), "task_type"),
     ("remove_task_status", ("a/b",), "task_status"),
-    ("remove_tasks_batch", (PROJECT, []), "tasks"),
     ("remove_tasks_batch", (PROJECT, ["a/b"]), "tasks"),
     ("remove_tasks_for_type", (PROJECT, None), "task_type"),
     ("create_entity_tasks", (ENTITY, ["a/b"]), "task_types"),
@@ -427,14 +475,10 @@ BAD_ARGUMENTS = [
     ("publish_preview", (TASK, "a/b"), "task_status"),
     ("assign_task", (TASK, None), "person"),
     ("assign_task", ("a/b", PERSON), "task"),
-    ("assign_tasks_to_person", ([], PERSON), "tasks"),
-    ("clear_assignations", ([],), "tasks"),
     ("clear_assignations", (TASK, "a/b"), "person"),
     ("get_time_spent", (TASK, "01/03/2024"), "date"),
     ("get_task_time_spent_for_date", (TASK, None), "date"),
-    ("set_time_spent", (TASK, PERSON, "2024-03-01", "60"), "duration"),
     ("set_time_spent", (TASK, "a/b", "2024-03-01", 60), "person"),
-    ("add_time_spent", (TASK, PERSON, "2024-3-1", 60), "date"),
     ("remove_time_spent", (None,), "time_spent"),
     ("all_tasks_for_person_and_type", (PERSON, "a/b"), "task_type"),
     ("all_notifications_for_project", (None,), "project"),
