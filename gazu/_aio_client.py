@@ -25,7 +25,6 @@ from __future__ import annotations
 import asyncio
 import inspect
 import io
-import json as _jsonlib
 import logging
 import mimetypes
 import os
@@ -35,6 +34,7 @@ from typing import Any, Callable
 
 from gazu import cache as _cache
 from gazu.__version__ import __version__
+from gazu._json import loads as json_loads
 from gazu._transfer import AtomicFile, download_target, expected_length, upload_parts
 from gazu.client import (
     _AUTH_ROUTES,
@@ -108,7 +108,7 @@ class AsyncResponse:
         return (self.content or b"").decode(self.raw.charset or "utf-8", errors="replace")
 
     def json(self) -> Any:
-        return _jsonlib.loads(self.text)
+        return json_loads(self.text)
 
     async def read(self) -> bytes:
         """Read the whole body (a streamed one too) and return it."""

@@ -39,6 +39,7 @@ import requests
 
 from gazu import cache as _cache
 from gazu.__version__ import __version__
+from gazu._json import response_json
 from gazu._transfer import (
     CHUNK_SIZE,
     AtomicFile,
@@ -441,7 +442,7 @@ class KitsuClient(Accessors):
         if not response.content:
             return None
         try:
-            return response.json()
+            return response_json(response)
         except ValueError:
             raise UnexpectedResponseException(
                 "%s %s: %d answer is not JSON (%s): %s" % (
