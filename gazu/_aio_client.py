@@ -432,7 +432,7 @@ class AsyncKitsuClient:
         """POST files as multipart/form-data, streamed from disk; return the decoded answer.
 
         ``file_path`` is sent as the ``file`` field and ``extra_files`` as
-        ``file-2``, ``file-3``, … ``progress_callback(bytes_sent, total)``
+        ``file-1``, ``file-2``, … (as upstream names them) ``progress_callback(bytes_sent, total)``
         is called on the event loop as the files' bytes go out.
         """
         aiohttp = aiohttp_module()

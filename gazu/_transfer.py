@@ -1,9 +1,10 @@
 """Files on the wire: streamed multipart uploads and atomic downloads.
 
 Shared by the sync and async clients, so both send and write files the same
-way: uploads are read from disk piece by piece with a known length (never
-held in memory, never truncated), downloads land in a temporary file beside
-the target that replaces it only once every byte has arrived.
+way: uploads are sent with a known length and never truncated (bodies up to
+:data:`SMALL_BODY_LIMIT` as bytes, larger ones read from disk piece by piece,
+never held in memory), downloads land in a temporary file beside the target
+that replaces it only once every byte has arrived.
 """
 
 from __future__ import annotations
@@ -53,93 +54,215 @@ def existing_file(file_path: Any, argument: str) -> str:
     return file_path
 
 
-def upload_parts(file_path: Any, extra_files: list | None, files: dict | None) -> list[tuple[str, str, Any]]:
-    """Return ``(field, file name, path or bytes)`` for an upload's files, each checked first.
+# A multipart body up to this size is built in memory and sent as bytes (as
+# requests sends one, so a requests_mock test can read ``request.body``); a
+# larger one is streamed from disk piece by piece, in constant memory.
+SMALL_BODY_LIMIT = 4 * 1024 * 1024
 
-    ``file_path`` is the ``file`` field, ``extra_files`` are ``file-2``,
-    ``file-3``, …, and ``files`` maps more field names to paths, open files or bytes.
+
+_GUESS = object()
+
+
+class FormFile:
+    """One file part of a multipart form: ``source`` is a path (str), bytes or an open file.
+
+    ``filename`` None leaves the part without a file name (as requests does
+    for a ``(None, content)`` tuple). Unless given, the part's Content-Type
+    is guessed from the file name, and left out when nothing matches: Zou
+    stores it as the file's mimetype, and makes thumbnails of chat pictures
+    only when it says ``png`` or ``jpg``.
     """
-    parts: list[tuple[str, str, Any]] = []
-    if file_path is not None:
-        parts.append(("file", existing_file(file_path, "file_path")))
-    for index, extra in enumerate(extra_files or [], start=2):
-        parts.append(("file-%d" % index, existing_file(extra, "extra_files")))
-    for field, source in (files or {}).items():
-        if isinstance(source, (bytes, bytearray)):
-            parts.append((field, field, bytes(source)))
-        else:
-            parts.append((field, existing_file(getattr(source, "name", source), "files")))
-    return [(part[0], os.path.basename(part[1]), part[2] if len(part) == 3 else part[1]) for part in parts]
+
+    def __init__(self, name: str, filename: str | None, source: Any, content_type: Any = _GUESS,
+                 headers: dict | None = None):
+        self.name = name
+        self.filename = filename
+        self.source = source
+        if content_type is _GUESS:
+            content_type = mimetypes.guess_type(filename)[0] if filename else None
+        self.content_type = content_type
+        self.headers = headers or {}
+
+
+def _content(value: Any, field: str) -> Any:
+    """Return a part's source: the path of an existing file, bytes, or an open file.
+
+    A string naming an existing file is that file (our callers pass paths);
+    any other string is the part's text, as requests sends it.
+    """
+    if isinstance(value, os.PathLike):
+        return existing_file(value, "files")
+    if isinstance(value, str):
+        return value if os.path.isfile(value) else value.encode("utf-8")
+    if isinstance(value, (bytes, bytearray)) or hasattr(value, "read"):
+        return value
+    raise InvalidArgumentException("files: expected a path, an open file or bytes for %r, got %r" % (field, value))
+
+
+def _file_name(source: Any, field: str) -> str:
+    """Return the file name requests gives a part: the file's base name, else the field name."""
+    name = source if isinstance(source, str) else getattr(source, "name", None)
+    if isinstance(name, str) and name and not (name.startswith("<") and name.endswith(">")):
+        return os.path.basename(name)
+    return field
+
+
+def _form_file(field: str, value: Any) -> FormFile:
+    """Return the part for one entry of a ``files`` dict, in any form requests takes."""
+    if isinstance(value, tuple):
+        if not 2 <= len(value) <= 4:
+            raise InvalidArgumentException(
+                "files: expected (file name, content[, content type[, headers]]) for %r, got %r" % (field, value))
+        return FormFile(field, value[0], _content(value[1], field), *value[2:])
+    source = _content(value, field)
+    return FormFile(field, _file_name(source, field), source)
+
+
+def form_files(file_path: Any, extra_files: list | None, files: dict | None) -> list[FormFile]:
+    """Return the file parts of an upload, each checked before anything is sent.
+
+    ``files``, when given, is the whole set of parts (as upstream sends it):
+    field names mapped to paths, open files, bytes, text, or requests'
+    ``(file name, content[, content type[, headers]])`` tuples. Otherwise
+    ``file_path`` is the ``file`` field and ``extra_files`` are ``file-1``,
+    ``file-2``, …
+    """
+    if files or (files is not None and file_path is None):
+        return [_form_file(field, value) for field, value in files.items()]
+    paths = [("file", existing_file(file_path, "file_path"))]
+    paths += [("file-%d" % index, existing_file(extra, "extra_files"))
+              for index, extra in enumerate(extra_files or [], start=1)]
+    return [FormFile(field, os.path.basename(path), path) for field, path in paths]
+
+
+def upload_parts(file_path: Any, extra_files: list | None, files: None = None) -> list[tuple[str, Any, Any]]:
+    """Return ``(field, file name, path)`` for ``file_path`` and ``extra_files`` (see :func:`form_files`)."""
+    return [(part.name, part.filename, part.source) for part in form_files(file_path, extra_files, None)]
+
+
+def form_fields(data: Any) -> list[tuple[str, bytes]]:
+    """Return a form's text fields as requests encodes them.
+
+    None values are left out, lists and tuples give one field per item, and
+    other values are sent as ``str(value)`` (``True`` as ``True``).
+    """
+    items = data.items() if isinstance(data, dict) else (data or [])
+    fields = []
+    for name, value in items:
+        values = value if isinstance(value, (list, tuple)) else [value]
+        for item in values:
+            if item is not None:
+                fields.append((name, item if isinstance(item, bytes) else str(item).encode("utf-8")))
+    return fields
+
+
+def multipart_body(fields: list[tuple[str, bytes]], files: list[FormFile], progress_callback: Callable | None,
+                   boundary: str) -> bytes | MultipartBody:
+    """Return the body of a form: bytes up to :data:`SMALL_BODY_LIMIT`, else a body streamed from disk."""
+    body = MultipartBody(fields, files, progress_callback, boundary)
+    return b"".join(body) if len(body) <= SMALL_BODY_LIMIT else body
 
 
 class MultipartBody:
-    """A multipart/form-data body read from disk piece by piece.
+    """A multipart/form-data body read from its files piece by piece.
 
     Its length is known up front, so it is sent with a Content-Length (never
     chunked) and never held in memory as a whole; a file whose size changes
-    while it is sent fails the upload instead of sending a truncated file.
+    while it is read fails the upload instead of sending a truncated file.
+    ``progress_callback(bytes_read, total)`` counts the bytes of the parts
+    read from files.
     """
 
-    def __init__(self, fields: list[tuple[str, Any]], files: list[tuple[str, str, Any]],
+    def __init__(self, fields: list[tuple[str, bytes]], files: list[FormFile],
                  progress_callback: Callable | None = None, boundary: str | None = None):
         self.boundary = boundary or uuid.uuid4().hex
         self.content_type = "multipart/form-data; boundary=%s" % self.boundary
         self.progress_callback = progress_callback
-        self._segments: list[Any] = []
+        self._segments: list[tuple[str, Any, int, int]] = []
         for name, value in fields:
-            if value is None:
-                continue
-            if isinstance(value, bool):
-                value = "true" if value else "false"
-            self._add_text(self._part_header(name) + b"\r\n")
-            self._add_text(str(value).encode("utf-8") + b"\r\n")
-        for name, filename, source in files:
-            content_type = mimetypes.guess_type(filename)[0] or "application/octet-stream"
-            header = self._part_header(name, filename) + ("Content-Type: %s\r\n\r\n" % content_type).encode()
-            self._add_text(header)
-            if isinstance(source, (bytes, bytearray)):
-                self._add_text(bytes(source))
+            self._add_bytes(self._part_header(name, None, {}) + value + b"\r\n")
+        for part in files:
+            self._add_bytes(self._part_header(part.name, part.filename, part.headers, part.content_type))
+            if isinstance(part.source, (bytes, bytearray)):
+                self._add_bytes(bytes(part.source))
+            elif isinstance(part.source, str):
+                self._segments.append(("path", part.source, _file_size(part.source), 0))
             else:
-                self._segments.append(("file", source, os.path.getsize(source)))
-            self._add_text(b"\r\n")
-        self._add_text(("--%s--\r\n" % self.boundary).encode())
+                self._add_open_file(part.source)
+            self._add_bytes(b"\r\n")
+        self._add_bytes(("--%s--\r\n" % self.boundary).encode())
         self.length = sum(segment[2] for segment in self._segments)
-        self.sent = 0
+        self.files_length = sum(segment[2] for segment in self._segments if segment[0] != "bytes")
+        self.files_read = 0
 
-    def _part_header(self, name: str, filename: str | None = None) -> bytes:
-        disposition = 'form-data; name="%s"' % name.replace('"', "%22")
+    def _part_header(self, name: str, filename: str | None, headers: dict, content_type: str | None = None) -> bytes:
+        disposition = 'form-data; name="%s"' % _quote(name)
         if filename is not None:
-            disposition += '; filename="%s"' % filename.replace('"', "%22")
-        return ("--%s\r\nContent-Disposition: %s\r\n" % (self.boundary, disposition)).encode("utf-8")
+            disposition += '; filename="%s"' % _quote(filename)
+        lines = ["--%s" % self.boundary, "Content-Disposition: %s" % disposition]
+        if content_type:
+            lines.append("Content-Type: %s" % content_type)
+        lines += ["%s: %s" % header for header in headers.items()]
+        return ("\r\n".join(lines) + "\r\n\r\n").encode("utf-8")
 
-    def _add_text(self, data: bytes) -> None:
-        self._segments.append(("bytes", data, len(data)))
+    def _add_bytes(self, data: bytes) -> None:
+        self._segments.append(("bytes", data, len(data), 0))
+
+    def _add_open_file(self, handle: Any) -> None:
+        """Read an open file from where it stands; one that cannot tell its size is read whole."""
+        try:
+            start = handle.tell()
+            size = handle.seek(0, os.SEEK_END) - start
+            handle.seek(start)
+        except (AttributeError, OSError, ValueError):
+            data = handle.read()
+            self._add_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+            return
+        self._segments.append(("open", handle, size, start))
 
     def __len__(self) -> int:
         return self.length
 
     def __iter__(self) -> Iterator[bytes]:
-        for kind, source, size in self._segments:
+        for kind, source, size, start in self._segments:
             if kind == "bytes":
-                yield self._count(source)
-                continue
-            sent = 0
-            with open(source, "rb") as handle:
-                while True:
-                    chunk = handle.read(min(CHUNK_SIZE, size - sent))
-                    if not chunk:
-                        break
-                    sent += len(chunk)
-                    yield self._count(chunk)
-                if sent != size or handle.read(1):
-                    raise UploadFailedException(
-                        "upload aborted: %s changed size while it was sent (%d bytes expected)" % (source, size))
+                yield source
+            elif kind == "path":
+                with open(source, "rb") as handle:
+                    yield from self._read(handle, size, source)
+            else:
+                source.seek(start)
+                yield from self._read(source, size, getattr(source, "name", "an open file"))
 
-    def _count(self, chunk: bytes) -> bytes:
-        self.sent += len(chunk)
-        if self.progress_callback is not None:
-            self.progress_callback(self.sent, self.length)
-        return chunk
+    def _read(self, handle: Any, size: int, name: Any) -> Iterator[bytes]:
+        """Yield ``size`` bytes of ``handle``, or raise if the file turns out shorter or longer."""
+        sent = 0
+        while True:
+            chunk = handle.read(min(CHUNK_SIZE, size - sent))
+            if not chunk:
+                break
+            if isinstance(chunk, str):
+                chunk = chunk.encode("utf-8")
+            sent += len(chunk)
+            self.files_read += len(chunk)
+            if self.progress_callback is not None:
+                self.progress_callback(self.files_read, self.files_length)
+            yield chunk
+        if sent != size or handle.read(1):
+            raise UploadFailedException(
+                "upload aborted: %s changed size while it was sent (%d bytes expected)" % (name, size))
+
+
+def _quote(value: str) -> str:
+    """Escape a header parameter as browsers (and urllib3) do."""
+    return value.translate({10: "%0A", 13: "%0D", 34: "%22"})
+
+
+def _file_size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError as error:
+        raise FileDoesntExistException("no such file: %s" % path) from error
 
 
 def download_target(file_path: Any) -> str:

@@ -43,10 +43,11 @@ from gazu._json import response_json
 from gazu._transfer import (
     CHUNK_SIZE,
     AtomicFile,
-    MultipartBody,
     download_target,
     expected_length,
-    upload_parts,
+    form_fields,
+    form_files,
+    multipart_body,
 )
 from gazu._transfer import ProgressFileWrapper as _ProgressFileWrapper  # noqa: F401  (upstream's name)
 from gazu.encoder import CustomJSONEncoder
@@ -60,6 +61,7 @@ from gazu.exception import (
     PreviewFileProcessingException,
     TimeoutException,
     UnexpectedResponseException,
+    UploadFailedException,
     exception_for_status,
 )
 
@@ -504,21 +506,34 @@ class KitsuClient(Accessors):
     def upload(self, path: str, file_path: str | None = None, data: dict | None = None,
                extra_files: list | None = None, files: dict | None = None,
                progress_callback: Callable | None = None) -> Any:
-        """POST files as multipart/form-data, streamed from disk; return the decoded answer.
+        """POST files as multipart/form-data; return the decoded answer.
 
-        ``file_path`` is sent as the ``file`` field, ``extra_files`` as
-        ``file-2``, ``file-3``, …, and ``files`` maps more field names to
-        paths (or bytes). ``progress_callback(bytes_sent, total)`` is called
-        as the body goes out.
+        ``file_path`` is sent as the ``file`` field and ``extra_files`` as
+        ``file-1``, ``file-2``, …, unless ``files`` gives the parts itself,
+        as requests takes them (field names mapped to paths, open files,
+        bytes or ``(file name, content[, content type])`` tuples). ``data``
+        becomes text fields. A body up to
+        :data:`~gazu._transfer.SMALL_BODY_LIMIT` is sent as bytes, a larger
+        one is streamed from disk. ``progress_callback(bytes_read, total)``
+        is called as the files are read.
+
+        Raises:
+            UploadFailedException: the server answered with a ``message``
+                or an ``error``, or a file changed size while it was read.
         """
-        file_parts = upload_parts(file_path, extra_files, files)
-        fields = list((data or {}).items())
+        file_parts = form_files(file_path, extra_files, files)
+        fields = form_fields(data)
         boundary = uuid.uuid4().hex
-        # A retried upload (only when the connection was never made) re-reads the files.
+        # A retried upload (only when the connection was never made) reads the files again.
         response = self.request(
             "POST", path, headers={"Content-Type": "multipart/form-data; boundary=%s" % boundary},
-            body_factory=lambda: MultipartBody(fields, file_parts, progress_callback, boundary))
-        return self._json_or_text(response, "POST", path)
+            body_factory=lambda: multipart_body(fields, file_parts, progress_callback, boundary))
+        result = self._json_or_text(response, "POST", path)
+        refusal = _upload_refusal(result)
+        if refusal:
+            raise UploadFailedException(refusal, method="POST", path=path, status=response.status_code,
+                                        server_message=refusal, response=response)
+        return result
 
     def download(self, path: str, file_path: str, params: dict | None = None,
                  progress_callback: Callable | None = None, processing_timeout: float = 60,
@@ -573,6 +588,15 @@ class KitsuClient(Accessors):
                     method="GET", path=path, status=response.status_code, response=response) from error
             finally:
                 response.close()
+
+
+def _upload_refusal(result: Any) -> str | None:
+    """Return the text of an upload answer's ``message`` or ``error``, which says the upload failed."""
+    if isinstance(result, dict):
+        for key in ("message", "error"):
+            if isinstance(result.get(key), str) and result[key]:
+                return result[key]
+    return None
 
 
 def _dump_json(data: Any) -> str:

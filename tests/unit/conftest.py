@@ -28,6 +28,14 @@ def new_id() -> str:
     return str(uuid.uuid4())
 
 
+def body_bytes(request) -> bytes:
+    """Return a request's body as bytes, whether it was sent as bytes or streamed (large uploads)."""
+    body = request.body
+    if isinstance(body, str):
+        return body.encode()
+    return body if isinstance(body, bytes) else b"".join(body)
+
+
 class MockKitsu:
     """A fake Kitsu API: declare answers with :meth:`on`, read requests from :attr:`sent`."""
 

@@ -487,7 +487,7 @@ def test_upload_streams_files_and_fields_with_a_content_length(run, tmp_path):
     assert run(body) == {"id": "preview"}
     assert received["file"] == ("movie.mp4", main_file.stat().st_size,
                                 hashlib.sha256(main_file.read_bytes()).hexdigest())
-    assert received["file-2"][:2] == ("notes.txt", 5)
+    assert received["file-1"][:2] == ("notes.txt", 5)
     assert received["revision"] == "2" and received["draft"] == "false"
     assert received["content_length"] > main_file.stat().st_size  # sized up front, not chunked
     total = main_file.stat().st_size + 5

@@ -2,7 +2,7 @@ import pytest
 
 import gazu
 from gazu.exception import FileDoesntExistException, InvalidArgumentException
-from tests.unit.conftest import new_id
+from tests.unit.conftest import body_bytes, new_id
 
 ID = new_id()
 OTHER_ID = new_id()
@@ -202,7 +202,7 @@ def test_import_assets_with_csv_uploads_the_file(kitsu, tmp_path):
     kitsu.on("POST", "import/csv/projects/%s/assets" % ID, json=[{"name": "Cup"}])
     assert gazu.asset.import_assets_with_csv(ID, str(csv_file)) == [{"name": "Cup"}]
     assert kitsu.last[:3] == ("POST", "import/csv/projects/%s/assets" % ID, {})
-    body = b"".join(kitsu.mock.calls[0].request.body)
+    body = body_bytes(kitsu.mock.calls[0].request)
     assert b'name="file"; filename="assets.csv"' in body and b"Props,Cup" in body
 
 

@@ -20,7 +20,7 @@ from click.testing import CliRunner
 import gazu
 import gazu.cli
 from gazu import exception
-from tests.unit.conftest import HOST, new_id
+from tests.unit.conftest import HOST, body_bytes, new_id
 from tests.unit.test_task_comments import multipart
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -748,7 +748,7 @@ def test_publish_posts_the_comment_then_uploads_the_preview(kitsu, env, media):
 
 def test_publish_as_json_with_a_forced_progress_bar(kitsu, env, media):
     def read_whole_body(request):
-        sent = b"".join(request.body)  # as a server would: this drives the progress callback
+        sent = body_bytes(request)  # as a server would
         assert media.read_bytes() in sent
         return 201, {}, json.dumps(PREVIEW)
 

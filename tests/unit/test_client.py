@@ -12,6 +12,7 @@ import requests
 import responses
 
 import gazu
+from gazu import _transfer
 from gazu import client as raw
 from gazu.exception import (
     DownloadFileException,
@@ -27,6 +28,7 @@ from gazu.exception import (
     ServerErrorException,
     TooBigFileException,
     UnexpectedResponseException,
+    UploadFailedException,
 )
 from tests.unit.conftest import HOST
 
@@ -421,27 +423,117 @@ def test_logging_goes_to_the_gazu_logger_without_tokens(kitsu, caplog):
 # Files ---------------------------------------------------------------------------
 
 
-def test_upload_streams_a_multipart_form(kitsu, tmp_path):
+def _form_parts(request) -> tuple[bytes, dict]:
+    """Return a multipart request's body and its parts by field name (several with one name: a list)."""
+    body = b"".join(request.body) if not isinstance(request.body, bytes) else request.body
+    assert int(request.headers["Content-Length"]) == len(body)
+    message = email.message_from_bytes(
+        b"Content-Type: " + request.headers["Content-Type"].encode() + b"\r\n\r\n" + body)
+    parts: dict = {}
+    for part in message.get_payload():
+        name = part.get_param("name", header="content-disposition")
+        parts[name] = [parts[name], part] if name in parts else part
+    return body, parts
+
+
+def test_upload_sends_a_small_multipart_form_as_bytes(kitsu, tmp_path):
     picture = tmp_path / "frame.png"
     picture.write_bytes(b"\x89PNG" + os.urandom(3000))
     extra = tmp_path / "extra.txt"
     extra.write_bytes(b"hello")
     kitsu.on("POST", "pictures/preview-files/1", json={"id": "1"})
     progress = []
-    result = raw.upload("pictures/preview-files/1", str(picture), data={"name": "v1", "flag": True},
+    result = raw.upload("pictures/preview-files/1", str(picture),
+                        data={"name": "v1", "flag": True, "skipped": None, "tags": ["a", "b"], "count": 2},
                         extra_files=[str(extra)], progress_callback=lambda sent, total: progress.append((sent, total)))
     assert result == {"id": "1"}
     request = kitsu.mock.calls[0].request
-    body = b"".join(request.body) if not isinstance(request.body, bytes) else request.body
-    assert int(request.headers["Content-Length"]) == len(body)
-    message = email.message_from_bytes(
-        b"Content-Type: " + request.headers["Content-Type"].encode() + b"\r\n\r\n" + body)
-    parts = {part.get_param("name", header="content-disposition"): part for part in message.get_payload()}
-    assert parts["name"].get_payload() == "v1" and parts["flag"].get_payload() == "true"
-    assert parts["file"].get_filename() == "frame.png"
+    assert isinstance(request.body, bytes)  # what a requests_mock test reads
+    body, parts = _form_parts(request)
+    # Fields as requests encodes them: str(value), None left out, one field per list item.
+    assert parts["name"].get_payload() == "v1" and parts["flag"].get_payload() == "True"
+    assert "skipped" not in parts and [part.get_payload() for part in parts["tags"]] == ["a", "b"]
+    assert parts["count"].get_payload() == "2"
+    assert parts["file"].get_filename() == "frame.png" and parts["file"]["Content-Type"] == "image/png"
     assert parts["file"].get_payload(decode=True) == picture.read_bytes()
-    assert parts["file-2"].get_payload(decode=True) == b"hello"
-    assert progress[-1] == (len(body), len(body))
+    assert parts["file-1"].get_filename() == "extra.txt" and parts["file-1"].get_payload(decode=True) == b"hello"
+    files_size = picture.stat().st_size + 5
+    assert progress[-1] == (files_size, files_size)  # the files' bytes, as upstream counts them
+
+
+def test_upload_takes_the_files_forms_requests_takes(kitsu, tmp_path):
+    picture = tmp_path / "frame.png"
+    picture.write_bytes(b"PNG-BYTES")
+    kitsu.on("POST", "data/new-file", json={"id": "1"})
+    progress = []
+    with open(picture, "rb") as handle:
+        raw.upload("data/new-file", str(tmp_path / "ignored-when-files-are-given.png"), files={
+            "file": handle,
+            "comments": (None, '[{"x": 1}]', "application/json"),
+            "raw": b"some bytes",
+            "named": ("notes.txt", b"text", "text/plain", {"X-Extra": "1"}),
+            "path": str(picture),
+            "text": "not a path",
+        }, progress_callback=lambda sent, total: progress.append((sent, total)))
+    _body, parts = _form_parts(kitsu.mock.calls[0].request)
+    assert list(parts) == ["file", "comments", "raw", "named", "path", "text"]
+    assert parts["file"].get_filename() == "frame.png" and parts["file"].get_payload(decode=True) == b"PNG-BYTES"
+    assert parts["comments"].get_filename() is None and parts["comments"].get_content_type() == "application/json"
+    assert parts["comments"].get_payload() == '[{"x": 1}]'
+    assert parts["raw"].get_filename() == "raw" and parts["raw"].get_payload(decode=True) == b"some bytes"
+    assert "Content-Type" not in parts["raw"]  # nothing to guess from: no part type, as requests sends it
+    assert parts["named"].get_filename() == "notes.txt" and parts["named"]["X-Extra"] == "1"
+    assert parts["path"].get_filename() == "frame.png" and parts["path"].get_payload(decode=True) == b"PNG-BYTES"
+    assert parts["text"].get_filename() == "text" and parts["text"].get_payload(decode=True) == b"not a path"
+    assert progress[-1] == (18, 18)  # the two parts read from files
+
+
+@pytest.mark.parametrize("answer, message", [
+    ({"message": "preview refused"}, "preview refused"),
+    ({"error": "no such task"}, "no such task"),
+    ({"error": True, "message": "Validation error."}, "Validation error."),
+])
+def test_upload_answered_with_a_message_fails(kitsu, tmp_path, answer, message):
+    picture = tmp_path / "frame.png"
+    picture.write_bytes(b"PNG")
+    kitsu.on("POST", "data/new-file", json=answer)
+    with pytest.raises(UploadFailedException) as caught:
+        raw.upload("data/new-file", str(picture))
+    assert str(caught.value) == message
+
+
+@pytest.mark.parametrize("answer", [{"error": False, "id": "1"}, {"message": ""}, {"error": True}, [1, 2]])
+def test_upload_answers_without_a_message_are_returned(kitsu, tmp_path, answer):
+    picture = tmp_path / "frame.png"
+    picture.write_bytes(b"PNG")
+    kitsu.on("POST", "data/new-file", json=answer)
+    assert raw.upload("data/new-file", str(picture)) == answer
+
+
+def test_upload_streams_a_large_form_from_disk(kitsu, tmp_path, monkeypatch):
+    monkeypatch.setattr(_transfer, "SMALL_BODY_LIMIT", 1000)
+    picture = tmp_path / "frame.png"
+    picture.write_bytes(os.urandom(5000))
+    kitsu.on("POST", "data/new-file", json={"id": "1"})
+    raw.upload("data/new-file", str(picture), data={"name": "v1"})
+    request = kitsu.mock.calls[0].request
+    assert isinstance(request.body, _transfer.MultipartBody)
+    _body, parts = _form_parts(request)
+    assert parts["name"].get_payload() == "v1" and parts["file"].get_payload(decode=True) == picture.read_bytes()
+
+
+def test_a_small_file_that_changes_size_while_read_fails_the_upload(kitsu, tmp_path):
+    picture = tmp_path / "frame.png"
+    picture.write_bytes(b"x" * (3 * _transfer.CHUNK_SIZE))
+
+    def grow(sent, total):
+        with open(picture, "ab") as handle:
+            handle.write(b"more")
+
+    kitsu.on("POST", "data/new-file", json={"id": "1"})
+    with pytest.raises(UploadFailedException, match="changed size"):
+        raw.upload("data/new-file", str(picture), progress_callback=grow)
+    assert kitsu.sent == []
 
 
 def test_upload_of_a_missing_file_fails_before_any_request(kitsu, tmp_path):

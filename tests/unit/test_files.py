@@ -9,7 +9,7 @@ import pytest
 
 import gazu
 from gazu.exception import GazuException, InvalidArgumentException, UnexpectedResponseException
-from tests.unit.conftest import new_id
+from tests.unit.conftest import body_bytes, new_id
 
 TASK, ENTITY, INSTANCE, SHOT, PROJECT = new_id(), new_id(), new_id(), new_id(), new_id()
 OUTPUT_TYPE, TASK_TYPE, SOFTWARE, PERSON, WORKING_FILE, STATUS = (new_id() for _ in range(6))
@@ -186,7 +186,7 @@ def test_upload_working_file_streams_the_file(kitsu, tmp_path):
     result = gazu.files.upload_working_file(WORKING_FILE, str(source), progress_callback=lambda *a: progress.append(a))
     assert result == {"id": WORKING_FILE}
     request = kitsu.mock.calls[0].request
-    body = b"".join(request.body)
+    body = body_bytes(request)
     assert request.headers["Content-Type"].startswith("multipart/form-data")
     assert b'name="file"; filename="scene.blend"' in body and b"BLENDER" * 100 in body
     assert progress and progress[-1][0] == progress[-1][1]

@@ -4,7 +4,7 @@ import pytest
 
 import gazu
 from gazu.exception import InvalidArgumentException, PreviewFileProcessingException
-from tests.unit.conftest import new_id
+from tests.unit.conftest import body_bytes, new_id
 
 PREVIEW, TASK, PROJECT, PERSON, ORGANISATION, ATTACHMENT = (new_id() for _ in range(6))
 UNSORTED = [{"name": "b"}, {"name": "A"}]
@@ -212,7 +212,7 @@ def test_avatar_uploads_stream_the_picture(kitsu, tmp_path, function, entity, pa
     assert getattr(gazu.files, function)({"id": entity}, str(picture)) == {"thumbnail_path": path}
     request = kitsu.mock.calls[0].request
     assert request.method == "POST" and request.url.endswith(path)
-    assert b'name="file"; filename="avatar.png"' in b"".join(request.body)
+    assert b'name="file"; filename="avatar.png"' in body_bytes(request)
     with pytest.raises(InvalidArgumentException, match="^file_path:"):
         getattr(gazu.files, function)(entity, None)
     assert len(kitsu.sent) == 1

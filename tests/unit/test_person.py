@@ -4,7 +4,7 @@ import pytest
 
 import gazu
 from gazu.exception import InvalidArgumentException
-from tests.unit.conftest import new_id
+from tests.unit.conftest import body_bytes, new_id
 
 person = gazu.person
 PERSON, DEPARTMENT, DAY_OFF, BOT = new_id(), new_id(), new_id(), new_id()
@@ -188,7 +188,7 @@ def test_set_avatar_uploads_the_file(kitsu, tmp_path):
     assert answer == {"thumbnail_path": "/x.png"}
     request = kitsu.mock.calls[0].request
     assert request.headers["Content-Type"].startswith("multipart/form-data")
-    body = b"".join(request.body) if not isinstance(request.body, (bytes, str)) else request.body
+    body = body_bytes(request)
     assert b'name="file"; filename="me.png"' in body and b"\x89PNG fake" in body
     assert progress
 

@@ -2,7 +2,7 @@ import pytest
 
 import gazu
 from gazu.exception import InvalidArgumentException
-from tests.unit.conftest import HOST, new_id
+from tests.unit.conftest import HOST, body_bytes, new_id
 
 PROJECT = new_id()
 EPISODE = new_id()
@@ -223,7 +223,7 @@ def test_writes(kitsu, name, args, method, path, body):
 def _multipart(kitsu) -> bytes:
     request = kitsu.mock.calls[-1].request
     assert request.headers["Content-Type"].startswith("multipart/form-data")
-    return b"".join(request.body)
+    return body_bytes(request)
 
 
 def test_import_shots_with_csv(kitsu, tmp_path):
@@ -237,10 +237,10 @@ def test_import_shots_with_csv(kitsu, tmp_path):
 
 
 @pytest.mark.parametrize("args, path, form", [
-    ((PROJECT,), "import/otio/projects/%s" % PROJECT, [b'name="match_case"\r\n\r\ntrue']),
+    ((PROJECT,), "import/otio/projects/%s" % PROJECT, [b'name="match_case"\r\n\r\nTrue']),
     ((PROJECT, {"id": EPISODE}, "${sequence_name}_${shot_name}", False),
      "import/otio/projects/%s/episodes/%s" % (PROJECT, EPISODE),
-     [b'name="match_case"\r\n\r\nfalse', b'name="naming_convention"\r\n\r\n${sequence_name}_${shot_name}']),
+     [b'name="match_case"\r\n\r\nFalse', b'name="naming_convention"\r\n\r\n${sequence_name}_${shot_name}']),
 ])
 def test_import_otio(kitsu, tmp_path, args, path, form):
     source = tmp_path / "cut.edl"

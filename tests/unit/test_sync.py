@@ -502,7 +502,7 @@ def test_push_task_comment_carries_attachments_and_previews(two, comment_maps, t
     assert form["person_id"][1] == people[person].encode()
     assert json.loads(form["checklist"][1]) == comment["checklist"]
     assert json.loads(form["links"][1]) == ["https://x.test"]
-    assert form["for_client"][1] == b"false"
+    assert form["for_client"][1] == b"False"
     assert two.sent[3][4] == {"revision": 3}
     assert two.form(4)["file"] == ("%s.png" % preview["id"], b"\x89PNG-data")
     assert os.listdir(tmp_path) == []  # what transited is gone

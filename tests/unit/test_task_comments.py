@@ -7,7 +7,7 @@ import pytest
 
 import gazu
 from gazu.exception import FileDoesntExistException, InvalidArgumentException
-from tests.unit.conftest import new_id
+from tests.unit.conftest import body_bytes, new_id
 
 PROJECT, TASK, OTHER_TASK, STATUS, PERSON, COMMENT, REPLY, ATTACHMENT = (new_id() for _ in range(8))
 COMMENT_ROUTE = "actions/tasks/%s/comment" % TASK
@@ -18,7 +18,7 @@ def multipart(kitsu, index=-1):
     request = kitsu.mock.calls[index].request
     boundary = request.headers["Content-Type"].split("boundary=")[1].encode()
     fields = {}
-    for part in b"".join(request.body).split(b"--" + boundary)[1:-1]:
+    for part in body_bytes(request).split(b"--" + boundary)[1:-1]:
         head, _, content = part[2:-2].partition(b"\r\n\r\n")
         name = re.search(rb'name="([^"]+)"', head).group(1).decode()
         filename = re.search(rb'filename="([^"]+)"', head)
@@ -123,7 +123,7 @@ def test_add_comment_with_attachments_sends_a_form(kitsu, files):
     assert kitsu.sent[0][:2] == ("POST", COMMENT_ROUTE)
     assert multipart(kitsu) == {
         "task_status_id": STATUS, "comment": "see files", "checklist": '[{"text": "a"}]', "links": "[]",
-        "for_client": "false", "attachment-0": ("notes.txt", b"bytes of notes.txt"),
+        "for_client": "False", "attachment-0": ("notes.txt", b"bytes of notes.txt"),
         "attachment-1": ("ref.png", b"bytes of ref.png")}
     assert progress and progress[-1][0] == progress[-1][1]
 
