@@ -16,21 +16,18 @@ from typing import Any, Callable
 import click
 
 import gazu
-from gazu.cli import (
+import gazu.cli
+from gazu.cli import (  # the configuration functions are called as gazu.cli.<name>, which tests patch
     EXIT_AUTH,
     EXIT_MEANINGS,
     NotFoundException,
     _wants_json,
-    clear_config,
-    config_path,
     get_project_from_option,
     handle_errors,
-    load_config,
     normalize_host,
     output,
     resolve_project,
-    save_config,
-    setup_client,
+    stored_tokens,
 )
 from gazu.exception import GazuException, NotAuthenticatedException
 from gazu.helpers import is_id
@@ -39,8 +36,7 @@ _ENVIRONMENT = {
     "KITSU_HOST": "the Kitsu API URL (https://kitsu.example.com/api), when --host is not given",
     "KITSU_ACCESS_TOKEN": "an access token (a bot's): no log-in needed",
     "KITSU_LOGIN, KITSU_PASSWORD": "log in on each run, storing nothing",
-    "KITSU_PROJECT": "the project of commands that need one, when --project is not given",
-    "XDG_CONFIG_HOME": "where `login` stores its file (gazu/config.json inside)",
+    "KITSU_PROJECT, GAZU_PROJECT": "the project of commands that need one, when --project is not given",
     "CI": "when set, no progress bar is drawn",
 }
 
@@ -82,7 +78,7 @@ def command(name: str, connect: bool = True, json: bool = True, project: bool = 
         @functools.wraps(function)
         def run(*args: Any, **kwargs: Any) -> Any:
             if connect:
-                setup_client()
+                gazu.cli.setup_client()
             return function(*args, **kwargs)
 
         run = handle_errors(run)
@@ -178,44 +174,46 @@ def login(ctx: click.Context, login_host: str | None, email: str | None, passwor
 
     The session is stored readable by you only; the password never is.
     """
-    stored = load_config()
+    stored = gazu.cli.load_config()
     host = (login_host or ctx.find_root().params.get("host") or os.environ.get("KITSU_HOST")
             or click.prompt("Kitsu API URL", default=stored.get("host")))
     email = email or os.environ.get("KITSU_LOGIN") or click.prompt("E-mail", default=stored.get("email"))
     password = password or os.environ.get("KITSU_PASSWORD") or click.prompt("Password", hide_input=True)
     gazu.set_host(normalize_host(host))
     answer = gazu.log_in(email, password, totp=totp)
-    tokens = gazu.client.default_client.tokens
-    path = save_config({"host": gazu.get_host(), "email": email, **tokens})
+    tokens = {key: value for key, value in gazu.client.default_client.tokens.items()
+              if key in ("access_token", "refresh_token")}
+    gazu.cli.save_config({"host": gazu.get_host(), "email": email, "tokens": tokens})
     user = answer.get("user") or {}
     click.echo("Logged in to %s as %s <%s>; session stored in %s" % (
-        gazu.get_host(), user.get("full_name") or email, email, path))
+        gazu.get_host(), user.get("full_name") or email, email, gazu.cli.config_path()))
 
 
 @command("logout", connect=False, json=False)
 def logout(ctx: click.Context) -> None:
     """Close the stored session on the server and forget it."""
-    stored = load_config()
+    stored = gazu.cli.load_config()
     if not stored:
-        click.echo("Not logged in: no stored session in %s" % config_path())
+        click.echo("Not logged in: no stored session in %s" % gazu.cli.config_path())
         return
+    tokens = stored_tokens(stored)
     try:
-        if stored.get("host") and stored.get("access_token"):
+        if stored.get("host") and tokens.get("access_token"):
             gazu.set_host(stored["host"])
-            gazu.client.set_tokens({key: stored[key] for key in ("access_token", "refresh_token") if key in stored})
+            gazu.client.set_tokens(tokens)
             gazu.log_out()
     except GazuException as error:
         click.echo("Warning: the server did not close the session: %s" % error, err=True)
     finally:
-        clear_config()
-    click.echo("Logged out of %s; removed %s" % (stored.get("host", "Kitsu"), config_path()))
+        gazu.cli.clear_config()
+    click.echo("Logged out of %s; removed %s" % (stored.get("host", "Kitsu"), gazu.cli.config_path()))
 
 
 @command("status", connect=False)
 def status(ctx: click.Context, as_json: bool) -> None:
     """Show the host, the server's version and who is logged in."""
     try:
-        connection = setup_client()
+        connection = gazu.cli.connect()
     except NotAuthenticatedException as error:
         output(ctx, {"logged_in": False, "reason": str(error)}, [("LOGGED IN", "logged_in"), ("REASON", "reason")])
         raise click.exceptions.Exit(EXIT_AUTH) from None
@@ -342,16 +340,21 @@ def shot_casting(ctx: click.Context, project_opt: str | None, shot: str, sequenc
 
 
 @command("tasks", project=True)
-@click.option("--task-type", "-t", metavar="NAME|ID", help="Only tasks of this type.")
+@click.option("--task-type", "--type", "-t", "task_type", metavar="NAME|ID", help="Only tasks of this type.")
 @click.option("--status", "-s", "task_status", metavar="NAME|ID", help="Only tasks at this status (short name ok).")
 def tasks(ctx: click.Context, project_opt: str | None, task_type: str | None, task_status: str | None,
           as_json: bool) -> None:
     """List a project's tasks."""
     found = get_project_from_option(project_opt)
-    wanted = _task_status(task_status)["id"] if task_status else None
-    rows = gazu.task.all_tasks_for_project(found, task_type=_task_type(task_type) if task_type else None)
-    if wanted:
-        rows = [row for row in rows if row.get("task_status_id") == wanted]
+    params = {"project_id": found["id"]}  # the filters go to the server, as upstream's gazu-cli sends them
+    if task_type:
+        params["task_type_id"] = _task_type(task_type)["id"]
+    if task_status:
+        params["task_status_id"] = _task_status(task_status)["id"]
+    if not _wants_json(ctx):
+        params["relations"] = "true"  # the assignees, for the table (--json prints what upstream's prints)
+    rows = [row for row in gazu.client.fetch_all("tasks", params=params)
+            if not task_status or row.get("task_status_id") == params["task_status_id"]]
     entities = _Names(lambda: gazu.asset.all_assets_for_project(found) + gazu.shot.all_shots_for_project(found))
     output(ctx, rows, [entities.column("ENTITY", "entity_id"),
                        _Names(gazu.task.all_task_types).column("TASK TYPE", "task_type_id"),
@@ -381,20 +384,28 @@ def my_tasks(ctx: click.Context, done: bool, as_json: bool) -> None:
 
 
 @command("comment")
-@click.argument("task_id")
+@click.argument("task_id", required=False)
 @click.argument("text", required=False, default="")
+@click.option("--task", "-t", "task_opt", metavar="ID", help="The task (instead of TASK_ID), as upstream's option.")
+@click.option("--message", "-m", metavar="TEXT", help="The comment's text (instead of TEXT), as upstream's option.")
 @click.option("--status", "-s", "task_status", metavar="NAME|ID",
               help="Set the task to this status (short name ok); default: keep its status.")
-def comment(ctx: click.Context, task_id: str, text: str, task_status: str | None, as_json: bool) -> None:
-    """Comment on a task, optionally changing its status."""
-    found = gazu.task.get_task(task_id)
-    new_status = _task_status(task_status) if task_status else _current_status(found)
-    posted = gazu.task.add_comment(found, new_status, text)
+def comment(ctx: click.Context, task_id: str | None, text: str, task_opt: str | None, message: str | None,
+            task_status: str | None, as_json: bool) -> None:
+    """Comment on a task (TASK_ID or --task), optionally changing its status."""
+    if bool(task_id) == bool(task_opt):
+        raise click.UsageError("give the task once: as TASK_ID or with --task")
+    if text and message is not None:
+        raise click.UsageError("give the text once: as TEXT or with --message")
+    task_id, text = task_id or task_opt, text or message or ""
+    # With a status, the task is not read first: the requests are upstream's.
+    new_status = _task_status(task_status) if task_status else _current_status(gazu.task.get_task(task_id))
+    posted = gazu.task.add_comment(task_id, new_status, text)
     if _wants_json(ctx):
         output(ctx, posted, [])
     else:
         click.echo("Commented on task %s (status: %s); comment %s" % (
-            found["id"], new_status.get("short_name") or new_status.get("name"), posted.get("id")))
+            task_id, new_status.get("short_name") or new_status.get("name"), posted.get("id")))
 
 
 # Studio-wide lists ---------------------------------------------------------------------

@@ -25,8 +25,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Callable
 
 from gazu import _auth
-from gazu._aio_client import AsyncKitsuClient, AsyncResponse
-from gazu.client import raise_for_response, url_path_join
+from gazu._aio_client import AsyncKitsuClient, AsyncResponse, aiohttp_module
+from gazu.client import KitsuClient, raise_for_response, url_path_join
 from gazu.exception import (
     GazuException,
     InvalidArgumentException,
@@ -44,9 +44,20 @@ __all__ = [
 ]
 
 
+def __getattr__(name: str) -> Any:
+    if name == "aiohttp":  # as upstream's module has it, for code that patches gazu.aio.aiohttp.<name>
+        return aiohttp_module()
+    raise AttributeError("module %r has no attribute %r" % (__name__, name))
+
+
 def _client(client: Any) -> AsyncKitsuClient:
-    """Return ``client``, or say why it cannot be used."""
-    if isinstance(client, AsyncKitsuClient):
+    """Return ``client`` (any object with the async client's methods), or say why it cannot be used.
+
+    None and a sync :class:`~gazu.client.KitsuClient` are refused before
+    any request (upstream crashes on both with an AttributeError or
+    blocks on a sync request).
+    """
+    if client is not None and not isinstance(client, KitsuClient):
         return client
     raise InvalidArgumentException(
         "client: expected an AsyncKitsuClient (gazu.aio has no default client: pass client=, made with "
@@ -119,10 +130,10 @@ async def log_out(client: AsyncKitsuClient) -> dict:
 
 
 async def check_server_status(client: AsyncKitsuClient) -> bool:
-    """Tell whether the host answers (below 500) at all."""
-    client = _client(client)
+    """Tell whether the host answers (below 500) at all; False without a usable client, as upstream."""
     try:
-        response = await client.request("HEAD", "", authenticated=False, retry=False, raise_for_status=False)
+        response = await _client(client).request("HEAD", "", authenticated=False, retry=False,
+                                                 raise_for_status=False)
     except GazuException:
         return False
     return response.status_code < 500
@@ -132,8 +143,9 @@ async def check_status(response: aiohttp.ClientResponse, path: str,
                        client: AsyncKitsuClient | None = None) -> tuple[int, bool]:
     """Raise for an error status of an aiohttp answer; return ``(status, retry)``.
 
-    With a client, a 401 is answered by a token refresh and ``retry`` is
-    true when the request should be sent again.
+    The answer may also be any object with a ``status`` and ``json()`` /
+    ``text()`` coroutines. With a client, a 401 is answered by a token
+    refresh and ``retry`` is true when the request should be sent again.
     """
     answer = response if isinstance(response, AsyncResponse) else AsyncResponse(response)
     if answer.status_code == 401 and client is not None and client.refresh_token:

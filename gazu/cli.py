@@ -11,11 +11,14 @@ Settings, first found wins:
 - the credentials: ``KITSU_ACCESS_TOKEN`` (a bot's token), then
   ``KITSU_LOGIN`` with ``KITSU_PASSWORD`` (a log-in per run, nothing stored),
   then the tokens ``login`` stored — used only for the host they were issued by;
-- the project of commands that need one: ``--project``, then ``KITSU_PROJECT``.
+- the project of commands that need one: ``--project``, then ``KITSU_PROJECT``,
+  then ``GAZU_PROJECT`` (upstream's name).
 
-The stored log-in lives in ``$XDG_CONFIG_HOME/gazu/config.json`` (by default
-``~/.config/gazu/config.json``), written atomically, readable by its owner
-only (0600, in a 0700 folder). No command prints a token or a password.
+The stored log-in lives where upstream's ``gazu-cli`` keeps it,
+:data:`CONFIG_FILE` (``~/.gazu/config.json``), in upstream's format
+(``{"host": …, "tokens": {…}}``), so either tool reads the other's;
+it is written atomically and readable by its owner only (0600, in a 0700
+folder). No command prints a token or a password.
 """
 
 from __future__ import annotations
@@ -31,6 +34,15 @@ from typing import Any, Callable
 from urllib.parse import urlsplit
 
 import gazu
+from gazu import asset as gazu_asset  # noqa: F401  (upstream's names for the modules, which tests patch through)
+from gazu import casting as gazu_casting  # noqa: F401
+from gazu import client as raw  # noqa: F401
+from gazu import person as gazu_person  # noqa: F401
+from gazu import project as gazu_project  # noqa: F401
+from gazu import search as gazu_search  # noqa: F401
+from gazu import shot as gazu_shot  # noqa: F401
+from gazu import task as gazu_task  # noqa: F401
+from gazu import user as gazu_user  # noqa: F401
 from gazu.exception import (
     AuthFailedException,
     DownloadFileException,
@@ -101,6 +113,10 @@ _LOGIN_HINT = ("run `gazu-cli login`, or set KITSU_HOST with KITSU_ACCESS_TOKEN 
                "(or KITSU_LOGIN and KITSU_PASSWORD)")
 _TOKEN_KEYS = ("access_token", "refresh_token")
 
+# Where ``login`` stores the session: upstream's folder and file (tests patch both, as upstream's do).
+CONFIG_DIR = os.path.join(os.path.expanduser("~"), ".gazu")
+CONFIG_FILE = os.path.join(CONFIG_DIR, "config.json")
+
 
 def exit_code_for(error: BaseException) -> int:
     """Return the exit code of a failure, from :data:`EXIT_CODES`.
@@ -120,12 +136,8 @@ def exit_code_for(error: BaseException) -> int:
 
 
 def config_path() -> str:
-    """Return the file ``login`` writes: ``$XDG_CONFIG_HOME/gazu/config.json``."""
-    base = os.environ.get("XDG_CONFIG_HOME")
-    if not base and os.name == "nt":
-        base = os.environ.get("APPDATA")
-    base = base or os.path.join(os.path.expanduser("~"), ".config")
-    return os.path.join(base, "gazu", "config.json")
+    """Return the file ``login`` writes: :data:`CONFIG_FILE`."""
+    return CONFIG_FILE
 
 
 def load_config() -> dict:
@@ -149,8 +161,8 @@ def load_config() -> dict:
     return data if isinstance(data, dict) else {}
 
 
-def save_config(data: dict) -> str:
-    """Store settings for the next runs, atomically and readable by the owner only; return the file."""
+def save_config(data: dict) -> None:
+    """Store settings for the next runs in :data:`CONFIG_FILE`, atomically and readable by the owner only."""
     path = config_path()
     folder = os.path.dirname(path)
     os.makedirs(folder, mode=0o700, exist_ok=True)
@@ -167,16 +179,20 @@ def save_config(data: dict) -> str:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
         raise
-    return path
 
 
-def clear_config() -> bool:
-    """Forget the stored log-in; return whether there was one."""
-    try:
+def clear_config() -> None:
+    """Forget the stored log-in, if any."""
+    with contextlib.suppress(FileNotFoundError):
         os.unlink(config_path())
-    except FileNotFoundError:
-        return False
-    return True
+
+
+def stored_tokens(config: dict) -> dict:
+    """Return the tokens of a stored log-in (upstream's ``{"tokens": {…}}``), ``{}`` when there are none."""
+    tokens = config.get("tokens")
+    if not isinstance(tokens, dict):
+        return {}
+    return {key: tokens[key] for key in _TOKEN_KEYS if isinstance(tokens.get(key), str) and tokens[key]}
 
 
 # Connecting ---------------------------------------------------------------------------
@@ -208,13 +224,18 @@ def _option(name: str) -> Any:
     return context.params.get(name) if context is not None else None
 
 
-def setup_client() -> dict:
-    """Point gazu's default client at Kitsu, logged in; return ``{"host", "credentials"}`` (where from).
+def setup_client() -> None:
+    """Point gazu's default client at Kitsu, logged in.
 
     Raises:
         NotAuthenticatedException: no host, or no credentials for it.
         AuthFailedException: ``KITSU_LOGIN``/``KITSU_PASSWORD`` were refused.
     """
+    connect()
+
+
+def connect() -> dict:
+    """Do what :func:`setup_client` does; return ``{"host", "credentials"}``: where they came from."""
     config = load_config()
     host = _option("host") or os.environ.get("KITSU_HOST") or config.get("host")
     if not host:
@@ -231,14 +252,15 @@ def setup_client() -> dict:
             raise NotAuthenticatedException("KITSU_LOGIN and KITSU_PASSWORD must be set together")
         gazu.log_in(email, password)
         return {"host": host, "credentials": "KITSU_LOGIN (%s)" % email}
-    if config.get("access_token") and config.get("host") and normalize_host(config["host"]) == host:
-        gazu.client.set_tokens({key: config[key] for key in _TOKEN_KEYS if config.get(key)})
-        _keep_refreshed_tokens(config)
+    tokens = stored_tokens(config)
+    if tokens.get("access_token") and config.get("host") and normalize_host(config["host"]) == host:
+        gazu.client.set_tokens(tokens)
+        _keep_refreshed_tokens(config, tokens)
         return {"host": host, "credentials": "stored log-in of %s (%s)" % (config.get("email", "?"), config_path())}
     raise NotAuthenticatedException("not logged in to %s: %s" % (host, _LOGIN_HINT))
 
 
-def _keep_refreshed_tokens(config: dict) -> None:
+def _keep_refreshed_tokens(config: dict, stored: dict) -> None:
     """Once the command is done, store the access token again if the client refreshed it."""
     context = _root_context()
     if context is None:
@@ -246,9 +268,10 @@ def _keep_refreshed_tokens(config: dict) -> None:
 
     def store_if_refreshed() -> None:
         tokens = gazu.client.default_client.tokens
-        if tokens.get("access_token") and tokens.get("access_token") != config.get("access_token"):
+        if tokens.get("access_token") and tokens.get("access_token") != stored.get("access_token"):
             with contextlib.suppress(OSError):
-                save_config({**config, **{key: tokens[key] for key in _TOKEN_KEYS if tokens.get(key)}})
+                save_config({**config, "tokens": {**config["tokens"], **{key: tokens[key] for key in _TOKEN_KEYS
+                                                                         if tokens.get(key)}}})
 
     context.call_on_close(store_if_refreshed)
 
@@ -269,12 +292,12 @@ def resolve_project(name_or_id: str) -> dict:
 
 
 def get_project_from_option(project_opt: str | None) -> dict:
-    """Return the project of ``--project``, else of ``KITSU_PROJECT``.
+    """Return the project of ``--project``, else of ``KITSU_PROJECT``, else of ``GAZU_PROJECT``.
 
     Raises:
-        click.UsageError: neither is set.
+        click.UsageError: none is set.
     """
-    name_or_id = project_opt or os.environ.get("KITSU_PROJECT")
+    name_or_id = project_opt or os.environ.get("KITSU_PROJECT") or os.environ.get("GAZU_PROJECT")
     if not name_or_id:
         import click
 
@@ -390,9 +413,22 @@ def main() -> None:
 
 
 def __getattr__(name: str) -> Any:
-    """Build the click group ``cli`` on first access, so importing this module stays light."""
-    if name == "cli":
-        from gazu._cli_commands import cli
+    """Build the click group ``cli`` on first access, so importing this module stays light.
 
+    ``click`` and each command (``gazu.cli.tasks``, ``gazu.cli.my_tasks``…)
+    are reached here too, as upstream's module has them.
+    """
+    if name == "click":
+        import click
+
+        return click
+    if name.startswith("_"):
+        raise AttributeError("module %r has no attribute %r" % (__name__, name))
+    from gazu._cli_commands import cli
+
+    if name == "cli":
         return cli
+    command = cli.commands.get(name.replace("_", "-"))
+    if command is not None:
+        return command
     raise AttributeError("module %r has no attribute %r" % (__name__, name))

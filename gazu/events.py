@@ -20,13 +20,19 @@ Beyond upstream, a listening plugin survives the incidents of a long run:
   ``reconnection_delay`` doubling up to ``reconnection_delay_max``, both
   settable through :func:`init`'s keywords); when the server closes the
   namespace instead, :func:`run_client` connects again the same way;
-- each (re)connection sends the client's current access token; one that
-  has expired, or that the server refused, is first refreshed through the
-  :class:`~gazu.client.KitsuClient` when a refresh token is known;
-- a listener that raises is logged on the ``"gazu"`` logger, with its
-  traceback, and the next events still arrive.
+- each (re)connection sends the client's access token: as upstream, a
+  reconnection first refreshes it when the client has
+  ``use_refresh_token``; beyond upstream, a token that has expired or that
+  the server refused is refreshed before any attempt, when a refresh
+  token is known;
+- a listener that raises does not stop the stream: its exception goes to
+  :func:`threading.excepthook` (as upstream, where error trackers such as
+  Sentry's see it), is logged on the ``"gazu.events"`` logger, and the next
+  events still arrive.
 
-python-socketio is imported on first use, never by ``import gazu``.
+python-socketio is imported on first use, never by ``import gazu``;
+``gazu.events.socketio`` is that module, so tests can patch
+``gazu.events.socketio.Client`` as they do with upstream.
 """
 
 from __future__ import annotations
@@ -37,6 +43,7 @@ import inspect
 import json
 import logging
 import random
+import sys
 import threading
 import time
 from typing import TYPE_CHECKING, Any, Callable
@@ -53,7 +60,7 @@ __all__ = [  # noqa: F822
     "EventsNamespace", "add_listener", "connect_error", "get_last_login_logs", "init", "run_client",
 ]
 
-log = logging.getLogger("gazu")
+logger = logging.getLogger(__name__)
 
 EVENTS_NAMESPACE = "/events"
 SOCKETIO_PATH = "/socket.io"
@@ -69,6 +76,8 @@ _classes_lock = threading.Lock()
 def __getattr__(name: str) -> Any:
     if name == "EventsNamespace":
         return _socketio_classes()["EventsNamespace"]
+    if name == "socketio":
+        return _socketio()
     raise AttributeError("module %r has no attribute %r" % (__name__, name))
 
 
@@ -93,14 +102,15 @@ def init(
             connection (also a ``socketio.exceptions.ConnectionError``).
     """
     classes = _socketio_classes()
+    factory = _socketio().Client
+    if factory is classes["Client"]:  # not patched by a test: ours keeps the connection alive
+        factory = classes["EventClient"]
     verify = client.session.verify if ssl_verify is None else ssl_verify
-    event_client = classes["EventClient"](client, ssl_verify=verify, reconnection=reconnection, logger=logger,
-                                          **kwargs)
+    event_client = factory(ssl_verify=verify, reconnection=reconnection, logger=logger, **kwargs)
     event_client.register_namespace(classes["EventsNamespace"](EVENTS_NAMESPACE))
     url = get_event_host(client)
     try:
-        event_client.connect(url, headers=event_client.auth_headers, namespaces=[EVENTS_NAMESPACE],
-                             socketio_path=SOCKETIO_PATH)
+        event_client.connect(url, _AuthHeaders(client))
     except classes["ConnectionError"] as error:
         raise classes["EventStreamConnectionError"](
             "cannot connect to the event stream at %s: %s" % (url, error)) from error
@@ -109,20 +119,21 @@ def init(
 
 def connect_error(data: str) -> str:
     """Log why a connection to the event stream failed; return ``data``."""
-    log.warning("event stream: connection failed: %s", _error_text(data))
+    logger.warning("event stream: connection failed: %s", _error_text(data))
     return data
 
 
 def add_listener(event_client: socketio.Client, event_name: str, event_handler: Callable) -> socketio.Client:
     """Call ``event_handler(data)`` for each ``event_name`` event; return the client.
 
-    A handler that raises is logged on the ``"gazu"`` logger and the stream
-    goes on. A handler may also take no argument.
+    A handler that raises does not stop the stream: its exception goes to
+    :func:`threading.excepthook` and the ``"gazu.events"`` logger. A
+    handler may also take no argument.
     """
     _api.require(event_name, "event_name")
     if not callable(event_handler):
         raise InvalidArgumentException("event_handler: expected a callable, got %r" % (event_handler,))
-    event_client.on(event_name, _guarded(event_name, event_handler), namespace=EVENTS_NAMESPACE)
+    event_client.on(event_name, _GuardedListener(event_name, event_handler), EVENTS_NAMESPACE)
     return event_client
 
 
@@ -203,19 +214,92 @@ def _accepted_arguments(handler: Callable, args: tuple) -> tuple:
     return args
 
 
-def _guarded(event_name: str, handler: Callable) -> Callable:
-    """Wrap a listener so that an exception is logged instead of reaching socket.io."""
+def _report_listener_failure(what: str) -> None:
+    """Hand the exception being handled to :func:`threading.excepthook` and log it; the stream goes on.
 
-    @functools.wraps(handler)
-    def listener(*args: Any) -> Any:
+    Upstream lets it end the thread that ran the listener, which is how it
+    reaches the hook, where error trackers (Sentry's threading integration
+    among them) collect it; here the hook gets it without the thread dying.
+    """
+    kind, error, trace = sys.exc_info()
+    logger.error("event stream: %s raised %s: %s; listening goes on", what, kind.__name__, error)
+    try:
+        threading.excepthook(threading.ExceptHookArgs((kind, error, trace, threading.current_thread())))
+    except Exception:
+        logger.exception("event stream: threading.excepthook failed")
+    finally:
+        del trace
+
+
+class _GuardedListener:
+    """A listener whose exceptions are reported (:func:`_report_listener_failure`) instead of stopping the stream.
+
+    It compares equal to the handler it guards, so code that looks its
+    handler up among socket.io's (or a test asserting on ``on()``) finds it.
+    """
+
+    def __init__(self, event_name: str, handler: Callable) -> None:
+        self.event_name, self.handler = event_name, handler
+        functools.update_wrapper(self, handler)
+
+    def __call__(self, *args: Any) -> Any:
         try:
-            return handler(*_accepted_arguments(handler, args))
+            return self.handler(*_accepted_arguments(self.handler, args))
         except Exception:
-            log.exception("event stream: listener %s of %r raised; listening goes on",
-                          getattr(handler, "__qualname__", handler), event_name)
+            _report_listener_failure("listener %s of %r" % (getattr(self.handler, "__qualname__", self.handler),
+                                                            self.event_name))
             return None
 
-    return listener
+    def __eq__(self, other: object) -> bool:
+        return self.handler == (other.handler if isinstance(other, _GuardedListener) else other)
+
+    def __hash__(self) -> int:
+        return hash(self.handler)
+
+    def __repr__(self) -> str:
+        return "<guarded listener %r of %r>" % (self.handler, self.event_name)
+
+
+class _AuthHeaders:
+    """The headers of each (re)connection: the client's, with its access token refreshed when needed.
+
+    As upstream, a reconnection refreshes the token first when the client
+    has ``use_refresh_token``. Beyond upstream, a token that has expired (or
+    is about to) or that the server refused is refreshed before any
+    attempt, the first one included, when a refresh token is known.
+    """
+
+    def __init__(self, kitsu_client: KitsuClient) -> None:
+        self.kitsu_client = kitsu_client
+        self.token_refused = False
+        self.attempts = 0
+
+    def __call__(self) -> dict[str, str]:
+        kitsu = self.kitsu_client
+        reconnecting, self.attempts = self.attempts > 0, self.attempts + 1
+        token = kitsu.access_token
+        stale = self.token_refused or not token or _token_expires_soon(token)
+        if kitsu.refresh_token and (stale or (reconnecting and getattr(kitsu, "use_refresh_token", False))):
+            try:
+                kitsu.refresh_access_token()
+                logger.info("event stream: access token refreshed before connecting")
+            except GazuException as error:
+                logger.warning("event stream: token refresh failed (%s); connecting with the current token", error)
+        self.token_refused = False
+        return kitsu.make_auth_header()
+
+
+def _socketio() -> Any:
+    """Return the python-socketio module (``gazu.events.socketio``), imported on first use.
+
+    A test that replaced ``gazu.events.socketio`` gets its replacement.
+    """
+    module = globals().get("socketio")
+    if module is None:
+        import socketio as module
+
+        globals()["socketio"] = module
+    return module
 
 
 def _socketio_classes() -> dict[str, type]:
@@ -227,64 +311,56 @@ def _socketio_classes() -> dict[str, type]:
 
 
 def _build_classes() -> dict[str, type]:
-    import socketio
+    # From socket.io's own submodules: the genuine classes, even while a test patches gazu.events.socketio.Client.
+    from socketio.client import Client
+    from socketio.exceptions import ConnectionError as SocketIOConnectionError
+    from socketio.namespace import ClientNamespace
 
-    class EventStreamConnectionError(NetworkException, socketio.exceptions.ConnectionError):
+    class EventStreamConnectionError(NetworkException, SocketIOConnectionError):
         """The event stream could not be reached, or it refused the connection."""
 
-    class EventsNamespace(socketio.ClientNamespace):
+    class EventsNamespace(ClientNamespace):
         """The ``/events`` namespace: logs the connection's life; a failing handler is logged, never fatal."""
 
         def on_connect(self) -> None:
-            log.info("event stream: connected to %s", getattr(self.client, "connection_url", "?"))
+            logger.info("event stream: connected to %s", getattr(self.client, "connection_url", "?"))
 
         def on_disconnect(self, reason: Any = None) -> None:
-            log.warning("event stream: disconnected (%s)", reason or "no reason given")
+            logger.warning("event stream: disconnected (%s)", reason or "no reason given")
 
         def on_connect_error(self, data: Any = None) -> None:
             if not isinstance(data, dict):  # the transport failed: the server is down or unreachable
-                log.info("event stream: cannot connect: %s", _error_text(data))
+                logger.info("event stream: cannot connect: %s", _error_text(data))
                 return
-            if "token" in _error_text(data).lower():
-                self.client.token_refused = True
+            headers = getattr(self.client, "connection_headers", None)
+            if "token" in _error_text(data).lower() and isinstance(headers, _AuthHeaders):
+                headers.token_refused = True
             connect_error(data)
 
         def trigger_event(self, event: str, *args: Any) -> Any:
             try:
                 return super().trigger_event(event, *args)
             except Exception:
-                log.exception("event stream: handler of %r raised; listening goes on", event)
+                _report_listener_failure("handler of %r" % event)
                 return None
 
-    class EventClient(socketio.Client):
-        """A socket.io client bound to a KitsuClient, that keeps its connection alive."""
+    class EventClient(Client):
+        """A socket.io client that keeps its connection to the event stream alive."""
 
-        def __init__(self, kitsu_client: KitsuClient, **kwargs: Any) -> None:
+        def __init__(self, **kwargs: Any) -> None:
             super().__init__(**kwargs)
-            self.kitsu_client = kitsu_client
-            self.token_refused = False
             self._stop = threading.Event()
             self._connecting_thread: int | None = None
 
-        def auth_headers(self) -> dict[str, str]:
-            """Return the Authorization header for a (re)connection, refreshing a stale token first."""
-            kitsu = self.kitsu_client
-            stale = self.token_refused or not kitsu.access_token or _token_expires_soon(kitsu.access_token)
-            if stale and kitsu.refresh_token:
-                try:
-                    kitsu.refresh_access_token()
-                    log.info("event stream: access token refreshed before connecting")
-                except GazuException as error:
-                    log.warning("event stream: token refresh failed (%s); connecting with the current token",
-                                error)
-            self.token_refused = False
-            return kitsu.make_auth_header()
-
-        def connect(self, *args: Any, wait_timeout: float = NAMESPACE_WAIT_TIMEOUT, **kwargs: Any) -> None:
+        def connect(self, url: Any, headers: Any = None, *, namespaces: Any = None,
+                    socketio_path: str = SOCKETIO_PATH, wait_timeout: float = NAMESPACE_WAIT_TIMEOUT,
+                    **kwargs: Any) -> None:
+            """Connect as socket.io does, by default to the ``/events`` namespace, waiting longer for it."""
             self._stop.clear()
             self._connecting_thread = threading.get_ident()
             try:
-                super().connect(*args, wait_timeout=wait_timeout, **kwargs)
+                super().connect(url, {} if headers is None else headers, namespaces=namespaces or [EVENTS_NAMESPACE],
+                                socketio_path=socketio_path, wait_timeout=wait_timeout, **kwargs)
             finally:
                 self._connecting_thread = None
 
@@ -316,13 +392,14 @@ def _build_classes() -> dict[str, type]:
                 try:
                     self.connect(self.connection_url, headers=self.connection_headers,
                                  namespaces=self.connection_namespaces, socketio_path=self.socketio_path)
-                    log.info("event stream: connected again after %d attempt(s)", attempt)
+                    logger.info("event stream: connected again after %d attempt(s)", attempt)
                     return True
-                except socketio.exceptions.ConnectionError as error:
-                    log.info("event stream: reconnection attempt %d failed: %s", attempt, error)
+                except SocketIOConnectionError as error:
+                    logger.info("event stream: reconnection attempt %d failed: %s", attempt, error)
                 if self.reconnection_attempts and attempt >= self.reconnection_attempts:
                     return False
             return False
 
     return {"EventStreamConnectionError": EventStreamConnectionError, "EventsNamespace": EventsNamespace,
-            "EventClient": EventClient, "ConnectionError": socketio.exceptions.ConnectionError}
+            "EventClient": EventClient, "Client": Client,
+            "ConnectionError": SocketIOConnectionError}

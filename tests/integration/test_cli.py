@@ -31,7 +31,7 @@ pytestmark = pytest.mark.integration
 NOT_EXERCISED: dict[str, str] = {}
 
 GAZU_CLI = os.path.join(os.path.dirname(sys.executable), "gazu-cli")
-_SETTINGS = ("KITSU_HOST", "KITSU_ACCESS_TOKEN", "KITSU_LOGIN", "KITSU_PASSWORD", "KITSU_PROJECT", "CI")
+_SETTINGS = ("KITSU_HOST", "KITSU_ACCESS_TOKEN", "KITSU_LOGIN", "KITSU_PASSWORD", "KITSU_PROJECT", "GAZU_PROJECT", "CI")
 
 
 def runner() -> CliRunner:
@@ -47,7 +47,8 @@ def env(kitsu_sandbox, admin_client, monkeypatch, tmp_path):
     """A CI job's settings: the sandbox's host and the administrator's token; a private config folder."""
     for name in _SETTINGS:
         monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setattr(gazu.cli, "CONFIG_DIR", str(tmp_path / ".gazu"))
+    monkeypatch.setattr(gazu.cli, "CONFIG_FILE", str(tmp_path / ".gazu" / "config.json"))
     monkeypatch.setenv("KITSU_HOST", kitsu_sandbox.host)
     monkeypatch.setenv("KITSU_ACCESS_TOKEN", admin_client.access_token)
     return monkeypatch
@@ -125,14 +126,14 @@ def test_login_status_logout_with_a_private_stored_session(kitsu_sandbox, env, a
     assert field(status, "HOST") == kitsu_sandbox.host
     assert field(status, "EMAIL") == kitsu_sandbox.admin_email
     assert field(status, "CREDENTIALS").startswith("stored log-in of %s" % kitsu_sandbox.admin_email)
-    assert stored["access_token"] not in status.output
+    assert stored["tokens"]["access_token"] not in status.output
     data = run_json("status")
     assert data["user"]["email"] == kitsu_sandbox.admin_email and data["api_version"].startswith("1.0.")
 
     assert run("logout").stdout.startswith("Logged out of %s" % kitsu_sandbox.host)
     assert not os.path.exists(path)
     # The session is closed on the server too: its token no longer works.
-    probe = gazu.client.create_client(kitsu_sandbox.host, tokens={"access_token": stored["access_token"]})
+    probe = gazu.client.create_client(kitsu_sandbox.host, tokens={"access_token": stored["tokens"]["access_token"]})
     assert gazu.user.is_authenticated(client=probe) is False
     run("projects", code=3)
 
@@ -263,6 +264,9 @@ def test_comment_changes_the_status_on_the_server(env, production):
     assert gazu.task.get_last_comment_for_task(task)["id"] == posted["id"]
     assert (posted["text"], posted["task_status_id"]) == ("Still going", statuses["wip"]["id"])
     run("comment", task["id"], "x", "--status", "no-such-status", code=4)
+    run("comment", "-t", task["id"], "-s", "todo", "-m", "Back to the queue")  # upstream's options
+    assert gazu.task.get_last_comment_for_task(task)["text"] == "Back to the queue"
+    assert gazu.task.get_task(task["id"])["task_status_id"] == statuses["todo"]["id"]
 
 
 def test_a_user_outside_the_production_is_not_allowed(kitsu_sandbox, env, production):
@@ -379,7 +383,7 @@ def test_publish_of_a_file_the_server_refuses_leaves_no_empty_preview(env, produ
 def test_the_gazu_cli_process(kitsu_sandbox, admin_client, production, tmp_path):
     settings = {name: value for name, value in os.environ.items() if name not in _SETTINGS}
     settings.update(KITSU_HOST=kitsu_sandbox.host, KITSU_ACCESS_TOKEN=admin_client.access_token,
-                    XDG_CONFIG_HOME=str(tmp_path), KITSU_PROJECT=production["project"]["name"])
+                    HOME=str(tmp_path), KITSU_PROJECT=production["project"]["name"])
 
     def gazu_cli(*args):
         return subprocess.run([GAZU_CLI, *args], env=settings, capture_output=True, text=True, timeout=120)

@@ -11,6 +11,7 @@ import os
 import subprocess
 import sys
 import tracemalloc
+from unittest import mock
 
 import pytest
 import requests
@@ -18,7 +19,7 @@ from aiohttp import web
 from aiohttp.test_utils import TestServer
 
 import gazu
-from gazu import aio
+from gazu import aio, exception
 from gazu.client import raise_for_response
 from gazu.exception import (
     AuthFailedException,
@@ -119,14 +120,72 @@ def test_import_gazu_does_not_import_aiohttp():
     lambda: aio.delete("data/x"), lambda: aio.fetch_all("x"), lambda: aio.fetch_first("x"),
     lambda: aio.fetch_one("x", "1"), lambda: aio.create("x", {}), lambda: aio.update("x", "1", {}),
     lambda: aio.upload("data/x", __file__), lambda: aio.download("data/x", "out"), lambda: aio.log_in("a", "b"),
-    lambda: aio.log_out(None), lambda: aio.check_server_status(None),
-    lambda: aio.get("data/x", client=gazu.client.default_client),
+    lambda: aio.log_out(None), lambda: aio.get("data/x", client=gazu.client.default_client),
 ])
 def test_every_function_needs_an_async_client(call):
+    """Upstream crashes with an AttributeError without one, and blocks on a sync client's request."""
     with pytest.raises(InvalidArgumentException, match="^client: expected an AsyncKitsuClient"):
         asyncio.run(call())
     with pytest.raises(InvalidArgumentException, match="^client:"):
         aio.get_full_url("data/x", None)
+
+
+def test_check_server_status_without_a_usable_client_is_false_as_upstream():
+    assert asyncio.run(aio.check_server_status(None)) is False
+    assert asyncio.run(aio.check_server_status(gazu.client.default_client)) is False
+
+
+def test_a_test_double_is_a_client():
+    double = mock.AsyncMock()
+    double.get.return_value = {"id": "x"}
+    double.fetch_all.return_value = [{"id": "a"}]
+    double.full_url = lambda path: "http://double.test/api/" + path
+    assert asyncio.run(aio.get("data/x", client=double)) == {"id": "x"}
+    assert asyncio.run(aio.fetch_one("persons", "p-01", client=double)) == {"id": "x"}
+    assert double.get.await_args_list == [mock.call("data/x", json_response=True, params=None),
+                                          mock.call("data/persons/p-01", params=None)]
+    assert asyncio.run(aio.fetch_first("assets", client=double)) == {"id": "a"}
+    assert aio.get_full_url("data/x", double) == "http://double.test/api/data/x"
+
+
+def test_gazu_aio_aiohttp_is_the_module_for_tests_to_patch():
+    import aiohttp
+
+    assert aio.aiohttp is aiohttp
+    with pytest.raises(AttributeError):
+        aio.no_such_name  # noqa: B018
+
+
+class MinimalAnswer:
+    """An answer with only what upstream's tests give theirs: a status and json()/text() coroutines."""
+
+    def __init__(self, status, body=None, not_json=False):
+        self.status, self.body, self.not_json = status, body if body is not None else {}, not_json
+
+    async def json(self):
+        if self.not_json:
+            raise ValueError("not json")
+        return self.body
+
+    async def text(self):
+        return "plain text body" if self.not_json else json.dumps(self.body)
+
+
+@pytest.mark.parametrize("status, body, not_json, kind, message", [
+    (400, {"message": "bad"}, False, exception.ParameterException, "GET data/x: 400: bad"),
+    (400, None, True, exception.ParameterException, "GET data/x: 400: plain text body"),
+    (401, None, True, NotAuthenticatedException, "GET data/x: 401: plain text body"),
+    (403, {}, False, exception.NotAllowedException, "GET data/x: 403"),
+    (404, {"message": "gone"}, False, RouteNotFoundException, "GET data/x: 404: gone"),
+    (405, {}, False, exception.MethodNotAllowedException, "GET data/x: 405"),
+    (413, {}, False, exception.TooBigFileException, "GET data/x: 413"),
+    (500, {}, False, ServerErrorException, "GET data/x: 500"),
+])
+def test_check_status_reads_a_minimal_answer(status, body, not_json, kind, message):
+    with pytest.raises(kind) as caught:
+        asyncio.run(aio.check_status(MinimalAnswer(status, body, not_json), "data/x"))
+    assert str(caught.value).startswith(message) and caught.value.status == status
+    assert asyncio.run(aio.check_status(MinimalAnswer(200), "data/x")) == (200, False)
 
 
 def test_get_full_url():

@@ -12,6 +12,7 @@ import re
 import stat
 import subprocess
 import sys
+from unittest import mock
 
 import pytest
 import requests
@@ -52,9 +53,11 @@ def runner() -> CliRunner:
 @pytest.fixture
 def env(monkeypatch, tmp_path):
     """The environment of a CI job: host and bot token from the environment, a private config folder."""
-    for name in ("KITSU_HOST", "KITSU_ACCESS_TOKEN", "KITSU_LOGIN", "KITSU_PASSWORD", "KITSU_PROJECT", "CI"):
+    for name in ("KITSU_HOST", "KITSU_ACCESS_TOKEN", "KITSU_LOGIN", "KITSU_PASSWORD", "KITSU_PROJECT", "GAZU_PROJECT",
+                 "CI"):
         monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setattr(gazu.cli, "CONFIG_DIR", str(tmp_path / ".gazu"))  # as upstream's tests do
+    monkeypatch.setattr(gazu.cli, "CONFIG_FILE", str(tmp_path / ".gazu" / "config.json"))
     monkeypatch.setenv("KITSU_HOST", HOST)
     monkeypatch.setenv("KITSU_ACCESS_TOKEN", TOKEN)
     return monkeypatch
@@ -184,20 +187,26 @@ def test_usage_errors_exit_2(kitsu, env):
 # Stored log-in ---------------------------------------------------------------------------------
 
 
+def stored(access_token=TOKEN, host=HOST, **more):
+    """A log-in as ``login`` stores it, in upstream's format."""
+    return {"host": host, "tokens": {"access_token": access_token, **more}}
+
+
 def test_save_config_is_private_and_atomic(env, tmp_path):
-    path = gazu.cli.save_config({"host": HOST, "access_token": TOKEN})
-    assert path == str(tmp_path / "config" / "gazu" / "config.json")
+    assert gazu.cli.save_config(stored()) is None
+    path = gazu.cli.config_path()
+    assert path == gazu.cli.CONFIG_FILE == str(tmp_path / ".gazu" / "config.json")
     assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
     assert stat.S_IMODE(os.stat(os.path.dirname(path)).st_mode) == 0o700
     assert os.listdir(os.path.dirname(path)) == ["config.json"]
-    assert gazu.cli.load_config() == {"host": HOST, "access_token": TOKEN}
+    assert gazu.cli.load_config() == stored()
     gazu.cli.save_config({"host": "other"})
     assert gazu.cli.load_config() == {"host": "other"}
     assert os.listdir(os.path.dirname(path)) == ["config.json"]
 
 
 def test_save_config_tightens_an_existing_folder_and_cleans_up_on_failure(env, tmp_path, monkeypatch):
-    folder = tmp_path / "config" / "gazu"
+    folder = tmp_path / ".gazu"
     folder.mkdir(parents=True, mode=0o755)
     os.chmod(folder, 0o755)
     monkeypatch.setattr(gazu.cli.json, "dump", lambda *args, **kwargs: 1 / 0)
@@ -218,7 +227,8 @@ def test_load_config_without_file_and_with_a_broken_one(env, capsys):
 
 
 def test_load_config_makes_a_readable_file_private_again(env, capsys):
-    path = gazu.cli.save_config({"host": HOST})
+    gazu.cli.save_config({"host": HOST})
+    path = gazu.cli.config_path()
     os.chmod(path, 0o644)
     assert gazu.cli.load_config() == {"host": HOST}
     assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
@@ -226,16 +236,52 @@ def test_load_config_makes_a_readable_file_private_again(env, capsys):
 
 
 def test_clear_config(env):
-    assert gazu.cli.clear_config() is False
+    assert gazu.cli.clear_config() is None
     gazu.cli.save_config({"host": HOST})
-    assert gazu.cli.clear_config() is True
+    assert gazu.cli.clear_config() is None
     assert not os.path.exists(gazu.cli.config_path())
 
 
-def test_config_path_defaults_to_home(env, monkeypatch, tmp_path):
-    monkeypatch.delenv("XDG_CONFIG_HOME")
-    monkeypatch.setenv("HOME", str(tmp_path))
-    assert gazu.cli.config_path() == str(tmp_path / ".config" / "gazu" / "config.json")
+def test_the_config_is_where_upstreams_gazu_cli_keeps_it(tmp_path):
+    code = "import gazu.cli; print(gazu.cli.CONFIG_DIR); print(gazu.cli.CONFIG_FILE)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True,
+                         env={**os.environ, "HOME": str(tmp_path)})
+    assert out.stdout.splitlines() == [str(tmp_path / ".gazu"), str(tmp_path / ".gazu" / "config.json")]
+
+
+def test_a_session_stored_by_upstreams_gazu_cli_is_used(kitsu, env):
+    """Upstream stores ``{"host", "tokens"}``; its tests patch load_config with that shape."""
+    env.delenv("KITSU_HOST")
+    env.delenv("KITSU_ACCESS_TOKEN")
+    kitsu.on("GET", "data/projects/open", json=[])
+    with mock.patch.object(gazu.cli, "load_config", return_value={"host": HOST, "tokens": {"access_token": "x"}}):
+        assert run("projects").exit_code == 0
+    assert auth_headers(kitsu) == ["Bearer x"]
+
+
+@pytest.mark.parametrize("config", [{"host": HOST, "tokens": None}, {"host": HOST, "tokens": {"access_token": 3}},
+                                    {"host": HOST, "access_token": TOKEN}])
+def test_a_stored_session_without_usable_tokens_is_no_log_in(kitsu, env, config):
+    env.delenv("KITSU_ACCESS_TOKEN")
+    gazu.cli.save_config(config)
+    result = run("projects")
+    assert result.exit_code == 3 and "not logged in to" in result.stderr
+    assert kitsu.sent == []
+
+
+def test_setup_client_returns_nothing_as_upstream(kitsu, env):
+    assert gazu.cli.setup_client() is None
+    assert gazu.client.default_client.tokens == {"access_token": TOKEN}
+    assert gazu.cli.connect() == {"host": HOST, "credentials": "KITSU_ACCESS_TOKEN"}
+
+
+def test_upstreams_module_names_exist(env):
+    import click
+
+    assert gazu.cli.click is click and gazu.cli.raw is gazu.client and gazu.cli.gazu_task is gazu.task
+    assert gazu.cli.tasks is gazu.cli.cli.commands["tasks"] and gazu.cli.my_tasks.name == "my-tasks"
+    with pytest.raises(AttributeError):
+        gazu.cli._private_name  # noqa: B018
 
 
 # login, logout, status ----------------------------------------------------------------------
@@ -254,8 +300,8 @@ def test_login_stores_a_private_session_and_prints_no_secret(kitsu, env):
     for secret in (TOKEN, "secret-refresh", "pw0rd!"):
         assert secret not in result.output
     assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
-    assert gazu.cli.load_config() == {"host": HOST, "email": "ada@example.com", "access_token": TOKEN,
-                                      "refresh_token": "secret-refresh"}
+    assert gazu.cli.load_config() == {"host": HOST, "email": "ada@example.com",
+                                      "tokens": {"access_token": TOKEN, "refresh_token": "secret-refresh"}}
     assert "pw0rd!" not in open(path).read()
 
 
@@ -298,7 +344,7 @@ def test_refused_login_exits_3_and_stores_nothing(kitsu, env):
 
 
 def test_logout_closes_the_session_and_forgets_it(kitsu, env):
-    gazu.cli.save_config({"host": HOST, "email": "ada@example.com", "access_token": TOKEN})
+    gazu.cli.save_config({**stored(), "email": "ada@example.com"})
     kitsu.on("GET", "auth/logout", json={"logout": True})
     result = run("logout")
     assert result.exit_code == 0
@@ -309,7 +355,7 @@ def test_logout_closes_the_session_and_forgets_it(kitsu, env):
 
 
 def test_logout_forgets_the_session_even_when_the_server_fails(kitsu, env, no_retries):
-    gazu.cli.save_config({"host": HOST, "access_token": TOKEN})
+    gazu.cli.save_config(stored())
     kitsu.on("GET", "auth/logout", json={"message": "down"}, status=500)
     result = run("logout")
     assert result.exit_code == 0
@@ -348,14 +394,14 @@ def test_status_when_not_logged_in_exits_3(kitsu, env):
 def test_the_stored_session_is_used_when_the_environment_has_none(kitsu, env):
     env.delenv("KITSU_HOST")
     env.delenv("KITSU_ACCESS_TOKEN")
-    gazu.cli.save_config({"host": HOST, "email": "ada@example.com", "access_token": "stored-token"})
+    gazu.cli.save_config({**stored("stored-token"), "email": "ada@example.com"})
     kitsu.on("GET", "data/projects/open", json=[])
     assert run("projects").exit_code == 0
     assert auth_headers(kitsu) == ["Bearer stored-token"]
 
 
 def test_the_environment_beats_the_stored_session(kitsu, env):
-    gazu.cli.save_config({"host": "http://stored.test/api", "access_token": "stored-token"})
+    gazu.cli.save_config(stored("stored-token", host="http://stored.test/api"))
     kitsu.on("GET", "data/projects/open", json=[])
     assert run("projects").exit_code == 0
     assert auth_headers(kitsu) == ["Bearer " + TOKEN]
@@ -370,7 +416,7 @@ def test_the_host_option_beats_the_environment(kitsu, env):
 
 def test_a_stored_token_is_never_sent_to_another_host(kitsu, env):
     env.delenv("KITSU_ACCESS_TOKEN")
-    gazu.cli.save_config({"host": "http://stored.test/api", "access_token": "stored-token"})
+    gazu.cli.save_config(stored("stored-token", host="http://stored.test/api"))
     result = run("projects")
     assert result.exit_code == 3
     assert "not logged in to %s" % HOST in result.stderr
@@ -405,12 +451,12 @@ def test_missing_settings_exit_3(kitsu, env, unset, set_, message):
 
 def test_a_refreshed_token_is_stored_for_the_next_run(kitsu, env):
     env.delenv("KITSU_ACCESS_TOKEN")
-    gazu.cli.save_config({"host": HOST, "access_token": "expired", "refresh_token": "refresh"})
+    gazu.cli.save_config({**stored("expired", refresh_token="refresh"), "email": "ada@example.com"})
     kitsu.on("GET", "data/projects/open", json={"message": "expired"}, status=401)
     kitsu.on("GET", "auth/refresh-token", json={"access_token": "fresh"})
     kitsu.on("GET", "data/projects/open", json=[])
     assert run("projects").exit_code == 0
-    assert gazu.cli.load_config() == {"host": HOST, "access_token": "fresh", "refresh_token": "refresh"}
+    assert gazu.cli.load_config() == {**stored("fresh", refresh_token="refresh"), "email": "ada@example.com"}
 
 
 @pytest.mark.parametrize("given, expected", [
@@ -453,9 +499,14 @@ def test_get_project_from_option_falls_back_on_kitsu_project(kitsu, env):
 
     kitsu.on("GET", "data/projects", json=[PROJECT])
     assert gazu.cli.get_project_from_option("Agent 327") == PROJECT
-    env.setenv("KITSU_PROJECT", "Agent 327")
+    env.setenv("GAZU_PROJECT", "Agent 327")  # upstream's name
     assert gazu.cli.get_project_from_option(None) == PROJECT
+    env.setenv("KITSU_PROJECT", "Agent 327")
+    env.setenv("GAZU_PROJECT", "Spring")
+    assert gazu.cli.get_project_from_option(None) == PROJECT
+    assert kitsu.sent[-1] == ("GET", "data/projects", {"name": "Agent 327"}, None)
     env.delenv("KITSU_PROJECT")
+    env.delenv("GAZU_PROJECT")
     with pytest.raises(click.UsageError):
         gazu.cli.get_project_from_option(None)
 
@@ -545,19 +596,20 @@ LISTINGS = [
                                             "nb_occurences": 2, "label": "animate"}])],
      [["ASSET", "TYPE", "OCCURRENCES", "LABEL", "ASSET ID"], ["Chair", "Props", "2", "animate", ASSET["id"]]], None),
     (["tasks", "-p", "Agent 327"],
-     [BY_NAME, ("data/projects/%s/tasks" % PID, [TASK]), ("data/projects/%s/assets" % PID, []),
+     [BY_NAME, ("data/tasks", [TASK]), ("data/projects/%s/assets" % PID, []),
       ("data/projects/%s/shots" % PID, [SHOT]), ("data/task-types", [TASK_TYPE]), ("data/task-status", [WIP]),
       ("data/persons", [PERSON])],
      [["ENTITY", "TASK TYPE", "STATUS", "ASSIGNEES", "DUE", "ID"],
       ["SH010", "Animation", "wip", "Ada Lovelace", TASK["id"]]], None),
     (["tasks", "-p", "Agent 327", "--task-type", "anim", "--status", "wip"],
-     [BY_NAME, ("data/task-status", [WIP]), ("data/task-types", [TASK_TYPE]), ("data/projects/%s/tasks" % PID, [TASK]),
+     [BY_NAME, ("data/task-status", [WIP]), ("data/task-types", [TASK_TYPE]), ("data/tasks", [TASK]),
       ("data/projects/%s/assets" % PID, []), ("data/projects/%s/shots" % PID, [SHOT]), ("data/persons", [PERSON])],
      [["ENTITY", "TASK TYPE", "STATUS", "ASSIGNEES", "DUE", "ID"],
       ["SH010", "Animation", "wip", "Ada Lovelace", TASK["id"]]],
-     [("GET", "data/projects", {"name": "Agent 327"}, None), ("GET", "data/task-status", {"short_name": "wip"}, None),
-      ("GET", "data/task-types", {"name": "anim"}, None),
-      ("GET", "data/projects/%s/tasks" % PID, {"task_type_id": TASK_TYPE["id"]}, None)]),
+     [("GET", "data/projects", {"name": "Agent 327"}, None), ("GET", "data/task-types", {"name": "anim"}, None),
+      ("GET", "data/task-status", {"short_name": "wip"}, None),
+      ("GET", "data/tasks", {"project_id": PID, "task_type_id": TASK_TYPE["id"], "task_status_id": WIP["id"],
+                             "relations": "true"}, None)]),
     (["task", TASK["id"]], [("data/tasks/%s/full" % TASK["id"], FULL_TASK)],
      [["ID", TASK["id"]], ["PROJECT", "Agent 327"], ["ENTITY", "SH010"], ["TASK TYPE", "Animation"],
       ["STATUS", "wip"], ["ASSIGNEES", "Ada Lovelace"]], [("GET", "data/tasks/%s/full" % TASK["id"], {}, None)]),
@@ -612,8 +664,8 @@ PRINTED = ["data/projects/open", "data/projects", "data/projects", "data/project
            "data/projects/%s/asset-types/%s/assets" % (PID, ASSET_TYPE["id"]), "data/assets/" + ASSET["id"],
            "data/assets/" + ASSET["id"], "data/projects/%s/episodes" % PID, "data/projects/%s/sequences" % PID,
            "data/projects/%s/shots" % PID, "data/sequences/%s/shots" % SEQUENCE["id"],
-           "data/projects/%s/entities/%s/casting" % (PID, SHOT["id"]), "data/projects/%s/tasks" % PID,
-           "data/projects/%s/tasks" % PID, "data/tasks/%s/full" % TASK["id"], "data/user/tasks", "data/user/done-tasks",
+           "data/projects/%s/entities/%s/casting" % (PID, SHOT["id"]), "data/tasks",
+           "data/tasks", "data/tasks/%s/full" % TASK["id"], "data/user/tasks", "data/user/done-tasks",
            "data/persons", "data/asset-types", "data/projects/%s/asset-types" % PID, "data/task-types",
            "data/projects/%s/task-types" % PID, "data/task-status", "data/projects/%s/settings/task-status" % PID]
 
@@ -635,11 +687,20 @@ def test_listing_commands_print_the_servers_json(kitsu, env, args, routes, print
 
 
 def test_tasks_filter_by_status(kitsu, env):
+    """The server is asked to filter, and what it sends is filtered again (a --status alone must filter)."""
     done = {**TASK, "id": new_id(), "task_status_id": WFA["id"]}
-    _answer(kitsu, [BY_NAME, ("data/projects/%s/tasks" % PID, [TASK, done]), ("data/task-status", [WFA])])
+    _answer(kitsu, [BY_NAME, ("data/tasks", [TASK, done]), ("data/task-status", [WFA])])
     data = json.loads(run("tasks", "-p", "Agent 327", "--status", "wfa", "--json").stdout)
     assert data == [done]
-    assert ("GET", "data/task-status", {"short_name": "wfa"}, None) in kitsu.sent
+    assert kitsu.sent == [("GET", "data/projects", {"name": "Agent 327"}, None),
+                          ("GET", "data/task-status", {"short_name": "wfa"}, None),
+                          ("GET", "data/tasks", {"project_id": PID, "task_status_id": WFA["id"]}, None)]
+
+
+def test_tasks_takes_upstreams_type_option(kitsu, env):
+    _answer(kitsu, [BY_NAME, ("data/tasks", [TASK]), ("data/task-types", [TASK_TYPE])])
+    assert json.loads(run("--json", "tasks", "-p", "Agent 327", "--type", "anim").stdout) == [TASK]
+    assert kitsu.last == ("GET", "data/tasks", {"project_id": PID, "task_type_id": TASK_TYPE["id"]}, None)
 
 
 def test_unknown_names_exit_4(kitsu, env):
@@ -709,11 +770,31 @@ def test_comment_keeps_the_status_by_default(kitsu, env):
 
 
 def test_comment_with_a_status_change_as_json(kitsu, env):
-    _answer(kitsu, [("data/tasks/%s/full" % TASK["id"], FULL_TASK), ("data/task-status", [WFA])])
+    _answer(kitsu, [("data/task-status", [WFA])])
     kitsu.mock.add("POST", HOST + "/actions/tasks/%s/comment" % TASK["id"], json=COMMENT, status=201)
     result = run("comment", TASK["id"], "Please review", "-s", "wfa", "--json")
     assert json.loads(result.stdout) == COMMENT
-    assert kitsu.last[3] == {"task_status_id": WFA["id"], "comment": "Please review", **NO_EXTRAS}
+    assert kitsu.sent == [("GET", "data/task-status", {"short_name": "wfa"}, None),
+                          ("POST", "actions/tasks/%s/comment" % TASK["id"], {},
+                           {"task_status_id": WFA["id"], "comment": "Please review", **NO_EXTRAS})]
+
+
+def test_comment_takes_upstreams_options(kitsu, env):
+    _answer(kitsu, [("data/task-status", [WFA])])
+    kitsu.mock.add("POST", HOST + "/actions/tasks/%s/comment" % TASK["id"], json=COMMENT, status=201)
+    result = run("comment", "-t", TASK["id"], "-s", "wfa", "-m", "Please review")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "Commented on task %s (status: wfa); comment %s\n" % (TASK["id"], COMMENT["id"])
+    assert kitsu.sent == [("GET", "data/task-status", {"short_name": "wfa"}, None),
+                          ("POST", "actions/tasks/%s/comment" % TASK["id"], {},
+                           {"task_status_id": WFA["id"], "comment": "Please review", **NO_EXTRAS})]
+
+
+@pytest.mark.parametrize("args", [["comment"], ["comment", "ID", "-t", "ID"], ["comment", "ID", "text", "-m", "text"]])
+def test_comment_needs_the_task_and_the_text_once(kitsu, env, args):
+    result = run(*args)
+    assert result.exit_code == 2 and "once" in result.stderr
+    assert kitsu.sent == []
 
 
 @pytest.fixture

@@ -7,7 +7,9 @@ import json
 import logging
 import subprocess
 import sys
+import threading
 import time
+from unittest import mock
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -61,14 +63,38 @@ def deliver(client, name, data):
 
 
 def test_import_gazu_does_not_import_socketio():
-    code = "import sys, gazu; print([m for m in sys.modules if 'socketio' in m or 'engineio' in m])"
-    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout == "[]\n"
+    code = ("import sys, gazu, gazu.events; print([m for m in sys.modules if 'socketio' in m or 'engineio' in m]);"
+            "gazu.events.socketio; print('socketio' in sys.modules)")
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True).stdout == "[]\nTrue\n"
+
+
+def test_gazu_events_socketio_is_the_module_so_tests_can_patch_its_client(kitsu):
+    assert events.socketio is socketio
+    gazu.set_token({"access_token": "acc", "refresh_token": "ref"})
+    gazu.client.default_client.session.verify = False
+    try:
+        with mock.patch("gazu.events.socketio.Client") as Client:
+            event_client = events.init(reconnection_delay=3)
+    finally:
+        gazu.client.default_client.session.verify = True
+    assert event_client is Client.return_value
+    assert Client.call_args == mock.call(ssl_verify=False, reconnection=True, logger=False, reconnection_delay=3)
+    [(url, headers)] = [call.args for call in event_client.connect.call_args_list]
+    assert url == gazu.client.get_event_host() and headers()["Authorization"] == "Bearer acc"
+    assert isinstance(event_client.register_namespace.call_args.args[0], events.EventsNamespace)
+    handler = mock.Mock()
+    assert events.add_listener(event_client, "asset:new", handler) is event_client
+    event_client.on.assert_called_once_with("asset:new", handler, "/events")  # the guard compares equal
+    assert events.run_client(event_client) is event_client and event_client.wait.called
 
 
 def test_init_connects_to_the_event_host_with_the_bearer_token(event_client, connections):
-    assert isinstance(event_client, socketio.Client) and event_client.kitsu_client is gazu.client.default_client
-    assert connections == [{"url": "http://events.test", "headers": {"Authorization": "Bearer unit-test-token"},
-                            "namespaces": ["/events"], "socketio_path": "/socket.io", "wait_timeout": 10.0}]
+    assert isinstance(event_client, socketio.Client)
+    [connection] = connections
+    assert connection.pop("headers")["Authorization"] == "Bearer unit-test-token"
+    assert connection == {"url": "http://events.test", "namespaces": ["/events"], "socketio_path": "/socket.io",
+                          "wait_timeout": 10.0}
     assert isinstance(event_client.namespace_handlers["/events"], events.EventsNamespace)
     assert event_client.reconnection is True and event_client.reconnection_attempts == 0
 
@@ -92,17 +118,45 @@ def test_init_explains_a_refused_connection(kitsu, monkeypatch):
     assert isinstance(caught.value, socketio.exceptions.ConnectionError)
 
 
+def bearer(headers):
+    return headers["Authorization"].split(" ", 1)[1]
+
+
 @pytest.mark.parametrize("access_token, refreshes", [
     (jwt(-60), True),        # expired
     (jwt(10), True),         # about to expire
     (jwt(3600), False),      # fresh
     ("not-a-jwt", False),    # unreadable: the server decides
 ])
-def test_a_stale_token_is_refreshed_before_connecting(event_client, kitsu, access_token, refreshes):
+def test_the_first_connection_refreshes_only_a_stale_token(kitsu, connections, access_token, refreshes):
     gazu.set_token({"access_token": access_token, "refresh_token": "refresh"})
+    gazu.client.default_client.use_refresh_token = True
     kitsu.on("GET", "auth/refresh-token", json={"access_token": "renewed"})
-    headers = event_client.auth_headers()
-    assert headers == {"Authorization": "Bearer %s" % ("renewed" if refreshes else access_token)}
+    try:
+        events.init()
+    finally:
+        gazu.client.default_client.use_refresh_token = False
+    assert bearer(connections[0]["headers"]) == ("renewed" if refreshes else access_token)
+    assert kitsu.sent == ([("GET", "auth/refresh-token", {}, None)] if refreshes else [])
+
+
+@pytest.mark.parametrize("use_refresh_token, access_token, refreshes", [
+    (True, "opaque", True),       # as upstream: each reconnection refreshes first
+    (True, jwt(3600), True),
+    (False, "opaque", False),     # as upstream: the current token, as long as it is not known stale
+    (False, jwt(3600), False),
+    (False, jwt(-60), True),      # beyond upstream: an expired token is refreshed anyway
+])
+def test_a_reconnection_refreshes_the_token_as_upstream_and_when_stale(event_client, kitsu, use_refresh_token,
+                                                                         access_token, refreshes):
+    gazu.set_token({"access_token": access_token, "refresh_token": "refresh"})
+    gazu.client.default_client.use_refresh_token = use_refresh_token
+    kitsu.on("GET", "auth/refresh-token", json={"access_token": "renewed"})
+    try:
+        headers = event_client.connection_headers()  # init() made the first connection
+    finally:
+        gazu.client.default_client.use_refresh_token = False
+    assert bearer(headers) == ("renewed" if refreshes else access_token)
     assert kitsu.sent == ([("GET", "auth/refresh-token", {}, None)] if refreshes else [])
 
 
@@ -112,14 +166,18 @@ def test_a_token_the_server_refused_is_refreshed_at_the_next_attempt(event_clien
     with caplog.at_level(logging.WARNING, logger="gazu"):
         event_client._trigger_event("connect_error", "/events", {"message": "Access token expired."})
     assert "Access token expired." in caplog.text
-    assert event_client.auth_headers() == {"Authorization": "Bearer renewed"}
-    assert event_client.auth_headers() == {"Authorization": "Bearer renewed"}
+    assert bearer(event_client.connection_headers()) == "renewed"
+    assert bearer(event_client.connection_headers()) == "renewed"
     assert len(kitsu.sent) == 1
 
 
 def test_without_a_refresh_token_the_current_token_is_sent(event_client, kitsu):
     gazu.set_token(jwt(-60))
-    assert event_client.auth_headers()["Authorization"].startswith("Bearer ey")
+    gazu.client.default_client.use_refresh_token = True
+    try:
+        assert bearer(event_client.connection_headers()).startswith("ey")
+    finally:
+        gazu.client.default_client.use_refresh_token = False
     assert kitsu.sent == []
 
 
@@ -127,7 +185,7 @@ def test_a_failed_refresh_is_logged_and_the_connection_still_tried(event_client,
     gazu.set_token({"access_token": jwt(-60), "refresh_token": "revoked"})
     kitsu.on("GET", "auth/refresh-token", status=401, json={"msg": "Token has been revoked"})
     with caplog.at_level(logging.WARNING, logger="gazu"):
-        assert event_client.auth_headers()["Authorization"].startswith("Bearer ey")
+        assert bearer(event_client.connection_headers()).startswith("ey")
     assert "token refresh failed" in caplog.text and "Token has been revoked" in caplog.text
 
 
@@ -141,7 +199,15 @@ def test_listeners_get_the_event_data(event_client):
     assert received == [{"asset_id": "a1"}, "no argument"]
 
 
-def test_a_listener_that_raises_is_logged_and_the_next_events_arrive(event_client, caplog):
+@pytest.fixture
+def excepthook(monkeypatch):
+    """What reaches threading.excepthook, recorded instead of printed."""
+    received = []
+    monkeypatch.setattr(threading, "excepthook", received.append)
+    return received
+
+
+def test_a_listener_that_raises_reaches_excepthook_and_the_next_events_arrive(event_client, excepthook, caplog):
     received = []
 
     def fragile(data):
@@ -154,12 +220,48 @@ def test_a_listener_that_raises_is_logged_and_the_next_events_arrive(event_clien
         for n in (1, 2, 3):
             deliver(event_client, "task:update", {"n": n})
     assert received == [2, 3]
-    [record] = [r for r in caplog.records if r.name == "gazu"]
+    [hook] = excepthook
+    assert hook.exc_type is KeyError and str(hook.exc_value) == "'boom'" and hook.thread is threading.current_thread()
+    assert hook.exc_traceback is not None
+    [record] = [r for r in caplog.records if r.name == "gazu.events"]
     assert "fragile" in record.getMessage() and "'task:update'" in record.getMessage()
-    assert record.exc_info[0] is KeyError
+    assert "KeyError" in record.getMessage() and record.levelno == logging.ERROR
 
 
-def test_a_namespace_handler_that_raises_is_logged(caplog):
+def test_a_listener_failing_in_socketios_own_thread_reaches_excepthook_there(event_client, excepthook):
+    """In a real stream each event runs in a thread of its own: the hook hears from that thread, which ends well."""
+    def fragile(data):
+        raise RuntimeError("plugin bug")
+
+    events.add_listener(event_client, "task:update", fragile)
+    worker = threading.Thread(target=deliver, args=(event_client, "task:update", {}))
+    worker.start()
+    worker.join(5)
+    [hook] = excepthook
+    assert hook.exc_type is RuntimeError and hook.thread is worker
+
+
+def test_a_broken_excepthook_is_logged_and_the_stream_goes_on(event_client, monkeypatch, caplog):
+    def broken(args):
+        raise ValueError("hook bug")
+
+    monkeypatch.setattr(threading, "excepthook", broken)
+    events.add_listener(event_client, "task:update", lambda data: 1 / 0)
+    with caplog.at_level(logging.ERROR, logger="gazu"):
+        deliver(event_client, "task:update", {})
+    assert "threading.excepthook failed" in caplog.text and "hook bug" in caplog.text
+
+
+def test_the_guarded_listener_compares_equal_to_the_handler(event_client):
+    def handler(data):
+        pass
+
+    events.add_listener(event_client, "asset:new", handler)
+    registered = event_client.handlers["/events"]["asset:new"]
+    assert registered == handler and hash(registered) == hash(handler) and registered.__name__ == "handler"
+
+
+def test_a_namespace_handler_that_raises_reaches_excepthook(excepthook, caplog):
     class Plugin(events.EventsNamespace):
         def on_comment_new(self, data):
             raise RuntimeError("plugin bug")
@@ -167,6 +269,7 @@ def test_a_namespace_handler_that_raises_is_logged(caplog):
     with caplog.at_level(logging.ERROR, logger="gazu"):
         assert Plugin("/events").trigger_event("comment_new", {}) is None
     assert "plugin bug" in caplog.text
+    assert [hook.exc_type for hook in excepthook] == [RuntimeError]
 
 
 @pytest.mark.parametrize("name, handler, argument", [
