@@ -1,0 +1,13 @@
+"""A misspelled key on a returned Shot, which mypy must report (tests/unit/test_static_types.py)."""
+
+from __future__ import annotations
+
+from gazu.types import Shot, Task
+
+
+def frame_count(shot: Shot) -> int:
+    return shot["nb_frame"]  # the key is nb_frames
+
+
+def done(task: Task) -> bool:
+    return task["task_status"] == "done"  # a Task has task_status_id

@@ -1,0 +1,34 @@
+"""A type checker reading answers through gazu.types: a misspelled key is an error, correct use is clean."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+EXAMPLES = os.path.join(ROOT, "tests", "typing")
+
+pytest.importorskip("mypy", reason="mypy comes with the test extra")
+
+
+def mypy(path: str) -> tuple[int, str]:
+    command = [sys.executable, "-m", "mypy", "--follow-imports=silent", "--ignore-missing-imports",
+               "--no-error-summary", "--cache-dir", os.path.join(ROOT, ".mypy_cache"), path]
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300)
+    return done.returncode, done.stdout + done.stderr
+
+
+def test_correct_use_of_typed_answers_is_clean():
+    code, output = mypy(os.path.join(EXAMPLES, "correct_use.py"))
+    assert (code, output) == (0, "")
+
+
+def test_a_misspelled_key_on_a_returned_shot_is_an_error():
+    code, output = mypy(os.path.join(EXAMPLES, "misspelled_key.py"))
+    assert code == 1
+    assert 'misspelled_key.py:9: error: TypedDict "Shot" has no key "nb_frame"' in output
+    assert 'Did you mean "nb_frames"?' in output
+    assert 'misspelled_key.py:13: error: TypedDict "Task" has no key "task_status"' in output
