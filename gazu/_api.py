@@ -103,9 +103,13 @@ def fetch(route: str, /, client: KitsuClient, *, params: dict | None = None, **e
 
 def fetch_list(route: str, /, client: KitsuClient, *, params: dict | None = None, sort: bool = False,
                **entities: Any) -> list:
-    """GET a list; sorted by name when ``sort`` is true."""
-    results = client.get(path(route, **entities), params=params) or []
-    return sort_by_name(results) if sort else results
+    """GET a list; sorted by name when ``sort`` is true.
+
+    Unsorted, the server's answer is returned as it is, as upstream does
+    (an empty ``{}`` stays a dict); sorted, an empty answer is ``[]``.
+    """
+    results = client.get(path(route, **entities), params=params)
+    return sort_by_name(results or []) if sort else results
 
 
 def fetch_first(route: str, /, client: KitsuClient, *, params: dict | None = None, **entities: Any) -> Any:
@@ -133,10 +137,10 @@ def update(route: str, /, client: KitsuClient, entity: Any, name: str) -> Any:
 
 def delete(route: str, /, client: KitsuClient, *, force: bool = False, params: dict | None = None,
            **entities: Any) -> str:
-    """DELETE a route; with ``force``, ask the server to delete for good."""
+    """DELETE a route; with ``force``, ask the server to delete for good (``?force=True``, as upstream)."""
     params = dict(params or {})
     if force:
-        params["force"] = "true"
+        params["force"] = "True"
     return client.delete(path(route, **entities), params=params or None)
 
 

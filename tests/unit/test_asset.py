@@ -47,7 +47,7 @@ FIRST_READS = [
 # (function, positional arguments, method, path, query, JSON body sent)
 WRITES = [
     ("remove_asset", (ID,), "DELETE", "data/assets/%s" % ID, {}, None),
-    ("remove_asset", ({"id": ID}, True), "DELETE", "data/assets/%s" % ID, {"force": "true"}, None),
+    ("remove_asset", ({"id": ID}, True), "DELETE", "data/assets/%s" % ID, {"force": "True"}, None),
     ("remove_asset_type", ({"id": ID},), "DELETE", "data/entity-types/%s" % ID, {}, None),
     ("update_asset_type", ({"id": ID, "name": "Props", "color": "#fff"},), "PUT", "data/entity-types/%s" % ID, {},
      {"name": "Props"}),
@@ -100,6 +100,21 @@ def test_reads_are_cached(kitsu, name, args, path):
     function = getattr(gazu.asset, name)
     assert function(*args) == function(*args)
     assert len(kitsu.sent) == 1
+
+
+INSTANCE_LISTINGS = [row for row in LIST_READS if "instances" in row[0]]
+
+
+@pytest.mark.parametrize("name, args, path", [row[:3] for row in INSTANCE_LISTINGS],
+                         ids=[row[0] for row in INSTANCE_LISTINGS])
+def test_asset_instance_listings_answer_as_the_server_does(kitsu, name, args, path):
+    # Zou groups instances by asset id: an entity without instances answers {}, kept as upstream keeps it.
+    kitsu.on("GET", path, json={})
+    assert getattr(gazu.asset, name)(*args) == {}
+    grouped = {OTHER_ID: [{"id": THIRD_ID, "asset_id": OTHER_ID, "number": 1}]}
+    kitsu.mock.replace("GET", kitsu.url(path), json=grouped)
+    gazu.cache.clear_all()
+    assert getattr(gazu.asset, name)(*args) == grouped
 
 
 def test_asset_instances_for_shot_is_not_cached(kitsu):

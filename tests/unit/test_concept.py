@@ -91,7 +91,7 @@ def test_update_concept_sends_whole_dict(kitsu):
     assert kitsu.sent == [("PUT", "data/entities/%s" % ID, {}, concept)]
 
 
-@pytest.mark.parametrize("force, query", [(False, {}), (True, {"force": "true"})])
+@pytest.mark.parametrize("force, query", [(False, {}), (True, {"force": "True"})])
 def test_remove_concept(kitsu, force, query):
     kitsu.on("DELETE", "data/concepts/%s" % ID, body="")
     assert gazu.concept.remove_concept({"id": ID}, force=force) == ""

@@ -97,7 +97,7 @@ def test_update_edit_data_merges_into_a_fresh_read(kitsu):
                               ("PUT", "data/entities/" + EDIT, {}, {"id": EDIT, "data": {"kept": 1, "length": 95}})]
 
 
-@pytest.mark.parametrize("force, query", [(False, {}), (True, {"force": "true"})])
+@pytest.mark.parametrize("force, query", [(False, {}), (True, {"force": "True"})])
 def test_remove_edit(kitsu, force, query):
     kitsu.on("DELETE", "data/edits/" + EDIT, body="")
     assert gazu.edit.remove_edit({"id": EDIT}, force=force) == ""

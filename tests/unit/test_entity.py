@@ -36,7 +36,7 @@ DELETE_ROUTE = "actions/projects/%s/delete-entities" % PROJECT
 WRITES = [
     ("new_entity_type", ("Props",), "POST", "data/entity-types", {}, {"name": "Props"}),
     ("remove_entity", (ID,), "DELETE", "data/entities/%s" % ID, {}, None),
-    ("remove_entity", ({"id": ID}, True), "DELETE", "data/entities/%s" % ID, {"force": "true"}, None),
+    ("remove_entity", ({"id": ID}, True), "DELETE", "data/entities/%s" % ID, {"force": "True"}, None),
     ("remove_entity_type", ({"id": ID},), "DELETE", "data/entity-types/%s" % ID, {}, None),
     ("remove_entities", (PROJECT, [ID, {"id": OTHER_ID}]), "POST", DELETE_ROUTE, {}, [ID, OTHER_ID]),
     ("remove_entities", ({"id": PROJECT}, [ID], True), "POST", DELETE_ROUTE, {"force": "true"}, [ID]),

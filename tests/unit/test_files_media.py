@@ -51,7 +51,7 @@ def test_preview_writes(kitsu, function, args, kwargs, path, body):
     assert kitsu.sent == [("PUT", path, {}, body)]
 
 
-@pytest.mark.parametrize("force, query", [(False, {}), (True, {"force": "true"})])
+@pytest.mark.parametrize("force, query", [(False, {}), (True, {"force": "True"})])
 def test_remove_preview_file(kitsu, force, query):
     kitsu.on("DELETE", "data/preview-files/" + PREVIEW, body="")
     gazu.files.remove_preview_file({"id": PREVIEW}, force=force)

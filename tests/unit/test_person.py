@@ -121,11 +121,11 @@ def test_writers(kitsu, function, args, method, route, body, answer):
 # function, args, route, query
 DELETERS = [
     (person.remove_person, (PERSON,), "data/persons/" + PERSON, {}),
-    (person.remove_person, ({"id": PERSON}, True), "data/persons/" + PERSON, {"force": "true"}),
+    (person.remove_person, ({"id": PERSON}, True), "data/persons/" + PERSON, {"force": "True"}),
     (person.remove_bot, ({"id": BOT},), "data/persons/" + BOT, {}),
-    (person.remove_bot, ({"id": BOT}, True), "data/persons/" + BOT, {"force": "true"}),
+    (person.remove_bot, ({"id": BOT}, True), "data/persons/" + BOT, {"force": "True"}),
     (person.remove_department, (DEPARTMENT,), "data/departments/" + DEPARTMENT, {}),
-    (person.remove_department, (DEPARTMENT, True), "data/departments/" + DEPARTMENT, {"force": "true"}),
+    (person.remove_department, (DEPARTMENT, True), "data/departments/" + DEPARTMENT, {"force": "True"}),
     (person.remove_day_off, ({"id": DAY_OFF},), "data/day-offs/" + DAY_OFF, {}),
     (person.remove_person_from_department, (PERSON, DEPARTMENT),
      "actions/persons/%s/departments/%s" % (PERSON, DEPARTMENT), {}),

@@ -79,7 +79,7 @@ WRITES = [
     ("remove_metadata_descriptor", (P, X), {}, "DELETE", "data/projects/%s/metadata-descriptors/%s" % (P, X), {},
      None),
     ("remove_metadata_descriptor", (P, {"id": X}), {"force": True}, "DELETE",
-     "data/projects/%s/metadata-descriptors/%s" % (P, X), {"force": "true"}, None),
+     "data/projects/%s/metadata-descriptors/%s" % (P, X), {"force": "True"}, None),
     ("create_budget", (P, "Season 1"), {}, "POST", "data/projects/%s/budgets" % P, {}, {"name": "Season 1"}),
     ("create_budget", (P, "Season 1"), {"currency": "EUR", "amount": 1000}, "POST", "data/projects/%s/budgets" % P,
      {}, {"name": "Season 1", "currency": "EUR", "amount": 1000}),
@@ -95,7 +95,7 @@ WRITES = [
      "data/projects/%s/budgets/%s/entries/%s" % (P, X, Y), {}, {"months_duration": 3}),
     ("remove_budget_entry", (P, X, Y), {}, "DELETE", "data/projects/%s/budgets/%s/entries/%s" % (P, X, Y), {}, None),
     ("remove_project", ({"id": P},), {}, "DELETE", "data/projects/%s" % P, {}, None),
-    ("remove_project", (P,), {"force": True}, "DELETE", "data/projects/%s" % P, {"force": "true"}, None),
+    ("remove_project", (P,), {"force": True}, "DELETE", "data/projects/%s" % P, {"force": "True"}, None),
 ]
 
 

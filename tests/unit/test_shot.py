@@ -202,7 +202,7 @@ def test_update_data_rejects_bad_data_before_any_request(kitsu, kind, read_route
 
 
 @pytest.mark.parametrize("kind, read_route", ENTITY_KINDS)
-@pytest.mark.parametrize("force, query", [(False, {}), (True, {"force": "true"})])
+@pytest.mark.parametrize("force, query", [(False, {}), (True, {"force": "True"})])
 def test_remove(kitsu, kind, read_route, force, query):
     kitsu.on("DELETE", read_route % SHOT, body="")
     assert getattr(gazu.shot, "remove_" + kind)({"id": SHOT}, force=force) == ""

@@ -35,7 +35,7 @@ def test_update_studio_sends_whole_dict(kitsu):
     assert kitsu.last == ("PUT", "data/studios/" + studio["id"], {}, studio)
 
 
-@pytest.mark.parametrize("force, query", [(False, {}), (True, {"force": "true"})])
+@pytest.mark.parametrize("force, query", [(False, {}), (True, {"force": "True"})])
 def test_remove_studio(kitsu, force, query):
     studio_id = new_id()
     kitsu.on("DELETE", "data/studios/" + studio_id, body="")
