@@ -7,8 +7,9 @@ Prints three figures for each package:
   server, relative to a bare ``requests.Session().get`` on the same server;
 - peak resident memory while uploading a large file (``--upload-mib``).
 
-Upstream is installed from PyPI into a throw-away virtual environment in the
-user's cache directory, used only as a yardstick. Run from the project root:
+Upstream is installed from PyPI into a virtual environment in the user's
+cache directory, used only as a yardstick (the same one the upstream-parity
+tests call, see tests/upstream_oracle.py). Run from the project root:
 
     .venv/bin/python benchmarks/compare_upstream.py [--calls 2000] [--upload-mib 256]
 """
@@ -24,28 +25,13 @@ import subprocess
 import sys
 import tempfile
 import threading
-import venv
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-CACHE = os.path.join(os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "gazu-bench")
-UPSTREAM_VERSION = "1.3.1"
+sys.path.insert(0, ROOT)
 
+from tests.upstream_oracle import cache_dir, upstream_python  # noqa: E402  (the parity tests' yardstick, shared)
 
-def upstream_python() -> str:
-    """Return the interpreter of a venv holding upstream gazu (made once, then reused).
-
-    It is installed with its ``async`` extra, as ours is tested, so that both
-    environments hold the same optional packages (aiohttp, python-socketio).
-    """
-    home = os.path.join(CACHE, "upstream-%s-async" % UPSTREAM_VERSION)
-    python = os.path.join(home, "bin", "python")
-    marker = os.path.join(home, ".complete")
-    if not os.path.exists(marker):
-        venv.create(home, with_pip=True, clear=True)
-        subprocess.run([python, "-m", "pip", "install", "-q", "--disable-pip-version-check",
-                        "gazu[async]==%s" % UPSTREAM_VERSION], check=True)
-        open(marker, "w").close()
-    return python
+CACHE = cache_dir()
 
 
 class _Quiet(http.server.BaseHTTPRequestHandler):

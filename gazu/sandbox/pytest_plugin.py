@@ -24,6 +24,7 @@ fails the tests that need it, with the servers' logs: they are never skipped.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import uuid
 
@@ -58,16 +59,16 @@ def kitsu_sandbox():
     sandbox.stop()
 
 
-@pytest.fixture
-def kitsu_admin(kitsu_sandbox):
-    """gazu's default client, on the sandbox and logged in as its administrator (restored afterwards)."""
+@contextlib.contextmanager
+def logged_in_admin(sandbox: KitsuSandbox):
+    """Point gazu's default client at ``sandbox``, logged in as its administrator; restore it on exit."""
     import gazu
 
     client = gazu.client.default_client
     previous = (client.host, client.event_host, dict(client.tokens))
-    gazu.set_host(kitsu_sandbox.host)
-    gazu.set_event_host(kitsu_sandbox.event_host)
-    gazu.log_in(kitsu_sandbox.admin_email, kitsu_sandbox.admin_password)
+    gazu.set_host(sandbox.host)
+    gazu.set_event_host(sandbox.event_host)
+    gazu.log_in(sandbox.admin_email, sandbox.admin_password)
     gazu.cache.clear_all()
     try:
         yield client
@@ -75,6 +76,13 @@ def kitsu_admin(kitsu_sandbox):
         gazu.cache.disable()
         gazu.cache.clear_all()
         client.host, client.event_host, client.tokens = previous
+
+
+@pytest.fixture
+def kitsu_admin(kitsu_sandbox):
+    """gazu's default client, on the sandbox and logged in as its administrator (restored afterwards)."""
+    with logged_in_admin(kitsu_sandbox) as client:
+        yield client
 
 
 @pytest.fixture

@@ -17,6 +17,7 @@ from __future__ import annotations
 import pytest
 
 from gazu.sandbox.pytest_plugin import start_sandbox
+from tests.upstream_oracle import SUMMARY
 
 
 @pytest.fixture(scope="session")
@@ -25,3 +26,9 @@ def second_kitsu_sandbox(kitsu_sandbox):
     sandbox = start_sandbox()
     yield sandbox
     sandbox.stop()
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Say how much of upstream's behaviour test_upstream_parity.py compared."""
+    for line in SUMMARY:
+        terminalreporter.write_line(line)

@@ -1,0 +1,881 @@
+"""Same answers as upstream gazu 1.3.1 on a real Kitsu: every read function, both packages, field by field.
+
+A production is seeded once on the sandbox (a tv show with episodes,
+sequences, shots, asset types, assets and their instances, a casting, a
+scene, an edit, a concept, tasks of every kind, comments with status
+changes, picture and movie previews, playlists, working and output files,
+persons, a department, metadata descriptors, time spent, day offs, budgets,
+filters, a notification, …). Then each read function is called with the same
+arguments through our package and through upstream gazu 1.3.1 itself
+(tests/upstream_oracle.py: upstream in its own virtual environment, logged in
+with the same tokens), and the answers are compared field by field, types
+included: dict keys, value types (``int`` is not ``float``, ``tuple`` is not
+``list``), list lengths and order, exception types, the files written.
+
+Read functions are those whose requests in upstream's wire contract
+(``gazu-1.3.1-wire.json``) are all GETs, or that send none, less the
+create-if-missing, local-setting and push functions among them; plus the
+path builders and revision counters that POST without storing anything.
+:data:`READ_FUNCTIONS` lists them; each is compared, or named in
+:data:`NOT_COMPARED` with the reason. Both dicts and id strings are passed
+where a function takes either, and made-up ids and names where upstream
+answers them.
+
+Where upstream is knowingly left behind (it returns an error body as data,
+crashes with a bare ``KeyError``/``TypeError``/``JSONDecodeError``, hangs or
+loses data), :data:`KNOWN_DIFFERENCES` says why; every other difference is a
+failure. :data:`BEING_FIXED` marks the differences found and not fixed yet as
+strict xfails, so a fix shows up as an XPASS to remove from the list.
+"""
+
+from __future__ import annotations
+
+import datetime
+import inspect
+import os
+import shutil
+import subprocess
+import uuid
+from dataclasses import dataclass
+from typing import Callable
+
+import pytest
+
+import gazu
+from gazu.sandbox.pytest_plugin import logged_in_admin
+from tests.conftest import unique
+from tests.integration.test_files import TREE
+from tests.pictures import png
+from tests.upstream_oracle import (
+    SUMMARY,
+    Client,
+    OracleUnavailable,
+    Response,
+    Tmp,
+    UpstreamOracle,
+    call_ours,
+    compare_outcomes,
+    encode_args,
+    explain,
+)
+
+pytestmark = pytest.mark.integration
+
+# The functions of upstream's modules whose requests are all GETs (or none), by the wire contract,
+# less those that write something anyway (create-if-missing, push_*, set_*, invite, build, upload).
+READ_FUNCTIONS = {
+    "asset": "all_asset_instances_for_asset all_asset_instances_for_shot all_asset_types all_asset_types_for_project "
+             "all_asset_types_for_shot all_assets_for_episode all_assets_for_open_projects all_assets_for_project "
+             "all_assets_for_project_and_type all_assets_for_shot all_scene_asset_instances_for_asset "
+             "all_shot_asset_instances_for_asset export_assets_with_csv get_all_assets_url get_asset "
+             "get_asset_by_name get_asset_instance get_asset_type get_asset_type_by_name get_asset_type_from_asset "
+             "get_asset_type_url get_asset_url get_episode_from_asset",
+    "casting": "all_entity_links_for_project get_asset_cast_in get_asset_casting get_asset_type_casting "
+               "get_episode_casting get_episode_shots_casting get_episodes_casting get_project_shots_casting "
+               "get_sequence_casting get_sequence_shots_casting get_shot_casting",
+    "client": "build_path_with_params check_status download fetch_all fetch_first fetch_one get "
+              "get_api_url_from_host get_api_version get_current_user get_event_host get_file_data_from_url "
+              "get_full_url get_host get_message_from_data get_message_from_response make_auth_header url_path_join",
+    "concept": "all_concepts all_concepts_for_project all_previews_for_concept get_concept get_concept_by_name",
+    "context": "all_asset_types_for_project all_assets_for_asset_type_and_project all_assets_for_project "
+               "all_episodes_for_project all_open_projects all_scenes_for_project all_scenes_for_sequence "
+               "all_sequences_for_episode all_sequences_for_project all_shots_for_sequence all_task_types_for_asset "
+               "all_task_types_for_scene all_task_types_for_sequence all_task_types_for_shot",
+    "edit": "all_edits_for_project all_previews_for_edit get_edit get_edit_by_name get_edit_url",
+    "entity": "all_entities all_entities_with_tasks_linked_to_entity all_entity_types get_entity get_entity_by_name "
+              "get_entity_type get_entity_type_by_name",
+    "files": "all_output_files_for_asset_instance all_output_files_for_entity all_output_files_for_project "
+             "all_output_types all_output_types_for_asset_instance all_output_types_for_entity all_softwares "
+             "download_attachment_file download_attachment_thumbnail download_organisation_avatar "
+             "download_person_avatar download_preview_file download_preview_file_cover "
+             "download_preview_file_thumbnail download_preview_lowdef_movie download_preview_movie "
+             "download_project_avatar download_working_file extract_frame_from_preview extract_tile_from_preview "
+             "get_all_attachment_files_for_project get_all_attachment_files_for_task "
+             "get_all_preview_files_for_task get_all_working_files_for_entity get_attachment_file "
+             "get_attachment_thumbnail_url get_file_status get_file_status_by_name "
+             "get_last_output_files_for_asset_instance get_last_output_files_for_entity "
+             "get_last_working_file_revision get_last_working_files get_output_file get_output_file_by_path "
+             "get_output_type get_output_type_by_name get_preview_file get_preview_file_url "
+             "get_preview_lowdef_movie_url get_preview_movie_url get_running_preview_files get_software "
+             "get_software_by_name get_working_file get_working_files_for_task wait_for_preview_file "
+             # POSTs that compute without storing anything:
+             "build_asset_instance_output_file_path build_entity_output_file_path build_working_file_path "
+             "get_last_asset_instance_output_revision get_last_entity_output_revision "
+             "get_next_asset_instance_output_revision get_next_entity_output_revision",
+    "helpers": "download_file normalize_list_of_models_for_links normalize_model_parameter sanitize_filename "
+               "validate_date_format",
+    "person": "all_departments all_organisations all_persons get_all_month_time_spents get_day_off get_day_offs "
+              "get_department get_department_by_name get_month_day_offs get_organisation get_person "
+              "get_person_by_desktop_login get_person_by_email get_person_by_full_name get_person_url "
+              "get_presence_log get_time_spents_by_date get_time_spents_range get_week_day_offs "
+              "get_week_time_spents get_year_day_offs get_year_time_spents",
+    "playlist": "all_build_jobs_for_project all_playlists all_playlists_for_episode all_playlists_for_project "
+                "all_share_links_for_playlist all_shots_for_playlist download_playlist_build download_playlist_zip "
+                "get_build_job get_entity_preview_files get_playlist get_playlist_by_name",
+    "project": "all_metadata_descriptors all_open_projects all_project_status all_projects all_status_automations "
+               "get_budget get_budget_entries get_budget_entry get_budgets get_metadata_descriptor "
+               "get_metadata_descriptor_by_field_name get_milestones get_preview_background_files get_project "
+               "get_project_by_name get_project_person_quotas get_project_quotas get_project_status_by_name "
+               "get_project_task_statuses get_project_task_types get_project_url get_team",
+    "project_template": "all_asset_types_for_project_template all_preview_background_files_for_project_template "
+                        "all_project_templates all_status_automations_for_project_template "
+                        "all_task_statuses_for_project_template all_task_types_for_project_template "
+                        "get_project_template get_project_template_by_name",
+    "scene": "all_asset_instances_for_scene all_camera_instances_for_scene all_scenes all_scenes_for_project "
+             "all_scenes_for_sequence all_shots_for_scene get_asset_instance_by_name get_scene get_scene_by_name "
+             "get_sequence_from_scene",
+    "search": "search_entities",
+    "shot": "all_asset_instances_for_shot all_episodes_for_project all_previews_for_shot all_sequences_for_episode "
+            "all_sequences_for_project all_shots_for_episode all_shots_for_project all_shots_for_sequence "
+            "export_shots_with_csv get_all_episodes_url get_all_sequences_url get_asset_instances_for_shot "
+            "get_episode get_episode_by_name get_episode_from_sequence get_episode_url get_sequence "
+            "get_sequence_by_name get_sequence_from_shot get_sequence_url get_shot get_shot_by_name get_shot_url",
+    "sorting": "sort_by_name",
+    "studio": "all_studios get_studio get_studio_by_name",
+    "sync": "convert_id_list get_id_map_by_id get_id_map_by_name get_last_events get_link_list_diff "
+            "get_model_list_diff get_sync_asset_type_id_map get_sync_department_id_map get_sync_person_id_map "
+            "get_sync_project_id_map get_sync_task_status_id_map get_sync_task_type_id_map is_changed",
+    "task": "all_assets_tasks_for_episode all_comments_for_project all_comments_for_task all_done_tasks_for_person "
+            "all_notifications_for_project all_open_tasks all_preview_files_for_project all_previews_for_task "
+            "all_shot_tasks_for_episode all_shot_tasks_for_sequence all_subscriptions_for_project all_task_statuses "
+            "all_task_statuses_for_project all_task_types all_task_types_for_asset all_task_types_for_concept "
+            "all_task_types_for_episode all_task_types_for_project all_task_types_for_scene "
+            "all_task_types_for_sequence all_task_types_for_shot all_tasks_for_asset all_tasks_for_concept "
+            "all_tasks_for_edit all_tasks_for_entity_and_task_type all_tasks_for_episode all_tasks_for_person "
+            "all_tasks_for_person_and_type all_tasks_for_project all_tasks_for_scene all_tasks_for_sequence "
+            "all_tasks_for_shot all_tasks_for_task_status all_tasks_for_task_type get_comment "
+            "get_default_task_status get_last_comment_for_task get_open_tasks_stats get_persons_tasks_dates "
+            "get_task get_task_by_entity get_task_status get_task_status_by_name get_task_status_by_short_name "
+            "get_task_time_spent_for_date get_task_type get_task_type_by_name get_task_type_by_short_name "
+            "get_task_url get_time_spent",
+    "user": "all_asset_types_for_project all_assets_for_asset_type_and_project all_chats all_desktop_login_logs "
+            "all_done_tasks all_episodes_for_project all_filter_groups all_filters all_notifications "
+            "all_open_projects all_scenes_for_sequence all_sequences_for_project all_shots_for_sequence "
+            "all_task_types_for_asset all_task_types_for_scene all_task_types_for_sequence all_task_types_for_shot "
+            "all_tasks_for_asset all_tasks_for_scene all_tasks_for_sequence all_tasks_for_shot "
+            "all_tasks_requiring_feedback all_tasks_to_do check_task_subscription get_context get_day_off "
+            "get_filter_group get_notification get_task_time_spent get_time_spents_by_date get_timespents_range "
+            "is_authenticated",
+    # Not in the wire contract (no requests, or modules it leaves out), read-only all the same.
+    "gazu": "get_host get_event_host",
+    "cache": "get_cache_key",
+    "events": "get_last_login_logs",
+}
+
+# Read functions not compared here, and why.
+NOT_COMPARED: dict[str, str] = {}
+
+# Differences kept on purpose (see CHANGELOG.md, "Deliberate differences"): function or "function[case]" → why.
+# Ours must then answer or raise a GazuException, never crash.
+KNOWN_DIFFERENCES = {
+    "project.get_project_task_types[*]": "upstream's route (GET data/projects/<id>/settings/task-types) is gone "
+                                         "from Zou 1.0.97: upstream always raises MethodNotAllowedException",
+    "sync.convert_id_list[missing]": "upstream crashes with a bare KeyError on an id the map lacks",
+    "client.check_status[429]": "every error status raises (CHANGELOG): upstream returns (429, False) and goes on "
+                                "with the error body as data",
+    "client.check_status[503]": "every error status raises (CHANGELOG): upstream returns (503, False) and goes on "
+                                "with the error body as data",
+}
+
+# Differences found and being fixed by the modules' owners (function or "function[case]" → who): strict xfails,
+# so that a fix shows as an XPASS to remove from here.
+BEING_FIXED = {
+    **dict.fromkeys([
+        "asset.all_asset_instances_for_asset[*]", "asset.all_asset_instances_for_shot[without instances]",
+        "asset.all_scene_asset_instances_for_asset[without instances]",
+        "asset.all_shot_asset_instances_for_asset[without instances]", "asset.get_all_assets_url[*]",
+        "asset.get_asset_type_url[*]", "asset.get_asset_url[*]", "edit.get_edit_url[*]",
+        "project.get_project_url[*]", "scene.all_scenes[project]", "scene.all_scenes[project id]",
+        "shot.get_all_episodes_url[*]", "shot.get_all_sequences_url[*]", "shot.get_episode_url[*]",
+        "shot.get_sequence_url[*]", "shot.get_shot_url[*]",
+    ], "A"),
+    **dict.fromkeys([
+        "files.download_preview_movie[picture]", "files.get_preview_lowdef_movie_url[picture]",
+        "files.get_preview_movie_url[picture]", "files.build_working_file_path[windows sep]",
+        "sync.convert_id_list[]", "sync.convert_id_list[dict values]", "sync.get_id_map_by_id[*]",
+        "sync.get_id_map_by_name[]", "sync.get_last_events[files]", "sync.get_sync_task_type_id_map[]",
+        "task.get_task_type_by_short_name[empty short name]", "task.get_task_url[*]",
+    ], "B"),
+    **dict.fromkeys([
+        "client.build_path_with_params[list]", "client.check_status[422]", "client.get_event_host[host changed]",
+        "client.get_message_from_data[text]", "client.make_auth_header[*]", "helpers.sanitize_filename[]",
+        "helpers.sanitize_filename[accents]", "cache.get_cache_key[dict]",
+    ], "C"),
+}
+
+NOT_EXERCISED: dict[str, str] = {}  # every function this module calls is counted by tests/realcoverage.py
+
+PARITY_REPORT = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))),
+                             "reports", "upstream-parity.txt")
+MISSING_ID = "0b0b0b0b-0b0b-4b0b-8b0b-0b0b0b0b0b0b"  # a well-formed id no record has
+
+
+class Production(dict):
+    """The seeded records by role: ``p.shot``, ``p["shot"]``."""
+
+    __getattr__ = dict.__getitem__
+
+
+@dataclass
+class Case:
+    function: str  # "asset.get_asset"
+    label: str
+    build: Callable[[Production], tuple]  # production → (args, kwargs)
+
+    @property
+    def id(self) -> str:
+        """``module.function[label]`` (``[*]`` in the tables below stands for every case of a function)."""
+        return "%s[%s]" % (self.function, self.label)
+
+
+def call(*args, **kwargs) -> tuple:
+    return list(args), kwargs
+
+
+# Which seeded record a parameter of this name receives (as a dict, or its id for "_id" names and id variants).
+RECORDS = {
+    "project": "project", "asset": "asset", "shot": "shot", "sequence": "sequence", "episode": "episode",
+    "scene": "scene", "edit": "edit", "concept": "concept", "task": "shot_task", "person": "artist",
+    "task_type": "shot_task_type", "task_status": "wfa", "asset_type": "prop_type", "playlist": "playlist",
+    "comment": "comment", "preview_file": "preview", "working_file": "working_file", "output_file": "output_file",
+    "output_type": "output_type", "software": "software", "department": "department",
+    "asset_instance": "scene_instance", "temporal_entity": "scene", "entity": "shot",
+    "project_template": "template", "attachment_file": "attachment", "organisation": "organisation",
+    "filter_group": "filter_group", "notification": "notification", "budget": "budget", "entry": "budget_entry",
+    "build_job": "build_job", "day_off": "day_off", "metadata_descriptor": "descriptor", "studio": "studio",
+    "status": "file_status", "entity_type": "prop_type", "id": "artist",
+}
+
+
+def _required(function) -> list:
+    return [parameter for parameter in inspect.signature(function).parameters.values()
+            if parameter.default is parameter.empty and parameter.name != "client"
+            and parameter.kind in (parameter.POSITIONAL_ONLY, parameter.POSITIONAL_OR_KEYWORD)]
+
+
+def _record_of(name: str) -> str | None:
+    if name in RECORDS:
+        return RECORDS[name]
+    if name.endswith("_id") and name[:-3] in RECORDS:
+        return RECORDS[name[:-3]]
+    return None
+
+
+def auto_cases(function_name: str) -> list[Case]:
+    """Cases built from the parameter names: seeded dicts, then their ids where a dict or an id is taken."""
+    module, name = function_name.split(".")
+    function = getattr(gazu if module == "gazu" else getattr(gazu, module), name)
+    parameters = _required(function)
+    if any(_record_of(parameter.name) is None for parameter in parameters):
+        return []
+
+    def build(as_ids: bool):
+        def arguments(p: Production) -> tuple:
+            values = []
+            for parameter in parameters:
+                record = p[_record_of(parameter.name)]
+                annotation = str(parameter.annotation)
+                wants_id = (parameter.name.endswith("_id") or parameter.name == "id" or annotation == "str"
+                            or (as_ids and "str" in annotation))
+                values.append(record["id"] if wants_id else record)
+            return values, {}
+        return arguments
+
+    takes_either = any("str" in str(p.annotation) and "dict" in str(p.annotation) for p in parameters)
+    cases = [Case(function_name, "dicts" if takes_either else "", build(False))]
+    if takes_either:
+        cases.append(Case(function_name, "ids", build(True)))
+    first = parameters[0].name if parameters else ""
+    if len(parameters) == 1 and (first.endswith("_id") or first == "id"):
+        cases.append(Case(function_name, "unknown id", lambda p: call(MISSING_ID)))
+    return cases
+
+
+AUTO = "auto"
+
+# Cases written out, for functions whose arguments the parameter names do not give (or give too few of).
+# AUTO in a list keeps the cases derived from the names as well.
+CALLS: dict[str, list] = {
+    "asset.get_asset_by_name": [
+        ("dicts", lambda p: call(p.project, p.asset["name"])),
+        ("ids and type", lambda p: call(p.project["id"], p.asset["name"], p.prop_type["id"])),
+        ("other type", lambda p: call(p.project, p.asset["name"], p.character_type)),
+        ("unknown", lambda p: call(p.project, "nobody-here")),
+    ],
+    "asset.get_asset_type_by_name": [("", lambda p: call(p.prop_type["name"])), ("unknown", lambda p: call("Nope"))],
+    "asset.export_assets_with_csv": [
+        ("", lambda p: call(p.project, Tmp("assets.csv"))),
+        ("episode and person", lambda p: call(p.project["id"], Tmp("assets-ep.csv"), episode=p.episode,
+                                              assigned_to=p.me)),
+    ],
+    "asset.all_asset_instances_for_asset": [AUTO, ("without instances", lambda p: call(p.character))],
+    "asset.all_asset_instances_for_shot": [AUTO, ("without instances", lambda p: call(p.other_shot))],
+    "asset.all_scene_asset_instances_for_asset": [AUTO, ("without instances", lambda p: call(p.character))],
+    "asset.all_shot_asset_instances_for_asset": [AUTO, ("without instances", lambda p: call(p.character))],
+    "asset.get_asset_instance": [("", lambda p: call(p.asset_instance["id"])),
+                                 ("unknown id", lambda p: call(MISSING_ID))],
+    "asset.get_episode_from_asset": [AUTO, ("without episode", lambda p: call(p.character))],
+    "casting.get_asset_cast_in": [AUTO, ("not cast", lambda p: call(p.character_unused))],
+    "client.build_path_with_params": [
+        ("", lambda p: call("data/tasks", {"project_id": "a b", "page": 2, "flag": True})),
+        ("empty", lambda p: call("data/tasks", {})),
+        ("list", lambda p: call("data/tasks", {"ids": ["a", "b"]})),
+    ],
+    "client.download": [("", lambda p: call("pictures/thumbnails/preview-files/%s.png" % p.preview["id"],
+                                            Tmp("download.png")))],
+    "client.fetch_all": [
+        ("", lambda p: call("projects/%s/shots" % p.project["id"])),
+        ("params", lambda p: call("tasks", {"project_id": p.project["id"]})),
+        ("paginated", lambda p: call("tasks", {"project_id": p.project["id"]}, paginated=True, limit=2)),
+        ("fields", lambda p: call("assets", {"project_id": p.project["id"]}, fields="name")),
+    ],
+    "client.fetch_first": [("", lambda p: call("shots", {"project_id": p.project["id"]})),
+                           ("none", lambda p: call("shots", {"name": "nothing-like-it"}))],
+    "client.fetch_one": [("", lambda p: call("shots", p.shot["id"])),
+                         ("unknown id", lambda p: call("shots", MISSING_ID))],
+    "client.get": [
+        ("", lambda p: call("data/projects/%s" % p.project["id"])),
+        ("params", lambda p: call("data/shots", params={"project_id": p.project["id"]})),
+        ("text", lambda p: call("data/persons/presence-logs/2024-03", json_response=False)),
+        ("unknown route", lambda p: call("data/nothing-here")),
+    ],
+    "client.get_file_data_from_url": [
+        ("", lambda p: call("pictures/thumbnails/preview-files/%s.png" % p.preview["id"])),
+    ],
+    "client.check_status": [
+        ("%d" % status, lambda p, status=status: call(Response(
+            status=status, body='{"message": "the reason"}', headers={"Content-Type": "application/json"},
+            url=p.host + "/data/projects"), "data/projects"))
+        for status in (200, 201, 204, 400, 401, 403, 404, 405, 413, 422, 429, 500, 502, 503)],
+    "client.get_message_from_response": [
+        ("json", lambda p: call(Response(status=400, body='{"message": "bad name"}',
+                                         headers={"Content-Type": "application/json"}))),
+        ("json error", lambda p: call(Response(status=400, body='{"error": true, "message": "taken"}',
+                                               headers={"Content-Type": "application/json"}))),
+        ("no message", lambda p: call(Response(status=500, body='{"error": true}'), "default")),
+        ("html", lambda p: call(Response(status=502, body="<html>Bad gateway</html>",
+                                         headers={"Content-Type": "text/html"}))),
+        ("empty", lambda p: call(Response(status=500, body="")))],
+    "client.get_full_url": [("", lambda p: call("data/projects")), ("slash", lambda p: call("/data/projects/"))],
+    "client.get_message_from_data": [
+        ("dict", lambda p: call({"message": "refused"})),
+        ("error", lambda p: call({"error": "refused"})),
+        ("other", lambda p: call({"data": 1}, "default")),
+        ("text", lambda p: call("plain")),
+    ],
+    "client.url_path_join": [("", lambda p: call("http://a/", "/b/", "c")), ("one", lambda p: call("a"))],
+    "client.get_host": [AUTO, ("fresh client", lambda p: call(Client(host=p.host)))],
+    "client.get_api_url_from_host": [AUTO, ("fresh client", lambda p: call(Client(host=p.host)))],
+    "client.make_auth_header": [AUTO, ("fresh client", lambda p: call(Client(host=p.host)))],
+    "gazu.get_event_host": [AUTO, ("fresh client", lambda p: call(Client(host=p.host)))],
+    "client.get_event_host": [AUTO, ("fresh client", lambda p: call(Client(host=p.host))),
+                              ("host changed", lambda p: call(Client(host="http://a.example/api", set_host=p.host)))],
+    "concept.get_concept_by_name": [("", lambda p: call(p.project, p.concept["name"])),
+                                    ("unknown", lambda p: call(p.project["id"], "nothing"))],
+    "edit.get_edit_by_name": [("", lambda p: call(p.project, p.edit["name"])),
+                              ("unknown", lambda p: call(p.project["id"], "nothing"))],
+    "entity.get_entity_by_name": [("", lambda p: call(p.shot["name"])),
+                                  ("in project", lambda p: call(p.shot["name"], p.project)),
+                                  ("unknown", lambda p: call("nothing-here"))],
+    "entity.get_entity_type": [("", lambda p: call(p.prop_type["id"])), ("unknown id", lambda p: call(MISSING_ID))],
+    "entity.get_entity_type_by_name": [("", lambda p: call(p.prop_type["name"])),
+                                       ("unknown", lambda p: call("Nothing"))],
+    "files.all_output_files_for_asset_instance": [
+        AUTO, ("filters", lambda p: call(p.scene_instance, temporal_entity=p.scene, task_type=p.shot_task_type,
+                                         output_type=p.output_type, name="main", representation="abc"))],
+    "files.all_output_files_for_entity": [
+        AUTO, ("filters", lambda p: call(p.shot, output_type=p.output_type, task_type=p.shot_task_type, name="main",
+                                         representation="abc", file_status=p.file_status))],
+    "files.all_output_files_for_project": [
+        AUTO, ("filters", lambda p: call(p.project, output_type=p.output_type, task_type=p.shot_task_type,
+                                         representation="abc", file_status=p.file_status["id"]))],
+    "files.all_output_types_for_asset_instance": [("", lambda p: call(p.scene_instance, p.scene))],
+    "files.get_last_output_files_for_asset_instance": [
+        AUTO, ("filters", lambda p: call(p.scene_instance, p.scene, task_type=p.shot_task_type,
+                                         output_type=p.output_type, name="main", representation="abc"))],
+    "files.get_last_output_files_for_entity": [
+        AUTO, ("filters", lambda p: call(p.shot, output_type=p.output_type, task_type=p.shot_task_type,
+                                         name="main", representation="abc"))],
+    "files.get_all_working_files_for_entity": [
+        AUTO, ("filters", lambda p: call(p.shot, task=p.shot_task, name="main")),
+        ("other name", lambda p: call(p.shot, name="nothing"))],
+    "files.get_last_working_file_revision": [AUTO, ("other name", lambda p: call(p.shot_task, name="nothing"))],
+    "files.get_file_status_by_name": [("", lambda p: call(p.file_status["name"])),
+                                      ("unknown", lambda p: call("nothing"))],
+    "files.get_output_file_by_path": [("", lambda p: call(p.output_file["path"])),
+                                      ("unknown", lambda p: call("/nowhere"))],
+    "files.get_output_type_by_name": [("", lambda p: call(p.output_type["name"])),
+                                      ("unknown", lambda p: call("nothing"))],
+    "files.get_software_by_name": [("", lambda p: call(p.software["name"])), ("unknown", lambda p: call("nothing"))],
+    "files.get_preview_movie_url": [("picture", lambda p: call(p.preview)),
+                                    ("movie", lambda p: call(p.movie)), ("lowdef", lambda p: call(p.movie, True)),
+                                    ("movie id", lambda p: call(p.movie["id"]))],
+    "files.get_preview_lowdef_movie_url": [("picture", lambda p: call(p.preview)),
+                                           ("movie", lambda p: call(p.movie["id"]))],
+    "files.get_preview_file_url": [("picture", lambda p: call(p.preview)), ("movie", lambda p: call(p.movie["id"]))],
+    "files.wait_for_preview_file": [("", lambda p: call(p.preview)), ("movie id", lambda p: call(p.movie["id"]))],
+    "files.build_working_file_path": [
+        AUTO, ("named", lambda p: call(p.shot_task, name="layout", mode="working", software=p.software,
+                                       revision=3)),
+        ("windows sep", lambda p: call(p.shot_task, sep="\\")),
+    ],
+    "files.build_entity_output_file_path": [
+        ("", lambda p: call(p.shot, p.output_type, p.shot_task_type)),
+        ("ids and options", lambda p: call(p.shot["id"], p.output_type["id"], p.shot_task_type["id"], name="cache",
+                                           representation="abc", revision=4, nb_elements=3)),
+        ("windows sep", lambda p: call(p.shot, p.output_type, p.shot_task_type, sep="\\")),
+    ],
+    "files.build_asset_instance_output_file_path": [
+        ("", lambda p: call(p.scene_instance, p.scene, p.output_type, p.shot_task_type)),
+        ("options", lambda p: call(p.scene_instance["id"], p.scene["id"], p.output_type["id"],
+                                   p.shot_task_type["id"], name="cache", representation="abc", revision=2)),
+        ("windows sep", lambda p: call(p.scene_instance, p.scene, p.output_type, p.shot_task_type, sep="\\")),
+    ],
+    "files.get_next_entity_output_revision": [
+        ("", lambda p: call(p.shot, p.output_type, p.shot_task_type)),
+        ("other name", lambda p: call(p.shot["id"], p.output_type["id"], p.shot_task_type["id"], name="other"))],
+    "files.get_last_entity_output_revision": [
+        ("", lambda p: call(p.shot, p.output_type, p.shot_task_type)),
+        ("other name", lambda p: call(p.shot["id"], p.output_type["id"], p.shot_task_type["id"], name="other"))],
+    "files.get_next_asset_instance_output_revision": [
+        ("", lambda p: call(p.scene_instance, p.scene, p.output_type, p.shot_task_type)),
+        ("other name", lambda p: call(p.scene_instance["id"], p.scene["id"], p.output_type["id"],
+                                      p.shot_task_type["id"], name="other"))],
+    "files.get_last_asset_instance_output_revision": [
+        ("", lambda p: call(p.scene_instance, p.scene, p.output_type, p.shot_task_type, name="main")),
+        ("other name", lambda p: call(p.scene_instance["id"], p.scene["id"], p.output_type["id"],
+                                      p.shot_task_type["id"], name="other"))],
+    "files.download_attachment_file": [("", lambda p: call(p.attachment, Tmp("attachment.txt")))],
+    "files.download_attachment_thumbnail": [("", lambda p: call(p.chat_picture, Tmp("thumb.png")))],
+    "files.get_attachment_thumbnail_url": [AUTO, ("picture", lambda p: call(p.chat_picture))],
+    "files.download_organisation_avatar": [("", lambda p: call(p.organisation, Tmp("organisation.png")))],
+    "files.download_person_avatar": [("", lambda p: call(p.me, Tmp("person.png")))],
+    "files.download_project_avatar": [("", lambda p: call(p.project, Tmp("project.png")))],
+    "files.download_preview_file": [("picture", lambda p: call(p.preview, Tmp("preview.png"))),
+                                    ("movie", lambda p: call(p.movie["id"], Tmp("preview.mp4")))],
+    "files.download_preview_file_cover": [("", lambda p: call(p.preview, Tmp("cover.png")))],
+    "files.download_preview_file_thumbnail": [("", lambda p: call(p.preview["id"], Tmp("thumbnail.png")))],
+    "files.download_preview_movie": [("picture", lambda p: call(p.preview, Tmp("movie-of-picture.mp4"))),
+                                     ("movie", lambda p: call(p.movie, Tmp("movie.mp4")))],
+    "files.download_preview_lowdef_movie": [("movie", lambda p: call(p.movie, Tmp("low.mp4")))],
+    "files.download_working_file": [("", lambda p: call(p.working_file, Tmp("working.sft")))],
+    "files.extract_frame_from_preview": [("", lambda p: call(p.movie, 3, Tmp("frame.png")))],
+    "files.extract_tile_from_preview": [("", lambda p: call(p.movie, Tmp("tile.png"))),
+                                        ("picture", lambda p: call(p.preview, Tmp("tile-of-picture.png")))],
+    "helpers.download_file": [
+        ("", lambda p: call(p.host + "/data/projects/%s" % p.project["id"], Tmp("project.json"),
+                            headers=p.auth_header)),
+    ],
+    "helpers.normalize_list_of_models_for_links": [
+        ("", lambda p: call([p.asset, p.shot["id"]])), ("none", lambda p: call(None)), ("empty", lambda p: call([]))],
+    "helpers.normalize_model_parameter": [
+        ("dict", lambda p: call(p.asset)), ("id", lambda p: call(p.asset["id"])), ("none", lambda p: call(None))],
+    "helpers.sanitize_filename": [
+        ("", lambda p: call("shot 010: take/2?.ma")), ("plain", lambda p: call("sh010_v001.ma")),
+        ("accents", lambda p: call("écran<1>|final*.exr"))],
+    "helpers.validate_date_format": [
+        ("date", lambda p: call("2024-03-12")), ("datetime", lambda p: call("2024-03-12T10:11:12")),
+        ("bad", lambda p: call("12/03/2024"))],
+    "person.get_all_month_time_spents": [("", lambda p: call(p.artist["id"], datetime.date(2024, 3, 1)))],
+    "person.get_department_by_name": [("", lambda p: call(p.department["name"])),
+                                      ("unknown", lambda p: call("nothing"))],
+    "person.get_month_day_offs": [("", lambda p: call(p.artist, 2031, 2)), ("ids", lambda p: call(p.artist["id"],
+                                                                                                  2031, 3))],
+    "person.get_week_day_offs": [("", lambda p: call(p.artist, 2031, 6))],
+    "person.get_year_day_offs": [("", lambda p: call(p.artist, 2031)), ("empty", lambda p: call(p.artist["id"], 2030))],
+    "person.get_person": [AUTO, ("relations", lambda p: call(p.artist["id"], relations=True))],
+    "person.get_person_by_desktop_login": [("", lambda p: call(p.artist["desktop_login"])),
+                                           ("unknown", lambda p: call("nobody"))],
+    "person.get_person_by_email": [("", lambda p: call(p.artist["email"])),
+                                   ("bot", lambda p: call(p.artist["email"], is_bot=True))],
+    "person.get_person_by_full_name": [
+        ("", lambda p: call("%s %s" % (p.artist["first_name"], p.artist["last_name"]))),
+        ("parts", lambda p: call("", p.artist["first_name"], p.artist["last_name"])),
+        ("unknown", lambda p: call("No Body"))],
+    "person.get_presence_log": [("", lambda p: call(2024, 3))],
+    "person.get_time_spents_by_date": [("", lambda p: call(p.artist, "2024-03-12")),
+                                       ("ids", lambda p: call(p.artist["id"], "2024-03-13"))],
+    "person.get_time_spents_range": [("", lambda p: call(p.artist["id"], "2024-03-01", "2024-03-31")),
+                                     ("empty", lambda p: call(p.artist["id"], "2024-04-01", "2024-04-30"))],
+    "person.get_week_time_spents": [("", lambda p: call(p.artist, 2024, 11))],
+    "person.get_year_time_spents": [("", lambda p: call(p.artist, 2024)), ("empty", lambda p: call(p.artist, 2023))],
+    "playlist.get_playlist_by_name": [("", lambda p: call(p.project, p.playlist["name"])),
+                                      ("unknown", lambda p: call(p.project["id"], "nothing"))],
+    "playlist.all_playlists_for_project": [AUTO, ("page 2", lambda p: call(p.project, page=2))],
+    "playlist.all_playlists_for_episode": [AUTO],
+    "playlist.download_playlist_zip": [("", lambda p: call(p.playlist, Tmp("playlist.zip")))],
+    "playlist.download_playlist_build": [("", lambda p: call(p.playlist, p.build_job, Tmp("build.mp4")))],
+    "playlist.get_entity_preview_files": [AUTO, ("asset", lambda p: call(p.asset))],
+    "project.all_metadata_descriptors": [AUTO, ("entity type", lambda p: call(p.project, entity_type="Shot"))],
+    "project.get_metadata_descriptor": [("", lambda p: call(p.project, p.descriptor["id"]))],
+    "project.get_metadata_descriptor_by_field_name": [
+        ("", lambda p: call(p.project, p.descriptor["field_name"])),
+        ("unknown", lambda p: call(p.project["id"], "nothing"))],
+    "project.get_project_by_name": [("", lambda p: call(p.project["name"])), ("unknown", lambda p: call("nothing"))],
+    "project.get_project_status_by_name": [("", lambda p: call("Open")), ("unknown", lambda p: call("nothing"))],
+    "project.get_project_url": [AUTO, ("section", lambda p: call(p.project, "shots"))],
+    "project_template.get_project_template_by_name": [("", lambda p: call(p.template["name"])),
+                                                      ("unknown", lambda p: call("nothing"))],
+    "scene.all_scenes": [AUTO, ("project", lambda p: call(p.project)), ("project id", lambda p: call(p.project["id"]))],
+    "scene.get_asset_instance_by_name": [("", lambda p: call(p.scene, p.scene_instance["name"])),
+                                         ("unknown", lambda p: call(p.scene["id"], "nothing"))],
+    "scene.get_scene_by_name": [("", lambda p: call(p.sequence, p.scene["name"])),
+                                ("unknown", lambda p: call(p.sequence["id"], "nothing"))],
+    "search.search_entities": [("", lambda p: call(p.shot["name"])),
+                               ("in project", lambda p: call(p.asset["name"], project=p.project, limit=3))],
+    "shot.export_shots_with_csv": [
+        ("", lambda p: call(p.project, Tmp("shots.csv"))),
+        ("episode and person", lambda p: call(p.project["id"], Tmp("shots-ep.csv"), episode=p.episode,
+                                              assigned_to=p.artist)),
+    ],
+    "shot.get_episode_by_name": [("", lambda p: call(p.project, p.episode["name"])),
+                                 ("unknown", lambda p: call(p.project["id"], "nothing"))],
+    "shot.get_sequence_by_name": [("", lambda p: call(p.project, p.sequence["name"])),
+                                  ("episode", lambda p: call(p.project["id"], p.sequence["name"], p.episode)),
+                                  ("unknown", lambda p: call(p.project, "nothing"))],
+    "shot.get_shot_by_name": [("", lambda p: call(p.sequence, p.shot["name"])),
+                              ("unknown", lambda p: call(p.sequence["id"], "nothing"))],
+    "sorting.sort_by_name": [
+        ("", lambda p: call([{"name": "b"}, {"name": "A"}, {"name": "c"}])),
+        ("no names", lambda p: call([{"id": 2}, {"id": 1}])), ("empty", lambda p: call([]))],
+    "studio.get_studio_by_name": [("", lambda p: call(p.studio["name"])), ("unknown", lambda p: call("nothing"))],
+    "sync.convert_id_list": [
+        ("", lambda p: call(["a", "b"], {"a": "x", "b": "y"})),
+        ("missing", lambda p: call(["a", "c"], {"a": "x"})),
+        ("dict values", lambda p: call(["a"], {"a": {"id": "x"}}))],
+    "sync.get_id_map_by_id": [
+        ("", lambda p: call([{"id": "1", "name": "a"}, {"id": "2", "name": "b"}], [{"id": "9", "name": "a"}])),
+        ("field", lambda p: call([{"id": "1", "code": "a"}], [{"id": "9", "code": "a"}], field="code"))],
+    "sync.get_id_map_by_name": [
+        ("", lambda p: call([{"id": "1", "name": "A"}, {"id": "2", "name": "b"}], [{"id": "9", "name": "a"}]))],
+    "sync.get_link_list_diff": [
+        ("", lambda p: call([{"entity_in_id": "1", "entity_out_id": "2"}], [{"entity_in_id": "1",
+                                                                            "entity_out_id": "3"}]))],
+    "sync.get_model_list_diff": [
+        ("", lambda p: call([{"id": "1"}, {"id": "2"}], [{"id": "2"}, {"id": "3"}])),
+        ("field", lambda p: call([{"name": "a"}], [{"name": "b"}], id_field="name"))],
+    "sync.is_changed": [
+        ("same", lambda p: call({"updated_at": "2024-03-12T10:00:00"}, {"updated_at": "2024-03-12T10:00:00"})),
+        ("newer", lambda p: call({"updated_at": "2024-03-13T10:00:00"}, {"updated_at": "2024-03-12T10:00:00"}))],
+    "sync.get_last_events": [
+        ("", lambda p: call(20)),
+        ("project", lambda p: call(50, project=p.project)),
+        ("files", lambda p: call(10, only_files=True)),
+        ("range", lambda p: call(100, after="2000-01-01T00:00:00", before="2100-01-01T00:00:00")),
+    ],
+    **{"sync.get_sync_%s_id_map" % kind: [("", lambda p: call(Client(host=p.host, tokens=p.tokens),
+                                                              Client(host=p.host, tokens=p.tokens)))]
+       for kind in ("asset_type", "department", "person", "project", "task_status", "task_type")},
+    "task.all_tasks_for_project": [AUTO, ("filters", lambda p: call(p.project, task_type=p.shot_task_type,
+                                                                    episode=p.episode))],
+    "task.all_tasks_for_task_type": [AUTO, ("episode", lambda p: call(p.project, p.shot_task_type,
+                                                                      episode=p.episode["id"]))],
+    "task.get_task_by_entity": [AUTO, ("name", lambda p: call(p.shot, p.shot_task_type, "other"))],
+    "task.get_task_url": [AUTO, ("full task", lambda p: call(p.full_task))],
+    "task.get_task_status_by_name": [("", lambda p: call(p.wfa["name"])), ("unknown", lambda p: call("nothing"))],
+    "task.get_task_status_by_short_name": [("", lambda p: call("wfa")), ("unknown", lambda p: call("nothing"))],
+    "task.get_task_time_spent_for_date": [("", lambda p: call(p.shot_task, "2024-03-12")),
+                                          ("empty", lambda p: call(p.shot_task["id"], "2024-03-20"))],
+    "task.get_time_spent": [AUTO, ("date", lambda p: call(p.shot_task, "2024-03-12"))],
+    "task.get_task_type_by_name": [
+        ("", lambda p: call(p.shot_task_type["name"])),
+        ("for entity", lambda p: call(p.shot_task_type["name"], "Shot")),
+        ("other entity", lambda p: call(p.shot_task_type["name"], "Asset")),
+        ("department", lambda p: call(p.shot_task_type["name"], department=p.department)),
+        ("unknown", lambda p: call("nothing"))],
+    "task.get_task_type_by_short_name": [
+        ("", lambda p: call(p.shot_task_type["short_name"])),
+        ("for entity", lambda p: call(p.shot_task_type["short_name"], "Shot")),
+        ("empty short name", lambda p: call("")),
+        ("unknown", lambda p: call("nothing"))],
+    "user.get_day_off": [("", lambda p: call("2031-02-04")), ("none", lambda p: call("2031-03-04"))],
+    "user.get_task_time_spent": [("", lambda p: call(p.shot_task, "2024-03-12"))],
+    "user.get_time_spents_by_date": [("", lambda p: call("2024-03-12")), ("empty", lambda p: call("2024-03-20"))],
+    "user.get_timespents_range": [("", lambda p: call("2024-03-01", "2024-03-31"))],
+    "user.check_task_subscription": [AUTO, ("not subscribed", lambda p: call(p.asset_task))],
+    "cache.get_cache_key": [
+        ("", lambda p: call(("a", 1), {"b": 2})), ("empty", lambda p: call((), {})),
+        ("dict", lambda p: call(({"id": "x"},), {}))],
+    "events.get_last_login_logs": [("", lambda p: call()), ("limit", lambda p: call(limit=1))],
+}
+
+
+def cases_of(function_name: str) -> list[Case]:
+    written = CALLS.get(function_name)
+    if written is None:
+        return auto_cases(function_name)
+    cases = []
+    for entry in written:
+        if entry == AUTO:
+            cases += auto_cases(function_name)
+        else:
+            label, build = entry
+            cases.append(Case(function_name, label, build))
+    return cases
+
+
+def _all_cases() -> tuple[list[Case], dict[str, str]]:
+    cases, uncovered = [], {}
+    for module, names in READ_FUNCTIONS.items():
+        for name in names.split():
+            function_name = "%s.%s" % (module, name)
+            if function_name in NOT_COMPARED:
+                continue
+            found = cases_of(function_name)
+            if not found:
+                uncovered[function_name] = "no arguments for it yet"
+            cases += found
+    return cases, uncovered
+
+
+CASES, UNCOVERED = _all_cases()
+
+
+def _param(case: Case):
+    owner = BEING_FIXED.get(case.id) or BEING_FIXED.get(case.function + "[*]")
+    marks = [pytest.mark.xfail(strict=True, reason="fidelity: being fixed (%s)" % owner)] if owner else []
+    return pytest.param(case, id=case.id, marks=marks)
+
+
+# The session and the production ---------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def kitsu(kitsu_sandbox):
+    """Our default client, logged in to the sandbox as its administrator for the whole module."""
+    with logged_in_admin(kitsu_sandbox):
+        yield kitsu_sandbox
+
+
+@pytest.fixture(scope="module")
+def oracle(kitsu):
+    """Upstream gazu 1.3.1 in its own process, on the same server with the same tokens as ours."""
+    try:
+        upstream = UpstreamOracle().start()
+    except OracleUnavailable as error:  # counted, never skipped: fail with the reason
+        pytest.fail(str(error), pytrace=False)
+    upstream.session(kitsu.host, dict(gazu.client.default_client.tokens), kitsu.event_host)
+    yield upstream
+    upstream.close()
+
+
+def _movie(folder: str) -> str:
+    if shutil.which("ffmpeg") is None:
+        pytest.fail("ffmpeg is missing: the sandbox installs it when run as root (apt-get install ffmpeg)")
+    path = os.path.join(folder, "sh010_v001.mp4")
+    subprocess.run(["ffmpeg", "-v", "error", "-f", "lavfi", "-i", "testsrc=duration=1:size=320x240:rate=24",
+                    "-f", "lavfi", "-i", "sine=frequency=440:duration=1", "-shortest",
+                    "-pix_fmt", "yuv420p", "-c:v", "libx264", "-c:a", "aac", path], check=True, timeout=120)
+    return path
+
+
+@pytest.fixture(scope="module")
+def production(kitsu, tmp_path_factory) -> Production:
+    """A small but complete tv show on the sandbox, made once for every comparison of this module."""
+    return seed_production(kitsu, str(tmp_path_factory.mktemp("parity")))
+
+
+def seed_production(kitsu, folder: str) -> Production:
+    post, put = gazu.client.post, gazu.client.put
+    p = Production(host=kitsu.host, auth_header=gazu.client.make_auth_header(),
+                   tokens=dict(gazu.client.default_client.tokens))
+    p["me"] = gazu.client.get_current_user()
+    statuses = {status["short_name"]: status for status in gazu.client.get("data/task-status")}
+    p["wfa"], p["wip"], p["todo"] = statuses["wfa"], statuses["wip"], statuses["todo"]
+
+    # Studio: a department, an artist who can log in, a studio, task types, asset types, software...
+    p["department"] = gazu.person.new_department(unique("Animation"), "#224466")
+    password = "parity-%s" % uuid.uuid4().hex
+    name = unique("artist")
+    p["artist"] = gazu.person.new_person("Ada", name, name + "@example.com", desktop_login=name,
+                                         departments=[p.department], password=password)
+    p["studio"] = gazu.client.post("data/studios", {"name": unique("studio"), "color": "#123456"})
+    p["organisation"] = gazu.client.get("data/organisations")[0]
+    p["shot_task_type"] = post("data/task-types", {"name": unique("Anim"), "short_name": unique("anm")[:12],
+                                                   "for_entity": "Shot", "department_id": p.department["id"]})
+    task_types = {"Asset": post("data/task-types", {"name": unique("Model"), "for_entity": "Asset"}),
+                  "Shot": p.shot_task_type}
+    for kind in ("Sequence", "Episode", "Scene", "Edit", "Concept"):
+        task_types[kind] = post("data/task-types", {"name": unique(kind + "Layout"), "for_entity": kind})
+    p["prop_type"] = post("data/entity-types", {"name": unique("Prop")})
+    p["character_type"] = post("data/entity-types", {"name": unique("Character")})
+    p["software"] = gazu.files.new_software(unique("soft"), "sft", ".sft", secondary_extensions=[".sfb"])
+    p["output_type"] = gazu.files.new_output_type(unique("Cache"), "cch")
+    p["file_status"] = gazu.files.new_file_status(unique("Approved"), "#22d160")
+
+    # The project, its team and settings.
+    project = p["project"] = post("data/projects", {"name": unique("show"), "production_type": "tvshow"})
+    for person in (p.me, p.artist):
+        post("data/projects/%s/team" % project["id"], {"person_id": person["id"]})
+    for task_type in task_types.values():
+        post("data/projects/%s/settings/task-types" % project["id"], {"task_type_id": task_type["id"]})
+    for asset_type in (p.prop_type, p.character_type):
+        post("data/projects/%s/settings/asset-types" % project["id"], {"asset_type_id": asset_type["id"]})
+    for status in statuses.values():
+        post("data/projects/%s/settings/task-status" % project["id"], {"task_status_id": status["id"]})
+    gazu.files.update_project_file_tree(project, TREE)
+    p["project"] = project = gazu.client.get("data/projects/%s" % project["id"])
+    p["descriptor"] = gazu.project.add_metadata_descriptor(project, "Difficulty", "Asset", "list", ["easy", "hard"])
+    p["shot_descriptor"] = gazu.project.add_metadata_descriptor(project, "Notes", "Shot")
+    p["budget"] = gazu.project.create_budget(project, "Season 1", currency="EUR")
+    p["budget_entry"] = post("data/projects/%s/budgets/%s/entries" % (project["id"], p.budget["id"]), {
+        "department_id": p.department["id"], "start_date": "2026-01-01", "months_duration": 2,
+        "daily_salary": 300, "position": "artist", "seniority": "mid"})
+    post("data/milestones", {"name": "Animatic", "date": "2026-03-01", "project_id": project["id"]})
+
+    # Breakdown: episodes, sequences, shots, assets, instances, casting, a scene, an edit, a concept.
+    p["episode"] = post("data/projects/%s/episodes" % project["id"], {"name": unique("E01")})
+    p["other_episode"] = post("data/projects/%s/episodes" % project["id"], {"name": unique("E02")})
+    p["sequence"] = post("data/projects/%s/sequences" % project["id"],
+                         {"name": unique("SQ01"), "episode_id": p.episode["id"]})
+    p["shot"] = gazu.shot.new_shot(project, p.sequence, unique("SH010"), nb_frames=48, frame_in=101, frame_out=148,
+                                   description="opening", data={"camera": "wide"})
+    p["other_shot"] = gazu.shot.new_shot(project, p.sequence, unique("SH020"))
+    p["asset"] = post("data/projects/%s/asset-types/%s/assets/new" % (project["id"], p.prop_type["id"]),
+                      {"name": unique("chair"), "description": "a chair", "episode_id": p.episode["id"],
+                       "data": {"difficulty": "hard"}})
+    p["character"] = post("data/projects/%s/asset-types/%s/assets/new" % (project["id"], p.character_type["id"]),
+                          {"name": unique("hero"), "description": "the hero"})
+    p["character_unused"] = post("data/projects/%s/asset-types/%s/assets/new"
+                                 % (project["id"], p.character_type["id"]), {"name": unique("extra")})
+    p["environment"] = post("data/projects/%s/asset-types/%s/assets/new" % (project["id"], p.prop_type["id"]),
+                            {"name": unique("kitchen")})
+    put("data/projects/%s/entities/%s/casting" % (project["id"], p.shot["id"]),
+        [{"asset_id": p.asset["id"], "nb_occurences": 2}, {"asset_id": p.character["id"], "nb_occurences": 1}])
+    put("data/projects/%s/entities/%s/casting" % (project["id"], p.environment["id"]),
+        [{"asset_id": p.asset["id"], "nb_occurences": 3, "label": "set"}])
+    p["asset_instance"] = gazu.asset.new_asset_asset_instance(p.environment, p.asset, "by the table")
+    post("data/shots/%s/asset-instances" % p.shot["id"], {"asset_instance_id": p.asset_instance["id"]})
+    p["scene"] = post("data/projects/%s/scenes" % project["id"],
+                      {"name": unique("SC01"), "sequence_id": p.sequence["id"]})
+    p["scene_instance"] = post("data/scenes/%s/asset-instances" % p.scene["id"], {"asset_id": p.asset["id"]})
+    post("data/scenes/%s/shots" % p.scene["id"], {"shot_id": p.shot["id"]})
+    p["edit"] = post("data/projects/%s/edits" % project["id"], {"name": unique("cut"), "episode_id": p.episode["id"]})
+    p["concept"] = gazu.concept.new_concept(project, unique("idea"), "a mood", entity_concept_links=[p.asset])
+
+    # Tasks of every kind, assigned; comments with status changes, previews, attachments, time spent.
+    entities = {"Asset": p.asset, "Shot": p.shot, "Sequence": p.sequence, "Episode": p.episode, "Scene": p.scene,
+                "Edit": p.edit, "Concept": p.concept}
+    tasks = {kind: post("data/tasks", {"project_id": project["id"], "task_type_id": task_types[kind]["id"],
+                                       "entity_id": entity["id"], "task_status_id": p.todo["id"], "name": "main"})
+             for kind, entity in entities.items()}
+    tasks["other_shot"] = post("data/tasks", {"project_id": project["id"], "task_type_id": p.shot_task_type["id"],
+                                              "entity_id": p.other_shot["id"], "task_status_id": p.todo["id"]})
+    gazu.client.put("actions/persons/%s/assign" % p.artist["id"], {"task_ids": [tasks["Shot"]["id"]]})
+    gazu.client.put("actions/persons/%s/assign" % p.me["id"],
+                    {"task_ids": [tasks["Shot"]["id"], tasks["Asset"]["id"]]})
+    p["asset_task"] = tasks["Asset"]
+    p["tasks"] = tasks
+    shot_task = tasks["Shot"]
+    post("actions/tasks/%s/comment" % shot_task["id"], {"task_status_id": p.wip["id"], "comment": "started"})
+    p["comment"] = post("actions/tasks/%s/comment" % shot_task["id"],
+                        {"task_status_id": p.wfa["id"], "comment": "first pass, have a look"})
+    picture = os.path.join(folder, "frame.png")
+    with open(picture, "wb") as handle:
+        handle.write(png(64, 48))
+    preview = post("actions/tasks/%s/comments/%s/add-preview" % (shot_task["id"], p.comment["id"]), {})
+    gazu.client.upload("pictures/preview-files/%s" % preview["id"], picture)
+    p["preview"] = gazu.client.get("data/preview-files/%s" % preview["id"])
+    brief = os.path.join(folder, "brief.txt")
+    with open(brief, "w") as handle:
+        handle.write("make it pop")
+    p["attachment"] = gazu.client.upload("actions/tasks/%s/comments/%s/add-attachment"
+                                         % (shot_task["id"], p.comment["id"]), brief)[0]
+    gazu.client.post("actions/user/chats/%s/join" % p.shot["id"], {})
+    message = gazu.client.upload("data/entities/%s/chat/messages" % p.shot["id"], picture,
+                                 data={"message": "reference"})
+    p["chat_picture"] = message["attachment_files"][0]
+    post("actions/tasks/%s/time-spents/2024-03-12/persons/%s" % (shot_task["id"], p.artist["id"]),
+         {"duration": 5400})
+    post("actions/tasks/%s/time-spents/2024-03-13/persons/%s" % (shot_task["id"], p.artist["id"]),
+         {"duration": 1800})
+    post("actions/tasks/%s/time-spents/2024-03-12/persons/%s" % (shot_task["id"], p.me["id"]), {"duration": 3600})
+    p["day_off"] = gazu.person.new_day_off(p.artist, "2031-02-03", "2031-02-05", description="Holidays")
+    post("data/day-offs", {"person_id": p.me["id"], "date": "2031-02-04", "end_date": "2031-02-04"})
+    post("actions/user/tasks/%s/subscribe" % shot_task["id"], {})
+
+    # The artist comments on the administrator's task: a notification for the administrator.
+    artist_client = gazu.client.create_client(kitsu.host)
+    gazu.log_in(p.artist["email"], password, client=artist_client)
+    artist_client.post("actions/tasks/%s/comment" % shot_task["id"],
+                       {"task_status_id": p.wfa["id"], "comment": "done on my side @Ada"})
+    notifications = gazu.client.get("data/user/notifications")
+    p["notification"] = notifications[0] if notifications else {"id": MISSING_ID}
+
+    # A movie preview, processed by the server's ffmpeg.
+    movie_comment = post("actions/tasks/%s/comment" % shot_task["id"],
+                         {"task_status_id": p.wfa["id"], "comment": "animation v2"})
+    movie = post("actions/tasks/%s/comments/%s/add-preview" % (shot_task["id"], movie_comment["id"]), {})
+    gazu.client.upload("pictures/preview-files/%s" % movie["id"], _movie(folder))
+    p["movie"] = gazu.files.wait_for_preview_file(movie, timeout=180, poll_interval=0.5)
+    p["shot_task"] = gazu.client.get("data/tasks/%s" % shot_task["id"])
+    p["full_task"] = gazu.client.get("data/tasks/%s/full" % shot_task["id"])
+
+    # Files: working files and publishes.
+    p["working_file"] = gazu.files.new_working_file(p.shot_task, software=p.software, comment="blocking")
+    work = os.path.join(folder, "scene.sft")
+    with open(work, "wb") as handle:
+        handle.write(b"scene data " * 100)
+    gazu.client.upload("data/working-files/%s/file" % p.working_file["id"], work)
+    p["output_file"] = gazu.files.new_entity_output_file(
+        p.shot, p.output_type, p.shot_task_type, "first publish", working_file=p.working_file,
+        representation="abc", file_status_id=p.file_status["id"])
+    p["instance_output"] = gazu.files.new_asset_instance_output_file(
+        p.scene_instance, p.scene, p.output_type, p.shot_task_type, "layout", name="main", representation="abc")
+
+    # Playlists, a share link, a (failing) movie build.
+    p["playlist"] = gazu.playlist.new_playlist(project, unique("dailies"), episode=p.episode)
+    put("data/playlists/%s" % p.playlist["id"],
+        {"shots": [{"entity_id": p.shot["id"], "preview_file_id": p.movie["id"]}]})
+    p["playlist"] = gazu.client.get("data/playlists/%s" % p.playlist["id"])
+    gazu.playlist.new_playlist(project, unique("client"))
+    try:
+        gazu.client.get("data/playlists/%s/build/mp4" % p.playlist["id"])
+    except gazu.exception.ServerErrorException:
+        pass  # a failed build is a build job all the same
+    p["build_job"] = gazu.client.get("data/projects/%s/build-jobs" % project["id"])[0]
+
+    # User settings: filters, a filter group; a project template.
+    p["filter_group"] = gazu.user.new_filter_group(unique("group"), project)
+    gazu.user.new_filter(unique("filter"), "anim", "todos", project)
+    p["template"] = gazu.project_template.new_project_template(unique("template"), fps="25")
+    gazu.project_template.add_task_type_to_project_template(p.template, p.shot_task_type)
+    return p
+
+
+# The comparisons ------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("case", [_param(case) for case in CASES])
+def test_same_answer_as_upstream(case, production, oracle):
+    module, name = case.function.split(".")
+    args, kwargs = case.build(production)
+    args, kwargs = encode_args(args), encode_args(kwargs)
+    ours = call_ours(module, name, args, kwargs)
+    theirs = oracle.call(module, name, args, kwargs)
+    found = compare_outcomes(ours, theirs)
+    if found and (KNOWN_DIFFERENCES.get(case.id) or KNOWN_DIFFERENCES.get(case.function + "[*]")):
+        raised = ours.get("raised")
+        assert not raised or "GazuException" in [raised["type"]] + raised["bases"], "ours crashed: %s" % raised
+        return  # a difference kept on purpose
+    assert not found, "%s differs from upstream 1.3.1:\n  %s\n%s" % (case.id, "\n  ".join(found),
+                                                                      explain(ours, theirs))
+
+
+def test_every_read_function_is_compared_or_has_a_reason():
+    compared = sorted({case.function for case in CASES})
+    total = sum(len(names.split()) for names in READ_FUNCTIONS.values())
+    not_compared = {**NOT_COMPARED, **UNCOVERED}
+    line = "upstream parity: %d/%d read functions compared in %d calls (%d expected to differ until fixed, " \
+           "%d known differences; %s)" % (len(compared), total, len(CASES), len(BEING_FIXED),
+                                          len(KNOWN_DIFFERENCES), os.path.relpath(PARITY_REPORT))
+    os.makedirs(os.path.dirname(PARITY_REPORT), exist_ok=True)
+    with open(PARITY_REPORT, "w") as report:
+        report.write(line + "\n\nNot compared:\n")
+        report.writelines("  %s: %s\n" % item for item in sorted(not_compared.items()))
+        report.write("\nKnown differences (kept on purpose):\n")
+        report.writelines("  %s: %s\n" % item for item in sorted(KNOWN_DIFFERENCES.items()))
+        report.write("\nBeing fixed (strict xfails, by owner):\n")
+        report.writelines("  %s: %s\n" % item for item in sorted(BEING_FIXED.items()))
+    SUMMARY.append(line)
+    assert not UNCOVERED, "read functions with neither arguments nor a reason: %s" % sorted(UNCOVERED)
