@@ -124,7 +124,7 @@ def exit_code_for(error: BaseException) -> int:
     A 422 is the one answer read apart: Zou never sends it itself; its
     token library does, for an access token it cannot decode or verify.
     """
-    if isinstance(error, ParameterException) and error.status == 422:
+    if isinstance(error, ValidationException) and error.status == 422:
         return EXIT_AUTH
     for kind, code in EXIT_CODES:
         if isinstance(error, kind):

@@ -423,7 +423,8 @@ class KitsuClient(Accessors):
             all_headers = {**(self.make_auth_header() if authenticated else {}), **(headers or {})}
             response = self._send(method, url, path, retry=retry, params=params, headers=all_headers,
                                   stream=stream, **kwargs)
-            if response.status_code != 401 or replay or not authenticated or path in _AUTH_ROUTES:
+            refused = response.status_code == 401 or (response.status_code == 422 and _signature_expired(response))
+            if not refused or replay or not authenticated or path in _AUTH_ROUTES:
                 break
             if self._refresh_after_401(token_used):
                 response.close()
@@ -617,21 +618,54 @@ def _short_reason(error: BaseException) -> str:
     return "%s: %s" % (type(error).__name__, _excerpt(text)) if text else type(error).__name__
 
 
-def raise_for_response(response: requests.Response, method: str, path: str) -> None:
-    """Raise the gazu exception an error status maps to, with the server's message."""
+def raise_for_response(response: Any, method: str, path: str) -> None:
+    """Raise the gazu exception an error status maps to, with the server's message.
+
+    ``response`` needs only a ``status_code``: its ``json()``, ``text``,
+    ``headers`` and ``reason`` are read when it has them.
+    """
     status = response.status_code
     exception_class = exception_for_status(status)
     if exception_class is None:
         return
-    server_message = get_message_from_response(response, default_message="")
-    if not server_message and not response.headers.get("Content-Type", "").startswith("application/json"):
-        server_message = _excerpt(response.text)
-    message = "%s %s: %d %s" % (method, path, status, response.reason or "")
-    message = message.rstrip()
-    if server_message:
-        message += ": " + server_message
+    server_message = _server_message(response)
+    message = ("%s %s: %d %s" % (method, path, status, getattr(response, "reason", None) or "")).rstrip()
+    message += ": " + (server_message or "No additional information")
+    headers = getattr(response, "headers", None) or {}
+    text = getattr(response, "text", None)
+    if not server_message and isinstance(text, str) and text.strip() \
+            and not headers.get("Content-Type", "").startswith("application/json"):
+        message += " (%s)" % _excerpt(text)
     raise exception_class(message, method=method, path=path, status=status,
                           server_message=server_message or None, response=response)
+
+
+def _json_body(response: Any) -> Any:
+    """Return a response's decoded JSON body, None when it has none or cannot give one."""
+    try:
+        return response.json()
+    except (AttributeError, TypeError, ValueError):
+        return None
+
+
+def _server_message(response: Any) -> str:
+    """Return what the server said in an error body ("" when nothing).
+
+    Besides upstream's ``message``/``error`` (and field errors), reads
+    ``msg`` (the token library's 401s) and a ``message`` dict of field
+    errors.
+    """
+    body = _json_body(response)
+    message = get_message_from_data(body, default_message="").strip()
+    if message or not isinstance(body, dict):
+        return message
+    for key in ("msg", "description", "message"):
+        value = body.get(key)
+        if isinstance(value, str) and value:
+            return value
+        if isinstance(value, dict) and value:
+            return "; ".join("%s: %s" % item for item in value.items())
+    return ""
 
 
 # Module-level API -------------------------------------------------------------
@@ -715,42 +749,59 @@ def build_path_with_params(path: str, params: dict) -> str:
 
 
 def get_message_from_data(message_json: Any, default_message: str = "No additional information") -> str:
-    """Return the ``message`` (or ``error``) an error body carries."""
-    if isinstance(message_json, dict):
-        for key in ("message", "error", "msg", "description"):
-            value = message_json.get(key)
-            if isinstance(value, str) and value:
-                return value
-            if isinstance(value, dict):
-                return "; ".join("%s: %s" % item for item in value.items())
+    """Return the ``message`` (else the ``error``) of an error body, with its field errors.
+
+    Zou lists the fields it refused in ``data.errors``; they are appended
+    as ``"message (field: error, …)"``.
+    """
+    if not isinstance(message_json, dict):
         return default_message
-    if isinstance(message_json, str) and message_json:
-        return message_json
-    return default_message
+    texts = [message_json.get("message"), message_json.get("error")]
+    message = next((text for text in texts if isinstance(text, str) and text), default_message)
+    data = message_json.get("data")
+    errors = data.get("errors") if isinstance(data, dict) else None
+    if isinstance(errors, list) and errors:
+        message += " (%s)" % ", ".join(
+            "%s: %s" % (error.get("field"), error.get("message")) for error in errors if isinstance(error, dict))
+    return message
 
 
 def get_message_from_response(response: requests.Response,
                               default_message: str = "No additional information") -> str:
     """Return the server's message from an error response, if it sent one."""
-    try:
-        return get_message_from_data(response.json(), default_message)
-    except ValueError:
-        return default_message
+    return get_message_from_data(_json_body(response), default_message)
+
+
+SIGNATURE_EXPIRED = "Signature has expired"
+
+
+def _signature_expired(response: Any) -> bool:
+    """Tell whether the server refused the access token as expired (upstream's test for a refresh)."""
+    body = _json_body(response)
+    return isinstance(body, dict) and body.get("message") == SIGNATURE_EXPIRED
 
 
 def check_status(request: requests.Response, path: str, client: KitsuClient = None) -> tuple[int, bool]:
     """Raise for an error status; return ``(status, retry)``.
 
-    With a client, a 401 is answered by a token refresh and ``retry`` is
-    true when the request should be sent again.
+    ``request`` is the response (any object with a ``status_code``). With
+    a client, an expired token (401 or 422 saying ``Signature has
+    expired``) is refreshed when the client has ``use_refresh_token`` and a
+    refresh token, and a 401 goes to its ``callback_not_authenticated``;
+    ``retry`` is then true: send the request again.
     """
     status = request.status_code
-    if status == 401 and client is not None and client.refresh_token:
-        try:
-            client.refresh_access_token()
+    expired = status in (401, 422) and _signature_expired(request)
+    if expired and getattr(client, "use_refresh_token", False) and getattr(client, "refresh_token", None):
+        client.refresh_access_token()
+        return status, True
+    if status == 401 or expired:
+        callback = getattr(client, "callback_not_authenticated", None)
+        if callback is not None and callback(client, path):
             return status, True
-        except GazuException:
-            pass
+        if expired:
+            raise NotAuthenticatedException("%s: %s" % (path, SIGNATURE_EXPIRED), path=path, status=status,
+                                            server_message=SIGNATURE_EXPIRED, response=request)
     method = getattr(getattr(request, "request", None), "method", None) or "GET"
     raise_for_response(request, method, path)
     return status, False

@@ -12,9 +12,9 @@ The hierarchy, at a glance::
     ├── NotAllowedException            403
     ├── MethodNotAllowedException      405
     ├── RouteNotFoundException         404
-    ├── ParameterException             400, 422: the server rejected the parameters
+    ├── ParameterException             400: the server rejected the parameters
     │   └── InvalidArgumentException   bad argument, caught before any request (also a ValueError)
-    ├── ValidationException
+    ├── ValidationException            422: the server could not process the data
     ├── ServerErrorException           5xx
     ├── UnexpectedResponseException    a body that is not the JSON the call expects
     ├── UploadFailedException
@@ -105,7 +105,7 @@ class ServerErrorException(GazuException):
 
 
 class ParameterException(GazuException):
-    """The server rejected the parameters (HTTP 400 or 422)."""
+    """The server rejected the parameters (HTTP 400)."""
 
 
 class InvalidArgumentException(ParameterException, ValueError):
@@ -113,7 +113,7 @@ class InvalidArgumentException(ParameterException, ValueError):
 
 
 class ValidationException(GazuException):
-    """Data failed validation."""
+    """The server could not process the data (HTTP 422)."""
 
 
 class UnexpectedResponseException(GazuException):
@@ -164,7 +164,7 @@ STATUS_EXCEPTIONS: dict[int, type[GazuException]] = {
     404: RouteNotFoundException,
     405: MethodNotAllowedException,
     413: TooBigFileException,
-    422: ParameterException,
+    422: ValidationException,
 }
 
 

@@ -13,7 +13,7 @@ from typing import Literal
 from gazu import _api
 from gazu.cache import cache
 from gazu.client import KitsuClient, default_client
-from gazu.exception import NotAuthenticatedException, ParameterException
+from gazu.exception import NotAuthenticatedException, ParameterException, ValidationException
 
 # Projects and entities the user has tasks in ------------------------------------
 
@@ -294,7 +294,7 @@ def is_authenticated(client: KitsuClient = default_client) -> bool:
     """
     try:
         return bool(_api.fetch("auth/authenticated", client).get("authenticated"))
-    except (NotAuthenticatedException, ParameterException):
+    except (NotAuthenticatedException, ParameterException, ValidationException):
         return False
 
 

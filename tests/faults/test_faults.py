@@ -72,7 +72,8 @@ def test_an_html_error_page_is_reported_readably(server):
     client = raw.create_client(server.url, retries=0)
     with pytest.raises(ServerErrorException) as caught:
         raw.get("html503", client=client)
-    assert str(caught.value) == "GET html503: 503 X: <html><body><h1>503 Service Unavailable</h1>nginx</body></html>"
+    assert str(caught.value) == (
+        "GET html503: 503 X: No additional information (<html><body><h1>503 Service Unavailable</h1>nginx</body></html>)")
 
 
 def test_a_slow_body_within_the_read_timeout_succeeds(client):

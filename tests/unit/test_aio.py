@@ -173,8 +173,8 @@ class MinimalAnswer:
 
 @pytest.mark.parametrize("status, body, not_json, kind, message", [
     (400, {"message": "bad"}, False, exception.ParameterException, "GET data/x: 400: bad"),
-    (400, None, True, exception.ParameterException, "GET data/x: 400: plain text body"),
-    (401, None, True, NotAuthenticatedException, "GET data/x: 401: plain text body"),
+    (400, None, True, exception.ParameterException, "GET data/x: 400: No additional information (plain text body)"),
+    (401, None, True, NotAuthenticatedException, "GET data/x: 401: No additional information (plain text body)"),
     (403, {}, False, exception.NotAllowedException, "GET data/x: 403"),
     (404, {"message": "gone"}, False, RouteNotFoundException, "GET data/x: 404: gone"),
     (405, {}, False, exception.MethodNotAllowedException, "GET data/x: 405"),

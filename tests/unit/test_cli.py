@@ -126,7 +126,7 @@ def test_main_is_the_console_script(monkeypatch, capsys):
     (exception.DownloadFileException("x"), 6),
     (exception.PreviewFileProcessingException("x"), 6),
     (exception.ParameterException("x", status=400), 7),
-    (exception.ParameterException("Not enough segments", status=422), 3),
+    (exception.ValidationException("Not enough segments", status=422), 3),
     (exception.InvalidArgumentException("x"), 7),
     (exception.TooBigFileException("x"), 7),
     (exception.FileDoesntExistException("x"), 7),

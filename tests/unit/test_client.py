@@ -29,6 +29,7 @@ from gazu.exception import (
     TooBigFileException,
     UnexpectedResponseException,
     UploadFailedException,
+    ValidationException,
 )
 from tests.unit.conftest import HOST
 
@@ -164,7 +165,7 @@ def test_no_host_is_a_clear_error():
 @pytest.mark.parametrize("status, exception", [
     (400, ParameterException), (401, NotAuthenticatedException), (403, NotAllowedException),
     (404, RouteNotFoundException), (405, MethodNotAllowedException), (409, GazuException),
-    (413, TooBigFileException), (422, ParameterException), (500, ServerErrorException),
+    (413, TooBigFileException), (422, ValidationException), (500, ServerErrorException),
     (502, ServerErrorException), (503, ServerErrorException),
 ])
 def test_error_status_raises_with_method_path_status_and_message(kitsu, status, exception):
@@ -200,6 +201,107 @@ def test_malformed_json_is_a_clear_error_not_a_json_decode_error(kitsu):
     kitsu.on("GET", "data/x", body="{not json", content_type="application/json")
     with pytest.raises(UnexpectedResponseException, match=r"GET data/x: 200 answer is not JSON .*\{not json"):
         raw.get("data/x")
+
+
+class _Answer:
+    """A minimal response, as studios' tests build them: a status, maybe a body."""
+
+    def __init__(self, status, body=None, text=None):
+        self.status_code = status
+        if body is not None:
+            self.json = lambda: body
+        if text is not None:
+            self.text = text
+
+
+class _Client:
+    """A test double of a client, as check_status reads one."""
+
+    def __init__(self, use_refresh_token=True, refresh_token="r", callback=None):
+        self.use_refresh_token, self.refresh_token = use_refresh_token, refresh_token
+        self.callback_not_authenticated = callback
+        self.refreshed = 0
+
+    def refresh_access_token(self):
+        self.refreshed += 1
+
+
+@pytest.mark.parametrize("answer, exception", [
+    (_Answer(401), NotAuthenticatedException), (_Answer(403), NotAllowedException),
+    (_Answer(404), RouteNotFoundException), (_Answer(405), MethodNotAllowedException),
+    (_Answer(413), TooBigFileException), (_Answer(400), ParameterException),
+    (_Answer(422, text="<html>502 Bad Gateway</html>"), ValidationException),
+    (_Answer(500, text="Error on server"), ServerErrorException),
+    (_Answer(502, '{"stacktrace": "s", "message": "error"}'), ServerErrorException),
+])
+def test_check_status_works_on_minimal_responses(answer, exception):
+    with pytest.raises(exception) as caught:
+        raw.check_status(answer, "/data/persons")
+    assert "No additional information" in str(caught.value)
+    assert raw.check_status(_Answer(200), "/") == (200, False)
+
+
+def test_check_status_422_says_the_server_message():
+    with pytest.raises(ValidationException, match="name: missing required field"):
+        raw.check_status(_Answer(422, {"message": "name: missing required field"}), "/data/persons")
+
+
+@pytest.mark.parametrize("status", [401, 422])
+def test_check_status_refreshes_an_expired_signature(status):
+    client = _Client()
+    assert raw.check_status(_Answer(status, {"message": "Signature has expired"}), "/p", client=client) \
+        == (status, True)
+    assert client.refreshed == 1
+    with pytest.raises(NotAuthenticatedException):  # nothing to refresh with
+        raw.check_status(_Answer(status, {"message": "Signature has expired"}), "/p")
+    with pytest.raises(NotAuthenticatedException):
+        raw.check_status(_Answer(status, {"message": "Signature has expired"}), "/p", client=_Client(False))
+
+
+def test_check_status_refreshes_only_an_expired_signature_and_asks_the_callback():
+    client = _Client()
+    with pytest.raises(NotAuthenticatedException):
+        raw.check_status(_Answer(401, {}), "/p", client=client)
+    with pytest.raises(ValidationException):
+        raw.check_status(_Answer(422, {"message": "Signature verification failed"}), "/p", client=client)
+    assert client.refreshed == 0
+    asked = []
+    replay = _Client(use_refresh_token=False, callback=lambda client, path: asked.append(path) or True)
+    assert raw.check_status(_Answer(401, {}), "/p", client=replay) == (401, True) and asked == ["/p"]
+    refuse = _Client(use_refresh_token=False, callback=lambda client, path: False)
+    with pytest.raises(NotAuthenticatedException):
+        raw.check_status(_Answer(401, {}), "/p", client=refuse)
+
+
+def test_get_message_from_data_as_upstream():
+    assert raw.get_message_from_data({"error": True, "message": "Validation error.", "data": {"errors": [
+        {"field": "task_ids", "message": "Tasks required."}, {"message": "x"}]}}) \
+        == "Validation error. (task_ids: Tasks required., None: x)"
+    assert raw.get_message_from_data({"data": {"errors": [{"field": "a", "message": "b"}]}}) \
+        == "No additional information (a: b)"
+    assert raw.get_message_from_data({"message": None, "error": "z"}) == "z"
+    for body in ({"error": True}, {"message": ""}, {"message": {"a": "b"}}, {"msg": "m"}, "text", [1], None):
+        assert raw.get_message_from_data(body) == "No additional information"
+    assert raw.get_message_from_response(_Answer(400)) == "No additional information"
+
+
+def test_errors_still_quote_the_token_library_and_field_dicts(kitsu):
+    kitsu.on("GET", "data/a", json={"msg": "Token has expired"}, status=403)
+    kitsu.on("GET", "data/b", json={"message": {"name": "Missing required parameter"}}, status=400)
+    with pytest.raises(NotAllowedException, match="403 Forbidden: Token has expired$"):
+        raw.get("data/a")
+    with pytest.raises(ParameterException, match="name: Missing required parameter$"):
+        raw.get("data/b")
+
+
+def test_a_422_expired_signature_is_refreshed_and_replayed(kitsu):
+    raw.default_client.tokens = {"access_token": "old", "refresh_token": "r"}
+    kitsu.on("GET", "data/x", json={"message": "Signature has expired"}, status=422)
+    kitsu.on("GET", "auth/refresh-token", json={"access_token": "new"})
+    kitsu.on("GET", "data/x", json=[{"id": "1"}])
+    assert raw.get("data/x") == [{"id": "1"}]
+    assert [call.request.headers["Authorization"] for call in kitsu.mock.calls] == [
+        "Bearer old", "Bearer r", "Bearer new"]
 
 
 def test_check_status_and_messages():
