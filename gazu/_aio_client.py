@@ -106,6 +106,10 @@ class AsyncResponse:
         return self.status_code < 400
 
     @property
+    def encoding(self) -> str | None:
+        return self.raw.charset
+
+    @property
     def text(self) -> str:
         return (self.content or b"").decode(getattr(self.raw, "charset", None) or "utf-8", errors="replace")
 

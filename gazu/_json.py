@@ -1,7 +1,8 @@
 """JSON decoding: orjson's speed when it is installed, the standard library's results always.
 
-orjson (``pip install "gazu[fast]"``) decodes faster than :func:`json.loads`
-and without a decoded copy of the body. It is used only where it gives
+orjson (``pip install "gazu[fast]"``) decodes faster than :func:`json.loads`,
+without a decoded copy of the body, and a large list a piece at a time so
+that its working memory stays small. It is used only where it gives
 exactly what the standard library gives, same values and same types;
 everywhere else :mod:`json` decodes, so installing it changes no result:
 
@@ -33,6 +34,13 @@ from typing import Any, Callable
 
 # Bodies from this size on are decoded with the collector paused.
 _PAUSE_COLLECTOR_FROM = 1 << 18
+# Larger bodies holding a list are decoded a piece of about this size at a time.
+_PIECE = 1 << 20
+_SPACES = re.compile(rb"[ \t\n\r]*")
+_SPACE_BYTES = frozenset(b" \t\n\r")
+# How objects in a list are separated: compact (Zou's), as json.dumps does, or else at least "},".
+_BETWEEN_ITEMS = (b"},{", b"}, {", b"},")
+_MISSES_BEFORE_WHOLE = 16  # "}," inside strings or nested items, in a row: the rest is decoded in one piece
 # The scan for long whole numbers reads the body in slices, with every digit spelled "0".
 _SCAN_SLICE = 1 << 20
 _LONG = 19  # digits: shorter whole numbers always fit orjson's 64-bit integers
@@ -86,9 +94,54 @@ def _decode_fast(data: bytes) -> Any:
     if fast_loads is None or _has_long_integer(data):
         return _NOT_DECODED
     try:
+        if len(data) > _PIECE:
+            return _decode_list_in_pieces(fast_loads, data)
         return fast_loads(data)
     except ValueError:  # orjson.JSONDecodeError: json decides, and raises its own error if it fails too
         return _NOT_DECODED
+
+
+def _decode_list_in_pieces(fast_loads: Callable[[bytes], Any], data: bytes) -> Any:
+    """Decode a large list of objects a piece of about ``_PIECE`` bytes at a time.
+
+    orjson's working memory is a few times the text it reads: in pieces, a
+    list of 50,000 tasks needs no more than the tasks themselves. A piece
+    ends at a ``},{`` (or ``}, {``, or ``},``) found after ``_PIECE`` bytes,
+    and is decoded as ``[piece]``: that succeeds only where the ``}`` closes
+    an item of the top-level list (inside a string, the piece would end in an
+    unterminated string; inside a nested object or list, in an unclosed
+    one), else the piece grows to the next one. Anything but a list, orjson
+    decodes whole; an invalid list fails in some piece, and json then
+    decodes it all.
+    """
+    first = _SPACES.match(data).end()
+    last = len(data) - 1
+    while last > first and data[last] in _SPACE_BYTES:
+        last -= 1
+    if data[first:first + 1] != b"[" or data[last:last + 1] != b"]":
+        return fast_loads(data)
+    items: list = []
+    start = first + 1
+    for between_items in _BETWEEN_ITEMS:  # the spelling this body has: the last one always matches
+        if data.find(between_items, start, start + 2 * _PIECE) != -1:
+            break
+    misses = 0
+    cut = data.find(between_items, start + _PIECE, last)
+    while cut != -1 and misses < _MISSES_BEFORE_WHOLE:
+        try:
+            items += fast_loads(b"[" + data[start:cut + 1] + b"]")
+        except ValueError:
+            misses += 1
+            cut = data.find(between_items, cut + 2, last)
+            continue
+        misses = 0
+        start = cut + 2
+        cut = data.find(between_items, start + _PIECE, last)
+    rest = fast_loads(b"[" + data[start:last] + b"]")
+    if not rest and items:
+        raise ValueError("a comma before the closing bracket")  # json refuses it too, with its own message
+    items += rest
+    return items
 
 
 def _collector_paused(decode: Callable[[Any], Any], data: Any, size: int) -> Any:
@@ -130,9 +183,10 @@ def loads(data: bytes | str) -> Any:
 def response_json(response: Any) -> Any:
     """Return ``response.json()``, decoded by orjson where that gives the same result.
 
-    The fast path takes the UTF-8 body of a :class:`requests.Response` (or of
-    a double with ``content`` bytes and an ``encoding``); anything else, a
-    test double's ``json()`` included, is answered by ``response.json()``.
+    The fast path takes the UTF-8 body of a :class:`requests.Response` or of
+    a :class:`gazu.aio.AsyncResponse` (``content`` bytes and an ``encoding``);
+    anything else, a test double's ``json()`` included, is answered by
+    ``response.json()``.
     """
     content = getattr(response, "content", None)
     return _collector_paused(_response_json, response, len(content) if type(content) is bytes else 0)

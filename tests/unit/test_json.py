@@ -121,13 +121,17 @@ def test_orjson_decodes_ordinary_answers_and_json_the_long_numbers(orjson_calls)
 def test_a_50000_row_answer_decodes_identically(orjson_calls):
     body = json.dumps(task_rows(50_000)).encode()
     assert outcome(_json.loads, body) == outcome(json.loads, body)
-    assert len(orjson_calls) == 1
+    assert len(orjson_calls) <= len(body) // _json._PIECE + 1  # in pieces, each cut at the first try
 
 
-def test_mutated_bodies_decode_as_json_does(orjson_calls):
+@pytest.mark.parametrize("piece", [None, 40], ids=["whole", "in-pieces"])
+def test_mutated_bodies_decode_as_json_does(piece, orjson_calls, monkeypatch):
     """Small random damage to a real answer (bytes dropped, doubled or replaced) never makes the two part."""
+    if piece:
+        monkeypatch.setattr(_json, "_PIECE", piece)
     chance = random.Random(14)
-    original = json.dumps(task_rows(3) + [1e300, -0.0, 12345678901234567, "\u2028"]).encode()
+    original = json.dumps(task_rows(3) + [{"a": [{"b": "},{"}, {}]}, 1e300, -0.0, 12345678901234567, "\u2028"],
+                          separators=(",", ":")).encode()
     alphabet = b'0123456789-+.eE"\\{}[],: \t\ntrunlfaNIy\xc3\xa9\xff\x00'
     for _ in range(2000):
         body = bytearray(original)
@@ -142,6 +146,28 @@ def test_mutated_bodies_decode_as_json_does(orjson_calls):
                 body[where] = chance.choice(alphabet)
         body = bytes(body)
         assert outcome(_json.loads, body) == outcome(json.loads, body), body
+
+
+PIECED_BODIES = [
+    b'[{"a": 1}, {"b": "},{"}, {"c": "x\\"},{"}, {"d": [{"e": 1}, {"f": 2}]}, {"g": {"h": {}}}]',
+    b' \n[{"a":1},{"b":2},{"c":3}] \r\n', b'[{"a":1},{"b":2},]', b'[{"a":1},{"b":2},,{"c":3}]', b'[{"a":1},{"b":2}',
+    b'[{"a":1}},{"b":2}]', b'[{"a":1},{"b":2}]]', b"[]", b"[1, 2, 3]", b'{"a": {"b": 1}, "c": {"d": 2}}',
+    b'[{"a": NaN}, {"b": 1}]', b'["},", {"a": "},{"}, {"b": "\\u00e9"}, {}]', b'[{"a":1},{"b":2}] x',
+    json.dumps([{"s": "},{" * 30}] * 3, separators=(",", ":")).encode(),  # more misses than tried: the rest whole
+]
+
+
+@pytest.mark.parametrize("body", PIECED_BODIES, ids=repr)
+def test_a_list_decoded_in_pieces_is_json_loads(body, orjson_calls, monkeypatch):
+    monkeypatch.setattr(_json, "_PIECE", 4)  # a cut at almost every "},"
+    assert outcome(_json.loads, body) == outcome(json.loads, body)
+
+
+def test_a_large_answer_is_decoded_in_pieces(orjson_calls):
+    body = json.dumps(task_rows(5000), separators=(",", ":")).encode()
+    assert len(body) > 2 * _json._PIECE
+    assert outcome(_json.loads, body) == outcome(json.loads, body)
+    assert len(orjson_calls) > 2 and max(map(len, orjson_calls)) < 1.1 * _json._PIECE
 
 
 @pytest.mark.parametrize("body", EDGE_BODIES[:30], ids=repr)
@@ -198,3 +224,16 @@ def test_a_large_document_is_decoded_with_the_collector_paused(monkeypatch):
         assert not gc.isenabled()  # what the program chose stays
     finally:
         gc.enable()
+
+
+@pytest.mark.parametrize("charset", [None, "utf-8", "latin-1"])
+def test_async_answers_decode_as_their_json_method(charset, orjson_calls):
+    from types import SimpleNamespace
+
+    from gazu._aio_client import AsyncResponse
+
+    raw = SimpleNamespace(status=200, reason="OK", headers={}, url="http://kitsu.test/api", charset=charset)
+    for body in EDGE_BODIES[:12] + [b'"\xc3\xa9"', b'\xef\xbb\xbf{"a": 1}']:
+        answer = AsyncResponse(raw, body)
+        assert outcome(_json.response_json, answer) == outcome(AsyncResponse.json, answer)
+    assert orjson_calls
