@@ -1206,10 +1206,10 @@ class SyncAccessor:
         """Translate source ids into target ids; an id with no counterpart on the target is left out."""
 
     def get_id_map_by_id(self, source_list: list[dict], target_list: list[dict], field: str = ...) -> dict:
-        """Map each source model's id to the id of the target model with the same ``field`` value."""
+        """Map each source model's id to the id of the target model with the same ``field`` value (case ignored)."""
 
     def get_id_map_by_name(self, source_list: list[dict], target_list: list[dict]) -> dict:
-        """Map each source model's name to the id of the target model with the same name."""
+        """Map each source model's name to the id of the target model with the same name (case ignored)."""
 
     def get_last_events(self, limit: int = ..., project: str | dict | None = ..., after: str | None = ..., before: str | None = ..., only_files: bool = ..., name: str | None = ...) -> list[dict]:
         """Return the latest events of the instance, newest first (admins and managers only)."""
@@ -1227,16 +1227,16 @@ class SyncAccessor:
         """Map source department ids to target department ids, matched by name."""
 
     def get_sync_person_id_map(self, source_client: KitsuClient, target_client: KitsuClient) -> dict:
-        """Map source person ids to target person ids, matched by e-mail (ignoring case)."""
+        """Map source person ids to target person ids, matched by e-mail."""
 
     def get_sync_project_id_map(self, source_client: KitsuClient, target_client: KitsuClient) -> dict:
         """Map source project ids to target project ids, matched by name."""
 
     def get_sync_task_status_id_map(self, source_client: KitsuClient, target_client: KitsuClient) -> dict:
-        """Map source task status ids to target task status ids, matched by short name."""
+        """Map source task status ids to target task status ids, matched by name."""
 
     def get_sync_task_type_id_map(self, source_client: KitsuClient, target_client: KitsuClient) -> dict:
-        """Map source task type ids to target task type ids, matched by name and entity kind (``for_entity``)."""
+        """Map source task type ids to target task type ids, matched by name."""
 
     def import_entities(self, entities: list[dict]) -> list[dict]:
         """Create or update entities (assets, shots, sequences, …) by id, keeping ids and dates; return them."""
@@ -1251,16 +1251,16 @@ class SyncAccessor:
         """Tell whether the source model was updated after the target copy (or either date is unknown)."""
 
     def push_assets(self, project_source: dict, project_target: dict, client_source: KitsuClient, client_target: KitsuClient) -> list[dict]:
-        """Push the project's assets, with the target's asset types; return those imported."""
+        """Push the project's assets, with the target's asset types and task types; return those imported."""
 
     def push_entity_links(self, project_source: dict, project_target: dict, client_source: KitsuClient, client_target: KitsuClient) -> list[dict]:
-        """Push the project's casting (entity links) the target lacks or has different; return those imported."""
+        """Push the project's casting (entity links, which keep their ids); return those imported."""
 
     def push_episodes(self, project_source: dict, project_target: dict, client_source: KitsuClient, client_target: KitsuClient) -> list[dict]:
         """Push the project's episodes to the target project; return those imported."""
 
     def push_project_entities(self, project_source: dict, project_target: dict, client_source: KitsuClient, client_target: KitsuClient) -> dict:
-        """Push episodes, sequences, assets, shots then casting, parents first; return what each step imported."""
+        """Push assets, episodes (of a tv show), sequences, shots then casting; return what each step imported."""
 
     def push_sequences(self, project_source: dict, project_target: dict, client_source: KitsuClient, client_target: KitsuClient) -> list[dict]:
         """Push the project's sequences (after their episodes); return those imported."""
@@ -1272,13 +1272,13 @@ class SyncAccessor:
         """Post a source comment on the target task, with its status, author, date, attachments and previews."""
 
     def push_task_comments(self, task_status_map: dict, person_map: dict, task: str | dict, client_source: KitsuClient, client_target: KitsuClient) -> list[dict]:
-        """Post on the target task the source comments it lacks, oldest first; return the comments created."""
+        """Post on the target task every comment of the source task, oldest first; return what each push returned."""
 
     def push_tasks(self, project_source: dict, project_target: dict, default_status: str | dict, client_source: KitsuClient, client_target: KitsuClient) -> list[dict]:
-        """Push the project's tasks, after its entities; return those imported."""
+        """Push the project's tasks, after its entities, all at ``default_status``; return those imported."""
 
     def push_tasks_comments(self, project_source: dict, client_source: KitsuClient, client_target: KitsuClient) -> list[dict]:
-        """Push the comments of every task of the project, after its tasks; return the comments created."""
+        """Push the comments of every task of the project, after its tasks; return the project's tasks."""
 
 
 class TaskAccessor:

@@ -42,8 +42,17 @@ def _existing_paths(paths: Any, name: str) -> list[str]:
 
 
 def _form(body: dict) -> dict:
-    """Return a JSON body as multipart form fields (lists and dicts JSON-encoded, as the server reads them)."""
-    return {key: json.dumps(value) if isinstance(value, (list, dict)) else value for key, value in body.items()}
+    """Return a JSON body as multipart form fields (lists and dicts JSON-encoded, as the server reads them).
+
+    A false ``for_client`` is left out: the server reads any text there as true.
+    """
+    return {key: json.dumps(value) if isinstance(value, (list, dict)) else value for key, value in body.items()
+            if key != "for_client" or value}
+
+
+def _attachment_fields(paths: list[str]) -> dict:
+    """Name files as upstream does: the last one ``file``, the others ``file-1``, ``file-2``, … in order."""
+    return {"file": paths[-1], **{"file-%d" % number: path for number, path in enumerate(paths[:-1], 1)}}
 
 
 def _comment_body(task_status: Any, comment: str, person: Any, checklist: list | None, created_at: str | None,
@@ -125,7 +134,7 @@ def add_comment(task: str | dict, task_status: str | dict, comment: str = "", pe
     body = _comment_body(task_status, comment, person, checklist, created_at, links, for_client)
     if not attachments:
         return client.post(route, body)
-    files = {"attachment-%d" % index: path for index, path in enumerate(_existing_paths(attachments, "attachments"))}
+    files = _attachment_fields(_existing_paths(attachments, "attachments"))
     return client.upload(route, data=_form(body), files=files, progress_callback=progress_callback)
 
 
@@ -144,7 +153,7 @@ def add_attachment_files_to_comment(task: str | dict, comment: str | dict, attac
                                     progress_callback: Callable | None = None) -> dict:
     """Attach local files to a comment; return the comment's attachment files."""
     route = _api.path("actions/tasks/{}/comments/{}/add-attachment", task=task, comment=comment)
-    files = {"file-%d" % index: path for index, path in enumerate(_existing_paths(attachments, "attachments"))}
+    files = _attachment_fields(_existing_paths(attachments, "attachments"))
     return client.upload(route, files=files, progress_callback=progress_callback)
 
 

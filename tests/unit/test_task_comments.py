@@ -1,6 +1,7 @@
 """gazu.task: comments, replies, attachments and batches (gazu/_task_comments.py)."""
 
 import json
+import os
 import re
 
 import pytest
@@ -121,20 +122,30 @@ def test_add_comment_with_attachments_sends_a_form(kitsu, files):
                                    progress_callback=lambda sent, total: progress.append((sent, total)))
     assert result == {"id": COMMENT}
     assert kitsu.sent[0][:2] == ("POST", COMMENT_ROUTE)
+    # as upstream: the last file is "file", the others "file-1", …; a false for_client is left out (the
+    # server reads any text there as true)
     assert multipart(kitsu) == {
         "task_status_id": STATUS, "comment": "see files", "checklist": '[{"text": "a"}]', "links": "[]",
-        "for_client": "False", "attachment-0": ("notes.txt", b"bytes of notes.txt"),
-        "attachment-1": ("ref.png", b"bytes of ref.png")}
+        "file": ("ref.png", b"bytes of ref.png"), "file-1": ("notes.txt", b"bytes of notes.txt")}
     assert progress and progress[-1][0] == progress[-1][1]
+
+
+def test_add_comment_with_attachments_for_the_client(kitsu, files):
+    kitsu.on("POST", COMMENT_ROUTE, json={"id": COMMENT}, status=201)
+    gazu.task.add_comment(TASK, STATUS, "see", attachments=[files[0]], for_client=True, links=["https://x.test"])
+    form = multipart(kitsu)
+    assert form["links"] == '["https://x.test"]' and form["for_client"] == "True"
 
 
 def test_add_attachment_files_to_comment(kitsu, files):
     path = "actions/tasks/%s/comments/%s/add-attachment" % (TASK, COMMENT)
     kitsu.on("POST", path, json=[{"id": ATTACHMENT}], status=201)
     assert gazu.task.add_attachment_files_to_comment(TASK, {"id": COMMENT}, files[0]) == [{"id": ATTACHMENT}]
-    assert multipart(kitsu) == {"file-0": ("notes.txt", b"bytes of notes.txt")}
+    assert multipart(kitsu) == {"file": ("notes.txt", b"bytes of notes.txt")}
     gazu.task.add_attachment_files_to_comment(TASK, COMMENT, files)
-    assert sorted(multipart(kitsu)) == ["file-0", "file-1", "file-2"]
+    form = multipart(kitsu)
+    assert [form[name][0] for name in ("file", "file-1", "file-2")] == [
+        os.path.basename(files[2]), os.path.basename(files[0]), os.path.basename(files[1])]
 
 
 # Batches ----------------------------------------------------------------------------------------
