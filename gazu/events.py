@@ -38,6 +38,7 @@ python-socketio is imported on first use, never by ``import gazu``;
 from __future__ import annotations
 
 import base64
+import datetime
 import functools
 import inspect
 import json
@@ -51,6 +52,7 @@ from typing import TYPE_CHECKING, Any, Callable
 from gazu import _api
 from gazu.client import KitsuClient, default_client, get_event_host
 from gazu.exception import GazuException, InvalidArgumentException, NetworkException
+from gazu.helpers import is_id, validate_date_format
 
 if TYPE_CHECKING:  # pragma: no cover
     import socketio
@@ -158,28 +160,63 @@ def get_last_login_logs(
     """Return the latest log-ins of the studio, newest first (administrators only).
 
     Args:
-        after, before: Only the log-ins after / before this date.
-        limit: At most this many (the server caps it at 1000).
+        after, before: Only the log-ins after / before this date:
+            ``YYYY-MM-DD`` or ``YYYY-MM-DDTHH:MM:SS`` (a ``datetime.date``
+            or ``datetime.datetime`` too).
+        limit: At most this many (the server caps it at 1000); sent as given.
         cursor_login_log_id: Continue after this log-in (the last one of the previous page).
-        person_ids: Only the log-ins of these persons (dicts or ids).
+        person_ids: Only the log-ins of these persons (dicts, or ids in UUID form).
+
+    Raises:
+        InvalidArgumentException (a ValueError): a date in another format, or
+            a person id that is no UUID, as upstream, before any request.
     """
-    if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
-        raise InvalidArgumentException("limit: expected a positive int, got %r" % (limit,))
-    params = _api.query(after=_optional_text(after, "after"), before=_optional_text(before, "before"),
-                        limit=limit, cursor_login_log_id=_api.optional_id(cursor_login_log_id, "cursor_login_log_id"),
-                        person_ids=_api.to_ids(person_ids, "person_ids") or None)
+    params = _api.query(limit=_api.given(limit, "limit"), after=_date_argument(after, "after"),
+                        before=_date_argument(before, "before"),
+                        cursor_login_log_id=_query_id(cursor_login_log_id, "cursor_login_log_id"),
+                        person_ids=_person_ids(person_ids) or None)
     return _api.fetch_list("data/events/login-logs/last", client, params=params)
 
 
 # Private ------------------------------------------------------------------------
 
 
-def _optional_text(value: Any, name: str) -> str | None:
+def _date_argument(value: Any, name: str) -> str | None:
+    """Return a date as upstream checks it (``YYYY-MM-DD`` or ``YYYY-MM-DDTHH:MM:SS``), None for None."""
     if value is None:
         return None
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    return _api.require(value, name)
+    if isinstance(value, datetime.datetime):
+        return value.strftime("%Y-%m-%dT%H:%M:%S")
+    if isinstance(value, datetime.date):
+        return value.strftime("%Y-%m-%d")
+    try:
+        return validate_date_format(value)
+    except InvalidArgumentException as error:
+        raise InvalidArgumentException("%s: %s" % (name, error)) from None
+
+
+def _query_id(value: Any, name: str) -> Any:
+    """Return a query value given as a dict (its ``id``) or as is, as upstream sends it."""
+    if isinstance(value, dict):
+        if "id" not in value:
+            raise InvalidArgumentException("%s: expected a dict with an 'id', got %r" % (name, value))
+        return value["id"]
+    return value
+
+
+def _person_ids(values: Any) -> list:
+    """Return the ids of persons given as dicts or UUID strings, as upstream checks them."""
+    if values is None:
+        return []
+    if isinstance(values, (str, bytes, dict)) or not hasattr(values, "__iter__"):
+        raise InvalidArgumentException("person_ids: expected a list of person dicts or ids, got %r" % (values,))
+    ids = []
+    for value in values:
+        if not isinstance(value, dict) and not is_id(value):
+            raise InvalidArgumentException("person_ids: expected person dicts or ids in UUID form, got %r"
+                                           % (value,))
+        ids.append(_query_id(value, "person_ids"))
+    return ids
 
 
 def _error_text(data: Any) -> str:
@@ -400,6 +437,8 @@ def _build_classes() -> dict[str, type]:
                     return False
             return False
 
+    for cls in (EventStreamConnectionError, EventsNamespace, EventClient):  # named as if defined at module level
+        cls.__qualname__ = cls.__name__
     return {"EventStreamConnectionError": EventStreamConnectionError, "EventsNamespace": EventsNamespace,
             "EventClient": EventClient, "Client": Client,
             "ConnectionError": SocketIOConnectionError}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import datetime
 import json
 import logging
 import subprocess
@@ -341,6 +342,8 @@ def test_get_last_login_logs(kitsu):
     logs = events.get_last_login_logs(after="2024-01-01", before="2024-02-01T10:00:00", limit=20,
                                       cursor_login_log_id=cursor, person_ids=[people[0], {"id": people[1]}])
     assert logs == [{"id": cursor, "origin": "script"}]
+    # upstream's order: limit first
+    assert kitsu.mock.calls[0].request.url.split("?")[1].startswith("limit=20&after=2024-01-01&before=")
     query = parse_qs(urlsplit(kitsu.mock.calls[0].request.url).query)
     assert query == {"after": ["2024-01-01"], "before": ["2024-02-01T10:00:00"], "limit": ["20"],
                      "cursor_login_log_id": [cursor], "person_ids": people}
@@ -348,10 +351,30 @@ def test_get_last_login_logs(kitsu):
     assert kitsu.last == ("GET", "data/events/login-logs/last", {"limit": "100"}, None)
 
 
+@pytest.mark.parametrize("arguments, query", [
+    ({"limit": "10"}, {"limit": "10"}),                                   # as given, as upstream
+    ({"limit": 0}, {"limit": "0"}),
+    ({"cursor_login_log_id": "x?y"}, {"limit": "100", "cursor_login_log_id": "x?y"}),  # a query value, encoded
+    ({"cursor_login_log_id": {"id": "c-1"}}, {"limit": "100", "cursor_login_log_id": "c-1"}),
+    ({"person_ids": [{"id": "p/1"}]}, {"limit": "100", "person_ids": "p/1"}),
+    ({"person_ids": []}, {"limit": "100"}),
+    ({"after": datetime.date(2024, 1, 2), "before": datetime.datetime(2024, 1, 2, 3, 4, 5, 6)},
+     {"limit": "100", "after": "2024-01-02", "before": "2024-01-02T03:04:05"}),
+])
+def test_get_last_login_logs_sends_what_upstream_sends(kitsu, arguments, query):
+    kitsu.on("GET", "data/events/login-logs/last", json=[])
+    assert events.get_last_login_logs(**arguments) == []
+    assert kitsu.last == ("GET", "data/events/login-logs/last", query, None)
+
+
 @pytest.mark.parametrize("arguments, name", [
-    ({"limit": 0}, "limit"), ({"limit": "10"}, "limit"), ({"cursor_login_log_id": "x?y"}, "cursor_login_log_id"),
-    ({"person_ids": ["a/b"]}, "person_ids"), ({"after": ""}, "after")])
-def test_get_last_login_logs_rejects_bad_arguments(kitsu, arguments, name):
-    with pytest.raises(InvalidArgumentException, match="^%s:" % name):
+    ({"limit": None}, "limit"), ({"after": ""}, "after"), ({"after": "2024-13-45"}, "after"),
+    ({"before": "2024-01-01 10:00"}, "before"), ({"after": 5}, "after"),
+    ({"person_ids": ["a/b"]}, "person_ids"), ({"person_ids": ["person-01"]}, "person_ids"),  # upstream: ValueError
+    ({"person_ids": new_id()}, "person_ids"), ({"person_ids": [{"name": "x"}]}, "person_ids"),
+    ({"cursor_login_log_id": {"name": "x"}}, "cursor_login_log_id")])
+def test_get_last_login_logs_rejects_what_upstream_rejects_or_crashes_on(kitsu, arguments, name):
+    with pytest.raises(InvalidArgumentException, match="^%s:" % name) as caught:
         events.get_last_login_logs(**arguments)
+    assert isinstance(caught.value, ValueError)
     assert kitsu.sent == []
