@@ -35,7 +35,7 @@ from typing import Any, Callable
 from gazu import cache as _cache
 from gazu.__version__ import __version__
 from gazu._json import loads as json_loads
-from gazu._transfer import AtomicFile, download_target, expected_length, upload_parts
+from gazu._transfer import AtomicFile, download_target, expected_length, form_fields, upload_parts
 from gazu.client import (
     _AUTH_ROUTES,
     CHUNK_SIZE,
@@ -172,23 +172,26 @@ class AsyncKitsuClient:
     """A connection to one Kitsu server for asyncio code: host, tokens, an aiohttp session and policies.
 
     Use it as ``async with AsyncKitsuClient(host) as client:`` (or call
-    :meth:`close`). The arguments are those of
-    :class:`~gazu.client.KitsuClient`, plus ``max_connections``, the size of
-    the connection pool (concurrent requests beyond it wait for a free
+    :meth:`close`). The positional arguments are upstream's; the keywords
+    after them are those of :class:`~gazu.client.KitsuClient` (``cert``,
+    ``timeout``, ``retries``…), plus ``max_connections``, the size of the
+    connection pool (concurrent requests beyond it wait for a free
     connection; waiting does not count against the timeout).
+    Without ``tokens``, :attr:`tokens` is ``{"access_token": …,
+    "refresh_token": …}`` (None when not given), as upstream's.
     """
 
     def __init__(
         self,
         host: str,
         ssl_verify: bool = True,
-        cert: str | tuple | None = None,
-        use_refresh_token: bool = False,
+        use_refresh_token: bool = True,
         callback_not_authenticated: Callable | None = None,
         tokens: dict | None = None,
         access_token: str | None = None,
         refresh_token: str | None = None,
         *,
+        cert: str | tuple | None = None,
         event_host: str | None = None,
         timeout: float | tuple[float, float] | None = None,
         retries: int = DEFAULT_RETRIES,
@@ -197,12 +200,12 @@ class AsyncKitsuClient:
         max_connections: int = DEFAULT_MAX_CONNECTIONS,
     ) -> None:
         self.host = host
-        self.event_host = event_host
+        self.event_host = event_host or host
         self.ssl_verify = ssl_verify
         self.cert = cert
         self.use_refresh_token = use_refresh_token
         self.callback_not_authenticated = callback_not_authenticated
-        self.tokens: dict = dict(tokens or {})
+        self.tokens: dict = dict(tokens) if tokens else {"access_token": None, "refresh_token": None}
         if access_token:
             self.tokens["access_token"] = access_token
         if refresh_token:
@@ -251,6 +254,11 @@ class AsyncKitsuClient:
         context.load_cert_chain(*(self.cert if isinstance(self.cert, (tuple, list)) else (self.cert,)))
         return context
 
+    @property
+    def session(self) -> Any:
+        """The :class:`aiohttp.ClientSession` of the running event loop (made on first use), as upstream's."""
+        return self._get_session()
+
     def _get_session(self) -> Any:
         """Return the aiohttp session of the running loop (a new one for a new loop)."""
         loop = asyncio.get_running_loop()
@@ -263,7 +271,7 @@ class AsyncKitsuClient:
             self._session = aiohttp.ClientSession(
                 connector=aiohttp.TCPConnector(limit=self.max_connections, ssl=self._ssl()),
                 timeout=aiohttp.ClientTimeout(total=None, sock_connect=connect, sock_read=read),
-                headers={"User-Agent": "gazu/%s" % __version__})
+                headers={"User-Agent": "CGWire Gazu %s" % __version__})  # upstream's, on every request
             self._session_loop = loop
             self._refresh_lock = asyncio.Lock()
         return self._session
@@ -422,12 +430,12 @@ class AsyncKitsuClient:
         params = dict(params or {})
         if fields:
             params["fields"] = fields if isinstance(fields, str) else ",".join(fields)
-        if limit is not None:
-            params["limit"] = limit
         url = "data/" + path.lstrip("/")
-        if not paginated:
+        if not paginated:  # as upstream: ``limit`` is the size of a page
             return await self.get(url, params=params)
         params.setdefault("page", 1)
+        if limit is not None:
+            params["limit"] = limit
         results: list[dict] = []
         while True:
             page = await self.get(url, params=params)
@@ -462,9 +470,8 @@ class AsyncKitsuClient:
         def form() -> Any:  # a retried upload (never connected) reads the files again
             sent[0] = 0
             body = aiohttp.FormData()
-            for name, value in (data or {}).items():
-                if value is not None:
-                    body.add_field(name, ("true" if value else "false") if isinstance(value, bool) else str(value))
+            for name, value in form_fields(data):  # as the sync client and upstream: True as "True"
+                body.add_field(name, value.decode("utf-8"))
             for name, file_name, part_path in parts:
                 opened.append(_ProgressReader(part_path, report if progress_callback else None))
                 body.add_field(name, opened[-1], filename=file_name,

@@ -121,12 +121,15 @@ async def log_in(
 
 
 async def log_out(client: AsyncKitsuClient) -> dict:
-    """Revoke the session on the server and forget the tokens."""
+    """Revoke the session on the server, then forget the tokens; return them (None both), as upstream.
+
+    When the server cannot be told, the tokens are kept (a new attempt can
+    still revoke them).
+    """
     client = _client(client)
-    try:
-        return await client.get("auth/logout") if client.access_token else {}
-    finally:
-        client.tokens = {}
+    await client.get("auth/logout")
+    client.tokens = {"access_token": None, "refresh_token": None}
+    return client.tokens
 
 
 async def check_server_status(client: AsyncKitsuClient) -> bool:
@@ -189,7 +192,7 @@ async def delete(path: str, params: dict | None = None, client: AsyncKitsuClient
 async def fetch_all(path: str, params: dict | None = None, client: AsyncKitsuClient | None = None,
                     paginated: bool = False, limit: int | None = None,
                     fields: list[str] | str | None = None) -> list[dict]:
-    """GET every object at ``data/<path>``."""
+    """GET every object at ``data/<path>``; with ``paginated``, page after page of ``limit`` objects."""
     return await _client(client).fetch_all(path, params=params, paginated=paginated, limit=limit, fields=fields)
 
 

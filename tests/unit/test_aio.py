@@ -188,6 +188,36 @@ def test_check_status_reads_a_minimal_answer(status, body, not_json, kind, messa
     assert asyncio.run(aio.check_status(MinimalAnswer(200), "data/x")) == (200, False)
 
 
+def test_the_client_takes_upstreams_arguments_in_upstreams_order():
+    client = aio.AsyncKitsuClient("http://kitsu.test/api", False, False, None, None, "a")
+    assert (client.ssl_verify, client.use_refresh_token, client.cert) == (False, False, None)
+    assert client.tokens == {"access_token": "a", "refresh_token": None}
+    assert client.event_host == "http://kitsu.test/api"
+    default = aio.AsyncKitsuClient("http://kitsu.test/api")
+    assert default.use_refresh_token is True and default.tokens == {"access_token": None, "refresh_token": None}
+    given = aio.AsyncKitsuClient("http://kitsu.test/api", tokens={"access_token": "t", "x": 1}, refresh_token="r")
+    assert given.tokens == {"access_token": "t", "x": 1, "refresh_token": "r"}
+    with pytest.raises(RuntimeError):  # as upstream: a session belongs to a running event loop
+        default.session  # noqa: B018
+
+    async def in_a_loop():
+        async with default:
+            return default.session is default.session and not default.session.closed
+
+    assert asyncio.run(in_a_loop())
+
+
+def test_log_out_keeps_the_tokens_when_the_server_cannot_be_told(run):
+    async def body(fake, client):
+        fake.on("GET", "auth/logout", json={"message": "down"}, status=500)
+        client.retries = 0
+        with pytest.raises(ServerErrorException):
+            await aio.log_out(client)
+        return client.tokens
+
+    assert run(body)["access_token"] == "unit-test-token"
+
+
 def test_get_full_url():
     assert aio.get_full_url("data/projects", aio.AsyncKitsuClient("http://kitsu.test/api")) == \
         "http://kitsu.test/api/data/projects"
@@ -208,7 +238,7 @@ def test_get_sends_token_user_agent_and_query_as_requests_does(run):
     assert fake.sent[0] == ("GET", "data/projects", {"ids": "1", "flag": "True"}, None)
     assert fake.query_strings[0] == "ids=1&ids=2&flag=True"
     assert fake.headers[0]["Authorization"] == "Bearer unit-test-token"
-    assert fake.headers[0]["User-Agent"].startswith("gazu/")
+    assert fake.headers[0]["User-Agent"] == "CGWire Gazu %s" % gazu.__version__  # upstream's
 
 
 def test_writes_send_json_and_clear_the_caches(run, monkeypatch):
@@ -257,7 +287,7 @@ def test_model_functions(run):
     assert results == ([{"id": "a"}, {"id": "b"}], {"id": "a"}, None, {"id": "a"}, {"id": "c"},
                        {"id": "a", "name": "x"})
     assert fake.sent == [
-        ("GET", "data/assets", {"project_id": "p", "limit": "5", "fields": "id,name"}, None),
+        ("GET", "data/assets", {"project_id": "p", "fields": "id,name"}, None),  # as upstream: limit is a page size
         ("GET", "data/assets", {}, None), ("GET", "data/shots", {}, None),
         ("GET", "data/assets/a", {"relations": "true"}, None),
         ("POST", "data/assets", {}, {"name": "c"}), ("PUT", "data/assets/a", {}, {"name": "x"})]
@@ -273,6 +303,15 @@ def test_fetch_all_paginated_walks_every_page(run):
     fake, tasks = run(body)
     assert tasks == [{"id": 1}, {"id": 2}]
     assert [query["page"] for _m, _p, query, _b in fake.sent] == ["1", "2"]
+
+
+def test_fetch_all_paginated_sends_the_page_size_after_the_page_as_upstream(run):
+    async def body(fake, client):
+        fake.on("GET", "data/tasks", json={"data": [{"id": 1}], "page": 1, "nb_pages": 1})
+        return fake, await aio.fetch_all("tasks", paginated=True, limit=50, fields="id", client=client)
+
+    fake, tasks = run(body)
+    assert tasks == [{"id": 1}] and fake.query_strings == ["fields=id&page=1&limit=50"]
 
 
 # Errors: the sync client's classes and messages -----------------------------------
@@ -474,7 +513,8 @@ def test_log_in_log_out_and_create_session(run):
 
     fake, answer, tokens, logged_out, after, session_state = run(body)
     assert answer["user"] == {"id": "u"} and tokens == {"access_token": "a", "refresh_token": "r"}
-    assert logged_out == {"logout": True} and after == {} and session_state == ("a", False)
+    # as upstream: the tokens, forgotten, are the answer
+    assert logged_out == after == {"access_token": None, "refresh_token": None} and session_state == ("a", False)
     assert fake.sent[0] == ("POST", "auth/login", {}, {"email": "me@example.com", "password": "secret",
                                                        "totp": "123456"})
     assert "Authorization" not in fake.headers[0]
@@ -539,7 +579,8 @@ def test_upload_streams_files_and_fields_with_a_content_length(run, tmp_path):
 
     async def body(fake, client):
         fake.on("POST", "pictures/preview-files/p", multipart_receiver(received))
-        return await aio.upload("pictures/preview-files/p", str(main_file), data={"revision": 2, "draft": False},
+        return await aio.upload("pictures/preview-files/p", str(main_file),
+                                data={"revision": 2, "draft": False, "comment": None},
                                 extra_files=[str(extra)], client=client,
                                 progress_callback=lambda sent, total: progress.append((sent, total)))
 
@@ -547,7 +588,8 @@ def test_upload_streams_files_and_fields_with_a_content_length(run, tmp_path):
     assert received["file"] == ("movie.mp4", main_file.stat().st_size,
                                 hashlib.sha256(main_file.read_bytes()).hexdigest())
     assert received["file-1"][:2] == ("notes.txt", 5)
-    assert received["revision"] == "2" and received["draft"] == "false"
+    # as the sync client and upstream encode form fields: str(value), None left out (upstream's aio: "None")
+    assert received["revision"] == "2" and received["draft"] == "False" and "comment" not in received
     assert received["content_length"] > main_file.stat().st_size  # sized up front, not chunked
     total = main_file.stat().st_size + 5
     assert progress[-1] == (total, total) and all(b >= a for (a, _), (b, _) in zip(progress, progress[1:]))
