@@ -21,13 +21,13 @@ from gazu.cli import (  # the configuration functions are called as gazu.cli.<na
     EXIT_AUTH,
     EXIT_MEANINGS,
     NotFoundException,
+    _stored_tokens,
     _wants_json,
     get_project_from_option,
     handle_errors,
     normalize_host,
     output,
     resolve_project,
-    stored_tokens,
 )
 from gazu.exception import GazuException, NotAuthenticatedException
 from gazu.helpers import is_id
@@ -196,7 +196,7 @@ def logout(ctx: click.Context) -> None:
     if not stored:
         click.echo("Not logged in: no stored session in %s" % gazu.cli.config_path())
         return
-    tokens = stored_tokens(stored)
+    tokens = _stored_tokens(stored)
     try:
         if stored.get("host") and tokens.get("access_token"):
             gazu.set_host(stored["host"])
@@ -213,7 +213,7 @@ def logout(ctx: click.Context) -> None:
 def status(ctx: click.Context, as_json: bool) -> None:
     """Show the host, the server's version and who is logged in."""
     try:
-        connection = gazu.cli.connect()
+        connection = gazu.cli._connect()
     except NotAuthenticatedException as error:
         output(ctx, {"logged_in": False, "reason": str(error)}, [("LOGGED IN", "logged_in"), ("REASON", "reason")])
         raise click.exceptions.Exit(EXIT_AUTH) from None

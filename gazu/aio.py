@@ -25,7 +25,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Callable
 
 from gazu import _auth
-from gazu._aio_client import AsyncKitsuClient, AsyncResponse, aiohttp_module
+from gazu._aio_client import AsyncKitsuClient, AsyncResponse
+from gazu._aio_client import aiohttp_module as _aiohttp_module
 from gazu.client import KitsuClient, raise_for_response, url_path_join
 from gazu.exception import (
     GazuException,
@@ -46,7 +47,7 @@ __all__ = [
 
 def __getattr__(name: str) -> Any:
     if name == "aiohttp":  # as upstream's module has it, for code that patches gazu.aio.aiohttp.<name>
-        return aiohttp_module()
+        return _aiohttp_module()
     raise AttributeError("module %r has no attribute %r" % (__name__, name))
 
 

@@ -187,7 +187,7 @@ def clear_config() -> None:
         os.unlink(config_path())
 
 
-def stored_tokens(config: dict) -> dict:
+def _stored_tokens(config: dict) -> dict:
     """Return the tokens of a stored log-in (upstream's ``{"tokens": {…}}``), ``{}`` when there are none."""
     tokens = config.get("tokens")
     if not isinstance(tokens, dict):
@@ -231,10 +231,10 @@ def setup_client() -> None:
         NotAuthenticatedException: no host, or no credentials for it.
         AuthFailedException: ``KITSU_LOGIN``/``KITSU_PASSWORD`` were refused.
     """
-    connect()
+    _connect()
 
 
-def connect() -> dict:
+def _connect() -> dict:
     """Do what :func:`setup_client` does; return ``{"host", "credentials"}``: where they came from."""
     config = load_config()
     host = _option("host") or os.environ.get("KITSU_HOST") or config.get("host")
@@ -252,7 +252,7 @@ def connect() -> dict:
             raise NotAuthenticatedException("KITSU_LOGIN and KITSU_PASSWORD must be set together")
         gazu.log_in(email, password)
         return {"host": host, "credentials": "KITSU_LOGIN (%s)" % email}
-    tokens = stored_tokens(config)
+    tokens = _stored_tokens(config)
     if tokens.get("access_token") and config.get("host") and normalize_host(config["host"]) == host:
         gazu.client.set_tokens(tokens)
         _keep_refreshed_tokens(config, tokens)

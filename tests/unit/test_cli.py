@@ -272,7 +272,7 @@ def test_a_stored_session_without_usable_tokens_is_no_log_in(kitsu, env, config)
 def test_setup_client_returns_nothing_as_upstream(kitsu, env):
     assert gazu.cli.setup_client() is None
     assert gazu.client.default_client.tokens == {"access_token": TOKEN}
-    assert gazu.cli.connect() == {"host": HOST, "credentials": "KITSU_ACCESS_TOKEN"}
+    assert gazu.cli._connect() == {"host": HOST, "credentials": "KITSU_ACCESS_TOKEN"}
 
 
 def test_upstreams_module_names_exist(env):
