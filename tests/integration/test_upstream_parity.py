@@ -181,10 +181,7 @@ KNOWN_DIFFERENCES = {
 # so that a fix shows as an XPASS to remove from here.
 BEING_FIXED = {
     **dict.fromkeys([
-        "asset.all_asset_instances_for_asset[*]", "asset.all_asset_instances_for_shot[without instances]",
-        "asset.all_scene_asset_instances_for_asset[without instances]",
-        "asset.all_shot_asset_instances_for_asset[without instances]", "asset.get_all_assets_url[*]",
-        "asset.get_asset_type_url[*]", "asset.get_asset_url[*]", "edit.get_edit_url[*]",
+        "asset.get_all_assets_url[*]", "asset.get_asset_type_url[*]", "asset.get_asset_url[*]", "edit.get_edit_url[*]",
         "project.get_project_url[*]", "scene.all_scenes[project]", "scene.all_scenes[project id]",
         "shot.get_all_episodes_url[*]", "shot.get_all_sequences_url[*]", "shot.get_episode_url[*]",
         "shot.get_sequence_url[*]", "shot.get_shot_url[*]",
@@ -192,9 +189,8 @@ BEING_FIXED = {
     **dict.fromkeys([
         "files.download_preview_movie[picture]", "files.get_preview_lowdef_movie_url[picture]",
         "files.get_preview_movie_url[picture]", "files.build_working_file_path[windows sep]",
-        "sync.convert_id_list[]", "sync.convert_id_list[dict values]", "sync.get_id_map_by_id[*]",
-        "sync.get_id_map_by_name[]", "sync.get_last_events[files]", "sync.get_sync_task_type_id_map[]",
-        "task.get_task_type_by_short_name[empty short name]", "task.get_task_url[*]",
+        "sync.get_id_map_by_id[*]", "sync.get_id_map_by_name[]", "sync.get_last_events[files]",
+        "sync.get_sync_task_type_id_map[]",
     ], "B"),
     **dict.fromkeys([
         "client.build_path_with_params[list]", "client.check_status[422]", "client.get_event_host[host changed]",
