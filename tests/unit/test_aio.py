@@ -179,6 +179,7 @@ class MinimalAnswer:
     (404, {"message": "gone"}, False, RouteNotFoundException, "GET data/x: 404: gone"),
     (405, {}, False, exception.MethodNotAllowedException, "GET data/x: 405"),
     (413, {}, False, exception.TooBigFileException, "GET data/x: 413"),
+    (422, {"message": "invalid"}, False, exception.ValidationException, "GET data/x: 422: invalid"),
     (500, {}, False, ServerErrorException, "GET data/x: 500"),
 ])
 def test_check_status_reads_a_minimal_answer(status, body, not_json, kind, message):
