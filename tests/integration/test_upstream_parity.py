@@ -189,12 +189,11 @@ BEING_FIXED = {
     **dict.fromkeys([
         "files.download_preview_movie[picture]", "files.get_preview_lowdef_movie_url[picture]",
         "files.get_preview_movie_url[picture]", "files.build_working_file_path[windows sep]",
-        "sync.get_id_map_by_id[*]", "sync.get_id_map_by_name[]", "sync.get_last_events[files]",
-        "sync.get_sync_task_type_id_map[]",
+        "sync.get_last_events[files]",
     ], "B"),
     **dict.fromkeys([
-        "client.build_path_with_params[list]", "client.check_status[422]", "client.get_event_host[host changed]",
-        "client.get_message_from_data[text]", "client.make_auth_header[*]", "helpers.sanitize_filename[]",
+        "client.build_path_with_params[list]", "client.get_event_host[host changed]",
+        "client.make_auth_header[*]", "helpers.sanitize_filename[]",
         "helpers.sanitize_filename[accents]", "cache.get_cache_key[dict]",
     ], "C"),
 }
