@@ -692,7 +692,7 @@ class PlaylistAccessor:
     """gazu.playlist, bound to a client."""
 
     def add_entity_to_playlist(self, playlist: dict, entity: str | dict, preview_file: str | dict | None = ..., persist: bool = ...) -> dict:
-        """Append an entity to the playlist, with this preview or else its latest one."""
+        """Append an entity to the playlist, with this preview or else its newest one."""
 
     def all_build_jobs_for_project(self, project: str | dict) -> list[dict]:
         """Return the movie build jobs of every playlist of the project."""
@@ -710,7 +710,7 @@ class PlaylistAccessor:
         """Return the active links that open the playlist to guests."""
 
     def all_shots_for_playlist(self, playlist: str | dict) -> list[dict]:
-        """Return the playlist's entries, in playlist order."""
+        """Return the playlist's entries, sorted by name (entries without one first, in playlist order)."""
 
     def build_playlist_movie(self, playlist: str | dict) -> dict:
         """Start building the playlist's movie; return the build job."""
@@ -740,7 +740,7 @@ class PlaylistAccessor:
         """Return the project's playlist with this name (case ignored), or None."""
 
     def new_playlist(self, project: str | dict, name: str, episode: str | dict | None = ..., for_entity: Literal['shot', 'asset', 'sequence', 'edit', 'episode'] = ..., for_client: bool = ..., is_for_all: bool = ...) -> dict:
-        """Create a playlist, or return the one with this name in this project and episode."""
+        """Create a playlist, or return the project's playlist with this name."""
 
     def new_share_link(self, playlist: str | dict, expiration_date: str | None = ..., can_comment: bool = ..., password: str | None = ...) -> dict:
         """Create a link that opens the playlist to guests; its ``token`` identifies it."""
@@ -752,13 +752,13 @@ class PlaylistAccessor:
         """Delete a build job of the playlist, with its movie."""
 
     def remove_entity_from_playlist(self, playlist: dict, entity: str | dict, persist: bool = ...) -> dict:
-        """Take every entry of this entity out of the playlist (updated in place; saved with ``persist``)."""
+        """Take every entry of this entity out of the playlist dict (changed in place, saved with ``persist``)."""
 
     def remove_share_link(self, playlist: str | dict, token: str) -> str:
         """Revoke the playlist's share link with this token."""
 
     def update_entity_preview(self, playlist: dict, entity: str | dict, preview_file: str | dict, persist: bool = ...) -> dict:
-        """Show another preview for the entity in the playlist (updated in place; saved with ``persist``)."""
+        """Show another preview for the entity in the playlist dict (changed in place, saved with ``persist``)."""
 
     def update_playlist(self, playlist: dict) -> dict:
         """Save a modified playlist dict (its entries included)."""

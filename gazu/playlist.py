@@ -16,32 +16,31 @@ from gazu import _api
 from gazu.cache import cache
 from gazu.client import KitsuClient, default_client
 from gazu.exception import InvalidArgumentException
+from gazu.sorting import sort_by_name
 
-_FOR_ENTITY_VALUES = ("shot", "asset", "sequence", "edit", "episode")
-
-
-def _shots(playlist: dict) -> list[dict]:
-    """Return the entries of a playlist dict read from the server, or raise naming the argument."""
+def _entries(playlist: dict) -> list[dict]:
+    """Return the entries of a playlist dict (none for a new playlist), or raise naming the argument."""
     _api.to_id(playlist, "playlist")
-    if not isinstance(playlist, dict) or not isinstance(playlist.get("shots", ()), (list, type(None))):
+    if not isinstance(playlist, dict) or not isinstance(playlist.get("shots"), (list, type(None))):
         raise InvalidArgumentException(
             "playlist: expected a playlist dict with its 'shots' (as get_playlist returns), got %r" % (playlist,))
-    return list(playlist["shots"] or [])
+    return playlist.get("shots") or []
 
 
-def _entries_changed(playlist: dict, shots: list[dict], persist: bool, client: KitsuClient) -> dict:
-    """Put the new entries in the playlist dict; save it when ``persist``, returning what the server stored."""
-    playlist["shots"] = shots
-    return update_playlist(playlist, client=client) if persist else playlist
+def _saved(playlist: dict, persist: bool, client: KitsuClient) -> dict:
+    """Save the playlist dict when ``persist``; return it (as changed here, as upstream does)."""
+    if persist:
+        update_playlist(playlist, client=client)
+    return playlist
 
 
-def _latest_preview_id(previews_by_task_type: dict, task_type_id: str | None) -> str | None:
-    """Return the latest preview for the playlist's task type, or for the first task type if it has none."""
-    if task_type_id:
-        previews = previews_by_task_type.get(task_type_id) or []
-    else:
-        previews = next(iter(previews_by_task_type.values()), [])
-    return previews[0]["id"] if previews else None
+def _latest_preview_id(previews_by_task_type: dict) -> str | None:
+    """Return the newest of the latest previews of each task type (the first one on a tie), or None."""
+    latest = None
+    for previews in previews_by_task_type.values():
+        if previews and (latest is None or (previews[0].get("created_at") or "") > (latest.get("created_at") or "")):
+            latest = previews[0]
+    return latest["id"] if latest else None
 
 
 # Playlists ------------------------------------------------------------------------
@@ -63,7 +62,8 @@ def all_playlists_for_project(project: str | dict, client: KitsuClient = default
 @cache
 def all_playlists_for_episode(episode: str | dict, client: KitsuClient = default_client) -> list[dict]:
     """Return the playlists of an episode, sorted by name."""
-    episode = _api.fetch("data/episodes/{}", client, episode=episode)
+    if not (isinstance(episode, dict) and episode.get("project_id")):  # an id: upstream needs the episode dict
+        episode = _api.fetch("data/episodes/{}", client, episode=episode)
     return _api.fetch_list("data/projects/{}/episodes/{}/playlists", client, sort=True,
                            project=episode.get("project_id"), episode=episode)
 
@@ -78,40 +78,32 @@ def get_playlist(playlist: str | dict, client: KitsuClient = default_client) -> 
 def get_playlist_by_name(project: str | dict, name: str, client: KitsuClient = default_client) -> dict | None:
     """Return the project's playlist with this name (case ignored), or None."""
     return _api.fetch_first("data/playlists", client, params={
-        "project_id": _api.to_id(project, "project"), "name": _api.require(name, "name")})
+        "project_id": _api.to_id(project, "project"), "name": _api.given(name, "name")})
 
 
 @cache
 def all_shots_for_playlist(playlist: str | dict, client: KitsuClient = default_client) -> list[dict]:
-    """Return the playlist's entries, in playlist order."""
-    return _api.fetch("data/playlists/{}", client, playlist=playlist).get("shots") or []
+    """Return the playlist's entries, sorted by name (entries without one first, in playlist order)."""
+    return sort_by_name(_api.fetch("data/playlists/{}", client, playlist=playlist).get("shots") or [])
 
 
 def new_playlist(project: str | dict, name: str, episode: str | dict | None = None,
                  for_entity: Literal["shot", "asset", "sequence", "edit", "episode"] = "shot",
                  for_client: bool = False, is_for_all: bool = False, client: KitsuClient = default_client) -> dict:
-    """Create a playlist, or return the one with this name in this project and episode.
+    """Create a playlist, or return the project's playlist with this name.
 
     ``for_client`` shows it to the project's clients; ``is_for_all`` makes
     it list every task type instead of one.
     """
-    if for_entity not in _FOR_ENTITY_VALUES:
-        raise InvalidArgumentException("for_entity: expected one of %s, got %r" % (", ".join(_FOR_ENTITY_VALUES),
-                                                                                    for_entity))
-    where = {"project_id": _api.to_id(project, "project"), "name": _api.require(name, "name")}
-    episode_id = _api.optional_id(episode, "episode")
-    return _api.create_if_missing(
-        lambda: next((found for found in _api.fetch_list("data/playlists", client, params=where)
-                      if found.get("episode_id") == episode_id), None),
-        lambda: _api.post("data/playlists", client, {
-            **where, **_api.query(episode_id=episode_id), "for_entity": for_entity, "for_client": for_client,
-            "is_for_all": is_for_all}))
+    body = {"name": _api.given(name, "name"), "project_id": _api.to_id(project, "project"),
+            "for_entity": for_entity, "for_client": for_client, "is_for_all": is_for_all,
+            **_api.query(episode_id=_api.optional_id(episode, "episode"))}
+    return _api.create_if_missing(lambda: get_playlist_by_name(project, name, client=client),
+                                  lambda: _api.post("data/playlists", client, body))
 
 
 def update_playlist(playlist: dict, client: KitsuClient = default_client) -> dict:
     """Save a modified playlist dict (its entries included)."""
-    if isinstance(playlist, dict) and "shots" in playlist and playlist["shots"] is None:
-        playlist = {**playlist, "shots": []}  # a new playlist reads back with None, which the server refuses
     return _api.update("data/playlists/{}", client, playlist, "playlist")
 
 
@@ -123,11 +115,9 @@ def delete_playlist(playlist: str | dict, client: KitsuClient = default_client) 
 def generate_temp_playlist(project: str | dict, data: dict, client: KitsuClient = default_client) -> dict:
     """Return, unsaved, the entries a playlist of these tasks would hold.
 
-    ``data`` is ``{"task_ids": [...]}`` and/or ``{"entity_ids": [...]}``.
+    ``data`` is ``{"task_ids": [...]}`` and/or ``{"entity_ids": [...]}``, sent as given.
     """
-    if not isinstance(data, dict):
-        raise InvalidArgumentException("data: expected a dict such as {'task_ids': [...]}, got %r" % (data,))
-    return _api.post("data/projects/{}/playlists/temp", client, data, project=project)
+    return client.post(_api.path("data/projects/{}/playlists/temp", project=project), data)
 
 
 def notify_clients_playlist_ready(playlist: str | dict, client: KitsuClient = default_client) -> dict:
@@ -145,38 +135,41 @@ def get_entity_preview_files(entity: str | dict, client: KitsuClient = default_c
 
 def add_entity_to_playlist(playlist: dict, entity: str | dict, preview_file: str | dict | None = None,
                            persist: bool = True, client: KitsuClient = default_client) -> dict:
-    """Append an entity to the playlist, with this preview or else its latest one.
+    """Append an entity to the playlist, with this preview or else its newest one.
 
-    The latest preview is taken for the playlist's task type when it has
-    one. The same entity with the same preview is not added twice.
-    ``playlist`` is updated in place; with ``persist`` it is also saved.
+    With ``persist`` the server adds the entry and the playlist it answers
+    is returned; without, a copy of ``playlist`` with the entry appended.
+    The newest preview is the most recent of the latest previews of each of
+    the entity's task types.
     """
-    shots, entity_id = _shots(playlist), _api.to_id(entity, "entity")
-    preview_file_id = _api.optional_id(preview_file, "preview_file")
+    entries = None if persist else _entries(playlist)
+    _api.to_id(playlist, "playlist")
+    entity_id, preview_file_id = _api.to_id(entity, "entity"), _api.optional_id(preview_file, "preview_file")
     if preview_file_id is None:
-        preview_file_id = _latest_preview_id(get_entity_preview_files(entity_id, client=client) or {},
-                                             playlist.get("task_type_id"))
+        preview_file_id = _latest_preview_id(get_entity_preview_files(entity_id, client=client) or {})
     entry = {"entity_id": entity_id, **_api.query(preview_file_id=preview_file_id)}
-    if all((shot.get("entity_id"), shot.get("preview_file_id")) != (entity_id, preview_file_id) for shot in shots):
-        shots.append(entry)
-    return _entries_changed(playlist, shots, persist, client)
+    if persist:
+        return _api.post("actions/playlists/{}/add-entity", client, entry, playlist=playlist)
+    return {**playlist, "shots": [*entries, entry]}
 
 
 def remove_entity_from_playlist(playlist: dict, entity: str | dict, persist: bool = True,
                                 client: KitsuClient = default_client) -> dict:
-    """Take every entry of this entity out of the playlist (updated in place; saved with ``persist``)."""
-    shots, entity_id = _shots(playlist), _api.to_id(entity, "entity")
-    return _entries_changed(playlist, [shot for shot in shots if shot.get("entity_id") != entity_id], persist, client)
+    """Take every entry of this entity out of the playlist dict (changed in place, saved with ``persist``)."""
+    entries, entity_id = _entries(playlist), _api.to_id(entity, "entity")
+    playlist["shots"] = [entry for entry in entries if entry.get("entity_id") != entity_id]
+    return _saved(playlist, persist, client)
 
 
 def update_entity_preview(playlist: dict, entity: str | dict, preview_file: str | dict, persist: bool = True,
                           client: KitsuClient = default_client) -> dict:
-    """Show another preview for the entity in the playlist (updated in place; saved with ``persist``)."""
-    shots, entity_id = _shots(playlist), _api.to_id(entity, "entity")
+    """Show another preview for the entity in the playlist dict (changed in place, saved with ``persist``)."""
+    entries, entity_id = _entries(playlist), _api.to_id(entity, "entity")
     preview_file_id = _api.to_id(preview_file, "preview_file")
-    shots = [{**shot, "preview_file_id": preview_file_id} if shot.get("entity_id") == entity_id else shot
-             for shot in shots]
-    return _entries_changed(playlist, shots, persist, client)
+    for entry in entries:
+        if entry.get("entity_id") == entity_id:
+            entry["preview_file_id"] = preview_file_id
+    return _saved(playlist, persist, client)
 
 
 # Builds and downloads -------------------------------------------------------------

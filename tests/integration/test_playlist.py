@@ -60,7 +60,10 @@ def test_playlists_of_a_project(new_project):
     assert [p["id"] for p in playlist_module.all_playlists_for_project(new_project)] == [playlist["id"]]
     assert playlist_module.all_playlists_for_project(new_project, page=2) == []
 
-    playlist_module.update_playlist({**stored, "name": name + "-renamed"})
+    assert stored["shots"] is None  # a new playlist has no entries yet…
+    with pytest.raises(ParameterException):  # …and the server refuses them back as null, with upstream too
+        playlist_module.update_playlist({**stored, "name": name + "-renamed"})
+    playlist_module.update_playlist({**stored, "name": name + "-renamed", "shots": []})
     assert playlist_module.get_playlist(playlist)["name"] == name + "-renamed"
     playlist_module.delete_playlist(playlist)
     with pytest.raises(RouteNotFoundException):
@@ -75,9 +78,12 @@ def test_playlists_of_an_episode(new_project):
     stored = playlist_module.get_playlist(in_episode)
     assert (stored["episode_id"], stored["for_entity"], stored["for_client"], stored["is_for_all"]) == (
         episode["id"], "asset", True, True)
-    in_project = playlist_module.new_playlist(new_project, name)
-    assert in_project["id"] != in_episode["id"]
+    # the project's playlist of that name is found whatever its episode, as upstream
+    assert playlist_module.new_playlist(new_project, name)["id"] == in_episode["id"]
+    in_project = playlist_module.new_playlist(new_project, unique("dailies"))
+    assert in_project["episode_id"] is None
     assert [p["id"] for p in playlist_module.all_playlists_for_episode(episode)] == [in_episode["id"]]
+    assert [p["id"] for p in playlist_module.all_playlists_for_episode(episode["id"])] == [in_episode["id"]]
 
 
 def test_entries_and_the_previews_they_show(review):
@@ -88,18 +94,20 @@ def test_entries_and_the_previews_they_show(review):
     assert playlist_module.get_entity_preview_files(other_shot) == {}
 
     playlist = playlist_module.new_playlist(review.project, unique("dailies"))
-    playlist = playlist_module.add_entity_to_playlist(playlist, shot)
-    assert playlist_module.all_shots_for_playlist(playlist) == [
-        {"entity_id": shot["id"], "preview_file_id": latest["id"]}]
+    added = playlist_module.add_entity_to_playlist(playlist, shot)  # the server's answer: the playlist
+    assert added["id"] == playlist["id"] and isinstance(added["shots"], list)
+    entries = playlist_module.all_shots_for_playlist(playlist)
+    assert [(entry["entity_id"], entry["preview_file_id"]) for entry in entries] == [(shot["id"], latest["id"])]
 
-    playlist = playlist_module.update_entity_preview(playlist, shot["id"], first)
+    playlist = playlist_module.get_playlist(playlist)
+    assert playlist_module.update_entity_preview(playlist, shot["id"], first) is playlist  # changed in place
     assert playlist_module.get_playlist(playlist)["shots"][0]["preview_file_id"] == first["id"]
 
     playlist = playlist_module.get_playlist(playlist)
-    playlist_module.add_entity_to_playlist(playlist, other_shot, persist=False)
-    assert len(playlist_module.all_shots_for_playlist(playlist)) == 1
-    playlist_module.update_playlist(playlist)
-    assert [e["entity_id"] for e in playlist_module.all_shots_for_playlist(playlist)] == [shot["id"], other_shot["id"]]
+    copy = playlist_module.add_entity_to_playlist(playlist, other_shot, persist=False)
+    assert len(playlist_module.all_shots_for_playlist(playlist)) == 1 and len(copy["shots"]) == 2
+    playlist_module.update_playlist(copy)
+    assert {e["entity_id"] for e in playlist_module.all_shots_for_playlist(playlist)} == {shot["id"], other_shot["id"]}
 
     playlist = playlist_module.remove_entity_from_playlist(playlist_module.get_playlist(playlist), shot)
     assert [e["entity_id"] for e in playlist_module.all_shots_for_playlist(playlist)] == [other_shot["id"]]

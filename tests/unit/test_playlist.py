@@ -124,20 +124,42 @@ def test_new_playlist_in_an_episode(kitsu):
     ]
 
 
-@pytest.mark.parametrize("episode, expected", [(None, 0), (EPISODE, 1)])
-def test_new_playlist_returns_the_existing_one_of_the_same_episode(kitsu, episode, expected):
+def test_new_playlist_returns_the_projects_playlist_of_that_name(kitsu):
     found = [{"id": new_id(), "episode_id": None}, {"id": new_id(), "episode_id": EPISODE}]
     kitsu.on("GET", "data/playlists", json=found)
-    assert playlist_module.new_playlist(PROJECT, "Dailies", episode=episode) == found[expected]
+    assert playlist_module.new_playlist(PROJECT, "Dailies", episode=EPISODE) == found[0]  # the first, as upstream
     assert len(kitsu.sent) == 1
 
 
-def test_update_playlist_sends_no_entries_as_an_empty_list(kitsu):
+def test_new_playlist_sends_its_values_as_given(kitsu):
+    kitsu.on("GET", "data/playlists", json=[])
+    kitsu.on("POST", "data/playlists", json={"id": PLAYLIST})
+    playlist_module.new_playlist(PROJECT, "", for_entity="concept")
+    assert kitsu.last == ("POST", "data/playlists", {}, {"project_id": PROJECT, "name": "", "for_entity": "concept",
+                                                         "for_client": False, "is_for_all": False})
+
+
+def test_update_playlist_sends_the_dict_as_it_is(kitsu):
     kitsu.on("PUT", "data/playlists/" + PLAYLIST, json={"id": PLAYLIST})
-    playlist = {"id": PLAYLIST, "shots": None}
-    playlist_module.update_playlist(playlist)
-    assert kitsu.last == ("PUT", "data/playlists/" + PLAYLIST, {}, {"id": PLAYLIST, "shots": []})
-    assert playlist["shots"] is None
+    playlist_module.update_playlist({"id": PLAYLIST, "shots": None})
+    assert kitsu.last == ("PUT", "data/playlists/" + PLAYLIST, {}, {"id": PLAYLIST, "shots": None})
+
+
+def test_all_shots_for_playlist_sorts_the_entries_by_name(kitsu):
+    entries = [{"entity_id": SHOT, "name": "b"}, {"entity_id": OTHER_SHOT}, {"entity_id": SHOT, "name": "A"}]
+    kitsu.on("GET", "data/playlists/" + PLAYLIST, json={"id": PLAYLIST, "shots": entries})
+    assert playlist_module.all_shots_for_playlist(PLAYLIST) == [entries[1], entries[2], entries[0]]
+
+
+@pytest.mark.parametrize("episode", [{"id": EPISODE, "project_id": PROJECT}, EPISODE])
+def test_all_playlists_for_episode_reads_the_project_of_the_episode_dict(kitsu, episode):
+    kitsu.on("GET", "data/episodes/" + EPISODE, json={"id": EPISODE, "project_id": PROJECT})
+    route = "data/projects/%s/episodes/%s/playlists" % (PROJECT, EPISODE)
+    kitsu.on("GET", route, json=[{"name": "b"}, {"name": "A"}])
+    assert playlist_module.all_playlists_for_episode(episode) == [{"name": "A"}, {"name": "b"}]
+    reads = [("GET", route, {}, None)]
+    assert kitsu.sent == (reads if isinstance(episode, dict) else [("GET", "data/episodes/" + EPISODE, {}, None)]
+                          + reads)
 
 
 def a_playlist(**fields):
@@ -145,40 +167,47 @@ def a_playlist(**fields):
             **fields}
 
 
-def test_add_entity_with_preview_saves_the_playlist(kitsu):
+def test_add_entity_with_preview_asks_the_server_to_add_it(kitsu):
     playlist = a_playlist()
-    kitsu.on("PUT", "data/playlists/" + PLAYLIST, json={"id": PLAYLIST, "saved": True})
+    route = "actions/playlists/%s/add-entity" % PLAYLIST
+    kitsu.on("POST", route, json={"id": PLAYLIST, "saved": True})
     assert playlist_module.add_entity_to_playlist(playlist, {"id": SHOT}, {"id": PREVIEW}) == {
         "id": PLAYLIST, "saved": True}
-    expected_shots = [{"entity_id": OTHER_SHOT, "preview_file_id": OLD_PREVIEW},
-                      {"entity_id": SHOT, "preview_file_id": PREVIEW}]
-    assert playlist["shots"] == expected_shots
-    assert kitsu.sent == [("PUT", "data/playlists/" + PLAYLIST, {}, {**a_playlist(), "shots": expected_shots})]
+    assert playlist == a_playlist()  # left as it was, as upstream
+    assert kitsu.sent == [("POST", route, {}, {"entity_id": SHOT, "preview_file_id": PREVIEW})]
 
 
-@pytest.mark.parametrize("task_type_id, expected_preview", [
-    (None, OLD_PREVIEW), (TASK_TYPE, PREVIEW), (new_id(), None)])
-def test_add_entity_picks_the_latest_preview(kitsu, task_type_id, expected_preview):
-    kitsu.on("GET", "data/playlists/entities/%s/preview-files" % SHOT, json={
-        OTHER_TASK_TYPE: [{"id": OLD_PREVIEW}], TASK_TYPE: [{"id": PREVIEW}, {"id": new_id()}]})
-    playlist = a_playlist(shots=None, task_type_id=task_type_id)
+@pytest.mark.parametrize("previews, expected_preview", [
+    ({OTHER_TASK_TYPE: [{"id": OLD_PREVIEW, "created_at": "2026-01-01T10:00:00"}],
+      TASK_TYPE: [{"id": PREVIEW, "created_at": "2026-01-02T10:00:00"}, {"id": new_id()}]}, PREVIEW),
+    ({OTHER_TASK_TYPE: [{"id": OLD_PREVIEW, "created_at": "2026-01-03T10:00:00"}],
+      TASK_TYPE: [{"id": PREVIEW, "created_at": "2026-01-02T10:00:00"}]}, OLD_PREVIEW),
+    ({OTHER_TASK_TYPE: [], TASK_TYPE: [{"id": PREVIEW}]}, PREVIEW),
+    ({}, None),
+])
+def test_add_entity_picks_the_newest_of_the_latest_previews(kitsu, previews, expected_preview):
+    kitsu.on("GET", "data/playlists/entities/%s/preview-files" % SHOT, json=previews)
+    playlist = a_playlist(shots=None, task_type_id=TASK_TYPE)
     result = playlist_module.add_entity_to_playlist(playlist, SHOT, persist=False)
     entry = {"entity_id": SHOT, **({"preview_file_id": expected_preview} if expected_preview else {})}
-    assert result is playlist and playlist["shots"] == [entry]
+    assert result == {**playlist, "shots": [entry]} and playlist["shots"] is None  # a copy, as upstream
     assert kitsu.sent == [("GET", "data/playlists/entities/%s/preview-files" % SHOT, {}, None)]
 
 
-def test_add_entity_twice_with_the_same_preview_keeps_one_entry(kitsu):
+def test_add_entity_without_persisting_appends_even_a_present_entry(kitsu):
+    playlist = {"id": PLAYLIST}
+    assert playlist_module.add_entity_to_playlist(playlist, OTHER_SHOT, OLD_PREVIEW, persist=False) == {
+        "id": PLAYLIST, "shots": [{"entity_id": OTHER_SHOT, "preview_file_id": OLD_PREVIEW}]}
     playlist = a_playlist()
-    playlist_module.add_entity_to_playlist(playlist, OTHER_SHOT, OLD_PREVIEW, persist=False)
-    assert playlist["shots"] == a_playlist()["shots"]
+    assert playlist_module.add_entity_to_playlist(playlist, OTHER_SHOT, OLD_PREVIEW, persist=False)["shots"] == \
+        a_playlist()["shots"] * 2
     assert kitsu.sent == []
 
 
 def test_remove_entity_from_playlist(kitsu):
     playlist = a_playlist(shots=[{"entity_id": SHOT}, {"entity_id": OTHER_SHOT}, {"entity_id": SHOT}])
     kitsu.on("PUT", "data/playlists/" + PLAYLIST, json={"id": PLAYLIST})
-    playlist_module.remove_entity_from_playlist(playlist, {"id": SHOT})
+    assert playlist_module.remove_entity_from_playlist(playlist, {"id": SHOT}) is playlist  # as upstream
     assert playlist["shots"] == [{"entity_id": OTHER_SHOT}]
     assert kitsu.last == ("PUT", "data/playlists/" + PLAYLIST, {}, playlist)
 
@@ -192,7 +221,7 @@ def test_remove_entity_without_persisting_sends_nothing(kitsu):
 def test_update_entity_preview(kitsu):
     playlist = a_playlist(shots=[{"entity_id": SHOT}, {"entity_id": OTHER_SHOT, "preview_file_id": OLD_PREVIEW}])
     kitsu.on("PUT", "data/playlists/" + PLAYLIST, json={"id": PLAYLIST})
-    playlist_module.update_entity_preview(playlist, OTHER_SHOT, {"id": PREVIEW})
+    assert playlist_module.update_entity_preview(playlist, OTHER_SHOT, {"id": PREVIEW}) is playlist  # as upstream
     assert playlist["shots"] == [{"entity_id": SHOT}, {"entity_id": OTHER_SHOT, "preview_file_id": PREVIEW}]
     assert kitsu.sent == [("PUT", "data/playlists/" + PLAYLIST, {}, playlist)]
 
@@ -274,13 +303,9 @@ def test_bad_entities_rejected_before_any_request(kitsu, call, name, bad):
 
 # call, argument named in the error
 BAD_VALUES = [
-    (lambda: playlist_module.get_playlist_by_name(PROJECT, ""), "name"),
     (lambda: playlist_module.new_playlist(PROJECT, None), "name"),
+    (lambda: playlist_module.add_entity_to_playlist(PLAYLIST, SHOT, PREVIEW, persist=False), "playlist"),
     (lambda: playlist_module.new_playlist(PROJECT, "Dailies", episode="a/b"), "episode"),
-    (lambda: playlist_module.new_playlist(PROJECT, "Dailies", for_entity="shots"), "for_entity"),
-    (lambda: playlist_module.generate_temp_playlist(PROJECT, [SHOT]), "data"),
-    (lambda: playlist_module.add_entity_to_playlist(PLAYLIST, SHOT), "playlist"),
-    (lambda: playlist_module.add_entity_to_playlist({"id": PLAYLIST}, SHOT), "playlist"),
     (lambda: playlist_module.add_entity_to_playlist(a_playlist(), SHOT, "a/b"), "preview_file"),
     (lambda: playlist_module.remove_entity_from_playlist({"id": PLAYLIST, "shots": "x"}, SHOT), "playlist"),
     (lambda: playlist_module.remove_share_link(PLAYLIST, ""), "token"),
