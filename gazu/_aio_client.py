@@ -4,7 +4,9 @@ It applies the rules of the sync :class:`~gazu.client.KitsuClient`, and
 shares its code wherever no I/O is involved:
 
 - a timeout on connecting and on every read (``timeout``: one number or a
-  ``(connect, read)`` pair, the sync defaults);
+  ``(connect, read)`` pair, the sync defaults), and a total timeout on each
+  attempt (``total_timeout``), which a transfer gets again as long as it
+  moves (see :mod:`gazu._deadline`);
 - retries with exponential backoff and jitter for idempotent requests on
   connection errors and on 429, 502, 503 and 504, honouring ``Retry-After``;
   a POST is retried only when the connection was never established;
@@ -23,6 +25,7 @@ aiohttp is imported on first use: ``import gazu`` never loads it.
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import inspect
 import io
 import logging
@@ -34,11 +37,11 @@ from typing import Any, Callable
 
 from gazu import cache as _cache
 from gazu.__version__ import __version__
+from gazu._deadline import DEFAULT_TOTAL_TIMEOUT, Deadline, DeadlinePassed
 from gazu._json import loads as json_loads
-from gazu._transfer import AtomicFile, download_target, expected_length, form_fields, upload_parts
+from gazu._transfer import CHUNK_SIZE, AtomicFile, download_target, expected_length, form_fields, upload_parts
 from gazu.client import (
     _AUTH_ROUTES,
-    CHUNK_SIZE,
     DEFAULT_BACKOFF_FACTOR,
     DEFAULT_CONNECT_TIMEOUT,
     DEFAULT_MAX_BACKOFF,
@@ -194,6 +197,7 @@ class AsyncKitsuClient:
         cert: str | tuple | None = None,
         event_host: str | None = None,
         timeout: float | tuple[float, float] | None = None,
+        total_timeout: float | None = DEFAULT_TOTAL_TIMEOUT,
         retries: int = DEFAULT_RETRIES,
         backoff_factor: float = DEFAULT_BACKOFF_FACTOR,
         max_backoff: float = DEFAULT_MAX_BACKOFF,
@@ -211,6 +215,7 @@ class AsyncKitsuClient:
         if refresh_token:
             self.tokens["refresh_token"] = refresh_token
         self.timeout = timeout if timeout is not None else (DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT)
+        self.total_timeout = total_timeout
         self.retries = retries
         self.backoff_factor = backoff_factor
         self.max_backoff = max_backoff
@@ -269,7 +274,7 @@ class AsyncKitsuClient:
             aiohttp = aiohttp_module()
             connect, read = _timeouts(self.timeout)
             self._session = aiohttp.ClientSession(
-                connector=aiohttp.TCPConnector(limit=self.max_connections, ssl=self._ssl()),
+                connector=_watched_connector_class()(limit=self.max_connections, ssl=self._ssl()),
                 timeout=aiohttp.ClientTimeout(total=None, sock_connect=connect, sock_read=read),
                 headers={"User-Agent": "CGWire Gazu %s" % __version__})  # upstream's, on every request
             self._session_loop = loop
@@ -305,21 +310,37 @@ class AsyncKitsuClient:
 
     # Sending ------------------------------------------------------------------
 
+    async def _attempt(self, method: str, url: str, deadline: Deadline, stream: bool, kwargs: dict) -> AsyncResponse:
+        """Send one attempt, and read its body unless streaming, within its deadline."""
+        async def send() -> AsyncResponse:
+            raw = await self._get_session().request(method, url, **kwargs)
+            return AsyncResponse(raw, None if stream else await raw.read())
+
+        token = _current_deadline.set(deadline)  # the connector files the connection under it
+        try:
+            return await within(deadline, send())
+        finally:
+            _current_deadline.reset(token)
+
     async def _send(self, method: str, url: str, path: str, *, retry: bool, stream: bool,
-                    body_factory: Callable | None = None, **kwargs: Any) -> AsyncResponse:
+                    body_factory: Callable | None = None, deadline: Deadline | None = None,
+                    **kwargs: Any) -> AsyncResponse:
         """Send one request with timeouts and, where safe, retries; read the body unless streaming."""
         aiohttp = aiohttp_module()
-        session = self._get_session()
+        deadline = deadline or Deadline(self.total_timeout)
         idempotent = method in IDEMPOTENT_METHODS
         retries = self.retries if retry else 0
         attempt = 0
         while True:
+            deadline.restart()  # before the body is made: a small one is read at once
             if body_factory is not None:
                 kwargs["data"] = body_factory()
             started = time.monotonic()
             try:
-                raw = await session.request(method, url, **kwargs)
-                response = AsyncResponse(raw, None if stream else await raw.read())
+                response = await self._attempt(method, url, deadline, stream, kwargs)
+            except DeadlinePassed as error:
+                raise TimeoutException("%s %s: %s" % (method, path, deadline.describe()),
+                                       method=method, path=path) from error
             except aiohttp.ServerTimeoutError as error:
                 if not _is_connect_timeout(error):
                     raise TimeoutException("%s %s: no answer from %s within %ss"
@@ -462,10 +483,13 @@ class AsyncKitsuClient:
         loop = asyncio.get_running_loop()
         sent = [0]
         opened: list[_ProgressReader] = []
+        deadline = Deadline(self.total_timeout, transfer=True)
 
         def report(count: int) -> None:  # in aiohttp's reading thread: hand the figures to the loop
             sent[0] += count
-            loop.call_soon_threadsafe(progress_callback, sent[0], total)
+            deadline.advance(sent[0])
+            if progress_callback is not None:
+                loop.call_soon_threadsafe(progress_callback, sent[0], total)
 
         def form() -> Any:  # a retried upload (never connected) reads the files again
             sent[0] = 0
@@ -473,13 +497,13 @@ class AsyncKitsuClient:
             for name, value in form_fields(data):  # as the sync client and upstream: True as "True"
                 body.add_field(name, value.decode("utf-8"))
             for name, file_name, part_path in parts:
-                opened.append(_ProgressReader(part_path, report if progress_callback else None))
+                opened.append(_ProgressReader(part_path, report))
                 body.add_field(name, opened[-1], filename=file_name,
                                content_type=mimetypes.guess_type(file_name)[0] or "application/octet-stream")
             return body
 
         try:
-            response = await self.request("POST", path, body_factory=form)
+            response = await self.request("POST", path, body_factory=form, deadline=deadline)
         finally:
             for handle in opened:
                 handle.close()
@@ -498,10 +522,11 @@ class AsyncKitsuClient:
         """
         aiohttp = aiohttp_module()
         file_path = download_target(file_path)
-        deadline = time.monotonic() + (processing_timeout or 0)
+        processing_deadline = time.monotonic() + (processing_timeout or 0)
         attempt = 0
         while True:
-            response = await self.request("GET", path, params=params, stream=True, full=full,
+            deadline = Deadline(self.total_timeout, transfer=True)
+            response = await self.request("GET", path, params=params, stream=True, full=full, deadline=deadline,
                                           authenticated=authenticated, headers=headers, raise_for_status=False)
             if response.status_code >= 400 and response.status_code not in PROCESSING_STATUSES:
                 await response.read()
@@ -509,15 +534,19 @@ class AsyncKitsuClient:
                 raise_for_response(response, "GET", path)
             if response.status_code in PROCESSING_STATUSES:
                 response.release()
-                if time.monotonic() >= deadline:
+                if time.monotonic() >= processing_deadline:
                     raise PreviewFileProcessingException(
                         "GET %s: still being processed after %ss" % (path, processing_timeout),
                         method="GET", path=path, status=response.status_code)
-                await asyncio.sleep(min(2.0, max(0.1, deadline - time.monotonic())))
+                await asyncio.sleep(min(2.0, max(0.1, processing_deadline - time.monotonic())))
                 continue
             try:
-                await _stream_to_file(response, file_path, progress_callback)
+                await _stream_to_file(response, file_path, progress_callback, deadline)
                 return response
+            except DeadlinePassed as error:
+                raise DownloadFileException(
+                    "GET %s: download failed (%s); %s was left untouched" % (path, deadline.describe(), file_path),
+                    method="GET", path=path, status=response.status_code, response=response) from error
             except (aiohttp.ClientError, asyncio.TimeoutError, OSError) as error:
                 network_error = not isinstance(error, OSError) or isinstance(error, aiohttp.ClientError)
                 if attempt < self.retries and network_error:
@@ -532,6 +561,49 @@ class AsyncKitsuClient:
                     method="GET", path=path, status=response.status_code, response=response) from error
             finally:
                 response.release()
+
+
+_current_deadline: contextvars.ContextVar[Deadline | None] = contextvars.ContextVar("gazu_deadline", default=None)
+
+
+async def within(deadline: Deadline, awaitable: Any) -> Any:
+    """Await ``awaitable``; cancel it and raise :class:`DeadlinePassed` once ``deadline`` has passed."""
+    if deadline.seconds is None:
+        return await awaitable
+    task = asyncio.ensure_future(awaitable)
+    try:
+        while True:
+            done, _pending = await asyncio.wait({task}, timeout=max(0.0, deadline.remaining()))
+            if done:
+                return task.result()
+            if deadline.passed():
+                deadline.expired = True
+                task.cancel()
+                await asyncio.wait({task})
+                raise DeadlinePassed(deadline.describe())
+    finally:
+        if not task.done():
+            task.cancel()
+
+
+_connector_classes: list[type] = []
+
+
+def _watched_connector_class() -> type:
+    """Return a TCPConnector that files each connection under the deadline of the request it serves."""
+    if not _connector_classes:
+        aiohttp = aiohttp_module()
+
+        class WatchedConnector(aiohttp.TCPConnector):
+            async def connect(self, *args: Any, **kwargs: Any) -> Any:
+                connection = await super().connect(*args, **kwargs)
+                deadline = _current_deadline.get()
+                if deadline is not None:
+                    deadline.connections.append(connection)
+                return connection
+
+        _connector_classes.append(WatchedConnector)
+    return _connector_classes[0]
 
 
 def _is_connect_timeout(error: BaseException) -> bool:
@@ -555,13 +627,20 @@ def _never_connected(error: BaseException) -> bool:
     return isinstance(error, aiohttp.ClientConnectorError) or _is_connect_timeout(error)
 
 
-async def _stream_to_file(response: AsyncResponse, file_path: str, progress_callback: Callable | None) -> None:
+async def _stream_to_file(response: AsyncResponse, file_path: str, progress_callback: Callable | None,
+                          deadline: Deadline) -> None:
     """Write a streamed body beside ``file_path`` and move it into place once complete."""
     loop = asyncio.get_running_loop()
     total = expected_length(response.headers)
+    chunks = response.raw.content.iter_chunked(CHUNK_SIZE)
     with AtomicFile(file_path) as target:
-        async for chunk in response.raw.content.iter_chunked(CHUNK_SIZE):
+        while True:
+            try:
+                chunk = await within(deadline, chunks.__anext__())
+            except StopAsyncIteration:
+                break
             await loop.run_in_executor(None, target.write, chunk)
+            deadline.advance(target.received)
             if progress_callback is not None:
                 progress_callback(target.received, total)
         if total is not None and target.received != total:

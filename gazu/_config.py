@@ -13,6 +13,7 @@ variable              setting          value
 ``KITSU_LOGIN``       (log-in)         e-mail to log in with on the first request,
 ``KITSU_PASSWORD``    (log-in)         with this password, when no token is known
 ``KITSU_TIMEOUT``     timeout          seconds: ``30`` for both, or ``connect,read``
+``KITSU_TOTAL_TIMEOUT`` total_timeout  seconds each attempt of a request may take in all
 ``KITSU_RETRIES``     retries          retries of idempotent requests (``0``: none)
 ``KITSU_BACKOFF``     backoff_factor   first retry delay in seconds (doubles each time)
 ===================== ================ =================================================
@@ -56,6 +57,7 @@ SETTINGS: list[tuple[str, str, Callable[[str, str], Any]]] = [
     ("KITSU_EVENT_HOST", "event_host", _text),
     ("KITSU_ACCESS_TOKEN", "tokens", lambda variable, value: {"access_token": value.strip()}),
     ("KITSU_TIMEOUT", "timeout", _timeout),
+    ("KITSU_TOTAL_TIMEOUT", "total_timeout", _number(float, "seconds")),
     ("KITSU_RETRIES", "retries", _number(int, "a whole number")),
     ("KITSU_BACKOFF", "backoff_factor", _number(float, "seconds")),
 ]

@@ -4,7 +4,10 @@ A :class:`KitsuClient` owns a host, its tokens and one :class:`requests.Session`
 every request the package sends goes through :meth:`KitsuClient.request`,
 which applies, in one place:
 
-- a timeout on connecting and on every read (no call can hang forever);
+- a timeout on connecting and on every read, and a total timeout on each
+  attempt, so that no call can hang forever, even on a server that trickles
+  its answer (uploads and downloads are cut only when they stop moving: see
+  :mod:`gazu._deadline`);
 - retries with exponential backoff and jitter for idempotent requests
   (GET, HEAD, PUT, DELETE, OPTIONS) on connection errors and on 429, 502,
   503 and 504 answers, honouring ``Retry-After``; a POST is retried only
@@ -39,9 +42,9 @@ import requests
 
 from gazu import cache as _cache
 from gazu.__version__ import __version__
+from gazu._deadline import DEFAULT_TOTAL_TIMEOUT, Deadline, WatchedAdapter, watchdog
 from gazu._json import response_json
 from gazu._transfer import (
-    CHUNK_SIZE,
     AtomicFile,
     download_target,
     expected_length,
@@ -80,6 +83,8 @@ _PLACEHOLDER_HOST = "http://gazu.change.serverhost/api"
 POOL_SIZE = 32
 _AUTH_ROUTES = ("auth/login", "auth/refresh-token", "auth/logout")
 _EXCERPT_LENGTH = 200
+# Downloads are read in pieces this size: small enough to tell a moving transfer from a stalled one.
+DOWNLOAD_READ_SIZE = 64 * 1024
 
 
 def _excerpt(text: str) -> str:
@@ -165,6 +170,10 @@ class KitsuClient(Accessors):
         tokens: ``{"access_token": …, "refresh_token": …}``.
         timeout: Seconds to connect and seconds of silence allowed while
             reading, as a ``(connect, read)`` pair or one number for both.
+        total_timeout: Seconds each attempt of a request may take in all
+            (None: no limit). An upload or a download gets them again each
+            time it has moved 1 KiB per second of them, so only a transfer
+            that stops moving is cut.
         retries: How many times an idempotent request is retried (0: never).
         backoff_factor: First retry delay in seconds; doubles each time,
             with jitter, up to ``max_backoff``.
@@ -187,6 +196,7 @@ class KitsuClient(Accessors):
         *,
         event_host: str | None = None,
         timeout: float | tuple[float, float] | None = None,
+        total_timeout: float | None = DEFAULT_TOTAL_TIMEOUT,
         retries: int = DEFAULT_RETRIES,
         backoff_factor: float = DEFAULT_BACKOFF_FACTOR,
         max_backoff: float = DEFAULT_MAX_BACKOFF,
@@ -199,7 +209,7 @@ class KitsuClient(Accessors):
         self.event_host = event_host
         self.session = requests.Session()
         # Enough pooled connections for gazu.concurrency.map_calls' threads to share.
-        adapter = requests.adapters.HTTPAdapter(pool_connections=4, pool_maxsize=POOL_SIZE)
+        adapter = WatchedAdapter(pool_connections=4, pool_maxsize=POOL_SIZE)
         self.session.mount("http://", adapter)
         self.session.mount("https://", adapter)
         self.session.verify = ssl_verify
@@ -214,13 +224,15 @@ class KitsuClient(Accessors):
             tokens["refresh_token"] = refresh_token
         self.tokens = tokens
         self.timeout = timeout if timeout is not None else (DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT)
+        self.total_timeout = total_timeout
         self.retries = retries
         self.backoff_factor = backoff_factor
         self.max_backoff = max_backoff
         self._refresh_lock = threading.Lock()
         # What the constructor was given is explicit; its defaults are not.
         given = {"host": host != _PLACEHOLDER_HOST, "event_host": event_host is not None, "tokens": bool(tokens),
-                 "timeout": timeout is not None, "retries": retries != DEFAULT_RETRIES,
+                 "timeout": timeout is not None, "total_timeout": total_timeout != DEFAULT_TOTAL_TIMEOUT,
+                 "retries": retries != DEFAULT_RETRIES,
                  "backoff_factor": backoff_factor != DEFAULT_BACKOFF_FACTOR}
         self._explicit = {name for name, explicit in given.items() if explicit}
 
@@ -228,6 +240,7 @@ class KitsuClient(Accessors):
     event_host = _Setting()
     tokens = _Setting()
     timeout = _Setting()
+    total_timeout = _Setting()
     retries = _Setting()
     backoff_factor = _Setting()
 
@@ -348,23 +361,50 @@ class KitsuClient(Accessors):
         delay = min(self.max_backoff, self.backoff_factor * (2 ** attempt))
         return delay * random.uniform(0.5, 1.0)
 
+    def _attempt(self, method: str, url: str, deadline: Deadline, kwargs: dict) -> requests.Response:
+        """Send one attempt under the watch of its deadline (still watched, if streamed, until its reader is done)."""
+        watchdog.arm(deadline)
+        try:
+            response = self.session.request(method, url, timeout=self.timeout, **kwargs)
+        except BaseException:
+            watchdog.disarm(deadline)
+            raise
+        finally:
+            watchdog.sent()
+        if not kwargs.get("stream"):
+            watchdog.disarm(deadline)
+        if deadline.expired:  # a cut answer can look complete: headers or a body ended by the closed socket
+            response.close()
+            raise requests.exceptions.ConnectionError("the total timeout has passed")
+        return response
+
     def _send(self, method: str, url: str, path: str, retry: bool = True, **kwargs: Any) -> requests.Response:
-        """Send one request with timeouts and, where safe, retries."""
+        """Send one request with timeouts and, where safe, retries.
+
+        ``deadline`` (a :class:`~gazu._deadline.Deadline`) is the caller's
+        for a transfer; a streamed answer's stays watched until the caller
+        disarms it.
+        """
         body_factory = kwargs.pop("body_factory", None)
+        deadline = kwargs.pop("deadline", None) or Deadline(self.total_timeout)
         idempotent = method in IDEMPOTENT_METHODS
         retries = self.retries if retry else 0
         attempt = 0
         while True:
+            deadline.restart()  # before the body is made: a small one is read at once
             if body_factory is not None:
                 kwargs["data"] = body_factory()
             started = time.monotonic()
             try:
-                response = self.session.request(method, url, timeout=self.timeout, **kwargs)
-            except requests.exceptions.ReadTimeout as error:
-                raise TimeoutException(
-                    "%s %s: no answer from %s within %ss" % (method, path, self.host, _read_timeout(self.timeout)),
-                    method=method, path=path) from error
-            except (requests.exceptions.ConnectionError, requests.exceptions.ChunkedEncodingError) as error:
+                response = self._attempt(method, url, deadline, kwargs)
+            except requests.exceptions.RequestException as error:
+                if deadline.expired or isinstance(error, requests.exceptions.ReadTimeout):
+                    reason = deadline.describe() if deadline.expired else (
+                        "no answer from %s within %ss" % (self.host, _read_timeout(self.timeout)))
+                    raise TimeoutException("%s %s: %s" % (method, path, reason), method=method, path=path) from error
+                if not isinstance(error, (requests.exceptions.ConnectionError,
+                                          requests.exceptions.ChunkedEncodingError)):
+                    raise
                 safe = idempotent or _never_connected(error)
                 if safe and attempt < retries:
                     delay = self._backoff(attempt)
@@ -525,10 +565,17 @@ class KitsuClient(Accessors):
         file_parts = form_files(file_path, extra_files, files)
         fields = form_fields(data)
         boundary = uuid.uuid4().hex
+        deadline = Deadline(self.total_timeout, transfer=True)
+
+        def progress(sent: int, total: int) -> None:
+            deadline.advance(sent)
+            if progress_callback is not None:
+                progress_callback(sent, total)
+
         # A retried upload (only when the connection was never made) reads the files again.
         response = self.request(
             "POST", path, headers={"Content-Type": "multipart/form-data; boundary=%s" % boundary},
-            body_factory=lambda: multipart_body(fields, file_parts, progress_callback, boundary))
+            body_factory=lambda: multipart_body(fields, file_parts, progress, boundary), deadline=deadline)
         result = self._json_or_text(response, "POST", path)
         refusal = _upload_refusal(result)
         if refusal:
@@ -549,33 +596,47 @@ class KitsuClient(Accessors):
         download is retried for up to ``processing_timeout`` seconds.
         """
         file_path = download_target(file_path)
-        deadline = time.monotonic() + (processing_timeout or 0)
+        processing_deadline = time.monotonic() + (processing_timeout or 0)
         attempt = 0
         while True:
-            response = self.request("GET", path, params=params, stream=True, full=full,
-                                    authenticated=authenticated, headers=headers, raise_for_status=False)
-            if response.status_code not in PROCESSING_STATUSES:
-                raise_for_response(response, "GET", path)
-            else:
+            deadline = Deadline(self.total_timeout, transfer=True)
+            try:
+                response = self.request("GET", path, params=params, stream=True, full=full,
+                                        authenticated=authenticated, headers=headers, raise_for_status=False,
+                                        deadline=deadline)
+                if response.status_code not in PROCESSING_STATUSES:
+                    raise_for_response(response, "GET", path)
+            except BaseException:
+                watchdog.disarm(deadline)
+                raise
+            if response.status_code in PROCESSING_STATUSES:
+                watchdog.disarm(deadline)
                 response.close()
-                if time.monotonic() >= deadline:
+                if time.monotonic() >= processing_deadline:
                     raise PreviewFileProcessingException(
                         "GET %s: still being processed after %ss" % (path, processing_timeout),
                         method="GET", path=path, status=response.status_code)
-                time.sleep(min(2.0, max(0.1, deadline - time.monotonic())))
+                time.sleep(min(2.0, max(0.1, processing_deadline - time.monotonic())))
                 continue
             try:
                 with AtomicFile(file_path) as target:
                     total = expected_length(response.headers)
-                    for chunk in response.iter_content(CHUNK_SIZE):
+                    for chunk in response.iter_content(DOWNLOAD_READ_SIZE):
                         target.write(chunk)
+                        deadline.advance(target.received)
                         if progress_callback is not None:
                             progress_callback(target.received, total)
+                    if deadline.expired:  # the socket was shut: what came may look complete
+                        raise requests.exceptions.ConnectionError(deadline.describe())
                     if total is not None and target.received != total:
                         raise requests.exceptions.ChunkedEncodingError(
                             "body cut short: %d of %d bytes" % (target.received, total))
                 return response
             except (requests.exceptions.RequestException, OSError) as error:
+                if deadline.expired:
+                    raise DownloadFileException(
+                        "GET %s: download failed (%s); %s was left untouched" % (path, deadline.describe(), file_path),
+                        method="GET", path=path, status=response.status_code, response=response) from error
                 network_error = isinstance(error, requests.exceptions.RequestException)
                 if attempt < self.retries and network_error:
                     attempt += 1
@@ -588,6 +649,7 @@ class KitsuClient(Accessors):
                     "GET %s: download failed (%s); %s was left untouched" % (path, _short_reason(error), file_path),
                     method="GET", path=path, status=response.status_code, response=response) from error
             finally:
+                watchdog.disarm(deadline)
                 response.close()
 
 

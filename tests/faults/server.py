@@ -69,6 +69,11 @@ class FaultServer(socketserver.ThreadingTCPServer):
             "upload": FaultServer.upload,
             "ok": FaultServer.ok,
             "auth": FaultServer.auth,
+            "trickle-head": FaultServer.trickle_head,
+            "trickle-body": FaultServer.trickle_body,
+            "trickle-answer": FaultServer.trickle_answer,
+            "slow-download": FaultServer.slow_download,
+            "slow-read": FaultServer.slow_read,
             "data": FaultServer.data,
         }
         self.login_delay = 0.2  # seconds a log-in takes: long enough for threads to pile up behind it
@@ -156,6 +161,55 @@ class FaultServer(socketserver.ThreadingTCPServer):
             handler.wfile.flush()
             time.sleep(0.05)
         return True
+
+    def _trickle(self, handler, data: bytes = b"a") -> bool:
+        """Send one byte every 0.25 s, for ever (until the client goes or the test ends)."""
+        try:
+            while not self.stopping.wait(0.25):
+                handler.wfile.write(data)
+                handler.wfile.flush()
+        except OSError:
+            pass
+        return False
+
+    def trickle_head(self, handler, method, headers):
+        handler.read_body(headers)
+        handler.wfile.write(b"HTTP/1.1 200 X\r\nContent-Type: application/json\r\nX-Padding: ")
+        return self._trickle(handler)
+
+    def trickle_body(self, handler, method, headers):
+        handler.read_body(headers)
+        handler.wfile.write(b"HTTP/1.1 200 X\r\nContent-Type: application/octet-stream\r\nContent-Length: 100000\r\n\r\n")
+        return self._trickle(handler)
+
+    def trickle_answer(self, handler, method, headers):
+        """Read a whole upload, then trickle the answer's headers."""
+        self.upload_received = len(handler.read_body(headers))
+        handler.wfile.write(b"HTTP/1.1 200 X\r\nContent-Type: application/json\r\nX-Padding: ")
+        return self._trickle(handler)
+
+    def slow_download(self, handler, method, headers):
+        """Serve the payload in 64 KiB pieces, 0.1 s apart (1.6 s in all): slow, but moving."""
+        handler.read_body(headers)
+        handler.wfile.write(b"HTTP/1.1 200 X\r\nContent-Type: application/octet-stream\r\nContent-Length: %d\r\n\r\n"
+                            % len(self.payload))
+        for start in range(0, len(self.payload), 65536):
+            time.sleep(0.1)
+            handler.wfile.write(self.payload[start:start + 65536])
+            handler.wfile.flush()
+        return True
+
+    def slow_read(self, handler, method, headers):
+        """Read an upload 64 KiB every 0.1 s: slow, but moving; answer what was received."""
+        remaining, received = int(headers.get("content-length", 0)), 0
+        while remaining:
+            time.sleep(0.1)
+            chunk = handler.rfile.read(min(remaining, 65536))
+            if not chunk:
+                return False
+            received += len(chunk)
+            remaining -= len(chunk)
+        return handler.send(200, json.dumps({"received": received}).encode())
 
     def upload(self, handler, method, headers):
         digest, remaining = hashlib.sha256(), int(headers.get("content-length", 0))

@@ -153,3 +153,63 @@ def test_threads_first_using_an_environment_client_share_one_log_in(server, monk
     assert errors == []
     assert results == [{"token": "token-1"}] * 16
     assert server.logins == [{"email": "ci@example.com", "password": "secret"}]
+
+
+# A total deadline per request: a trickling server does not hold a call for ever -----
+
+
+@pytest.fixture
+def impatient(server):
+    """A client whose reads may each wait 2 s, and whose requests may take 2 s in all."""
+    return raw.create_client(server.url, timeout=(1.0, 2.0), total_timeout=2.0, retries=2, backoff_factor=0.01)
+
+
+@pytest.mark.parametrize("path", ["trickle-head", "trickle-body"])
+def test_a_trickling_answer_is_cut_at_the_total_timeout(impatient, server, path):
+    started = time.monotonic()
+    with pytest.raises(TimeoutException, match="GET %s: no complete answer within 2s" % path):
+        raw.get(path, client=impatient)
+    assert time.monotonic() - started < 6  # not the minutes a trickle lasts (roomy for a busy machine)
+    assert server.count("GET", path) == 1  # like a read timeout, not retried
+
+
+def test_a_trickling_download_is_cut_and_leaves_the_previous_file(impatient, server, tmp_path):
+    target = tmp_path / "plate.exr"
+    target.write_bytes(b"previous good version")
+    started = time.monotonic()
+    with pytest.raises(DownloadFileException, match=r"GET trickle-body: download failed \(transfer stalled: less than 2048 bytes moved in 2s\)"):
+        raw.download("trickle-body", str(target), client=impatient)
+    assert time.monotonic() - started < 6  # not the minutes a trickle lasts (roomy for a busy machine)
+    assert target.read_bytes() == b"previous good version"
+    assert os.listdir(tmp_path) == ["plate.exr"]
+
+
+def test_a_slow_but_moving_download_outlasts_the_total_timeout(server, tmp_path):
+    client = raw.create_client(server.url, timeout=(1.0, 2.0), total_timeout=1.0, retries=0)
+    target = tmp_path / "plate.exr"
+    raw.download("slow-download", str(target), client=client)  # 1.6 s
+    assert target.read_bytes() == server.payload
+
+
+def test_a_slow_but_moving_upload_outlasts_the_total_timeout(server, tmp_path):
+    # The socket's buffers take much of the file at once: the server reads it for 3 s after that.
+    client = raw.create_client(server.url, timeout=(1.0, 10.0), total_timeout=1.0, retries=0)
+    movie = tmp_path / "movie.mov"
+    movie.write_bytes(b"x" * (2 * 1024 * 1024))
+    assert raw.upload("slow-read", str(movie), client=client)["received"] > 2 * 1024 * 1024
+
+
+def test_an_upload_whose_answer_trickles_is_cut(impatient, server, tmp_path):
+    movie = tmp_path / "movie.mov"
+    movie.write_bytes(b"x" * (4 * 1024 * 1024))
+    started = time.monotonic()
+    with pytest.raises(TimeoutException, match="POST trickle-answer: transfer stalled: less than 2048 bytes moved in 2s"):
+        raw.upload("trickle-answer", str(movie), client=impatient)
+    assert time.monotonic() - started < 5
+    assert server.upload_received > 4 * 1024 * 1024
+
+
+def test_requests_sent_after_a_cut_one_reuse_the_pool_safely(impatient, server):
+    with pytest.raises(TimeoutException):
+        raw.get("trickle-head", client=impatient)
+    assert [raw.get("ok", client=impatient) for _ in range(3)] == [[{"id": 1}]] * 3

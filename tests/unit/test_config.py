@@ -84,6 +84,12 @@ def test_kitsu_timeout(env):
     assert raw.KitsuClient.from_env().timeout == 10.0
 
 
+def test_kitsu_total_timeout(env):
+    env.setenv("KITSU_TOTAL_TIMEOUT", "600")
+    assert raw.KitsuClient.from_env().total_timeout == 600.0
+    assert raw.KitsuClient.from_env(total_timeout=30).total_timeout == 30  # the code's setting wins
+
+
 def test_kitsu_retries(env):
     env.setenv("KITSU_RETRIES", "0")
     assert raw.KitsuClient.from_env().retries == 0

@@ -1,0 +1,115 @@
+"""gazu.aio against the misbehaving loopback server: the sync client's guarantees hold for async code too."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import time
+
+import pytest
+
+from gazu import aio
+from gazu.exception import (
+    DownloadFileException,
+    ServerErrorException,
+    TimeoutException,
+    UnexpectedResponseException,
+)
+from tests.faults.server import FaultServer
+
+
+@pytest.fixture
+def server():
+    with FaultServer() as running:
+        yield running
+
+
+def run(coroutine_function, server, **settings):
+    """Run ``coroutine_function(client)`` with a client of ``server``, closed afterwards."""
+    async def main():
+        settings.setdefault("retries", 2)
+        settings.setdefault("backoff_factor", 0.01)
+        async with aio.AsyncKitsuClient(server.url, **settings) as client:
+            return await coroutine_function(client)
+
+    return asyncio.run(main())
+
+
+def test_a_server_that_never_answers_times_out(server):
+    started = time.monotonic()
+    with pytest.raises(TimeoutException, match="GET hang: no answer"):
+        run(lambda client: aio.get("hang", client=client), server, timeout=(1.0, 0.5))
+    assert time.monotonic() - started < 3
+    assert server.count("GET", "hang") == 1
+
+
+@pytest.mark.parametrize("path", ["trickle-head", "trickle-body"])
+def test_a_trickling_answer_is_cut_at_the_total_timeout(server, path):
+    started = time.monotonic()
+    with pytest.raises(TimeoutException, match="GET %s: no complete answer within 2s" % path):
+        run(lambda client: aio.get(path, client=client), server, timeout=(1.0, 2.0), total_timeout=2.0)
+    assert time.monotonic() - started < 6  # not the minutes a trickle lasts (roomy for a busy machine)
+    assert server.count("GET", path) == 1
+
+
+def test_a_trickling_download_is_cut_and_leaves_the_previous_file(server, tmp_path):
+    target = tmp_path / "plate.exr"
+    target.write_bytes(b"previous good version")
+    with pytest.raises(DownloadFileException, match=r"download failed \(transfer stalled: less than 2048 bytes"):
+        run(lambda client: aio.download("trickle-body", str(target), client=client), server,
+            timeout=(1.0, 2.0), total_timeout=2.0)
+    assert target.read_bytes() == b"previous good version"
+    assert os.listdir(tmp_path) == ["plate.exr"]
+
+
+def test_a_slow_but_moving_download_outlasts_the_total_timeout(server, tmp_path):
+    target = tmp_path / "plate.exr"
+    run(lambda client: aio.download("slow-download", str(target), client=client), server,
+        timeout=(1.0, 2.0), total_timeout=1.0, retries=0)
+    assert target.read_bytes() == server.payload
+
+
+def test_a_slow_but_moving_upload_outlasts_the_total_timeout(server, tmp_path):
+    movie = tmp_path / "movie.mov"
+    movie.write_bytes(b"x" * (2 * 1024 * 1024))
+    answer = run(lambda client: aio.upload("slow-read", str(movie), client=client), server,
+                 timeout=(1.0, 10.0), total_timeout=1.0, retries=0)
+    assert answer["received"] > 2 * 1024 * 1024
+
+
+def test_503_bursts_are_retried_for_get_but_not_for_post(server):
+    assert run(lambda client: aio.get("flaky", client=client), server) == {"ok": True}
+    assert server.count("GET", "flaky") == 3
+    with pytest.raises(ServerErrorException, match="POST flaky: 503"):
+        run(lambda client: aio.post("flaky", {}, client=client), server)
+    assert server.count("POST", "flaky") == 1
+
+
+def test_garbage_json_is_reported_with_an_excerpt(server):
+    with pytest.raises(UnexpectedResponseException, match=r"not JSON \(application/json\)"):
+        run(lambda client: aio.get("garbage", client=client), server)
+
+
+def test_a_cut_download_leaves_the_previous_file_untouched(server, tmp_path):
+    target = tmp_path / "plate.exr"
+    target.write_bytes(b"previous good version")
+    with pytest.raises(DownloadFileException, match="GET cut: download failed .*left untouched"):
+        run(lambda client: aio.download("cut", str(target), client=client), server)
+    assert target.read_bytes() == b"previous good version"
+    assert os.listdir(tmp_path) == ["plate.exr"]
+    assert server.count("GET", "cut") == 3
+
+
+def test_a_cut_download_is_resumed_by_a_retry(server, tmp_path):
+    target = tmp_path / "plate.exr"
+    run(lambda client: aio.download("cut-once", str(target), client=client), server)
+    assert target.read_bytes() == server.payload
+
+
+def test_many_tasks_hitting_401_send_one_refresh(server):
+    async def sixteen_calls(client):
+        client.tokens = {"refresh_token": "refresh-token"}  # no access token: every first call gets a 401
+        return await asyncio.gather(*(aio.get("data/x", client=client) for _ in range(16)))
+
+    assert run(sixteen_calls, server) == [{"token": "refreshed"}] * 16
+    assert server.count("GET", "auth/refresh-token") == 1
