@@ -22,10 +22,13 @@ def refused(error: GazuException, email: str) -> AuthFailedException:
 
 
 def tokens_from(result: Any, email: str) -> dict:
-    """Return the tokens of a log-in answer, or raise when it says the log-in failed."""
+    """Return what a client keeps as its tokens after a log-in: the whole answer, as upstream.
+
+    Raises:
+        AuthFailedException: the answer is empty, not a dict, or says ``"login": false``.
+    """
     from gazu.client import get_message_from_data
 
-    result = result or {}
-    if not result.get("login", True) or "access_token" not in result:
+    if not isinstance(result, dict) or not result or result.get("login") is False:
         raise AuthFailedException("log-in refused for %s: %s" % (email, get_message_from_data(result)))
-    return {key: result[key] for key in ("access_token", "refresh_token") if key in result}
+    return dict(result)

@@ -8,7 +8,7 @@ request is sent — and never overrides a setting the code gave explicitly:
 variable              setting          value
 ===================== ================ =================================================
 ``KITSU_HOST``        host             the API URL, ``https://kitsu.example.com/api``
-``KITSU_EVENT_HOST``  event_host       the event-stream URL (default: host without /api)
+``KITSU_EVENT_HOST``  event_host       the event-stream URL (default: the host)
 ``KITSU_ACCESS_TOKEN`` tokens          an access token (a bot's): no log-in needed
 ``KITSU_LOGIN``       (log-in)         e-mail to log in with on the first request,
 ``KITSU_PASSWORD``    (log-in)         with this password, when no token is known

@@ -58,6 +58,7 @@ from gazu.exception import (
     DownloadFileException,
     GazuException,
     HostException,
+    InvalidArgumentException,
     NetworkException,
     NotAuthenticatedException,
     ParameterException,
@@ -80,6 +81,7 @@ RETRY_STATUSES = frozenset({429, 502, 503, 504})
 # Statuses with which the server says a preview is still being processed.
 PROCESSING_STATUSES = frozenset({202, 423})
 _PLACEHOLDER_HOST = "http://gazu.change.serverhost/api"
+USER_AGENT = "CGWire Gazu %s" % __version__
 POOL_SIZE = 32
 _AUTH_ROUTES = ("auth/login", "auth/refresh-token", "auth/logout")
 _EXCERPT_LENGTH = 200
@@ -214,7 +216,7 @@ class KitsuClient(Accessors):
         self.session.mount("https://", adapter)
         self.session.verify = ssl_verify
         self.session.cert = cert
-        self.session.headers["User-Agent"] = "gazu/%s" % __version__
+        self.session.headers["User-Agent"] = USER_AGENT
         self.use_refresh_token = use_refresh_token
         self.callback_not_authenticated = callback_not_authenticated
         tokens = dict(tokens or {})
@@ -312,14 +314,22 @@ class KitsuClient(Accessors):
     def access_token(self) -> str | None:
         return self.tokens.get("access_token")
 
+    @access_token.setter
+    def access_token(self, token: str | None) -> None:
+        self.tokens = {**self.tokens, "access_token": token}
+
     @property
     def refresh_token(self) -> str | None:
         return self.tokens.get("refresh_token")
 
+    @refresh_token.setter
+    def refresh_token(self, token: str | None) -> None:
+        self.tokens = {**self.tokens, "refresh_token": token}
+
     def make_auth_header(self) -> dict[str, str]:
-        """Return the Authorization header for the current access token."""
+        """Return the headers of an authenticated request: gazu's User-Agent and the access token's."""
         token = self.access_token
-        return {"Authorization": "Bearer %s" % token} if token else {}
+        return {"User-Agent": USER_AGENT, **({"Authorization": "Bearer %s" % token} if token else {})}
 
     def refresh_access_token(self) -> dict:
         """Trade the refresh token for a new access token; return the tokens."""
@@ -760,14 +770,18 @@ def set_host(new_host: str, client: KitsuClient = default_client) -> str:
 
 
 def get_api_url_from_host(client: KitsuClient = default_client) -> str:
-    """Return the host without its trailing ``/api``."""
-    host = client.host.rstrip("/")
+    """Return the host without a final ``/api`` (the web app's URL)."""
+    host = client.host
     return host[: -len("/api")] if host.endswith("/api") else host
 
 
 def get_event_host(client: KitsuClient = default_client) -> str:
-    """Return the event-stream URL: the one set, else the host without ``/api``."""
-    return client.event_host or get_api_url_from_host(client)
+    """Return the event-stream URL: the one set, else the host.
+
+    socket.io connects to ``/socket.io`` on that server, whatever the
+    URL's path (``/api``).
+    """
+    return client.event_host or client.host
 
 
 def set_event_host(new_host: str, client: KitsuClient = default_client) -> str:
@@ -788,12 +802,14 @@ def make_auth_header(client: KitsuClient = default_client) -> dict[str, str]:
 
 
 def url_path_join(*items: str) -> str:
-    """Join URL parts with single slashes."""
-    parts = [str(item) for item in items if item is not None and str(item) != ""]
-    if not parts:
-        return ""
-    joined = "/".join(part.strip("/") for part in parts)
-    return ("/" + joined) if parts[0].startswith("/") and not joined.startswith("/") else joined
+    """Join URL parts with one slash between each two, as upstream.
+
+    Each part loses its own leading and trailing slashes, and an empty
+    part still counts: ``url_path_join(host, "")`` ends with ``/``.
+    """
+    if any(item is None for item in items):
+        raise InvalidArgumentException("url_path_join: expected URL parts, got %r" % (items,))
+    return "/".join(str(item).strip("/") for item in items)
 
 
 def get_full_url(path: str, client: KitsuClient = default_client) -> str:
@@ -870,21 +886,23 @@ def check_status(request: requests.Response, path: str, client: KitsuClient = No
 
 
 def host_is_up(client: KitsuClient = default_client) -> bool:
-    """Tell whether the host answers at all."""
+    """Tell whether the host answers a HEAD request with 200."""
     try:
-        response = client.request("HEAD", "", authenticated=False, retry=False, raise_for_status=False)
+        response = client.request("HEAD", client.host, full=True, authenticated=False, retry=False,
+                                  raise_for_status=False, allow_redirects=False)
     except GazuException:
         return False
-    return response.status_code < 500
+    return response.status_code == 200
 
 
 def host_is_valid(client: KitsuClient = default_client) -> bool:
-    """Tell whether the host is a Kitsu API (it answers a log-in attempt as Kitsu does)."""
+    """Tell whether the host is a Kitsu API: up, and answering a log-in without password as Kitsu does."""
     if not host_is_up(client):
         return False
     try:
-        client.request("POST", "auth/login", json={"email": ""}, authenticated=False, retry=False)
-    except ParameterException:
+        response = client.request("POST", "auth/login", json={"email": ""}, authenticated=False, retry=False)
+        client._json(response, "POST", "auth/login")
+    except (ParameterException, NotAuthenticatedException):
         return True
     except GazuException:
         return False

@@ -43,7 +43,7 @@ class MockKitsu:
         self.mock = mock
 
     def url(self, path: str) -> str:
-        return HOST + "/" + path.lstrip("/") if path else HOST
+        return HOST + "/" + path.lstrip("/")  # an empty path is the host and a slash, as gazu joins it
 
     def on(self, method: str, path: str, json=None, status: int = 200, body=None, **kwargs):
         """Answer ``method path`` (any query string) with ``json`` or ``body``."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import email
+import json
 import logging
 import os
 import threading
@@ -52,7 +53,7 @@ def test_get_sends_token_and_user_agent(kitsu):
     assert raw.get("data/projects", params={"a": "b"}) == [{"id": 1}]
     request = kitsu.mock.calls[0].request
     assert request.headers["Authorization"] == "Bearer unit-test-token"
-    assert request.headers["User-Agent"].startswith("gazu/")
+    assert request.headers["User-Agent"] == "CGWire Gazu 1.3.1"  # as upstream
     assert kitsu.last == ("GET", "data/projects", {"a": "b"}, None)
 
 
@@ -119,14 +120,24 @@ def test_version_user_and_file_data(kitsu):
 
 def test_url_helpers():
     assert raw.url_path_join("http://h/api/", "/data/", "x") == "http://h/api/data/x"
-    assert raw.url_path_join("data", "") == "data"
+    # As upstream: an empty part still counts, a leading slash goes.
+    assert raw.url_path_join("data", "") == "data/" and raw.url_path_join("http://h/api", "") == "http://h/api/"
+    assert raw.url_path_join("/a", "b/") == "a/b" and raw.url_path_join("", "b") == "/b"
+    assert raw.url_path_join("data", 3) == "data/3" and raw.url_path_join() == ""
+    with pytest.raises(InvalidArgumentException, match="url_path_join: expected URL parts"):
+        raw.url_path_join("data", None)
     assert raw.build_path_with_params("data/x", {}) == "data/x"
     assert raw.build_path_with_params("data/x", {"a": 1, "ids": ["p", "q"]}) == "data/x?a=1&ids=p%2Cq"
     client = raw.create_client("http://h/api")
     assert raw.get_full_url("data/x", client=client) == "http://h/api/data/x"
     assert raw.get_api_url_from_host(client) == "http://h"
-    assert raw.get_event_host(client) == "http://h"
+    assert raw.get_event_host(client) == "http://h/api"  # as upstream: socket.io ignores the path
     assert raw.set_event_host("http://events", client) == "http://events" == raw.get_event_host(client)
+    raw.set_event_host(None, client)
+    assert raw.set_host("http://later/api", client) and raw.get_event_host(client) == "http://later/api"
+    for host, web in [("http://h/api/", "http://h/api/"), ("http://h/kitsu/api", "http://h/kitsu"),
+                      ("http://h/apix", "http://h/apix"), ("http://h", "http://h")]:
+        assert raw.get_api_url_from_host(raw.create_client(host)) == web  # only a final "/api" goes
     assert raw.set_host("http://other/api", client) == "http://other/api" == raw.get_host(client)
 
 
@@ -144,9 +155,17 @@ def test_top_level_host_functions_configure_the_default_client_in_place():
 def test_tokens_never_shown():
     client = raw.create_client("http://h/api", tokens={"access_token": "SECRET-A", "refresh_token": "SECRET-R"})
     assert "SECRET" not in repr(client)
-    assert raw.make_auth_header(client) == {"Authorization": "Bearer SECRET-A"}
+    assert raw.make_auth_header(client) == {"User-Agent": "CGWire Gazu 1.3.1", "Authorization": "Bearer SECRET-A"}
     assert gazu.set_token("bot", client=client) == {"access_token": "bot"}
-    assert raw.set_tokens({}, client) == {} and raw.make_auth_header(client) == {}
+    assert raw.set_tokens({}, client) == {} and raw.make_auth_header(client) == {"User-Agent": "CGWire Gazu 1.3.1"}
+
+
+def test_tokens_can_be_set_one_by_one():
+    client = raw.create_client("http://h/api")
+    client.access_token = "token-a"
+    client.refresh_token = "token-r"
+    assert client.tokens == {"access_token": "token-a", "refresh_token": "token-r"}
+    assert raw.make_auth_header(client)["Authorization"] == "Bearer token-a"
 
 
 def test_tls_verification_is_on_by_default():
@@ -466,7 +485,8 @@ def test_log_in_keeps_tokens_and_log_out_forgets_them(kitsu):
     assert result["user"] == {"id": "u"}
     assert kitsu.last == ("POST", "auth/login", {}, {"email": "me@example.com", "password": "pw"})
     assert "Authorization" not in kitsu.mock.calls[0].request.headers
-    assert raw.default_client.tokens == {"access_token": "A", "refresh_token": "R"}
+    assert raw.default_client.tokens == result  # the whole answer, as upstream
+    assert raw.default_client.access_token == "A" and raw.default_client.refresh_token == "R"
     assert gazu.log_out() == {"logout": True}
     assert raw.default_client.tokens == {}
 
@@ -475,6 +495,22 @@ def test_log_in_with_two_factor_fields(kitsu):
     kitsu.on("POST", "auth/login", json={"login": True, "access_token": "A"})
     gazu.log_in("me@example.com", "pw", totp="123456", recovery_code="ABCD")
     assert kitsu.last[3] == {"email": "me@example.com", "password": "pw", "totp": "123456", "recovery_code": "ABCD"}
+
+
+@pytest.mark.parametrize("answer", [{"login": True, "tokens": {"access_token": "A"}}, {"access_token": "A"},
+                                    {"login": 0}])
+def test_any_log_in_answer_but_a_refusal_is_kept_as_the_tokens(kitsu, answer):
+    kitsu.on("POST", "auth/login", json=answer)
+    assert gazu.log_in("me@example.com", "pw") == answer == raw.default_client.tokens
+
+
+@pytest.mark.parametrize("answer", [{}, {"login": False}, {"login": False, "access_token": "A"}, [], "text"])
+def test_a_log_in_answer_saying_no_raises_auth_failed(kitsu, answer):
+    raw.default_client.tokens = {"access_token": "kept"}
+    kitsu.on("POST", "auth/login", json=answer)
+    with pytest.raises(gazu.AuthFailedException, match="log-in refused for me@example.com"):
+        gazu.log_in("me@example.com", "pw")
+    assert raw.default_client.tokens == {"access_token": "kept"}
 
 
 @pytest.mark.parametrize("status", [400, 401])
@@ -512,6 +548,22 @@ def test_host_is_up_and_valid():
     down = raw.create_client("http://down/api")
     responses.add("HEAD", "http://down/api", body=requests.exceptions.ConnectionError("refused"))
     assert not raw.host_is_up(down) and not raw.host_is_valid(down)
+
+
+@responses.activate
+@pytest.mark.parametrize("head, login, body, up, valid", [
+    (200, 401, {}, True, True), (200, 400, {"message": "x"}, True, True), (200, 200, {}, True, True),
+    (200, 404, {}, True, False), (200, 422, {}, True, False), (200, 200, "<html>", True, False),
+    (301, 400, {}, False, False), (503, 400, {}, False, False),
+])
+def test_host_is_up_and_valid_as_upstream(head, login, body, up, valid):
+    client = raw.create_client("http://up/api", retries=0)
+    responses.add("HEAD", "http://up/api", status=head)
+    kind = {"json": body} if isinstance(body, dict) else {"body": body}
+    responses.add("POST", "http://up/api/auth/login", status=login, **kind)
+    assert (raw.host_is_up(client), raw.host_is_valid(client)) == (up, valid)
+    if valid:
+        assert json.loads(responses.calls[-1].request.body) == {"email": ""}
 
 
 def test_logging_goes_to_the_gazu_logger_without_tokens(kitsu, caplog):

@@ -113,7 +113,7 @@ def test_init_explains_a_refused_connection(kitsu, monkeypatch):
     def refuse(self, *args, **kwargs):
         raise socketio.exceptions.ConnectionError("Connection refused by the server")
     monkeypatch.setattr(socketio.Client, "connect", refuse)
-    with pytest.raises(NetworkException, match="cannot connect to the event stream at http://kitsu.test: "
+    with pytest.raises(NetworkException, match="cannot connect to the event stream at http://kitsu.test/api: "
                                                "Connection refused") as caught:
         events.init()
     assert isinstance(caught.value, socketio.exceptions.ConnectionError)
@@ -300,7 +300,8 @@ def test_run_client_connects_again_after_the_server_closed_the_namespace(event_c
     assert events.run_client(event_client) is event_client
     assert waits == [1, 3]  # first attempt failed, second one succeeded, then the user disconnected
     assert [call["url"] for call in connections] == ["http://events.test"] * 3
-    assert all(call["headers"] == {"Authorization": "Bearer unit-test-token"} for call in connections)
+    assert all(call["headers"] == {"User-Agent": "CGWire Gazu 1.3.1", "Authorization": "Bearer unit-test-token"}
+               for call in connections)
 
 
 def test_run_client_does_not_connect_twice_when_socketio_reconnected_first(event_client, connections, monkeypatch):

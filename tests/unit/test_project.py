@@ -231,11 +231,12 @@ def test_update_project_data_merges_into_fresh_data(kitsu):
     assert [request[0] for request in kitsu.sent] == ["GET", "PUT", "GET", "PUT"]
 
 
-@pytest.mark.parametrize("host", ["http://kitsu.test/api", "http://kitsu.test/api/"])
-def test_get_project_url(kitsu, host):
+@pytest.mark.parametrize("host, web", [("http://kitsu.test/api", "http://kitsu.test"),
+                                       ("http://kitsu.test/api/", "http://kitsu.test/api/")])  # as upstream
+def test_get_project_url(kitsu, host, web):
     gazu.set_host(host)
-    assert gazu.project.get_project_url(P) == "http://kitsu.test/productions/%s/assets" % P
-    assert gazu.project.get_project_url({"id": P}, "shots") == "http://kitsu.test/productions/%s/shots" % P
+    assert gazu.project.get_project_url(P) == "%s/productions/%s/assets" % (web, P)
+    assert gazu.project.get_project_url({"id": P}, "shots") == "%s/productions/%s/shots" % (web, P)
     assert kitsu.sent == []
 
 
