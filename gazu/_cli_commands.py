@@ -270,7 +270,7 @@ def asset(ctx: click.Context, project_opt: str | None, name_or_id: str, as_json:
     """Show an asset (by id, or by name in --project)."""
     found = _find("asset", name_or_id, gazu.asset.get_asset,
                   lambda name: gazu.asset.get_asset_by_name(get_project_from_option(project_opt), name))
-    if not is_id(name_or_id):  # the look-up by name answers the bare asset: read it whole, as by id
+    if not is_id(name_or_id) and not _wants_json(ctx):  # the table shows the names the full asset carries
         found = gazu.asset.get_asset(found["id"])
     output(ctx, found, ["name", "id", ("TYPE", "asset_type_name"), ("PROJECT", "project_name"), "description"])
 
@@ -346,15 +346,20 @@ def tasks(ctx: click.Context, project_opt: str | None, task_type: str | None, ta
           as_json: bool) -> None:
     """List a project's tasks."""
     found = get_project_from_option(project_opt)
-    params = {"project_id": found["id"]}  # the filters go to the server, as upstream's gazu-cli sends them
-    if task_type:
-        params["task_type_id"] = _task_type(task_type)["id"]
-    if task_status:
-        params["task_status_id"] = _task_status(task_status)["id"]
+    # Upstream's requests: the server filters by type, and by status along with a type; a status alone
+    # is filtered here.
+    params = {"project_id": found["id"]}
+    kind = _task_type(task_type) if task_type else None
+    status_id = _task_status(task_status)["id"] if task_status else None
+    if kind:
+        params["task_type_id"] = kind["id"]
+        if status_id:
+            params["task_status_id"] = status_id
     if not _wants_json(ctx):
         params["relations"] = "true"  # the assignees, for the table (--json prints what upstream's prints)
-    rows = [row for row in gazu.client.fetch_all("tasks", params=params)
-            if not task_status or row.get("task_status_id") == params["task_status_id"]]
+    rows = gazu.client.fetch_all("tasks", params=params)
+    if status_id and not kind:
+        rows = [row for row in rows if row.get("task_status_id") == status_id]
     entities = _Names(lambda: gazu.asset.all_assets_for_project(found) + gazu.shot.all_shots_for_project(found))
     output(ctx, rows, [entities.column("ENTITY", "entity_id"),
                        _Names(gazu.task.all_task_types).column("TASK TYPE", "task_type_id"),

@@ -662,7 +662,7 @@ def test_listing_commands(kitsu, env, args, routes, expected, requests_sent):
 # The route whose answer each listing prints (with --json: whole; a look-up by name: its one object).
 PRINTED = ["data/projects/open", "data/projects", "data/projects", "data/projects/%s/assets" % PID,
            "data/projects/%s/asset-types/%s/assets" % (PID, ASSET_TYPE["id"]), "data/assets/" + ASSET["id"],
-           "data/assets/" + ASSET["id"], "data/projects/%s/episodes" % PID, "data/projects/%s/sequences" % PID,
+           "data/assets/all", "data/projects/%s/episodes" % PID, "data/projects/%s/sequences" % PID,
            "data/projects/%s/shots" % PID, "data/sequences/%s/shots" % SEQUENCE["id"],
            "data/projects/%s/entities/%s/casting" % (PID, SHOT["id"]), "data/tasks",
            "data/tasks", "data/tasks/%s/full" % TASK["id"], "data/user/tasks", "data/user/done-tasks",
@@ -675,7 +675,7 @@ PRINTED = ["data/projects/open", "data/projects", "data/projects", "data/project
 def test_listing_commands_print_the_servers_json(kitsu, env, args, routes, printed):
     _answer(kitsu, routes)
     answer = dict(routes)[printed]
-    if args[0] == "project" and isinstance(answer, list):
+    if args[0] in ("project", "asset") and isinstance(answer, list):  # a look-up by name: its one object
         answer = answer[0]
     for argv in (args + ["--json"], ["--json"] + args):
         kitsu.mock.calls.reset()
@@ -687,14 +687,19 @@ def test_listing_commands_print_the_servers_json(kitsu, env, args, routes, print
 
 
 def test_tasks_filter_by_status(kitsu, env):
-    """The server is asked to filter, and what it sends is filtered again (a --status alone must filter)."""
+    """As upstream's: a --status alone is filtered here; with a --type, the server filters both."""
     done = {**TASK, "id": new_id(), "task_status_id": WFA["id"]}
-    _answer(kitsu, [BY_NAME, ("data/tasks", [TASK, done]), ("data/task-status", [WFA])])
+    _answer(kitsu, [BY_NAME, ("data/tasks", [TASK, done]), ("data/task-status", [WFA]), ("data/task-types", [TASK_TYPE])])
     data = json.loads(run("tasks", "-p", "Agent 327", "--status", "wfa", "--json").stdout)
     assert data == [done]
     assert kitsu.sent == [("GET", "data/projects", {"name": "Agent 327"}, None),
                           ("GET", "data/task-status", {"short_name": "wfa"}, None),
-                          ("GET", "data/tasks", {"project_id": PID, "task_status_id": WFA["id"]}, None)]
+                          ("GET", "data/tasks", {"project_id": PID}, None)]
+    kitsu.mock.calls.reset()
+    data = json.loads(run("tasks", "-p", "Agent 327", "--status", "wfa", "--type", "anim", "--json").stdout)
+    assert data == [TASK, done]  # what the server answers
+    assert kitsu.last == ("GET", "data/tasks", {"project_id": PID, "task_type_id": TASK_TYPE["id"],
+                                                "task_status_id": WFA["id"]}, None)
 
 
 def test_tasks_takes_upstreams_type_option(kitsu, env):
