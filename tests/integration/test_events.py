@@ -184,7 +184,10 @@ def test_a_network_drop_is_survived(kitsu_sandbox, admin_client, new_project, li
         proxy.close()
 
 
-def test_a_failing_listener_does_not_stop_the_stream(new_project, listener, caplog):
+def test_a_failing_listener_does_not_stop_the_stream_and_reaches_excepthook(new_project, listener, caplog,
+                                                                            monkeypatch):
+    hooked = []
+    monkeypatch.setattr(threading, "excepthook", hooked.append)  # where error trackers (Sentry…) listen
     stream = listener("asset:new")
     events.add_listener(stream.client, "asset:new", lambda data: 1 / 0)
     events.add_listener(stream.client, "asset:update", lambda data: stream.received.put(("asset:update", data)))
@@ -193,6 +196,8 @@ def test_a_failing_listener_does_not_stop_the_stream(new_project, listener, capl
         gazu.asset.update_asset({**asset, "description": "changed"})
         assert stream.wait_for("asset:update", asset_id=asset["id"])
     assert "ZeroDivisionError" in caplog.text
+    assert [hook.exc_type for hook in hooked] == [ZeroDivisionError]
+    assert hooked[0].thread is not threading.main_thread()  # socket.io's thread for that event, as upstream
 
 
 def test_init_fails_clearly_when_the_event_stream_is_unreachable(admin_client):
