@@ -682,7 +682,7 @@ class PersonAccessor:
         """Save a modified day off dict."""
 
     def update_department(self, department):
-        """Save a modified department dict."""
+        """Save a modified department dict (an id alone sends just the id, as upstream)."""
 
     def update_person(self, person: dict) -> dict:
         """Save a modified person dict."""

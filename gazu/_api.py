@@ -189,6 +189,15 @@ def date(value: Any, name: str, optional: bool = False) -> str | None:
     raise InvalidArgumentException("%s: expected a date YYYY-MM-DD (or a datetime.date), got %r" % (name, value))
 
 
+def segment(value: Any, name: str, width: int = 0) -> str:
+    """Return a value (a year, a month, a week) as upstream puts it in a route: ``str(value)``, zero-padded to
+    ``width``; raises, naming the argument, for None and for what would change the URL."""
+    text = None if value is None else str(value).zfill(width)
+    if not is_url_safe_id(text):
+        raise InvalidArgumentException("%s: expected a number, got %r" % (name, value))
+    return text
+
+
 def flag(value: Any) -> str:
     """Return a boolean query value as the server reads it (``"true"``/``"false"``)."""
     return "true" if value else "false"

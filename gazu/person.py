@@ -35,14 +35,14 @@ def get_person(id: str, relations: bool = False, client: KitsuClient = default_c
 def get_person_by_desktop_login(desktop_login: str, client: KitsuClient = default_client) -> dict | None:
     """Return the person (not a bot) with this desktop login, or None."""
     return _api.fetch_first("data/persons", client, params={
-        "desktop_login": _api.require(desktop_login, "desktop_login"), "is_bot": _api.flag(False)})
+        "desktop_login": _api.given(desktop_login, "desktop_login"), "is_bot": _api.flag(False)})
 
 
 @cache
 def get_person_by_email(email: str, is_bot: bool = False, client: KitsuClient = default_client) -> dict | None:
     """Return the person (or, with ``is_bot``, the bot) with this e-mail, or None."""
     return _api.fetch_first("data/persons", client, params={
-        "email": _api.require(email, "email"), "is_bot": _api.flag(is_bot)})
+        "email": _api.given(email, "email"), "is_bot": _api.flag(is_bot)})
 
 
 @cache
@@ -53,9 +53,8 @@ def get_person_by_full_name(full_name: str, first_name: str | None = None, last_
     When both ``first_name`` and ``last_name`` are given, they are matched
     instead of ``full_name``, which tells apart names that contain spaces.
     """
-    names = ({"first_name": _api.require(first_name, "first_name"), "last_name": _api.require(last_name, "last_name")}
-             if first_name is not None and last_name is not None
-             else {"full_name": _api.require(full_name, "full_name")})
+    names = ({"first_name": first_name, "last_name": last_name} if first_name is not None and last_name is not None
+             else {"full_name": _api.given(full_name, "full_name")})
     return _api.fetch_first("data/persons", client, params={**names, "is_bot": _api.flag(False)})
 
 
@@ -74,13 +73,11 @@ def new_person(first_name: str, last_name: str, email: str, phone: str = "", rol
     ``role`` is one of user, supervisor, manager, admin, client, vendor.
     Without ``password`` the person cannot log in until invited.
     """
-    body = {"first_name": _api.require(first_name, "first_name"), "last_name": last_name,
-            "email": _api.require(email, "email"), "phone": phone, "role": role,
-            "desktop_login": desktop_login, "departments": _api.to_ids(departments, "departments"),
-            "active": active, "contract_type": contract_type}
-    return _api.create_if_missing(
-        lambda: get_person_by_email(email, client=client),
-        lambda: _api.post("data/persons", client, {**body, **_api.query(password=password)}))
+    body = {"first_name": first_name, "last_name": last_name, "email": _api.given(email, "email"), "phone": phone,
+            "role": role, "desktop_login": desktop_login, "departments": _api.to_ids(departments, "departments"),
+            "password": password, "active": active, "contract_type": contract_type}
+    return _api.create_if_missing(lambda: get_person_by_email(email, client=client),
+                                  lambda: _api.post("data/persons", client, body))
 
 
 def update_person(person: dict, client: KitsuClient = default_client) -> dict:
@@ -97,9 +94,9 @@ def new_bot(name: str, email: str, role: str = "user", departments: list[str | d
             active: bool = True, expiration_date: str | None = None, client: KitsuClient = default_client) -> dict:
     """Create a bot (a person for scripts); the answer carries its ``access_token``."""
     return _api.post("data/persons", client, {
-        "first_name": _api.require(name, "name"), "last_name": "", "email": _api.require(email, "email"),
-        "role": role, "is_bot": True, "departments": _api.to_ids(departments, "departments"), "active": active,
-        "expiration_date": None if expiration_date is None else _api.date(expiration_date, "expiration_date")})
+        "first_name": name, "last_name": "", "email": email, "role": role, "is_bot": True,
+        "departments": _api.to_ids(departments, "departments"), "active": active,
+        "expiration_date": expiration_date})
 
 
 def update_bot(bot: dict, client: KitsuClient = default_client) -> dict:
@@ -120,7 +117,6 @@ def invite_person(person: str | dict, client: KitsuClient = default_client) -> d
 def change_password_for_person(person: str | dict, password: str,
                                client: KitsuClient = default_client) -> dict[Literal["success"], bool]:
     """Set a person's password (an administrator's action)."""
-    password = _api.require(password, "password")
     return _api.post("actions/persons/{}/change-password", client,
                      {"password": password, "password_2": password}, person=person)
 
@@ -144,7 +140,7 @@ def clear_person_avatar(person: str | dict, client: KitsuClient = default_client
 
 def get_presence_log(year: int, month: int, client: KitsuClient = default_client) -> str:
     """Return the month's presence table as CSV text (one row per person, one column per day)."""
-    return client.get("data/persons/presence-logs/%d-%02d" % (_api.number(year, "year"), _api.number(month, "month")),
+    return client.get("data/persons/presence-logs/%s-%s" % (_api.segment(year, "year"), _api.segment(month, "month", 2)),
                       json_response=False)
 
 
@@ -178,7 +174,7 @@ def get_department(department_id: str, client: KitsuClient = default_client) -> 
 @cache
 def get_department_by_name(name: str, client: KitsuClient = default_client) -> dict | None:
     """Return the department with this name (case ignored), or None."""
-    return _api.fetch_first("data/departments", client, params={"name": _api.require(name, "name")})
+    return _api.fetch_first("data/departments", client, params={"name": _api.given(name, "name")})
 
 
 def new_department(name: str, color: str = "", archived: bool = False, client: KitsuClient = default_client) -> dict:
@@ -192,8 +188,8 @@ def new_department(name: str, color: str = "", archived: bool = False, client: K
 
 
 def update_department(department, client=default_client):
-    """Save a modified department dict."""
-    return _api.update("data/departments/{}", client, department, "department")
+    """Save a modified department dict (an id alone sends just the id, as upstream)."""
+    return _api.update("data/departments/{}", client, _api.to_dict(department, "department"), "department")
 
 
 def remove_department(department, force=False, client=default_client):
@@ -235,14 +231,14 @@ def get_time_spents_range(person_id: str, start_date: str, end_date: str,
 def get_week_time_spents(person: str | dict, year: int, week: int,
                          client: KitsuClient = default_client) -> list[dict]:
     """Return the time the person logged in an ISO week, summed per task."""
-    return _api.fetch_list("data/persons/{}/time-spents/week/%d/%d" % (
-        _api.number(year, "year"), _api.number(week, "week")), client, person=person)
+    return _api.fetch_list("data/persons/{}/time-spents/week/%s/%s" % (
+        _api.segment(year, "year"), _api.segment(week, "week")), client, person=person)
 
 
 @cache
 def get_year_time_spents(person: str | dict, year: int, client: KitsuClient = default_client) -> list[dict]:
     """Return the time the person logged in a year, summed per task."""
-    return _api.fetch_list("data/persons/{}/time-spents/year/%d" % _api.number(year, "year"), client, person=person)
+    return _api.fetch_list("data/persons/{}/time-spents/year/%s" % _api.segment(year, "year"), client, person=person)
 
 
 def get_all_month_time_spents(id: str, date: datetime.date, client: KitsuClient = default_client) -> list:
@@ -273,21 +269,21 @@ def get_day_offs(person: str | dict, client: KitsuClient = default_client) -> li
 @cache
 def get_week_day_offs(person: str | dict, year: int, week: int, client: KitsuClient = default_client) -> list[dict]:
     """Return the person's day offs overlapping an ISO week."""
-    return _api.fetch_list("data/persons/{}/day-offs/week/%d/%d" % (
-        _api.number(year, "year"), _api.number(week, "week")), client, person=person)
+    return _api.fetch_list("data/persons/{}/day-offs/week/%s/%s" % (
+        _api.segment(year, "year"), _api.segment(week, "week")), client, person=person)
 
 
 @cache
 def get_month_day_offs(person: str | dict, year: int, month: int, client: KitsuClient = default_client) -> list[dict]:
     """Return the person's day offs overlapping a month."""
-    return _api.fetch_list("data/persons/{}/day-offs/month/%d/%02d" % (
-        _api.number(year, "year"), _api.number(month, "month")), client, person=person)
+    return _api.fetch_list("data/persons/{}/day-offs/month/%s/%s" % (
+        _api.segment(year, "year"), _api.segment(month, "month", 2)), client, person=person)
 
 
 @cache
 def get_year_day_offs(person: str | dict, year: int, client: KitsuClient = default_client) -> list[dict]:
     """Return the person's day offs overlapping a year."""
-    return _api.fetch_list("data/persons/{}/day-offs/year/%d" % _api.number(year, "year"), client, person=person)
+    return _api.fetch_list("data/persons/{}/day-offs/year/%s" % _api.segment(year, "year"), client, person=person)
 
 
 def new_day_off(person: str | dict, date: str, end_date: str, description: str | None = None,
