@@ -124,11 +124,16 @@ async def log_in(
 async def log_out(client: AsyncKitsuClient) -> dict:
     """Revoke the session on the server, then forget the tokens; return them (None both), as upstream.
 
-    When the server cannot be told, the tokens are kept (a new attempt can
-    still revoke them).
+    A 400 (the server no longer knows the session) logs out too, as
+    upstream; after any other failure, the tokens are kept (a new attempt
+    can still revoke them).
     """
     client = _client(client)
-    await client.get("auth/logout")
+    try:
+        await client.get("auth/logout")
+    except ParameterException as error:
+        if error.status != 400:
+            raise
     client.tokens = {"access_token": None, "refresh_token": None}
     return client.tokens
 

@@ -208,15 +208,24 @@ def test_the_client_takes_upstreams_arguments_in_upstreams_order():
     assert asyncio.run(in_a_loop())
 
 
-def test_log_out_keeps_the_tokens_when_the_server_cannot_be_told(run):
+@pytest.mark.parametrize("status, kind", [(500, ServerErrorException), (401, NotAuthenticatedException)])
+def test_log_out_keeps_the_tokens_when_the_server_cannot_be_told(run, status, kind):
     async def body(fake, client):
-        fake.on("GET", "auth/logout", json={"message": "down"}, status=500)
+        fake.on("GET", "auth/logout", json={"message": "down"}, status=status)
         client.retries = 0
-        with pytest.raises(ServerErrorException):
+        with pytest.raises(kind):
             await aio.log_out(client)
         return client.tokens
 
     assert run(body)["access_token"] == "unit-test-token"
+
+
+def test_log_out_answered_400_logs_out_as_upstream(run):
+    async def body(fake, client):
+        fake.on("GET", "auth/logout", json={}, status=400)
+        return await aio.log_out(client), client.tokens
+
+    assert run(body) == ({"access_token": None, "refresh_token": None},) * 2
 
 
 def test_get_full_url():
