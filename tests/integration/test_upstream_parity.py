@@ -195,7 +195,7 @@ BEING_FIXED = {
     ], "B"),
     **dict.fromkeys([
         "client.build_path_with_params[list]", "client.get_event_host[host changed]",
-        "client.make_auth_header[*]", "helpers.sanitize_filename[]",
+        "helpers.sanitize_filename[]",
         "helpers.sanitize_filename[accents]", "cache.get_cache_key[dict]",
     ], "C"),
 }
