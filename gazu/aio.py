@@ -141,8 +141,11 @@ async def log_out(client: AsyncKitsuClient) -> dict:
 async def check_server_status(client: AsyncKitsuClient) -> bool:
     """Tell whether the host answers (below 500) at all; False without a usable client, as upstream."""
     try:
-        response = await _client(client).request("HEAD", "", authenticated=False, retry=False,
-                                                 raise_for_status=False)
+        client = _client(client)
+        if not client.host:
+            return False
+        response = await client.request("HEAD", client.host, full=True, authenticated=False, retry=False,
+                                        raise_for_status=False)  # the host itself, as upstream
     except GazuException:
         return False
     return response.status_code < 500

@@ -133,6 +133,17 @@ def test_every_function_needs_an_async_client(call):
 def test_check_server_status_without_a_usable_client_is_false_as_upstream():
     assert asyncio.run(aio.check_server_status(None)) is False
     assert asyncio.run(aio.check_server_status(gazu.client.default_client)) is False
+    assert asyncio.run(aio.check_server_status(aio.AsyncKitsuClient(None))) is False
+
+
+def test_check_server_status_asks_the_host_itself(run):
+    async def body(fake, client):
+        fake.on("HEAD", "api", json={})
+        async with aio.AsyncKitsuClient(client.host + "/api") as other:
+            return fake, await aio.check_server_status(other)
+
+    fake, up = run(body)
+    assert up is True and [request[:2] for request in fake.sent] == [("HEAD", "api")]
 
 
 def test_a_test_double_is_a_client():
