@@ -1,20 +1,27 @@
-"""An opt-in, in-process cache for read functions.
+"""An opt-in, in-process cache for read functions, with upstream's semantics.
 
-Reads decorated with :func:`cache` remember their results for ``expire``
-seconds once :func:`enable` is called; nothing is cached by default. Any
-request that changes data on the server (POST, PUT, DELETE sent through a
-:class:`~gazu.client.KitsuClient`) clears every cache, so a read never
-returns what a write made stale. Cached values are handed out as copies:
-changing a returned dict never changes what the cache holds.
+Reads decorated with :func:`cache` remember their results once
+:func:`enable` is called; nothing is cached by default. An entry expires
+``expire`` seconds after it was stored (0: never); past ``maxsize`` entries
+the oldest stored goes. Each cached function offers ``clear_cache()``,
+``enable_cache()``, ``disable_cache()``, ``set_cache_expire(seconds)``,
+``set_cache_max_size(size)`` and ``get_cache_infos()``.
+
+Two things upstream does not: any request that changes data on the server
+(POST, PUT, DELETE sent through a :class:`~gazu.client.KitsuClient`) clears
+every cache, so a read never returns what a write made stale; and cached
+values are handed out as copies, so changing a returned dict never changes
+what the cache holds.
 """
 
 from __future__ import annotations
 
 import copy
+import datetime
 import functools
+import hashlib
 import json
 import threading
-import time
 from typing import Any, Callable, Literal
 
 cache_settings: dict[str, bool] = {"enabled": False}
@@ -39,19 +46,49 @@ def clear_all() -> None:
         function.clear_cache()
 
 
-def _key_part(value: Any) -> str:
+def _client_identity(client: Any) -> Any:
+    """Key a client by its host and a hash of its access token: other credentials, other entries.
+
+    A test double without a host string is keyed by identity.
+    """
+    host, token = getattr(client, "host", None), getattr(client, "access_token", None)
+    if not isinstance(host, str):
+        return _identity(client)
+    token_hash = hashlib.sha256(token.encode("utf-8")).hexdigest() if isinstance(token, str) and token else None
+    return [host, token_hash]
+
+
+def _identity(value: Any) -> str:
     return "<%s:%x>" % (type(value).__name__, id(value))
 
 
-def get_cache_key(args: Any, kwargs: Any) -> str:
-    """Return the key under which a call's result is stored.
+def _key_part(value: Any) -> Any:
+    """Encode what JSON cannot (upstream raises): dates as ISO strings, clients as above, the rest by identity."""
+    if isinstance(value, (datetime.date, datetime.time)):
+        return value.isoformat()
+    if hasattr(value, "access_token") and hasattr(value, "host"):
+        return _client_identity(value)
+    return _identity(value)
 
-    Objects JSON cannot encode (a client, for instance) are keyed by
-    identity, so two clients never share a cached result.
+
+def get_cache_key(args: Any, kwargs: Any) -> str:
+    """Return the key under which a call's result is stored, as upstream writes it.
+
+    ``""`` for no argument, the JSON of the positional arguments alone, of
+    the keyword arguments alone, or of both as ``[args, kwargs]``. A
+    ``client`` is written as its host and a hash of its access token.
     """
     if not args and not kwargs:
         return ""
-    return json.dumps([args, kwargs], sort_keys=True, default=_key_part)
+    if kwargs and "client" in kwargs:
+        kwargs = {**kwargs, "client": _client_identity(kwargs["client"])}
+    if not kwargs:
+        data: Any = list(args)
+    elif not args:
+        data = kwargs
+    else:
+        data = [list(args), kwargs]
+    return json.dumps(data, default=_key_part)
 
 
 def get_value(cache_store: dict, key: str) -> Any:
@@ -62,10 +99,7 @@ def get_value(cache_store: dict, key: str) -> Any:
 def insert_value(function: Callable, cache_store: dict, args: Any, kwargs: Any) -> Any:
     """Call ``function``, store its result under the call's key and return it."""
     value = function(*args, **kwargs)
-    cache_store[get_cache_key(args, kwargs)] = {
-        "value": value,
-        "date_accessed": time.monotonic(),
-    }
+    cache_store[get_cache_key(args, kwargs)] = {"date_accessed": datetime.datetime.now(), "value": value}
     return copy.deepcopy(value)
 
 
@@ -75,9 +109,10 @@ def is_cache_enabled(state: dict) -> bool:
 
 
 def is_cache_expired(memo: dict, state: dict, key: str) -> bool:
-    """Tell whether the entry under ``key`` is older than the function's expiry (0: never)."""
+    """Tell whether the entry under ``key`` was stored more than the function's expiry ago (0: never)."""
     expire = state["expire"]
-    return expire > 0 and time.monotonic() - memo[key]["date_accessed"] > expire
+    age = datetime.datetime.now() - memo[key]["date_accessed"]
+    return expire > 0 and age > datetime.timedelta(seconds=expire)
 
 
 def remove_oldest_entry(memo: dict, maxsize: int) -> Any:
@@ -92,12 +127,11 @@ def remove_oldest_entry(memo: dict, maxsize: int) -> Any:
 def cache(function: Callable, maxsize: int = 300, expire: int = 120) -> Callable:
     """Wrap a read function so its results are cached while caching is enabled.
 
-    The wrapper keeps the function's signature and docstring, and offers
-    ``clear_cache()``, ``set_expire(seconds)``, ``get_expire()``,
-    ``enable_cache()`` and ``disable_cache()``.
+    The wrapper keeps the function's name, signature and docstring.
     """
     memo: dict[str, dict] = {}
-    state = {"enabled": True, "expire": expire, "maxsize": maxsize}
+    state: dict[str, Any] = {"enabled": True, "expire": expire, "maxsize": maxsize,
+                             "hits": 0, "misses": 0, "expired_hits": 0}
     lock = threading.RLock()
 
     @functools.wraps(function)
@@ -106,7 +140,12 @@ def cache(function: Callable, maxsize: int = 300, expire: int = 120) -> Callable
             return function(*args, **kwargs)
         key = get_cache_key(args, kwargs)
         with lock:
-            if key in memo and not is_cache_expired(memo, state, key):
+            if key not in memo:
+                state["misses"] += 1
+            elif is_cache_expired(memo, state, key):
+                state["expired_hits"] += 1
+            else:
+                state["hits"] += 1
                 return get_value(memo, key)
         value = insert_value(function, memo, args, kwargs)
         with lock:
@@ -114,17 +153,27 @@ def cache(function: Callable, maxsize: int = 300, expire: int = 120) -> Callable
         return value
 
     def clear_cache() -> None:
+        """Forget what this function cached (its counters stay)."""
         with lock:
             memo.clear()
 
-    def set_expire(seconds: int) -> None:
+    def set_cache_expire(seconds: int) -> None:
+        """Let entries live ``seconds`` after they are stored (0: for ever)."""
         state["expire"] = seconds
 
+    def set_cache_max_size(size: int) -> None:
+        """Keep at most ``size`` entries (0: no limit), the oldest going first."""
+        state["maxsize"] = size
+
+    def get_cache_infos() -> dict:
+        """Return the settings and counters: enabled, expire, maxsize, hits, misses, expired_hits, current_size."""
+        return {**state, "current_size": len(memo)}
+
     wrapper.clear_cache = clear_cache  # type: ignore[attr-defined]
-    wrapper.set_expire = set_expire  # type: ignore[attr-defined]
-    wrapper.get_expire = lambda: state["expire"]  # type: ignore[attr-defined]
     wrapper.enable_cache = lambda: state.__setitem__("enabled", True)  # type: ignore[attr-defined]
     wrapper.disable_cache = lambda: state.__setitem__("enabled", False)  # type: ignore[attr-defined]
-    wrapper.cache_state = state  # type: ignore[attr-defined]
+    wrapper.set_cache_expire = set_cache_expire  # type: ignore[attr-defined]
+    wrapper.set_cache_max_size = set_cache_max_size  # type: ignore[attr-defined]
+    wrapper.get_cache_infos = get_cache_infos  # type: ignore[attr-defined]
     _cached_functions.append(wrapper)
     return wrapper

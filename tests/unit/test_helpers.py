@@ -66,12 +66,14 @@ def test_cache_is_off_by_default_and_caches_when_enabled():
 
     @cache.cache
     def read(x, client=None):
+        """Read x."""
         calls.append(x)
         return {"x": x}
 
     try:
+        assert (read.__name__, read.__doc__) == ("read", "Read x.")
         read(1), read(1)
-        assert calls == [1, 1]
+        assert calls == [1, 1] and read.get_cache_infos()["misses"] == 0  # off: nothing counted
         assert cache.enable() is True
         first = read(1)
         first["x"] = "changed by caller"
@@ -80,29 +82,89 @@ def test_cache_is_off_by_default_and_caches_when_enabled():
         read.clear_cache()
         read(1)
         assert calls == [1, 1, 1, 1]
-        read.set_expire(0)
-        assert read.get_expire() == 0
+        read.disable_cache()
+        read(1)
+        read.enable_cache()
+        read(1)
+        assert calls == [1, 1, 1, 1, 1]
+        assert read.get_cache_infos() == {"enabled": True, "expire": 120, "maxsize": 300, "hits": 2, "misses": 2,
+                                          "expired_hits": 0, "current_size": 1}
     finally:
         assert cache.disable() is False
         cache.clear_all()
 
 
-def test_cache_keys_separate_clients():
+def test_cache_expiry_max_size_and_counters(monkeypatch):
+    now = [datetime.datetime(2026, 1, 1)]
+    monkeypatch.setattr(cache.datetime, "datetime", type("FrozenClock", (datetime.datetime,), {
+        "now": classmethod(lambda cls, tz=None: now[0])}))
+    calls = []
+
+    @cache.cache
+    def read(x):
+        calls.append(x)
+        return x
+
+    cache.enable()
+    try:
+        read.set_cache_max_size(2)
+        read.set_cache_expire(10)
+        for x in (1, 1, 2, 2, 1):
+            now[0] += datetime.timedelta(seconds=1)
+            read(x)
+        assert calls == [1, 2]
+        now[0] += datetime.timedelta(seconds=1)
+        read(3)  # the oldest stored entry (1) goes, however recently it was read
+        read(1)
+        assert calls == [1, 2, 3, 1]
+        now[0] += datetime.timedelta(seconds=11)
+        read(1)  # stored 11 s ago: expired
+        assert calls == [1, 2, 3, 1, 1]
+        assert read.get_cache_infos() == {"enabled": True, "expire": 10, "maxsize": 2, "hits": 3, "misses": 4,
+                                          "expired_hits": 1, "current_size": 2}
+        read.clear_cache()
+        assert read.get_cache_infos()["current_size"] == 0 and read.get_cache_infos()["hits"] == 3
+    finally:
+        cache.disable()
+        cache.clear_all()
+
+
+def test_cache_keys_as_upstream():
+    assert cache.get_cache_key((), {}) == ""
+    assert cache.get_cache_key(("a", 1), {}) == '["a", 1]'
+    assert cache.get_cache_key((), {"b": 1, "a": 2}) == '{"b": 1, "a": 2}'
+    assert cache.get_cache_key(("x",), {"a": 1}) == '[["x"], {"a": 1}]'
+    client = gazu.client.create_client("http://host/api")
+    client.access_token = "t"
+    assert cache.get_cache_key((), {"client": client}) == (
+        '{"client": ["http://host/api", "e3b98a4da31a127d4bde6e43033f66ba274cab0eb7eb1c70ec41402bf6273dd8"]}')
+    # What upstream cannot encode (it raises) gets a key too.
+    assert cache.get_cache_key((datetime.date(2026, 1, 2),), {}) == '["2026-01-02"]'
+    assert cache.get_cache_key((client,), {}) == cache.get_cache_key((), {"client": client}).replace(
+        '{"client": ', "[").replace("]}", "]]")
+
+
+def test_cache_keys_separate_clients_by_host_and_token():
     one, two = gazu.client.create_client("http://a/api"), gazu.client.create_client("http://b/api")
     assert cache.get_cache_key((), {"client": one}) != cache.get_cache_key((), {"client": two})
+    same_host = gazu.client.create_client("http://a/api", tokens={"access_token": "other"})
+    assert cache.get_cache_key((), {"client": one}) != cache.get_cache_key((), {"client": same_host})
     assert cache.get_cache_key((1,), {}) == cache.get_cache_key((1,), {})
 
 
-def test_cache_expiry_and_eviction(monkeypatch):
-    memo = {"a": {"value": 1, "date_accessed": 0.0}, "b": {"value": 2, "date_accessed": 5.0}}
+def test_cache_expiry_and_eviction_helpers():
+    day = datetime.datetime(2026, 1, 1)
+    memo = {"a": {"value": 1, "date_accessed": day}, "b": {"value": 2, "date_accessed": day.replace(day=2)}}
     state = {"enabled": True, "expire": 10}
-    monkeypatch.setattr(cache.time, "monotonic", lambda: 11.0)
-    assert cache.is_cache_expired(memo, state, "a") and not cache.is_cache_expired(memo, state, "b")
+    assert cache.is_cache_expired(memo, state, "a")
+    memo["b"]["date_accessed"] = datetime.datetime.now()
+    assert not cache.is_cache_expired(memo, state, "b")
+    assert not cache.is_cache_expired(memo, {"expire": 0}, "a")  # 0: never
     assert cache.remove_oldest_entry(memo, 1) == "a" and list(memo) == ["b"]
     assert cache.remove_oldest_entry(memo, 1) is None
     assert cache.get_value(memo, "b") == 2
     store = {}
-    assert cache.insert_value(lambda x: x * 2, store, (3,), {}) == 6
+    assert cache.insert_value(lambda x: x * 2, store, (3,), {}) == 6 and store["[3]"]["value"] == 6
     assert cache.is_cache_enabled(state) is False  # globally off
 
 
