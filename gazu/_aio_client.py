@@ -231,7 +231,6 @@ class AsyncKitsuClient:
     full_url = KitsuClient.full_url
     _backoff = KitsuClient._backoff
     _json = staticmethod(KitsuClient._json)
-    _json_or_text = KitsuClient._json_or_text
 
     def __repr__(self) -> str:
         return "<AsyncKitsuClient host=%r authenticated=%s>" % (self.host, bool(self.access_token))
@@ -435,11 +434,11 @@ class AsyncKitsuClient:
 
     async def post(self, path: str, data: Any) -> Any:
         """POST JSON data to a path; return the decoded answer."""
-        return self._json_or_text(await self.request("POST", path, json=data), "POST", path)
+        return self._json(await self.request("POST", path, json=data), "POST", path)
 
     async def put(self, path: str, data: Any) -> Any:
         """PUT JSON data to a path; return the decoded answer."""
-        return self._json_or_text(await self.request("PUT", path, json=data), "PUT", path)
+        return self._json(await self.request("PUT", path, json=data), "PUT", path)
 
     async def delete(self, path: str, params: dict | None = None) -> str:
         """DELETE a path; return the answer's text."""
@@ -507,7 +506,7 @@ class AsyncKitsuClient:
         finally:
             for handle in opened:
                 handle.close()
-        return self._json_or_text(response, "POST", path)
+        return self._json(response, "POST", path)
 
     async def download(self, path: str, file_path: str, params: dict | None = None,
                        progress_callback: Callable | None = None, processing_timeout: float = 60,

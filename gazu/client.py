@@ -513,22 +513,16 @@ class KitsuClient(Accessors):
     def post(self, path: str, data: Any) -> Any:
         """POST JSON data to a path; return the decoded answer."""
         response = self.request("POST", path, json=data)
-        return self._json_or_text(response, "POST", path)
+        return self._json(response, "POST", path)
 
     def put(self, path: str, data: Any) -> Any:
         """PUT JSON data to a path; return the decoded answer."""
         response = self.request("PUT", path, json=data)
-        return self._json_or_text(response, "PUT", path)
+        return self._json(response, "PUT", path)
 
     def delete(self, path: str, params: dict | None = None) -> str:
         """DELETE a path; return the answer's text."""
         return self.request("DELETE", path, params=params).text
-
-    def _json_or_text(self, response: requests.Response, method: str, path: str) -> Any:
-        try:
-            return self._json(response, method, path)
-        except UnexpectedResponseException:
-            return response.text
 
     def fetch_all(self, path: str, params: dict | None = None, paginated: bool = False,
                   limit: int | None = None, fields: list[str] | str | None = None) -> list[dict]:
@@ -586,7 +580,7 @@ class KitsuClient(Accessors):
         response = self.request(
             "POST", path, headers={"Content-Type": "multipart/form-data; boundary=%s" % boundary},
             body_factory=lambda: multipart_body(fields, file_parts, progress, boundary), deadline=deadline)
-        result = self._json_or_text(response, "POST", path)
+        result = self._json(response, "POST", path)
         refusal = _upload_refusal(result)
         if refusal:
             raise UploadFailedException(refusal, method="POST", path=path, status=response.status_code,

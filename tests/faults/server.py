@@ -65,6 +65,7 @@ class FaultServer(socketserver.ThreadingTCPServer):
             "flaky": FaultServer.flaky,
             "garbage": FaultServer.garbage,
             "html503": FaultServer.html503,
+            "portal": FaultServer.portal,
             "slow": FaultServer.slow,
             "upload": FaultServer.upload,
             "ok": FaultServer.ok,
@@ -151,6 +152,11 @@ class FaultServer(socketserver.ThreadingTCPServer):
 
     def html503(self, handler, method, headers):
         return handler.send(503, b"<html><body><h1>503 Service Unavailable</h1>nginx</body></html>", "text/html")
+
+    def portal(self, handler, method, headers):
+        """A single sign-on or captive portal: 200 and an HTML page, whatever was asked."""
+        handler.read_body(headers)
+        return handler.send(200, b"<html><body><form action='/sso'>Sign in</form></body></html>", "text/html")
 
     def slow(self, handler, method, headers):
         body = b'{"pieces": [' + b",".join(b"%d" % i for i in range(10)) + b"]}"

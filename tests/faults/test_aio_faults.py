@@ -90,6 +90,19 @@ def test_garbage_json_is_reported_with_an_excerpt(server):
         run(lambda client: aio.get("garbage", client=client), server)
 
 
+@pytest.mark.parametrize("verb", ["post", "put"])
+def test_a_sign_in_page_instead_of_json_raises(server, verb):
+    with pytest.raises(UnexpectedResponseException, match=r"portal: 200 answer is not JSON \(text/html\): <html>"):
+        run(lambda client: getattr(aio, verb)("portal", {"name": "x"}, client=client), server)
+
+
+def test_a_sign_in_page_answering_an_upload_raises(server, tmp_path):
+    movie = tmp_path / "movie.mov"
+    movie.write_bytes(b"x" * 1000)
+    with pytest.raises(UnexpectedResponseException, match=r"POST portal: 200 answer is not JSON \(text/html\)"):
+        run(lambda client: aio.upload("portal", str(movie), client=client), server)
+
+
 def test_a_cut_download_leaves_the_previous_file_untouched(server, tmp_path):
     target = tmp_path / "plate.exr"
     target.write_bytes(b"previous good version")

@@ -68,6 +68,23 @@ def test_garbage_json_is_reported_with_an_excerpt(client):
         raw.get("garbage", client=client)
 
 
+@pytest.mark.parametrize("call", [
+    lambda client: raw.get("portal", client=client),
+    lambda client: raw.post("portal", {"name": "x"}, client=client),
+    lambda client: raw.put("portal", {"name": "x"}, client=client),
+], ids=["get", "post", "put"])
+def test_a_sign_in_page_instead_of_json_raises(client, call):
+    with pytest.raises(UnexpectedResponseException, match=r"portal.*: 200 answer is not JSON \(text/html\): <html>"):
+        call(client)
+
+
+def test_a_sign_in_page_answering_an_upload_raises(client, tmp_path):
+    movie = tmp_path / "movie.mov"
+    movie.write_bytes(b"x" * 1000)
+    with pytest.raises(UnexpectedResponseException, match=r"POST portal: 200 answer is not JSON \(text/html\)"):
+        raw.upload("portal", str(movie), client=client)
+
+
 def test_an_html_error_page_is_reported_readably(server):
     client = raw.create_client(server.url, retries=0)
     with pytest.raises(ServerErrorException) as caught:

@@ -271,15 +271,16 @@ def test_writes_send_json_and_clear_the_caches(run, monkeypatch):
         fake.on("POST", "data/projects", json={"id": "p", "name": "P"})
         fake.on("PUT", "data/projects/p", json={"id": "p"})
         fake.on("DELETE", "data/projects/p", body="")
-        fake.on("POST", "actions/raw", body="done")
+        fake.on("POST", "actions/raw", body="<html>done</html>")
         created = await aio.post("data/projects", {"name": "P", "start": when}, client=client)
         updated = await aio.put("data/projects/p", {"name": "Q"}, client=client)
         deleted = await aio.delete("data/projects/p", params={"force": "true"}, client=client)
-        text = await aio.post("actions/raw", [1, 2], client=client)
-        return fake, (created, updated, deleted, text)
+        with pytest.raises(UnexpectedResponseException, match=r"POST actions/raw: 200 answer is not JSON"):
+            await aio.post("actions/raw", [1, 2], client=client)  # never an HTML page as data
+        return fake, (created, updated, deleted)
 
     fake, results = run(body)
-    assert results == ({"id": "p", "name": "P"}, {"id": "p"}, "", "done")
+    assert results == ({"id": "p", "name": "P"}, {"id": "p"}, "")
     assert fake.sent == [("POST", "data/projects", {}, {"name": "P", "start": "2024-05-01T12:30:00"}),
                          ("PUT", "data/projects/p", {}, {"name": "Q"}),
                          ("DELETE", "data/projects/p", {"force": "true"}, None),
