@@ -283,14 +283,14 @@ class AsyncKitsuClient:
     # Tokens -------------------------------------------------------------------
 
     async def refresh_access_token(self) -> dict:
-        """Trade the refresh token for a new access token; return the tokens."""
+        """Trade the refresh token for a new access token; return the server's answer, as upstream."""
         if not self.refresh_token:
             raise NotAuthenticatedException("no refresh token: log in first")
         response = await self.request("GET", "auth/refresh-token", authenticated=False,
                                       headers={"Authorization": "Bearer %s" % self.refresh_token})
         data = self._json(response, "GET", "auth/refresh-token")
         self.tokens = {**self.tokens, "access_token": data["access_token"]}
-        return self.tokens
+        return data
 
     async def _refresh_after_401(self, token_used: str | None) -> bool:
         """Refresh once for all the tasks that hit a 401 with the same token."""

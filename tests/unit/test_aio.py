@@ -231,6 +231,17 @@ def test_log_out_keeps_the_tokens_when_the_server_cannot_be_told(run, status, ki
     assert run(body)["access_token"] == "unit-test-token"
 
 
+def test_refresh_access_token_answers_what_the_server_answers_as_upstream(run):
+    async def body(fake, client):
+        fake.on("GET", "auth/refresh-token", json={"access_token": "renewed", "extra": 1})
+        client.tokens = {"access_token": "old", "refresh_token": "the-refresh-token"}
+        return await client.refresh_access_token(), client.tokens
+
+    answer, tokens = run(body)
+    assert answer == {"access_token": "renewed", "extra": 1}
+    assert tokens == {"access_token": "renewed", "refresh_token": "the-refresh-token"}
+
+
 def test_log_out_answered_400_logs_out_as_upstream(run):
     async def body(fake, client):
         fake.on("GET", "auth/logout", json={}, status=400)
