@@ -558,7 +558,7 @@ class FilesAccessor:
         """Store a local file as the content of a working file."""
 
     def wait_for_preview_file(self, preview_file: str | dict, timeout: float = ..., poll_interval: float = ...) -> dict:
-        """Poll a preview file until the server has processed it, and return it."""
+        """Poll a preview file until the server is done processing it, and return it."""
 
 
 class PersonAccessor:

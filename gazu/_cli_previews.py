@@ -16,7 +16,7 @@ import click
 import gazu
 from gazu._cli_commands import _current_status, _task_status, _task_type, command
 from gazu.cli import NotFoundException, _wants_json, output
-from gazu.exception import GazuException, RouteNotFoundException
+from gazu.exception import GazuException, PreviewFileProcessingException, RouteNotFoundException
 from gazu.helpers import is_id, sanitize_filename
 
 
@@ -102,6 +102,9 @@ def publish(ctx: click.Context, task_id: str, file: str, text: str, task_status:
         raise
     if wait_seconds is not None:
         preview = gazu.files.wait_for_preview_file(preview, timeout=wait_seconds, poll_interval=1)
+        if preview.get("status") in ("broken", "missing"):  # returned as upstream does; a failure here
+            raise PreviewFileProcessingException("preview file %s: processing failed (status %s)" % (
+                preview.get("id"), preview.get("status")))
     if set_thumbnail:
         gazu.task.set_main_preview(preview)
     if _wants_json(ctx):

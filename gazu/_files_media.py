@@ -27,17 +27,10 @@ if TYPE_CHECKING:
     import requests
 
 _MOVIE_EXTENSION = "mp4"
-_FAILED_PREVIEW_STATUSES = ("broken", "missing")
+_PROCESSING_STATUS = "processing"
 
 
 # Helpers (shared with gazu.files) ----------------------------------------------------
-
-
-def _fields(data: Any) -> dict:
-    """Return ``data`` if it is a dict of fields to write, or raise naming the argument."""
-    if not isinstance(data, dict):
-        raise InvalidArgumentException("data: expected a dict of fields, got %r" % (data,))
-    return data
 
 
 def _target(file_path: Any, optional: bool = False) -> Any:
@@ -79,13 +72,16 @@ def _fresh_preview(preview_file: str | dict, client: KitsuClient) -> dict:
 
 
 def _movie_path(preview_file: str | dict, lowdef: bool, client: KitsuClient) -> str:
-    """Return the API path of a preview's movie, or raise if the preview is no movie."""
+    """Return the API path of a preview's movie, as upstream builds it whatever the preview's kind.
+
+    The original keeps the preview's extension; the low definition is always
+    an ``.mp4``. For a picture preview the server answers 404, as it does
+    upstream: nothing is refused here.
+    """
     preview = _fresh_preview(preview_file, client)
-    if preview.get("extension") != _MOVIE_EXTENSION:
-        raise InvalidArgumentException("preview_file: %s is a %r preview, not a movie" % (
-            preview.get("id"), preview.get("extension")))
-    quality = "low" if lowdef else "originals"
-    return "movies/%s/preview-files/%s.%s" % (quality, preview["id"], _MOVIE_EXTENSION)
+    if lowdef:
+        return "movies/low/preview-files/%s.%s" % (preview["id"], _MOVIE_EXTENSION)
+    return "movies/originals/preview-files/%s.%s" % (preview["id"], preview.get("extension"))
 
 
 @cache
@@ -108,7 +104,7 @@ def get_running_preview_files(client: KitsuClient = default_client) -> list[dict
 
 def update_preview(preview_file: str | dict, data: dict, client: KitsuClient = default_client) -> dict:
     """Write ``data`` onto a preview file's fields."""
-    return _api.put("data/preview-files/{}", client, _fields(data), preview_file=preview_file)
+    return client.put(_api.path("data/preview-files/{}", preview_file=preview_file), data)
 
 
 def update_preview_position(preview_file: str | dict, position: float, client: KitsuClient = default_client) -> dict:
@@ -132,21 +128,20 @@ def remove_preview_file(preview_file: str | dict, force: bool = False, client: K
 
 def wait_for_preview_file(preview_file: str | dict, timeout: float = 60, poll_interval: float = 5,
                           client: KitsuClient = default_client) -> dict:
-    """Poll a preview file until the server has processed it, and return it.
+    """Poll a preview file until the server is done processing it, and return it.
+
+    A preview whose processing failed is returned too, as upstream: its
+    ``status`` says ``broken`` (or ``missing``).
 
     Raises:
-        PreviewFileProcessingException: the processing failed (status
-            ``broken`` or ``missing``) or did not end within ``timeout`` seconds.
+        PreviewFileProcessingException: it is still processing after ``timeout`` seconds.
     """
     deadline = time.monotonic() + timeout
     while True:
         preview = _fresh_preview(preview_file, client)
-        status = preview.get("status") or "ready"
-        if status == "ready":
+        status = preview.get("status")
+        if status != _PROCESSING_STATUS:
             return preview
-        if status in _FAILED_PREVIEW_STATUSES:
-            raise PreviewFileProcessingException("preview file %s: processing failed (status %s)" % (
-                preview.get("id"), status))
         remaining = deadline - time.monotonic()
         if remaining <= 0:
             raise PreviewFileProcessingException("preview file %s: still %s after %ss" % (
@@ -214,7 +209,7 @@ def extract_frame_from_preview(preview_file: str | dict, frame_number: int, file
     Without ``file_path`` nothing is written: the response is returned with
     the picture in its ``content``.
     """
-    params = {"frame_number": _api.require(frame_number, "frame_number", int)}
+    params = {"frame_number": _api.given(frame_number, "frame_number")}
     return _download_or_read("actions/preview-files/{}/extract-frame", file_path, client, progress_callback,
                              params=params, preview_file=preview_file)
 

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Any
 from gazu import _api
 from gazu._files_media import (  # noqa: F401  (re-exported: this module is the public face)
     _download,
-    _fields,
     _target,
     _upload,
     download_attachment_file,
@@ -56,15 +55,7 @@ from gazu.exception import GazuException, InvalidArgumentException, UnexpectedRe
 if TYPE_CHECKING:
     import requests
 
-_DEFAULT_SEPARATOR = "/"
-
-
 # Helpers -------------------------------------------------------------------------
-
-
-def _custom_separator(sep: str) -> str | None:
-    """Return ``sep`` when it is not the server's default, else None (not sent)."""
-    return None if sep == _DEFAULT_SEPARATOR else _api.require(sep, "sep")
 
 
 def _joined(answer: Any, folder_key: str, name_key: str, sep: str) -> str:
@@ -146,9 +137,13 @@ def get_last_working_file_revision(task: str | dict, name: str = "main", client:
 def build_working_file_path(task: str | dict, name: str = "main", mode: str = "working",
                             software: str | dict | None = None, revision: int = 1, sep: str = "/",
                             client: KitsuClient = default_client) -> str:
-    """Return the path (without extension) the project's file tree gives a task's working file."""
+    """Return the path (without extension) the project's file tree gives a task's working file.
+
+    As upstream, ``sep`` joins the folder and the file name; the server
+    builds the folder with ``/`` (it reads no ``separator`` on this route).
+    """
     body = {"mode": mode, "name": name, "revision": revision, "separator": sep,
-            **_api.query(software_id=_api.optional_id(software, "software"), sep=_custom_separator(sep))}
+            **_api.query(software_id=_api.optional_id(software, "software"))}
     return _joined(_api.post("data/tasks/{}/working-file-path", client, body, task=task), "path", "name", sep)
 
 
@@ -159,16 +154,17 @@ def new_working_file(task: str | dict, name: str = "main", mode: str = "working"
 
     With ``revision`` 0 the server takes the next free revision; without
     ``software`` it uses its default one, without ``person`` the current user.
+    ``sep`` is not sent, as upstream: the server builds the path with ``/``.
     """
     body = {"name": name, "mode": mode, "comment": comment, "revision": revision, "task_id": _api.to_id(task, "task"),
             **_api.query(software_id=_api.optional_id(software, "software"),
-                         person_id=_api.optional_id(person, "person"), sep=_custom_separator(sep))}
+                         person_id=_api.optional_id(person, "person"))}
     return _api.post("data/tasks/{}/working-files/new", client, body, task=task)
 
 
 def update_comment(working_file: str | dict, comment: str, client: KitsuClient = default_client) -> dict:
     """Replace the comment of a working file."""
-    return _api.put("actions/working-files/{}/comment", client, {"comment": _api.require(comment, "comment")},
+    return _api.put("actions/working-files/{}/comment", client, {"comment": comment},
                     working_file=working_file)
 
 
@@ -186,12 +182,12 @@ def upload_working_file(working_file: str | dict, file_path: str, client: KitsuC
 def download_working_file(working_file: str | dict, file_path: str | None = None,
                           client: KitsuClient = default_client, progress_callback=None) -> requests.Response:
     """Save the stored content of a working file at ``file_path`` (default: the working file's own path)."""
-    _target(file_path, optional=True)
-    stored = _api.fetch("data/working-files/{}", client, working_file=working_file)
-    if file_path is None and not stored.get("path"):
-        raise InvalidArgumentException("file_path: not given, and working file %s has no path" % stored.get("id"))
-    return _download("data/working-files/{}/file", file_path or stored["path"], client, progress_callback,
-                     working_file=stored)
+    if _target(file_path, optional=True) is None:  # the working file's own path, read from the server
+        stored = _api.fetch("data/working-files/{}", client, working_file=working_file)
+        if not stored.get("path"):
+            raise InvalidArgumentException("file_path: not given, and working file %s has no path" % stored.get("id"))
+        file_path, working_file = stored["path"], stored
+    return _download("data/working-files/{}/file", file_path, client, progress_callback, working_file=working_file)
 
 
 # Output files --------------------------------------------------------------------
@@ -206,12 +202,12 @@ def get_output_file(output_file_id: str, client: KitsuClient = default_client) -
 @cache
 def get_output_file_by_path(path: str, client: KitsuClient = default_client) -> dict | None:
     """Return the output file stored at this path, or None."""
-    return _api.fetch_first("data/output-files", client, params={"path": _api.require(path, "path")})
+    return _api.fetch_first("data/output-files", client, params={"path": _api.given(path, "path")})
 
 
 def update_output_file(output_file: str | dict, data: dict, client: KitsuClient = default_client) -> dict:
     """Write ``data`` onto an output file's fields."""
-    return _api.put("data/output-files/{}", client, _fields(data), output_file=output_file)
+    return client.put(_api.path("data/output-files/{}", output_file=output_file), data)
 
 
 def all_output_files_for_entity(entity: str | dict, output_type: str | dict | None = None,
@@ -384,12 +380,12 @@ def get_output_type(output_type_id: str, client: KitsuClient = default_client) -
 def get_output_type_by_name(output_type_name: str, client: KitsuClient = default_client) -> dict | None:
     """Return the output type with this name, or None."""
     return _api.fetch_first("data/output-types", client,
-                            params={"name": _api.require(output_type_name, "output_type_name")})
+                            params={"name": _api.given(output_type_name, "output_type_name")})
 
 
 def new_output_type(name: str, short_name: str, client: KitsuClient = default_client) -> dict:
     """Return the output type called ``name``, creating it if missing."""
-    body = {"name": _api.require(name, "name"), "short_name": _api.require(short_name, "short_name")}
+    body = {"name": _api.given(name, "name"), "short_name": short_name}
     return _api.create_if_missing(lambda: get_output_type_by_name(name, client=client),
                                   lambda: _api.post("data/output-types", client, body))
 
@@ -412,14 +408,13 @@ def get_software(software_id: str, client: KitsuClient = default_client) -> dict
 @cache
 def get_software_by_name(software_name: str, client: KitsuClient = default_client) -> dict | None:
     """Return the software with this name, or None."""
-    return _api.fetch_first("data/softwares", client, params={"name": _api.require(software_name, "software_name")})
+    return _api.fetch_first("data/softwares", client, params={"name": _api.given(software_name, "software_name")})
 
 
 def new_software(name: str, short_name: str, file_extension: str, secondary_extensions: list[str] | None = None,
                  client: KitsuClient = default_client) -> dict:
     """Return the software called ``name``, creating it if missing."""
-    body = {"name": _api.require(name, "name"), "short_name": _api.require(short_name, "short_name"),
-            "file_extension": _api.require(file_extension, "file_extension"),
+    body = {"name": _api.given(name, "name"), "short_name": short_name, "file_extension": file_extension,
             **_api.query(secondary_extensions=secondary_extensions)}
     return _api.create_if_missing(lambda: get_software_by_name(name, client=client),
                                   lambda: _api.post("data/softwares", client, body))
@@ -442,12 +437,12 @@ def get_file_status(status_id: str, client: KitsuClient = default_client) -> dic
 @cache
 def get_file_status_by_name(name: str, client: KitsuClient = default_client) -> dict | None:
     """Return the file status with this name, or None."""
-    return _api.fetch_first("data/file-status", client, params={"name": _api.require(name, "name")})
+    return _api.fetch_first("data/file-status", client, params={"name": _api.given(name, "name")})
 
 
 def new_file_status(name: str, color: str, client: KitsuClient = default_client) -> dict:
     """Return the file status called ``name``, creating it with ``color`` (``#rrggbb``) if missing."""
-    body = {"name": _api.require(name, "name"), "color": _api.require(color, "color")}
+    body = {"name": _api.given(name, "name"), "color": color}
     return _api.create_if_missing(lambda: get_file_status_by_name(name, client=client),
                                   lambda: _api.post("data/file-status", client, body))
 
@@ -457,8 +452,6 @@ def new_file_status(name: str, color: str, client: KitsuClient = default_client)
 
 def update_project_file_tree(project: str | dict, file_tree: dict, client: KitsuClient = default_client) -> dict:
     """Set the file tree (path templates) the server builds a project's file paths from."""
-    if not isinstance(file_tree, dict):
-        raise InvalidArgumentException("file_tree: expected a dict, got %r" % (file_tree,))
     return _api.put("data/projects/{}", client, {"file_tree": file_tree}, project=project)
 
 

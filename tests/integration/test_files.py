@@ -9,14 +9,14 @@ from types import SimpleNamespace
 import pytest
 
 import gazu
-from gazu.exception import GazuException, InvalidArgumentException, ParameterException, RouteNotFoundException
+from gazu.exception import GazuException, ParameterException, RouteNotFoundException
 from tests.conftest import unique
 from tests.pictures import png
 
 pytestmark = pytest.mark.integration
 
-# The sandbox has no ffmpeg, so it cannot process a movie preview. get_preview_movie_url and
-# extract_tile_from_preview are run on a picture, where they must fail clearly; their success is unit-tested.
+# get_preview_movie_url and extract_tile_from_preview are also run on a picture here: the URL is built as
+# upstream builds it, and the server refuses what it cannot do.
 NOT_EXERCISED: dict = {}  # the movie functions run in test_files_movies.py
 
 TREE_TEMPLATE = {
@@ -70,7 +70,8 @@ def test_working_files_of_a_shot_task(shot_task, tmp_path):
                                          slug(shot["name"]), slug(shot_task.task_type["name"]))
     expected = "%s/%s_%s_main_v001" % (folder, slug(shot["name"]), slug(shot_task.task_type["name"]))
     assert gazu.files.build_working_file_path(task, software=software) == expected
-    windows = "/prod" + expected[len("/prod"):].replace("/", "\\")  # the mountpoint is kept verbatim
+    # as upstream: sep joins the folder (built with "/", the route reads no separator) and the file name
+    windows = "%s\\%s_%s_main_v001" % (folder, slug(shot["name"]), slug(shot_task.task_type["name"]))
     assert gazu.files.build_working_file_path(task, sep="\\") == windows
 
     first = gazu.files.new_working_file(task, software=software, comment="blocking")
@@ -198,8 +199,12 @@ def test_reviewing_a_picture_preview(shot_task, comment, tmp_path):
     url = gazu.files.get_preview_file_url(preview)
     assert url == "pictures/originals/preview-files/%s.png" % preview["id"]
 
-    with pytest.raises(InvalidArgumentException, match="'png' preview, not a movie"):
-        gazu.files.get_preview_movie_url(preview)
+    movie_url = gazu.files.get_preview_movie_url(preview)  # built as upstream builds it, even for a picture
+    assert movie_url == "movies/originals/preview-files/%s.png" % preview["id"]
+    assert gazu.files.get_preview_lowdef_movie_url(preview) == "movies/low/preview-files/%s.mp4" % preview["id"]
+    with pytest.raises(RouteNotFoundException):  # the server has no such movie
+        gazu.files.download_preview_movie(preview, str(tmp_path / "movie.mp4"))
+    assert not (tmp_path / "movie.mp4").exists()
     with pytest.raises(ParameterException, match="not a movie"):
         gazu.files.extract_tile_from_preview(preview, str(tmp_path / "tile.png"))
     assert not (tmp_path / "tile.png").exists()

@@ -879,6 +879,13 @@ def test_publish_waits_for_the_processing_when_asked(kitsu, env, media):
     assert json.loads(result.stdout)["preview_file"]["status"] == "ready"
 
 
+def test_publish_says_when_the_processing_failed(kitsu, env, media):
+    _publish_routes(kitsu)
+    kitsu.on("GET", "data/preview-files/" + PREVIEW["id"], json={**PREVIEW, "status": "broken"})
+    result = run("publish", TASK["id"], media, "--wait", "5")
+    assert result.exit_code == 6 and "processing failed (status broken)" in result.output
+
+
 def test_publish_of_a_missing_file_is_a_usage_error(kitsu, env):
     assert run("publish", TASK["id"], "/no/such/file.png").exit_code == 2
     assert kitsu.sent == []

@@ -93,14 +93,15 @@ def test_lookups_by_name_return_the_first_match_or_none(kitsu, function, value, 
 
 
 @pytest.mark.parametrize("function, value, path, key", BY_NAME)
-def test_lookups_by_name_are_cached_and_refuse_an_empty_name(kitsu, function, value, path, key):
+def test_lookups_by_name_are_cached_and_send_an_empty_name_as_upstream(kitsu, function, value, path, key):
     kitsu.on("GET", path, json=[{"id": ID}])
     gazu.cache.enable()
     getattr(gazu.files, function)(value)
     getattr(gazu.files, function)(value)
-    with pytest.raises(InvalidArgumentException, match="^%s:" % key if key == "path" else "name:"):
-        getattr(gazu.files, function)("")
-    assert len(kitsu.sent) == 1
+    assert getattr(gazu.files, function)("") == {"id": ID}
+    assert kitsu.sent[1:] == [("GET", path, {key: ""}, None)]
+    with pytest.raises(InvalidArgumentException):
+        getattr(gazu.files, function)(None)
 
 
 # Working files ---------------------------------------------------------------------
@@ -135,10 +136,12 @@ def test_build_working_file_path(kitsu, kwargs, body):
     assert kitsu.sent == [("POST", path, {}, body)]
 
 
-def test_build_working_file_path_sends_a_custom_separator_the_server_reads(kitsu):
-    kitsu.on("POST", "data/tasks/%s/working-file-path" % TASK, json={"path": r"C:\prod\sh01", "name": "sh01"})
-    assert gazu.files.build_working_file_path(TASK, sep="\\") == r"C:\prod\sh01\sh01"
-    assert kitsu.last[3] == {"mode": "working", "name": "main", "revision": 1, "separator": "\\", "sep": "\\"}
+def test_build_working_file_path_joins_the_name_with_sep_as_upstream(kitsu):
+    """The route reads ``sep``, which upstream does not send: the server builds the folder with "/"."""
+    kitsu.on("POST", "data/tasks/%s/working-file-path" % TASK, json={"path": "/prod/sh01", "name": "sh01"})
+    assert gazu.files.build_working_file_path(TASK, sep="\\") == "/prod/sh01\\sh01"
+    assert kitsu.last[3] == {"mode": "working", "name": "main", "revision": 1, "separator": "\\"}
+    assert gazu.files.build_working_file_path(TASK, name="n", sep="") == "/prod/sh01sh01"
 
 
 def test_build_working_file_path_is_cached_and_reports_a_strange_answer(kitsu):
@@ -154,8 +157,8 @@ def test_build_working_file_path_is_cached_and_reports_a_strange_answer(kitsu):
 
 @pytest.mark.parametrize("kwargs, extra", [
     ({}, {}),
-    ({"software": SOFTWARE, "person": {"id": PERSON}, "sep": "\\"},
-     {"software_id": SOFTWARE, "person_id": PERSON, "sep": "\\"}),
+    ({"software": SOFTWARE, "person": {"id": PERSON}, "sep": "\\"},  # sep is not sent, as upstream
+     {"software_id": SOFTWARE, "person_id": PERSON}),
 ])
 def test_new_working_file(kitsu, kwargs, extra):
     path = "data/tasks/%s/working-files/new" % TASK
@@ -173,8 +176,8 @@ def test_update_comment_and_modification_date(kitsu):
     assert gazu.files.update_comment({"id": WORKING_FILE}, "fixed") == {"comment": "fixed"}
     assert gazu.files.update_modification_date(WORKING_FILE) == {"id": WORKING_FILE}
     assert kitsu.sent == [("PUT", comment_path, {}, {"comment": "fixed"}), ("PUT", modified_path, {}, {})]
-    with pytest.raises(InvalidArgumentException, match="^comment:"):
-        gazu.files.update_comment(WORKING_FILE, "")
+    gazu.files.update_comment(WORKING_FILE, "")  # sent as given: the server judges
+    assert kitsu.last == ("PUT", comment_path, {}, {"comment": ""})
 
 
 def test_upload_working_file_streams_the_file(kitsu, tmp_path):
@@ -199,8 +202,9 @@ def test_download_working_file(kitsu, tmp_path, given, stored):
     kitsu.on("GET", "data/working-files/%s/file" % WORKING_FILE, body=b"content")
     response = gazu.files.download_working_file(WORKING_FILE, str(target) if given else None)
     assert response.status_code == 200 and target.read_bytes() == b"content"
-    assert [(method, path) for method, path, _, _ in kitsu.sent] == [
-        ("GET", "data/working-files/" + WORKING_FILE), ("GET", "data/working-files/%s/file" % WORKING_FILE)]
+    reads = [("GET", "data/working-files/%s/file" % WORKING_FILE)]  # with a path given, upstream reads only that
+    assert [(method, path) for method, path, _, _ in kitsu.sent] == (
+        reads if given else [("GET", "data/working-files/" + WORKING_FILE)] + reads)
 
 
 def test_download_working_file_without_any_path_fails_clearly(kitsu):
@@ -219,8 +223,6 @@ def test_update_output_file(kitsu):
     kitsu.on("PUT", "data/output-files/" + ID, json={"id": ID, "comment": "v2"})
     assert gazu.files.update_output_file({"id": ID}, {"comment": "v2"}) == {"id": ID, "comment": "v2"}
     assert kitsu.sent == [("PUT", "data/output-files/" + ID, {}, {"comment": "v2"})]
-    with pytest.raises(InvalidArgumentException, match="^data:"):
-        gazu.files.update_output_file(ID, ["comment"])
 
 
 REVISION_BODY = {"name": "main", "output_type_id": OUTPUT_TYPE, "task_type_id": TASK_TYPE}
@@ -310,6 +312,18 @@ def test_creators_return_the_existing_one_or_create_it(kitsu, function, args, pa
     assert kitsu.sent[1:] == [("GET", path, {"name": args[0]}, None), ("POST", path, {}, body)]
 
 
+@pytest.mark.parametrize("function, args, path, body", [
+    ("new_output_type", ("", ""), "data/output-types", {"name": "", "short_name": ""}),
+    ("new_software", ("", "", ""), "data/softwares", {"name": "", "short_name": "", "file_extension": ""}),
+    ("new_file_status", ("", ""), "data/file-status", {"name": "", "color": ""}),
+])
+def test_creations_send_their_values_as_given(kitsu, function, args, path, body):
+    kitsu.on("GET", path, json=[])
+    kitsu.on("POST", path, json={"id": ID})
+    assert getattr(gazu.files, function)(*args) == {"id": ID}
+    assert kitsu.sent == [("GET", path, {"name": ""}, None), ("POST", path, {}, body)]
+
+
 def test_new_software_sends_secondary_extensions(kitsu):
     kitsu.on("GET", "data/softwares", json=[])
     kitsu.on("POST", "data/softwares", json={"id": ID}, status=201)
@@ -336,8 +350,6 @@ def test_update_project_file_tree(kitsu):
     kitsu.on("PUT", "data/projects/" + PROJECT, json={"id": PROJECT, "file_tree": TREE})
     assert gazu.files.update_project_file_tree({"id": PROJECT}, TREE)["file_tree"] == TREE
     assert kitsu.sent == [("PUT", "data/projects/" + PROJECT, {}, {"file_tree": TREE})]
-    with pytest.raises(InvalidArgumentException, match="^file_tree:"):
-        gazu.files.update_project_file_tree(PROJECT, "default")
 
 
 def test_set_project_file_tree_warns_and_sets_the_tree_of_the_named_template(kitsu):
@@ -407,11 +419,11 @@ BAD_ARGUMENTS = [
      {"file_status_id": "x#"}),
     ("all_output_types_for_asset_instance", ({"id": None}, SHOT), "asset_instance"),
     ("get_output_type", ("",), "output_type_id"),
-    ("new_output_type", ("Cache", ""), "short_name"),
+    ("new_output_type", (None, "c"), "name"),
     ("get_software", (None,), "software_id"),
-    ("new_software", ("Blender", "bl", None), "file_extension"),
+    ("new_software", (None, "bl", ".bl"), "name"),
     ("get_file_status", ("x#",), "status_id"),
-    ("new_file_status", ("", "#fff"), "name"),
+    ("new_file_status", (None, "#fff"), "name"),
     ("update_project_file_tree", (None, TREE), "project"),
 ]
 

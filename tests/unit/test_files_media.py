@@ -3,7 +3,7 @@
 import pytest
 
 import gazu
-from gazu.exception import InvalidArgumentException, PreviewFileProcessingException
+from gazu.exception import InvalidArgumentException, PreviewFileProcessingException, RouteNotFoundException
 from tests.unit.conftest import body_bytes, new_id
 
 PREVIEW, TASK, PROJECT, PERSON, ORGANISATION, ATTACHMENT = (new_id() for _ in range(6))
@@ -79,15 +79,19 @@ def test_wait_for_preview_file_polls_until_ready(kitsu, no_sleep):
     assert no_sleep["now"] == 4
 
 
-@pytest.mark.parametrize("answers, message", [
-    (["processing", "broken"], "processing failed .status broken"),
-    (["missing"], "status missing"),
-    (["processing"] * 5, "still processing after 10s"),
-])
-def test_wait_for_preview_file_fails_clearly(kitsu, no_sleep, answers, message):
+@pytest.mark.parametrize("answers", [["processing", "broken"], ["missing"]])
+def test_wait_for_preview_file_returns_a_failed_preview_too(kitsu, no_sleep, answers):
+    """As upstream: the caller reads the status of a preview whose processing failed."""
     for status in answers:
         kitsu.on("GET", "data/preview-files/" + PREVIEW, json={**MOVIE, "status": status})
-    with pytest.raises(PreviewFileProcessingException, match=message):
+    assert gazu.files.wait_for_preview_file({"id": PREVIEW}, timeout=10, poll_interval=3)["status"] == answers[-1]
+    assert len(kitsu.sent) == len(answers)
+
+
+def test_wait_for_preview_file_gives_up_after_the_timeout(kitsu, no_sleep):
+    for _ in range(5):
+        kitsu.on("GET", "data/preview-files/" + PREVIEW, json={**MOVIE, "status": "processing"})
+    with pytest.raises(PreviewFileProcessingException, match="still processing after 10s"):
         gazu.files.wait_for_preview_file({"id": PREVIEW}, timeout=10, poll_interval=3)
 
 
@@ -107,11 +111,15 @@ def test_preview_urls_are_api_paths(kitsu, function, kwargs, preview, url):
     assert kitsu.sent == [("GET", "data/preview-files/" + PREVIEW, {}, None)]
 
 
-@pytest.mark.parametrize("function", ["get_preview_movie_url", "get_preview_lowdef_movie_url"])
-def test_movie_urls_of_a_picture_fail_clearly(kitsu, function):
+@pytest.mark.parametrize("function, kwargs, url", [
+    ("get_preview_movie_url", {}, "movies/originals/preview-files/%s.png" % PREVIEW),
+    ("get_preview_movie_url", {"lowdef": True}, "movies/low/preview-files/%s.mp4" % PREVIEW),
+    ("get_preview_lowdef_movie_url", {}, "movies/low/preview-files/%s.mp4" % PREVIEW),
+])
+def test_movie_urls_of_a_picture_are_built_as_upstream_builds_them(kitsu, function, kwargs, url):
+    """A tool that builds the movie and the picture URLs in one go must get both (the server answers 404)."""
     kitsu.on("GET", "data/preview-files/" + PREVIEW, json=PICTURE)
-    with pytest.raises(InvalidArgumentException, match="preview_file: .* 'png' preview, not a movie"):
-        getattr(gazu.files, function)(PREVIEW)
+    assert getattr(gazu.files, function)(PREVIEW, **kwargs) == url
 
 
 def test_attachment_thumbnail_url_sends_nothing(kitsu):
@@ -163,11 +171,12 @@ def test_downloads_check_the_target_before_any_request(kitsu, tmp_path, function
     assert kitsu.sent == []
 
 
-def test_download_preview_movie_of_a_picture_writes_nothing(kitsu, tmp_path):
+def test_download_preview_movie_of_a_picture_lets_the_server_answer_and_writes_nothing(kitsu, tmp_path):
     kitsu.on("GET", "data/preview-files/" + PREVIEW, json=PICTURE)
-    with pytest.raises(InvalidArgumentException, match="not a movie"):
+    kitsu.on("GET", "movies/originals/preview-files/%s.png" % PREVIEW, json={"message": "not found"}, status=404)
+    with pytest.raises(RouteNotFoundException):
         gazu.files.download_preview_movie(PREVIEW, str(tmp_path / "movie.mp4"))
-    assert list(tmp_path.iterdir()) == [] and len(kitsu.sent) == 1
+    assert list(tmp_path.iterdir()) == [] and len(kitsu.sent) == 2
 
 
 @pytest.mark.parametrize("name, segment", [("brief.pdf", "brief.pdf"), ("a b/c?.pdf", "a%20b%2Fc%3F.pdf"),
@@ -223,7 +232,6 @@ def test_avatar_uploads_stream_the_picture(kitsu, tmp_path, function, entity, pa
 BAD_ARGUMENTS = [
     ("get_preview_file", ("a/b",), "preview_file_id"),
     ("get_all_preview_files_for_task", (None,), "task"),
-    ("update_preview", (PREVIEW, None), "data"),
     ("update_preview", ("x#", {}), "preview_file"),
     ("update_preview_position", ({"name": "x"}, 1), "preview_file"),
     ("update_preview_annotations", (42,), "preview_file"),
@@ -238,7 +246,7 @@ BAD_ARGUMENTS = [
     ("download_preview_file_thumbnail", ("a/b", "/tmp/x"), "preview_file"),
     ("download_preview_file_cover", ("a/b", "/tmp/x"), "preview_file"),
     ("extract_frame_from_preview", ("a/b", 1), "preview_file"),
-    ("extract_frame_from_preview", (PREVIEW, "1"), "frame_number"),
+    ("extract_frame_from_preview", (PREVIEW, None), "frame_number"),
     ("extract_tile_from_preview", ("a/b",), "preview_file"),
     ("get_attachment_file", ("a/b",), "attachment_file_id"),
     ("get_all_attachment_files_for_task", ({},), "task"),
@@ -260,3 +268,12 @@ def test_bad_arguments_rejected_before_any_request(kitsu, function, args, name):
     with pytest.raises(InvalidArgumentException, match="^%s:" % name):
         getattr(gazu.files, function)(*args)
     assert kitsu.sent == []
+
+
+def test_frame_number_and_preview_fields_are_sent_as_given(kitsu, tmp_path):
+    kitsu.on("GET", "actions/preview-files/%s/extract-frame" % PREVIEW, body=b"PNG")
+    kitsu.on("PUT", "data/preview-files/" + PREVIEW, json={"id": PREVIEW})
+    gazu.files.extract_frame_from_preview(PREVIEW, "12", str(tmp_path / "frame.png"))
+    gazu.files.update_preview(PREVIEW, {"annotations": []})
+    assert kitsu.sent == [("GET", "actions/preview-files/%s/extract-frame" % PREVIEW, {"frame_number": "12"}, None),
+                          ("PUT", "data/preview-files/" + PREVIEW, {}, {"annotations": []})]
