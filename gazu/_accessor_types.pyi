@@ -35,10 +35,10 @@ class AssetAccessor:
         """Return the assets that belong to an episode, sorted by name."""
 
     def all_assets_for_open_projects(self) -> list[dict]:
-        """Return the assets of every open project, project by project, each sorted by name."""
+        """Return the assets of every open project, sorted by name."""
 
     def all_assets_for_project(self, project: str | dict) -> list[dict]:
-        """Return the assets of a project, sorted by name."""
+        """Return the assets of a project (of every project for None), sorted by name."""
 
     def all_assets_for_project_and_type(self, project: str | dict, asset_type: str | dict) -> list[dict]:
         """Return the assets of a project with this asset type, sorted by name."""
@@ -62,7 +62,7 @@ class AssetAccessor:
         """Save a project's assets as a CSV file (only an episode's, or only those with tasks assigned to a person)."""
 
     def get_all_assets_url(self, project: str | dict) -> str:
-        """Return the address of the project's asset list in Kitsu (every episode's, for a TV show)."""
+        """Return the address of the project's asset list in Kitsu (the "main" episode's, for a TV show)."""
 
     def get_asset(self, asset_id: str) -> dict:
         """Return the asset with this id, with its project, type and episode names and ids."""
@@ -86,10 +86,10 @@ class AssetAccessor:
         """Return the address of the project's asset list in Kitsu, filtered on this asset type."""
 
     def get_asset_url(self, asset: str | dict) -> str:
-        """Return the address of the asset's page in Kitsu."""
+        """Return the address of the asset's page in Kitsu (the asset is read fresh)."""
 
     def get_episode_from_asset(self, asset: dict) -> dict | None:
-        """Return the episode an asset belongs to, or None."""
+        """Return the episode an asset dict belongs to (its ``source_id``, else its ``episode_id``), or None."""
 
     def import_assets_with_csv(self, project: str | dict, csv_file_path: str, progress_callback=...) -> list[dict]:
         """Create or update a project's assets from a Kitsu CSV file; return the assets."""
@@ -128,8 +128,8 @@ class CastingAccessor:
     def cast_asset(self, project: str | dict, entities: list[str | dict] | str | dict, asset: str | dict, nb_occurences: int | None = ..., label: str | None = ...) -> dict:
         """Cast an asset in one or several entities, leaving the rest of their castings as it is."""
 
-    def delete_entity_link(self, entity_link: str | dict) -> str:
-        """Delete one casting link."""
+    def delete_entity_link(self, entity_link: str | dict) -> dict:
+        """Delete one casting link; return the link given (``{"id": …}`` for an id)."""
 
     def get_asset_cast_in(self, asset: str | dict) -> list[dict]:
         """Return the shots, episodes and assets an asset is cast in."""
@@ -264,7 +264,7 @@ class EditAccessor:
         """Return the project's edit with this name, or None."""
 
     def get_edit_url(self, edit: str | dict) -> str:
-        """Return the address of the edit's page in Kitsu (under its episode, in a TV show)."""
+        """Return the address of the edit's page in Kitsu (under its episode, in a TV show; the edit is read fresh)."""
 
     def new_edit(self, project: str | dict, name: str, description: str | None = ..., data: dict | None = ..., episode: str | dict | None = ...) -> dict:
         """Create an edit (in an episode, if given), or return the project's edit that has this name."""
@@ -789,7 +789,7 @@ class ProjectAccessor:
         """Make a task type available in a project, at a priority (its order); return the project."""
 
     def all_metadata_descriptors(self, project: str | dict, *, entity_type: str | None = ...) -> list[dict]:
-        """Return a project's metadata descriptors, only those of ``entity_type`` if given."""
+        """Return a project's metadata descriptors, only those of ``entity_type`` (``"Asset"``, …) if given."""
 
     def all_open_projects(self) -> list[dict]:
         """Return the open projects, sorted by name."""
@@ -804,7 +804,7 @@ class ProjectAccessor:
         """Return the status automations of a project."""
 
     def close_project(self, project: str | dict) -> dict:
-        """Set a project's status to "Closed" and return the updated project."""
+        """Set a project's status to "Closed" (any case); return the project given with its new ``project_status_id``."""
 
     def create_budget(self, project: str | dict, name: str, description: str | None = ..., currency: str | None = ..., start_date: str | None = ..., end_date: str | None = ..., amount: int | float | None = ...) -> dict:
         """Create a budget for a project (the server numbers its revision)."""
@@ -1007,7 +1007,7 @@ class SceneAccessor:
         """Return the instances of the scene's cameras (assets of the "Camera" type), grouped by asset id."""
 
     def all_scenes(self, project: str | dict | None = ...) -> list[dict]:
-        """Return the scenes of every project, or of one project, sorted by name."""
+        """Return the scenes of every project, or of one project (as :func:`all_scenes_for_project`), sorted by name."""
 
     def all_scenes_for_project(self, project: str | dict) -> list[dict]:
         """Return the scenes of a project, sorted by name."""
@@ -1028,7 +1028,7 @@ class SceneAccessor:
         """Return the sequence's scene with this name, or None."""
 
     def get_sequence_from_scene(self, scene: str | dict) -> dict:
-        """Return the sequence a scene belongs to (the scene is read fresh for its parent)."""
+        """Return the sequence a scene belongs to: its dict's ``parent_id``, else the scene is read for it."""
 
     def new_scene(self, project: str | dict, sequence: str | dict, name: str) -> dict:
         """Create a scene in a sequence (the server returns the existing one when the name is taken there)."""
@@ -1040,7 +1040,7 @@ class SceneAccessor:
         """Remove the link between a shot and a scene."""
 
     def update_asset_instance_data(self, asset_instance: str | dict, data: dict) -> dict:
-        """Replace the free-form ``data`` of an asset instance (``{}`` clears it)."""
+        """Replace the free-form ``data`` of an asset instance (``{}`` or None clears it)."""
 
     def update_asset_instance_name(self, asset_instance: dict, name: str) -> dict:
         """Rename an asset instance."""
@@ -1108,7 +1108,7 @@ class ShotAccessor:
         """Return the episode a sequence dict belongs to (its ``parent_id``), or None outside a TV show."""
 
     def get_episode_url(self, episode: str | dict) -> str:
-        """Return the address of the episode's page in Kitsu."""
+        """Return the address of the episode's shot list in Kitsu (the episode is read fresh)."""
 
     def get_sequence(self, sequence_id: str) -> dict:
         """Return the sequence with this id."""
@@ -1116,11 +1116,11 @@ class ShotAccessor:
     def get_sequence_by_name(self, project: str | dict, sequence_name: str, episode: str | dict | None = ...) -> dict | None:
         """Return the project's sequence with this name (in this episode, if given), or None."""
 
-    def get_sequence_from_shot(self, shot: dict) -> dict:
-        """Return the sequence a shot belongs to (the shot is read fresh for its parent)."""
+    def get_sequence_from_shot(self, shot: str | dict) -> dict:
+        """Return the sequence a shot belongs to: its dict's ``parent_id``, else the shot is read for it."""
 
     def get_sequence_url(self, sequence: str | dict) -> str:
-        """Return the address of the sequence's page in Kitsu."""
+        """Return the address of the sequence's page in Kitsu (the sequence is read fresh)."""
 
     def get_shot(self, shot_id: str) -> dict:
         """Return the shot with this id, with its project, episode and sequence names and ids, and its tasks."""
@@ -1129,7 +1129,7 @@ class ShotAccessor:
         """Return the sequence's shot with this name, or None."""
 
     def get_shot_url(self, shot: str | dict) -> str:
-        """Return the address of the shot's page in Kitsu."""
+        """Return the address of the shot's page in Kitsu (the shot is read fresh)."""
 
     def import_otio(self, project: str | dict, otio_file_path: str, episode: str | dict | None = ..., naming_convention: str | None = ..., match_case: bool = ..., progress_callback=...) -> dict[Literal['created_shots', 'updated_shots'], list[dict]]:
         """Create or update shots from an edit timeline (any format OpenTimelineIO reads)."""
@@ -1685,7 +1685,7 @@ class UserAccessor:
         """Leave the chat of an entity."""
 
     def log_desktop_session_log_in(self) -> dict:
-        """Record that the user logged in from a desktop application, now (UTC)."""
+        """Record that the user logged in from a desktop application, now (UTC, as the server keeps dates)."""
 
     def mark_all_notifications_as_read(self) -> dict[Literal['success'], bool]:
         """Mark every notification of the user as read."""

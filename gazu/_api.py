@@ -96,6 +96,15 @@ def query(**values: Any) -> dict:
     return {key: value for key, value in values.items() if value is not None}
 
 
+def plain_query(**values: Any) -> dict:
+    """Return query parameters as upstream writes them in the URL: every key kept, None as ``None``.
+
+    For look-ups by name, where upstream sends ``name=None`` (which finds
+    nothing) rather than leaving the name out (which would find anything).
+    """
+    return {key: "None" if value is None else value for key, value in values.items()}
+
+
 def fetch(route: str, /, client: KitsuClient, *, params: dict | None = None, **entities: Any) -> Any:
     """GET a route and return its decoded JSON."""
     return client.get(path(route, **entities), params=params)

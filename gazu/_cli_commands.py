@@ -460,7 +460,8 @@ def search(ctx: click.Context, project_opt: str | None, query: str, kinds: tuple
     Queries shorter than 3 characters find nothing.
     """
     found = _project_if_given(project_opt)
-    results = gazu.search.search_entities(query, project=found, entity_types=list(kinds) or None)
+    results = gazu.search.search_entities(query, project=found)  # Zou searches every kind: keep those asked
+    results = {kind: items for kind, items in results.items() if not kinds or kind.rstrip("s") in kinds}
     if _wants_json(ctx):
         output(ctx, results, [])
         return

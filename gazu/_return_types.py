@@ -549,6 +549,7 @@ NOT_SERVER_ANSWERS: dict[str, str] = {
     "gazu.cli.setup_client": "the CLI's own configuration",
     "gazu.client.form_fields": "the multipart form fields built from the caller's data",
     "gazu.client.form_files": "the multipart files built from the caller's paths",
+    "gazu.casting.delete_entity_link": "the link given (a dict, or {\"id\": …} for an id), as upstream",
     "gazu.concurrency.map_calls": "returns what the mapped function returns",
     "gazu.helpers.normalize_model_parameter": "returns the caller's dict, whatever model it is",
     "gazu.sorting.sort_by_name": "sorts any list of named dicts",

@@ -9,7 +9,7 @@ show it may belong to an episode (its ``episode_id``, stored by the server as
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import urlencode
 
 import requests
 
@@ -17,12 +17,13 @@ from gazu import _api
 from gazu.cache import cache
 from gazu.client import KitsuClient, default_client, get_api_url_from_host
 from gazu.exception import InvalidArgumentException
-from gazu.helpers import is_id
+from gazu.helpers import is_url_safe_id
+from gazu.sorting import sort_by_name
 
 
 def _dict_argument(value: Any, name: str, key: str | None = None) -> dict:
     """Return an entity dict argument (holding an id under ``key``, if given), or raise naming it."""
-    if not isinstance(value, dict) or (key is not None and not is_id(value.get(key))):
+    if not isinstance(value, dict) or (key is not None and not is_url_safe_id(value.get(key))):
         raise InvalidArgumentException("%s: expected a %s dict%s, got %r" % (
             name, name.replace("_", " "), " with an id under %r" % key if key else "", value))
     return value
@@ -44,10 +45,10 @@ def _saveable(asset: Any) -> Any:
     return saveable
 
 
-def _production_url(project: dict, client: KitsuClient, episode: str = "all") -> str:
-    """Return the Kitsu web address of a production; a TV show's pages sit in an episode."""
+def _production_url(project: dict, client: KitsuClient, episode: str | None = None) -> str:
+    """Return the Kitsu web address of a production; a TV show's pages sit in an episode ("main" by default)."""
     url = "%s/productions/%s" % (get_api_url_from_host(client), project["id"])
-    return url + "/episodes/%s" % episode if project.get("production_type") == "tvshow" else url
+    return url + "/episodes/%s" % (episode or "main") if project.get("production_type") == "tvshow" else url
 
 
 # Assets -------------------------------------------------------------------------
@@ -55,14 +56,16 @@ def _production_url(project: dict, client: KitsuClient, episode: str = "all") ->
 
 @cache
 def all_assets_for_open_projects(client: KitsuClient = default_client) -> list[dict]:
-    """Return the assets of every open project, project by project, each sorted by name."""
-    projects = _api.fetch_list("data/projects/open", client)
-    return [asset for project in projects for asset in all_assets_for_project(project, client=client)]
+    """Return the assets of every open project, sorted by name."""
+    projects = _api.fetch_list("data/projects/open", client, sort=True)
+    return sort_by_name([asset for project in projects for asset in all_assets_for_project(project, client=client)])
 
 
 @cache
 def all_assets_for_project(project: str | dict, client: KitsuClient = default_client) -> list[dict]:
-    """Return the assets of a project, sorted by name."""
+    """Return the assets of a project (of every project for None), sorted by name."""
+    if project is None:
+        return _api.fetch_list("data/assets/all", client, sort=True)
     return _api.fetch_list("data/projects/{}/assets", client, sort=True, project=project)
 
 
@@ -96,9 +99,9 @@ def get_asset(asset_id: str, client: KitsuClient = default_client) -> dict:
 def get_asset_by_name(project: str | dict, name: str, asset_type: str | dict | None = None,
                       client: KitsuClient = default_client) -> dict | None:
     """Return the project's asset with this name (and asset type, if given), or None."""
-    return _api.fetch_first("data/assets/all", client, params=_api.query(
-        project_id=_api.to_id(project, "project"), name=_api.require(name, "name"),
-        entity_type_id=_api.optional_id(asset_type, "asset_type")))
+    return _api.fetch_first("data/assets/all", client, params={
+        **_api.plain_query(project_id=_api.to_id(project, "project"), name=name),
+        **_api.query(entity_type_id=_api.optional_id(asset_type, "asset_type"))})
 
 
 def new_asset(project: str | dict, asset_type: str | dict, name: str, description: str | None = None,
@@ -109,7 +112,7 @@ def new_asset(project: str | dict, asset_type: str | dict, name: str, descriptio
     ``extra_data`` fills the asset's free-form ``data`` field; ``is_shared``
     makes it usable in other projects' asset libraries.
     """
-    body = {"name": _api.require(name, "name"), "data": _api.data_dict(extra_data, "extra_data"),
+    body = {"name": name, "data": _api.data_dict(extra_data, "extra_data"),
             "is_shared": is_shared,
             **_api.query(description=description, episode_id=_api.optional_id(episode, "episode"))}
     return _api.create_if_missing(
@@ -137,9 +140,9 @@ def remove_asset(asset: str | dict, force: bool = False, client: KitsuClient = d
 
 @cache
 def get_episode_from_asset(asset: dict, client: KitsuClient = default_client) -> dict | None:
-    """Return the episode an asset belongs to, or None."""
+    """Return the episode an asset dict belongs to (its ``source_id``, else its ``episode_id``), or None."""
     asset = _dict_argument(asset, "asset")
-    episode_id = asset.get("episode_id") or asset.get("source_id")
+    episode_id = asset.get("source_id") or asset.get("episode_id")
     return _api.fetch("data/episodes/{}", client, episode=episode_id) if episode_id else None
 
 
@@ -173,7 +176,7 @@ def get_asset_type(asset_type_id: str, client: KitsuClient = default_client) -> 
 @cache
 def get_asset_type_by_name(name: str, client: KitsuClient = default_client) -> dict | None:
     """Return the entity type with this name, or None."""
-    return _api.fetch_first("data/entity-types", client, params={"name": _api.require(name, "name")})
+    return _api.fetch_first("data/entity-types", client, params=_api.plain_query(name=name))
 
 
 @cache
@@ -190,8 +193,9 @@ def new_asset_type(name: str, client: KitsuClient = default_client) -> dict:
 
 def update_asset_type(asset_type: dict, client: KitsuClient = default_client) -> dict:
     """Rename an asset type: send the ``name`` of a modified asset type dict."""
-    name = _api.require(_dict_argument(asset_type, "asset_type").get("name"), "asset_type")
-    return _api.put("data/entity-types/{}", client, {"name": name}, asset_type=asset_type)
+    if "name" not in _dict_argument(asset_type, "asset_type"):
+        raise InvalidArgumentException("asset_type: expected an asset type dict with its 'name', got %r" % (asset_type,))
+    return _api.put("data/entity-types/{}", client, {"name": asset_type["name"]}, asset_type=asset_type)
 
 
 def remove_asset_type(asset_type: str | dict, client: KitsuClient = default_client) -> str:
@@ -275,21 +279,25 @@ def export_assets_with_csv(project: str | dict, csv_file_path: str, episode: str
 
 @cache
 def get_all_assets_url(project: str | dict, client: KitsuClient = default_client) -> str:
-    """Return the address of the project's asset list in Kitsu (every episode's, for a TV show)."""
-    return _production_url(_api.fetch("data/projects/{}", client, project=project), client) + "/assets"
+    """Return the address of the project's asset list in Kitsu (the "main" episode's, for a TV show)."""
+    return _production_url(_api.fetch("data/projects/{}", client, project=project), client) + "/assets/"
 
 
 @cache
 def get_asset_url(asset: str | dict, client: KitsuClient = default_client) -> str:
-    """Return the address of the asset's page in Kitsu."""
+    """Return the address of the asset's page in Kitsu (the asset is read fresh)."""
     asset = get_asset(_api.to_id(asset, "asset"), client=client)
     project = _api.fetch("data/projects/{}", client, project=asset["project_id"])
-    return _production_url(project, client, asset.get("episode_id") or "main") + "/assets/" + asset["id"]
+    return "%s/assets/%s/" % (_production_url(project, client, asset.get("episode_id")), asset["id"])
 
 
 @cache
 def get_asset_type_url(project: str | dict, asset_type: str | dict, client: KitsuClient = default_client) -> str:
-    """Return the address of the project's asset list in Kitsu, filtered on this asset type."""
+    """Return the address of the project's asset list in Kitsu, filtered on this asset type.
+
+    An asset type dict with its ``name`` is not read again.
+    """
     project = _api.fetch("data/projects/{}", client, project=project)
-    name = get_asset_type(_api.to_id(asset_type, "asset_type"), client=client)["name"]
-    return _production_url(project, client) + "/assets?search=" + quote("type=[%s]" % name)
+    if not (isinstance(asset_type, dict) and "name" in asset_type):
+        asset_type = get_asset_type(_api.to_id(asset_type, "asset_type"), client=client)
+    return _production_url(project, client) + "/assets?" + urlencode({"search": "type=[%s]" % asset_type["name"]})

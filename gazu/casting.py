@@ -15,36 +15,34 @@ from gazu import _api
 from gazu.cache import cache
 from gazu.client import KitsuClient, default_client
 from gazu.exception import InvalidArgumentException
-from gazu.helpers import is_id
+from gazu.helpers import is_url_safe_id
 
 
 def _project_of(entity: Any, name: str) -> str:
     """Return the ``project_id`` of an entity dict argument, or raise naming the argument."""
-    if not isinstance(entity, dict) or not is_id(entity.get("project_id")):
+    if not isinstance(entity, dict) or not is_url_safe_id(entity.get("project_id")):
         raise InvalidArgumentException(
             "%s: expected a %s dict with an 'id' and a 'project_id', got %r" % (name, name, entity))
     return entity["project_id"]
 
 
-def _casting_list(casting: Any) -> list[dict]:
-    """Return the entries of a casting argument, each counting once unless it says otherwise.
+def _casting_list(casting: Any) -> Any:
+    """Return a casting argument as sent: each entry dict counts once unless it says otherwise.
 
     The server silently skips an entry without ``nb_occurences``: it gets 1
-    here, as on the server's own asset casting route.
+    here, as on the server's own asset casting route. Anything else is sent
+    as given, as upstream does, for the server to judge.
     """
-    if not isinstance(casting, list) or not all(
-            isinstance(entry, dict) and is_id(entry.get("asset_id")) for entry in casting):
-        raise InvalidArgumentException(
-            "casting: expected a list of {'asset_id': …, 'nb_occurences': …} entries, got %r" % (casting,))
-    return [{"nb_occurences": 1, **entry} for entry in casting]
+    if not isinstance(casting, list):
+        return casting
+    return [{"nb_occurences": 1, **entry} if isinstance(entry, dict) else entry for entry in casting]
 
 
 def _entity_ids(entities: Any) -> list[str]:
-    """Return the ids of the entities to cast in (at least one), or raise naming the argument."""
-    ids = _api.to_ids(entities, "entities")
-    if not ids:
-        raise InvalidArgumentException("entities: expected at least one entity dict or id, got %r" % (entities,))
-    return ids
+    """Return the ids of the entities to cast in (an empty list is sent as it is, as upstream), or raise."""
+    if entities is None:
+        raise InvalidArgumentException("entities: expected entity dicts or ids, got None")
+    return _api.to_ids(entities, "entities")
 
 
 # Reading castings ----------------------------------------------------------------
@@ -168,6 +166,7 @@ def all_entity_links_for_project(project: str | dict, page: int | None = None, l
                       project=project)
 
 
-def delete_entity_link(entity_link: str | dict, client: KitsuClient = default_client) -> str:
-    """Delete one casting link."""
-    return _api.delete("data/entity-links/{}", client, entity_link=entity_link)
+def delete_entity_link(entity_link: str | dict, client: KitsuClient = default_client) -> dict:
+    """Delete one casting link; return the link given (``{"id": …}`` for an id)."""
+    _api.delete("data/entity-links/{}", client, entity_link=entity_link)
+    return _api.to_dict(entity_link, "entity_link")

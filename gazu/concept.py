@@ -8,7 +8,6 @@ from __future__ import annotations
 from gazu import _api
 from gazu.cache import cache
 from gazu.client import KitsuClient, default_client
-from gazu.exception import InvalidArgumentException
 
 
 @cache
@@ -38,21 +37,22 @@ def get_concept(concept_id: str, client: KitsuClient = default_client) -> dict:
 @cache
 def get_concept_by_name(project: str | dict, concept_name: str, client: KitsuClient = default_client) -> dict | None:
     """Return the project's concept with this name, or None."""
-    return _api.fetch_first("data/concepts", client, params={
-        "project_id": _api.to_id(project, "project"), "name": _api.require(concept_name, "concept_name")})
+    return _api.fetch_first("data/concepts", client, params=_api.plain_query(
+        project_id=_api.to_id(project, "project"), name=concept_name))
 
 
 def new_concept(project: str | dict, name: str, description: str | None = None, data: dict | None = None,
                 entity_concept_links: list[str | dict] | None = None, client: KitsuClient = default_client) -> dict:
     """Create a concept, or return the project's concept with this name.
 
-    ``entity_concept_links`` are the entities (assets, usually) the concept depicts.
+    ``entity_concept_links`` are the entities (assets, usually) the concept
+    depicts; they are sent as ``{"id": …}`` dicts, which Zou 1.0.97 requires
+    (upstream sent bare ids, which it refuses).
     """
-    if data is not None and not isinstance(data, dict):
-        raise InvalidArgumentException("data: expected a dict, got %r" % (data,))
-    body = {"name": _api.require(name, "name"), "description": description, "data": data or {},
+    body = {"name": name, "data": _api.data_dict(data),
             "entity_concept_links": [{"id": entity_id} for entity_id in
-                                     _api.to_ids(entity_concept_links, "entity_concept_links")]}
+                                     _api.to_ids(entity_concept_links, "entity_concept_links")],
+            **_api.query(description=description)}
     return _api.create_if_missing(lambda: get_concept_by_name(project, name, client=client),
                                   lambda: _api.post("data/projects/{}/concepts", client, body, project=project))
 

@@ -33,22 +33,26 @@ def get_edit(edit_id: str, client: KitsuClient = default_client) -> dict:
 @cache
 def get_edit_by_name(project: str | dict, edit_name: str, client: KitsuClient = default_client) -> dict | None:
     """Return the project's edit with this name, or None."""
-    return _api.fetch_first("data/edits/all", client, params={
-        "project_id": _api.to_id(project, "project"), "name": _api.require(edit_name, "edit_name")})
+    return _api.fetch_first("data/edits/all", client, params=_api.plain_query(
+        project_id=_api.to_id(project, "project"), name=edit_name))
 
 
 @cache
 def get_edit_url(edit: str | dict, client: KitsuClient = default_client) -> str:
-    """Return the address of the edit's page in Kitsu (under its episode, in a TV show)."""
+    """Return the address of the edit's page in Kitsu (under its episode, in a TV show; the edit is read fresh)."""
     edit = get_edit(_api.to_id(edit, "edit"), client=client)
     episode = "/episodes/" + edit["episode_id"] if edit.get("episode_id") else ""
-    return "%s/productions/%s%s/edits/%s" % (get_api_url_from_host(client), edit["project_id"], episode, edit["id"])
+    return "%s/productions/%s%s/edits/%s/" % (get_api_url_from_host(client), edit["project_id"], episode, edit["id"])
 
 
 def new_edit(project: str | dict, name: str, description: str | None = None, data: dict | None = None,
              episode: str | dict | None = None, client: KitsuClient = default_client) -> dict:
-    """Create an edit (in an episode, if given), or return the project's edit that has this name."""
-    body = {"name": _api.require(name, "name"), "data": _api.data_dict(data),
+    """Create an edit (in an episode, if given), or return the project's edit that has this name.
+
+    The episode is sent as ``episode_id``, which Zou 1.0.97 reads (upstream
+    sends ``parent_id``, which it ignores: the edit landed outside its episode).
+    """
+    body = {"name": name, "data": _api.data_dict(data),
             **_api.query(description=description, episode_id=_api.optional_id(episode, "episode"))}
     return _api.create_if_missing(lambda: get_edit_by_name(project, name, client=client),
                                   lambda: _api.post("data/projects/{}/edits", client, body, project=project))

@@ -26,8 +26,8 @@ def get_entity(entity_id: str, client: KitsuClient = default_client) -> dict:
 def get_entity_by_name(entity_name: str, project: str | dict | None = None,
                        client: KitsuClient = default_client) -> dict | None:
     """Return an entity with this name (in this project, if given), or None."""
-    return _api.fetch_first("data/entities", client, params=_api.query(
-        name=_api.require(entity_name, "entity_name"), project_id=_api.optional_id(project, "project")))
+    return _api.fetch_first("data/entities", client, params={
+        **_api.plain_query(name=entity_name), **_api.query(project_id=_api.optional_id(project, "project"))})
 
 
 def all_entities_with_tasks_linked_to_entity(entity: str | dict, client: KitsuClient = default_client) -> list[dict]:
@@ -39,8 +39,7 @@ def all_entities_with_tasks_linked_to_entity(entity: str | dict, client: KitsuCl
 def guess_from_path(project_id: str, path: str, sep: str = "/", client: KitsuClient = default_client) -> list[dict]:
     """Return the entities and file tree templates of the project that a file path matches."""
     return _api.post("data/entities/guess_from_path", client, {
-        "project_id": _api.to_id(project_id, "project_id"), "file_path": _api.require(path, "path"),
-        "sep": _api.require(sep, "sep")})
+        "project_id": _api.to_id(project_id, "project_id"), "file_path": path, "sep": sep})
 
 
 def remove_entity(entity: str | dict, force: bool = False, client: KitsuClient = default_client) -> str:
@@ -78,12 +77,12 @@ def get_entity_type(entity_type_id: str, client: KitsuClient = default_client) -
 def get_entity_type_by_name(entity_type_name: str, client: KitsuClient = default_client) -> dict | None:
     """Return the entity type with this name, or None."""
     return _api.fetch_first("data/entity-types", client,
-                            params={"name": _api.require(entity_type_name, "entity_type_name")})
+                            params=_api.plain_query(name=entity_type_name))
 
 
 def new_entity_type(name: str, client: KitsuClient = default_client) -> dict:
     """Create an entity type (an asset type)."""
-    return _api.post("data/entity-types", client, {"name": _api.require(name, "name")})
+    return _api.post("data/entity-types", client, {"name": name})
 
 
 def remove_entity_type(entity_type: str | dict, client: KitsuClient = default_client) -> str:

@@ -21,6 +21,7 @@ The hierarchy, at a glance::
     ├── TooBigFileException            413
     ├── DownloadFileException          a download failed; nothing was written
     ├── TaskStatusNotFoundException
+    ├── ProjectStatusNotFoundException (also a ValueError)
     ├── TaskMustBeADictException
     ├── FileDoesntExistException
     ├── ProjectDoesntExistException
@@ -130,6 +131,10 @@ class TooBigFileException(GazuException):
 
 class TaskStatusNotFoundException(GazuException):
     """No task status matches."""
+
+
+class ProjectStatusNotFoundException(GazuException, ValueError):
+    """No project status matches (a ValueError, as upstream raised)."""
 
 
 class DownloadFileException(GazuException):

@@ -3,7 +3,7 @@
 Every entity argument is a dict with an ``"id"`` or an id string. Entity
 types of metadata descriptors are Kitsu's model names (``"Asset"``,
 ``"Shot"``, ``"Sequence"``, ``"Episode"``, ``"Edit"``, ``"Project"``,
-``"Task"``); lower-case names (``"asset"``) are accepted and capitalised.
+``"Task"``), sent as given.
 """
 
 from __future__ import annotations
@@ -13,19 +13,7 @@ from typing import Literal
 from gazu import _api
 from gazu.cache import cache
 from gazu.client import KitsuClient, default_client, get_api_url_from_host
-from gazu.exception import GazuException
-
-
-def _link_body(value: str | dict, key: str, name: str) -> dict:
-    """Return ``{key: id}`` for ``{key: id}``, an entity dict or an id."""
-    if isinstance(value, dict) and key in value:
-        value = value[key]
-    return {key: _api.to_id(value, name)}
-
-
-def _entity_type(entity_type: str) -> str:
-    """Return a metadata descriptor entity type as Kitsu names it (``asset`` → ``Asset``)."""
-    return _api.require(entity_type, "entity_type").capitalize()
+from gazu.exception import MethodNotAllowedException, ProjectStatusNotFoundException, RouteNotFoundException
 
 
 # Projects -----------------------------------------------------------------------
@@ -52,14 +40,13 @@ def get_project(project_id: str, client: KitsuClient = default_client) -> dict:
 @cache
 def get_project_by_name(project_name: str, client: KitsuClient = default_client) -> dict | None:
     """Return the project with this name, or None."""
-    return _api.fetch_first("data/projects", client, params={"name": _api.require(project_name, "project_name")})
+    return _api.fetch_first("data/projects", client, params=_api.plain_query(name=project_name))
 
 
 @cache
 def get_project_url(project: str | dict, section: str = "assets", client: KitsuClient = default_client) -> str:
     """Return the web page of a project's ``section`` (``assets``, ``shots``, …) in Kitsu."""
-    return "%s/productions/%s/%s" % (get_api_url_from_host(client), _api.to_id(project, "project"),
-                                     _api.require(section, "section"))
+    return "%s/productions/%s/%s/" % (get_api_url_from_host(client), _api.to_id(project, "project"), section)
 
 
 def new_project(
@@ -83,7 +70,7 @@ def new_project(
         project_template: a template whose settings the new project starts with.
     """
     body = {
-        "name": _api.require(name, "name"),
+        "name": name,
         "production_type": production_type,
         "production_style": production_style,
         "team": _api.to_ids(team, "team"),
@@ -107,12 +94,18 @@ def update_project_data(project: str | dict, data: dict | None = None, client: K
 
 
 def close_project(project: str | dict, client: KitsuClient = default_client) -> dict:
-    """Set a project's status to "Closed" and return the updated project."""
-    project_id = _api.to_id(project, "project")
-    closed = next((status for status in all_project_status(client=client) if status["name"] == "Closed"), None)
+    """Set a project's status to "Closed" (any case); return the project given with its new ``project_status_id``.
+
+    Raises:
+        ProjectStatusNotFoundException: the server has no such status (a ValueError, as upstream).
+    """
+    project = _api.to_dict(project, "project")
+    closed = next((status for status in all_project_status(client=client)
+                   if str(status.get("name")).lower() == "closed"), None)
     if closed is None:
-        raise GazuException("close_project: the server has no project status named 'Closed'")
-    return _api.put("data/projects/{}", client, {"project_status_id": closed["id"]}, project=project_id)
+        raise ProjectStatusNotFoundException("close_project: the server has no project status named 'Closed'")
+    _api.put("data/projects/{}", client, {"project_status_id": closed["id"]}, project=project)
+    return {**project, "project_status_id": closed["id"]}
 
 
 def remove_project(project: str | dict, force: bool = False, client: KitsuClient = default_client) -> str:
@@ -132,8 +125,7 @@ def all_project_status(client: KitsuClient = default_client) -> list[dict]:
 @cache
 def get_project_status_by_name(project_status_name: str, client: KitsuClient = default_client) -> dict | None:
     """Return the project status with this name, or None."""
-    return _api.fetch_first("data/project-status", client,
-                            params={"name": _api.require(project_status_name, "project_status_name")})
+    return _api.fetch_first("data/project-status", client, params=_api.plain_query(name=project_status_name))
 
 
 # Team ---------------------------------------------------------------------------
@@ -175,11 +167,14 @@ def add_asset_type(project: str | dict, asset_type: str | dict, client: KitsuCli
 def get_project_task_types(project: str | dict, client: KitsuClient = default_client) -> list[dict]:
     """Return the task types of a project.
 
-    Upstream read ``GET data/projects/{id}/settings/task-types``, which the
-    server does not serve; this reads the same list from
+    Reads upstream's ``data/projects/{id}/settings/task-types``; Zou 1.0.97
+    does not serve it (405), and the same list is then read from
     ``data/projects/{id}/task-types``.
     """
-    return _api.fetch_list("data/projects/{}/task-types", client, project=project)
+    try:
+        return _api.fetch_list("data/projects/{}/settings/task-types", client, project=project)
+    except (MethodNotAllowedException, RouteNotFoundException):
+        return _api.fetch_list("data/projects/{}/task-types", client, project=project)
 
 
 def add_task_type(project: str | dict, task_type: str | dict, priority: int,
@@ -222,10 +217,9 @@ def add_status_automation(project: str | dict, automation: dict[Literal["status_
     """Enable a status automation in a project; return the project.
 
     Args:
-        automation: ``{"status_automation_id": id}``, or the automation's dict or id.
+        automation: ``{"status_automation_id": id}``, sent as the body as it is.
     """
-    return _api.post("data/projects/{}/settings/status-automations", client,
-                     _link_body(automation, "status_automation_id", "automation"), project=project)
+    return _api.post("data/projects/{}/settings/status-automations", client, automation, project=project)
 
 
 def remove_status_automation(project: str | dict, automation: str | dict, client: KitsuClient = default_client) -> str:
@@ -246,10 +240,10 @@ def add_preview_background_file(project: str | dict,
     """Make a preview background file available in a project; return the project.
 
     Args:
-        background_file: ``{"preview_background_file_id": id}``, or the file's dict or id.
+        background_file: ``{"preview_background_file_id": id}``, sent as the body as it is.
     """
-    return _api.post("data/projects/{}/settings/preview-background-files", client,
-                     _link_body(background_file, "preview_background_file_id", "background_file"), project=project)
+    return _api.post("data/projects/{}/settings/preview-background-files", client, background_file,
+                     project=project)
 
 
 def remove_preview_background_file(project: str | dict, background_file: str | dict,
@@ -264,10 +258,11 @@ def remove_preview_background_file(project: str | dict, background_file: str | d
 
 def all_metadata_descriptors(project: str | dict, client: KitsuClient = default_client, *,
                              entity_type: str | None = None) -> list[dict]:
-    """Return a project's metadata descriptors, only those of ``entity_type`` if given."""
-    wanted = None if entity_type is None else _entity_type(entity_type)
+    """Return a project's metadata descriptors, only those of ``entity_type`` (``"Asset"``, …) if given."""
     descriptors = _api.fetch_list("data/projects/{}/metadata-descriptors", client, project=project)
-    return [descriptor for descriptor in descriptors if wanted in (None, descriptor.get("entity_type"))]
+    if entity_type is None:
+        return descriptors
+    return [descriptor for descriptor in descriptors if descriptor.get("entity_type") == entity_type]
 
 
 def get_metadata_descriptor(project: str | dict, metadata_descriptor_id: str,
@@ -280,8 +275,8 @@ def get_metadata_descriptor(project: str | dict, metadata_descriptor_id: str,
 def get_metadata_descriptor_by_field_name(project: str | dict, field_name: str,
                                           client: KitsuClient = default_client) -> dict | None:
     """Return a project's metadata descriptor for this ``data`` key, or None."""
-    params = {"project_id": _api.to_id(project, "project"), "field_name": _api.require(field_name, "field_name")}
-    return _api.fetch_first("data/metadata-descriptors", client, params=params)
+    return _api.fetch_first("data/metadata-descriptors", client, params=_api.plain_query(
+        project_id=_api.to_id(project, "project"), field_name=field_name))
 
 
 def add_metadata_descriptor(
@@ -305,11 +300,11 @@ def add_metadata_descriptor(
         task_type_id: for ``Task`` descriptors, the task type they apply to.
     """
     body = {
-        "name": _api.require(name, "name"),
-        "entity_type": _entity_type(entity_type),
-        "data_type": _api.require(data_type, "data_type"),
+        "name": name,
+        "data_type": data_type,
         "choices": list(choices or []),
         "for_client": for_client,
+        "entity_type": entity_type,
         "departments": _api.to_ids(departments, "departments"),
         **_api.query(task_type_id=_api.optional_id(task_type_id, "task_type_id")),
     }
@@ -327,8 +322,7 @@ def update_metadata_descriptor(project: str | dict, metadata_descriptor: dict,
 def reorder_metadata_descriptors(project: str | dict, entity_type: str, descriptor_ids: list[str | dict],
                                  client: KitsuClient = default_client) -> list[dict]:
     """Set the order of a project's descriptors of one entity type; return them in that order."""
-    body = {"entity_type": _entity_type(entity_type),
-            "descriptor_ids": _api.to_ids(_api.require(descriptor_ids, "descriptor_ids", list), "descriptor_ids")}
+    body = {"entity_type": entity_type, "descriptor_ids": _api.to_ids(descriptor_ids, "descriptor_ids")}
     return _api.post("data/projects/{}/metadata-descriptors/reorder", client, body, project=project)
 
 
@@ -365,14 +359,14 @@ def create_budget(
     client: KitsuClient = default_client,
 ) -> dict:
     """Create a budget for a project (the server numbers its revision)."""
-    body = {"name": _api.require(name, "name"), **_api.query(
+    body = {"name": name, **_api.query(
         description=description, currency=currency, start_date=start_date, end_date=end_date, amount=amount)}
     return _api.post("data/projects/{}/budgets", client, body, project=project)
 
 
 def update_budget(project: str | dict, budget: str | dict, data: dict, client: KitsuClient = default_client) -> dict:
     """Change a budget's fields (``name``, ``currency``) to those in ``data``."""
-    return _api.put("data/projects/{}/budgets/{}", client, _api.require(data, "data", dict), project=project,
+    return _api.put("data/projects/{}/budgets/{}", client, _api.data_dict(data), project=project,
                     budget=budget)
 
 
@@ -413,7 +407,7 @@ def create_budget_entry(
     (upstream's) cannot give: it answers with a ParameterException. Set those
     fields with :func:`update_budget_entry` on an entry made in Kitsu.
     """
-    body = {"name": _api.require(name, "name"), **_api.query(
+    body = {"name": name, **_api.query(
         date=date, amount=amount, quantity=quantity, unit_price=unit_price, description=description,
         category=category)}
     return _api.post("data/projects/{}/budgets/{}/entries", client, body, project=project, budget=budget)
@@ -427,7 +421,7 @@ def update_budget_entry(project: str | dict, budget: str | dict, entry: str | di
     leaves out to null (and refuses a null ``department_id``): pass the whole
     entry, e.g. ``{**entry, "months_duration": 5}``.
     """
-    return _api.put("data/projects/{}/budgets/{}/entries/{}", client, _api.require(data, "data", dict),
+    return _api.put("data/projects/{}/budgets/{}/entries/{}", client, _api.data_dict(data),
                     project=project, budget=budget, entry=entry)
 
 

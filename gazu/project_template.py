@@ -13,7 +13,6 @@ from __future__ import annotations
 from gazu import _api
 from gazu.cache import cache
 from gazu.client import KitsuClient, default_client
-from gazu.exception import InvalidArgumentException
 
 # Templates ----------------------------------------------------------------------
 
@@ -33,7 +32,7 @@ def get_project_template(project_template_id: str, client: KitsuClient = default
 @cache
 def get_project_template_by_name(name: str, client: KitsuClient = default_client) -> dict | None:
     """Return the project template with this name, or None."""
-    return _api.fetch_first("data/project-templates", client, params={"name": _api.require(name, "name")})
+    return _api.fetch_first("data/project-templates", client, params=_api.plain_query(name=name))
 
 
 def new_project_template(
@@ -52,7 +51,7 @@ def new_project_template(
         fps: e.g. ``"25"``; ratio: e.g. ``"16:9"``; resolution: e.g. ``"1920x1080"``.
         production_type: ``short``, ``featurefilm``, ``tvshow``; production_style: ``2d``, ``3d``, ``2d3d``, …
     """
-    body = {"name": _api.require(name, "name"), "description": description, **_api.query(
+    body = {"name": name, "description": description, **_api.query(
         fps=fps, ratio=ratio, resolution=resolution, production_type=production_type,
         production_style=production_style)}
     return _api.post("data/project-templates", client, body)
@@ -62,7 +61,7 @@ def new_project_template_from_project(project: str | dict, name: str, descriptio
                                       client: KitsuClient = default_client) -> dict:
     """Create a project template from a project's settings and links."""
     return _api.post("data/project-templates/from-project/{}", client,
-                     {"name": _api.require(name, "name"), "description": description}, project=project)
+                     {"name": name, "description": description}, project=project)
 
 
 def update_project_template(project_template: dict, client: KitsuClient = default_client) -> dict:
@@ -231,8 +230,7 @@ def set_project_template_metadata_descriptors(project_template: str | dict, desc
     Args:
         descriptors: descriptor dicts (``name``, ``entity_type``, ``data_type``, ``choices``, …),
             as :func:`gazu.project.all_metadata_descriptors` returns them; ``[]`` clears them.
+            Sent as given, for the server to judge.
     """
-    if not isinstance(descriptors, list) or not all(isinstance(item, dict) for item in descriptors):
-        raise InvalidArgumentException("descriptors: expected a list of descriptor dicts, got %r" % (descriptors,))
     return _api.put("data/project-templates/{}/metadata-descriptors", client, {"metadata_descriptors": descriptors},
                     project_template=project_template)

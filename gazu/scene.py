@@ -17,9 +17,10 @@ from gazu.exception import InvalidArgumentException
 
 @cache
 def all_scenes(project: str | dict | None = None, client: KitsuClient = default_client) -> list[dict]:
-    """Return the scenes of every project, or of one project, sorted by name."""
-    return _api.fetch_list("data/scenes/all", client, sort=True,
-                           params=_api.query(project_id=_api.optional_id(project, "project")))
+    """Return the scenes of every project, or of one project (as :func:`all_scenes_for_project`), sorted by name."""
+    if project is None:
+        return _api.fetch_list("data/scenes/all", client, sort=True)
+    return _api.fetch_list("data/projects/{}/scenes", client, sort=True, project=project)
 
 
 def all_scenes_for_project(project: str | dict, client: KitsuClient = default_client) -> list[dict]:
@@ -42,20 +43,21 @@ def get_scene(scene_id: str, client: KitsuClient = default_client) -> dict:
 @cache
 def get_scene_by_name(sequence: str | dict, scene_name: str, client: KitsuClient = default_client) -> dict | None:
     """Return the sequence's scene with this name, or None."""
-    return _api.fetch_first("data/scenes/all", client, params={
-        "parent_id": _api.to_id(sequence, "sequence"), "name": _api.require(scene_name, "scene_name")})
+    return _api.fetch_first("data/scenes/all", client, params=_api.plain_query(
+        parent_id=_api.to_id(sequence, "sequence"), name=scene_name))
 
 
 @cache
 def get_sequence_from_scene(scene: str | dict, client: KitsuClient = default_client) -> dict:
-    """Return the sequence a scene belongs to (the scene is read fresh for its parent)."""
-    parent_id = get_scene(_api.to_id(scene, "scene"), client=client)["parent_id"]
-    return _api.fetch("data/sequences/{}", client, sequence=parent_id)
+    """Return the sequence a scene belongs to: its dict's ``parent_id``, else the scene is read for it."""
+    if not (isinstance(scene, dict) and scene.get("parent_id")):
+        scene = get_scene(_api.to_id(scene, "scene"), client=client)
+    return _api.fetch("data/sequences/{}", client, sequence=scene["parent_id"])
 
 
 def new_scene(project: str | dict, sequence: str | dict, name: str, client: KitsuClient = default_client) -> dict:
     """Create a scene in a sequence (the server returns the existing one when the name is taken there)."""
-    body = {"name": _api.require(name, "name"), "sequence_id": _api.to_id(sequence, "sequence")}
+    body = {"name": name, "sequence_id": _api.to_id(sequence, "sequence")}
     return _api.post("data/projects/{}/scenes", client, body, project=project)
 
 
@@ -101,8 +103,8 @@ def all_camera_instances_for_scene(scene: str | dict, client: KitsuClient = defa
 @cache
 def get_asset_instance_by_name(scene: str | dict, name: str, client: KitsuClient = default_client) -> dict | None:
     """Return the scene's asset instance with this name, or None."""
-    return _api.fetch_first("data/asset-instances", client, params={
-        "scene_id": _api.to_id(scene, "scene"), "name": _api.require(name, "name")})
+    return _api.fetch_first("data/asset-instances", client, params=_api.plain_query(
+        name=name, scene_id=_api.to_id(scene, "scene")))
 
 
 def new_scene_asset_instance(scene: str | dict, asset: str | dict, description: str | None = None,
@@ -114,12 +116,11 @@ def new_scene_asset_instance(scene: str | dict, asset: str | dict, description: 
 
 def update_asset_instance_name(asset_instance: dict, name: str, client: KitsuClient = default_client) -> dict:
     """Rename an asset instance."""
-    return _api.put("data/asset-instances/{}", client, {"name": _api.require(name, "name")},
-                    asset_instance=asset_instance)
+    return _api.put("data/asset-instances/{}", client, {"name": name}, asset_instance=asset_instance)
 
 
 def update_asset_instance_data(asset_instance: str | dict, data: dict, client: KitsuClient = default_client) -> dict:
-    """Replace the free-form ``data`` of an asset instance (``{}`` clears it)."""
-    if not isinstance(data, dict):
+    """Replace the free-form ``data`` of an asset instance (``{}`` or None clears it)."""
+    if data is not None and not isinstance(data, dict):
         raise InvalidArgumentException("data: expected a dict, got %r" % (data,))
     return _api.put("data/asset-instances/{}", client, {"data": data}, asset_instance=asset_instance)

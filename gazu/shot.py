@@ -37,12 +37,12 @@ def _production_url(project_id: str, client: KitsuClient) -> str:
     return "%s/productions/%s" % (get_api_url_from_host(client), project_id)
 
 
-def _page_url(entity: dict, section: str, client: KitsuClient) -> str:
+def _page_url(entity: dict, episode_id: str | None, section: str, client: KitsuClient) -> str:
     """Return the Kitsu page of an entity; in a TV show, the page sits under the entity's episode."""
     url = _production_url(entity["project_id"], client)
-    if entity.get("episode_id"):
-        url += "/episodes/" + entity["episode_id"]
-    return "%s/%s/%s" % (url, section, entity["id"])
+    if episode_id:
+        url += "/episodes/" + episode_id
+    return "%s/%s/%s/" % (url, section, entity["id"])
 
 
 # Episodes -----------------------------------------------------------------------
@@ -63,8 +63,8 @@ def get_episode(episode_id: str, client: KitsuClient = default_client) -> dict:
 @cache
 def get_episode_by_name(project: str | dict, episode_name: str, client: KitsuClient = default_client) -> dict | None:
     """Return the project's episode with this name, or None."""
-    return _api.fetch_first("data/episodes", client, params={
-        "project_id": _api.to_id(project, "project"), "name": _api.require(episode_name, "episode_name")})
+    return _api.fetch_first("data/episodes", client, params=_api.plain_query(
+        project_id=_api.to_id(project, "project"), name=episode_name))
 
 
 @cache
@@ -76,7 +76,7 @@ def get_episode_from_sequence(sequence: dict, client: KitsuClient = default_clie
 
 def new_episode(project: str | dict, name: str, client: KitsuClient = default_client) -> dict:
     """Create an episode, or return the project's episode that has this name."""
-    body = {"name": _api.require(name, "name")}
+    body = {"name": name}
     return _api.create_if_missing(lambda: get_episode_by_name(project, name, client=client),
                                   lambda: _api.post("data/projects/{}/episodes", client, body, project=project))
 
@@ -120,22 +120,31 @@ def get_sequence(sequence_id: str, client: KitsuClient = default_client) -> dict
 @cache
 def get_sequence_by_name(project: str | dict, sequence_name: str, episode: str | dict | None = None,
                          client: KitsuClient = default_client) -> dict | None:
-    """Return the project's sequence with this name (in this episode, if given), or None."""
-    return _api.fetch_first("data/sequences", client, params=_api.query(
-        project_id=_api.to_id(project, "project"), name=_api.require(sequence_name, "sequence_name"),
-        episode_id=_api.optional_id(episode, "episode")))
+    """Return the project's sequence with this name (in this episode, if given), or None.
+
+    With an episode, upstream sends ``episode_id``, which the server ignores
+    (a sequence's episode is its ``parent_id``): the project and the episode
+    are sent as ``project_id`` and ``parent_id`` too, so that another
+    project's or episode's sequence of that name is never returned.
+    """
+    episode_id = _api.optional_id(episode, "episode")
+    return _api.fetch_first("data/sequences", client, params={
+        **_api.plain_query(project_id=_api.to_id(project, "project"), name=sequence_name),
+        **_api.query(episode_id=episode_id, parent_id=episode_id)})
 
 
 @cache
-def get_sequence_from_shot(shot: dict, client: KitsuClient = default_client) -> dict:
-    """Return the sequence a shot belongs to (the shot is read fresh for its parent)."""
-    return get_sequence(get_shot(_api.to_id(shot, "shot"), client=client)["parent_id"], client=client)
+def get_sequence_from_shot(shot: str | dict, client: KitsuClient = default_client) -> dict:
+    """Return the sequence a shot belongs to: its dict's ``parent_id``, else the shot is read for it."""
+    if not (isinstance(shot, dict) and shot.get("parent_id")):
+        shot = get_shot(_api.to_id(shot, "shot"), client=client)
+    return get_sequence(shot["parent_id"], client=client)
 
 
 def new_sequence(project: str | dict, name: str, episode: str | dict | None = None,
                  client: KitsuClient = default_client) -> dict:
     """Create a sequence (in an episode, for a TV show), or return the one that has this name there."""
-    body = {"name": _api.require(name, "name"), **_api.query(episode_id=_api.optional_id(episode, "episode"))}
+    body = {"name": name, **_api.query(episode_id=_api.optional_id(episode, "episode"))}
     return _api.create_if_missing(lambda: get_sequence_by_name(project, name, episode, client=client),
                                   lambda: _api.post("data/projects/{}/sequences", client, body, project=project))
 
@@ -191,8 +200,8 @@ def get_shot(shot_id: str, client: KitsuClient = default_client) -> dict:
 @cache
 def get_shot_by_name(sequence: str | dict, shot_name: str, client: KitsuClient = default_client) -> dict | None:
     """Return the sequence's shot with this name, or None."""
-    return _api.fetch_first("data/shots/all", client, params={
-        "sequence_id": _api.to_id(sequence, "sequence"), "name": _api.require(shot_name, "shot_name")})
+    return _api.fetch_first("data/shots/all", client, params=_api.plain_query(
+        sequence_id=_api.to_id(sequence, "sequence"), name=shot_name))
 
 
 def new_shot(project: str | dict, sequence: str | dict, name: str, nb_frames: int | None = None,
@@ -205,7 +214,7 @@ def new_shot(project: str | dict, sequence: str | dict, name: str, nb_frames: in
     """
     project_id = _api.to_id(project, "project")
     data = {**_api.data_dict(data), **_api.query(frame_in=frame_in, frame_out=frame_out)}
-    body = {"name": _api.require(name, "name"), "sequence_id": _api.to_id(sequence, "sequence"), "data": data,
+    body = {"name": name, "data": data, "sequence_id": _api.to_id(sequence, "sequence"),
             **_api.query(nb_frames=nb_frames, description=description)}
     return _api.create_if_missing(lambda: get_shot_by_name(sequence, name, client=client),
                                   lambda: _api.post("data/projects/{}/shots", client, body, project=project_id))
@@ -302,28 +311,31 @@ def import_otio(project: str | dict, otio_file_path: str, episode: str | dict | 
 @cache
 def get_all_episodes_url(project: str | dict, client: KitsuClient = default_client) -> str:
     """Return the address of the project's episode list in Kitsu."""
-    return _production_url(_api.to_id(project, "project"), client) + "/episodes"
+    return _production_url(_api.to_id(project, "project"), client) + "/episodes/"
 
 
 @cache
 def get_all_sequences_url(project: str | dict, client: KitsuClient = default_client) -> str:
     """Return the address of the project's sequence list in Kitsu."""
-    return _production_url(_api.to_id(project, "project"), client) + "/sequences"
+    return _production_url(_api.to_id(project, "project"), client) + "/sequences/"
 
 
 @cache
 def get_episode_url(episode: str | dict, client: KitsuClient = default_client) -> str:
-    """Return the address of the episode's page in Kitsu."""
-    return _page_url(get_episode(_api.to_id(episode, "episode"), client=client), "episodes", client)
+    """Return the address of the episode's shot list in Kitsu (the episode is read fresh)."""
+    episode = get_episode(_api.to_id(episode, "episode"), client=client)
+    return "%s/episodes/%s/shots" % (_production_url(episode["project_id"], client), episode["id"])
 
 
 @cache
 def get_sequence_url(sequence: str | dict, client: KitsuClient = default_client) -> str:
-    """Return the address of the sequence's page in Kitsu."""
-    return _page_url(get_sequence(_api.to_id(sequence, "sequence"), client=client), "sequences", client)
+    """Return the address of the sequence's page in Kitsu (the sequence is read fresh)."""
+    sequence = get_sequence(_api.to_id(sequence, "sequence"), client=client)
+    return _page_url(sequence, sequence.get("parent_id"), "sequences", client)
 
 
 @cache
 def get_shot_url(shot: str | dict, client: KitsuClient = default_client) -> str:
-    """Return the address of the shot's page in Kitsu."""
-    return _page_url(get_shot(_api.to_id(shot, "shot"), client=client), "shots", client)
+    """Return the address of the shot's page in Kitsu (the shot is read fresh)."""
+    shot = get_shot(_api.to_id(shot, "shot"), client=client)
+    return _page_url(shot, shot.get("episode_id"), "shots", client)

@@ -25,7 +25,7 @@ def get_studio(studio_id: str, client: KitsuClient = default_client) -> dict:
 @cache
 def get_studio_by_name(studio_name: str, client: KitsuClient = default_client) -> dict | None:
     """Return the studio with this name, or None."""
-    return _api.fetch_first("data/studios", client, params={"name": _api.require(studio_name, "studio_name")})
+    return _api.fetch_first("data/studios", client, params=_api.plain_query(name=studio_name))
 
 
 def update_studio(studio: dict, client: KitsuClient = default_client) -> dict:

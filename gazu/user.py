@@ -163,9 +163,9 @@ def new_filter(name: str, query: str, list_type: str, project: str | dict | None
                entity_type: str | None = None, client: KitsuClient = default_client) -> dict:
     """Save a search filter for a list (``list_type``: "asset", "shot", "todo", …), optionally for one project."""
     return _api.post("data/user/filters", client, {
-        "name": _api.require(name, "name"),
-        "query": _api.require(query, "query"),
-        "list_type": _api.require(list_type, "list_type"),
+        "name": name,
+        "query": query,
+        "list_type": list_type,
         "project_id": _api.optional_id(project, "project"),
         "entity_type": entity_type,
     })
@@ -196,7 +196,7 @@ def get_filter_group(filter_group: str | dict, client: KitsuClient = default_cli
 def new_filter_group(name: str, project: str | dict | None = None, client: KitsuClient = default_client) -> dict:
     """Create a filter group, optionally for one project."""
     return _api.post("data/user/filter-groups", client, {
-        "name": _api.require(name, "name"),
+        "name": name,
         "project_id": _api.optional_id(project, "project"),
     })
 
@@ -311,8 +311,8 @@ def all_desktop_login_logs(client: KitsuClient = default_client) -> list:
 
 
 def log_desktop_session_log_in(client: KitsuClient = default_client) -> dict:
-    """Record that the user logged in from a desktop application, now (UTC)."""
-    now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S")
+    """Record that the user logged in from a desktop application, now (UTC, as the server keeps dates)."""
+    now = datetime.datetime.now(datetime.timezone.utc).replace(tzinfo=None).isoformat()
     return _api.post("data/user/desktop-login-logs", client, {"date": now})
 
 

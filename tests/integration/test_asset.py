@@ -8,6 +8,7 @@ casting that some readings need comes from gazu.casting.
 from __future__ import annotations
 
 import csv
+from urllib.parse import urlencode
 
 import pytest
 
@@ -111,10 +112,14 @@ def test_web_addresses(new_project, asset_type, episode):
     asset = gazu.asset.new_asset(new_project, asset_type, unique("Hero"), episode=episode)
     web = gazu.client.get_api_url_from_host()
     base = "%s/productions/%s" % (web, new_project["id"])
-    assert gazu.asset.get_all_assets_url(new_project) == base + "/episodes/all/assets"
-    assert gazu.asset.get_asset_url(asset) == "%s/episodes/%s/assets/%s" % (base, episode["id"], asset["id"])
-    url = gazu.asset.get_asset_type_url(new_project, asset_type)
-    assert url.startswith(base + "/episodes/all/assets?search=type%3D%5B") and asset_type["name"] in url
+    assert gazu.project.get_project(new_project["id"])["production_type"] == "tvshow"
+    # Upstream's strings: the "main" episode, a trailing slash, the search query encoded as a form.
+    assert gazu.asset.get_all_assets_url(new_project) == base + "/episodes/main/assets/"
+    assert gazu.asset.get_asset_url(asset) == "%s/episodes/%s/assets/%s/" % (base, episode["id"], asset["id"])
+    assert gazu.asset.get_asset_type_url(new_project, asset_type) == (
+        base + "/episodes/main/assets?" + urlencode({"search": "type=[%s]" % asset_type["name"]}))
+    outside = gazu.asset.new_asset(new_project, asset_type, unique("Shared"))
+    assert gazu.asset.get_asset_url(outside["id"]) == "%s/episodes/main/assets/%s/" % (base, outside["id"])
 
 
 def test_asset_instances(new_project, asset_type, shot):
@@ -141,6 +146,21 @@ def test_asset_instances(new_project, asset_type, shot):
                              {"name": unique("SC"), "sequence_id": shot["parent_id"]})
     in_scene = gazu.client.post("data/scenes/%s/asset-instances" % scene["id"], {"asset_id": prop["id"]})
     assert ids(gazu.asset.all_scene_asset_instances_for_asset(prop)[scene["id"]]) == [in_scene["id"]]
+
+
+def test_asset_instance_listings_of_entities_without_instances(new_project, asset_type, shot):
+    # Zou answers these listings grouped by id: {} when there is none, kept as upstream keeps it.
+    lone = gazu.asset.new_asset(new_project, asset_type, unique("Lone"))
+    assert gazu.asset.all_asset_instances_for_asset(lone) == {}
+    assert gazu.asset.all_shot_asset_instances_for_asset(lone) == {}
+    assert gazu.asset.all_scene_asset_instances_for_asset(lone["id"]) == {}
+    assert gazu.asset.all_asset_instances_for_shot(shot) == {}
+    assert gazu.shot.all_asset_instances_for_shot(shot["id"]) == {}
+    assert gazu.shot.get_asset_instances_for_shot(shot) == {}
+    scene = gazu.client.post("data/projects/%s/scenes" % new_project["id"],
+                             {"name": unique("SC"), "sequence_id": shot["parent_id"]})
+    assert gazu.scene.all_asset_instances_for_scene(scene) == {}
+    assert gazu.scene.all_camera_instances_for_scene(scene["id"]) == {}
 
 
 def test_assets_cast_in_a_shot(new_project, asset_type, shot):

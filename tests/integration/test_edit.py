@@ -40,8 +40,8 @@ def test_edits_of_a_project_and_an_episode(new_project):
     assert ids(edit_module.all_edits_for_project(new_project)) == [cut["id"], trailer["id"]]
 
     web = "%s/productions/%s" % (raw.get_api_url_from_host(), new_project["id"])
-    assert edit_module.get_edit_url(trailer) == "%s/edits/%s" % (web, trailer["id"])
-    assert edit_module.get_edit_url(cut["id"]) == "%s/episodes/%s/edits/%s" % (web, episode["id"], cut["id"])
+    assert edit_module.get_edit_url(trailer) == "%s/edits/%s/" % (web, trailer["id"])
+    assert edit_module.get_edit_url(cut["id"]) == "%s/episodes/%s/edits/%s/" % (web, episode["id"], cut["id"])
 
     edit_module.update_edit({**stored, "name": name + "-v2", "description": "Final cut"})
     edit_module.update_edit_data(trailer, {"music": "score"})

@@ -53,7 +53,8 @@ def test_project_lifecycle(admin_client):
     assert gazu.project.get_project_by_name(unique("nothing")) is None
     assert project["id"] in ids(gazu.project.all_projects())
     assert project["id"] in ids(gazu.project.all_open_projects())
-    assert gazu.project.get_project_url(project, "shots").endswith("/productions/%s/shots" % project["id"])
+    assert gazu.project.get_project_url(project, "shots") == "%s/productions/%s/shots/" % (
+        gazu.client.get_api_url_from_host(), project["id"])
 
     stored["fps"] = "24"
     stored["data"] = {"studio": "North", "budget": "low"}
@@ -141,7 +142,7 @@ def test_metadata_descriptors(new_project):
                                                       departments=[department])
     assert (difficulty["field_name"], difficulty["choices"], difficulty["departments"]) == (
         "difficulty", ["easy", "hard"], [department["id"]])
-    notes = gazu.project.add_metadata_descriptor(project, "Shot notes", "shot", for_client=True)
+    notes = gazu.project.add_metadata_descriptor(project, "Shot notes", "Shot", for_client=True)
     assert (notes["entity_type"], notes["field_name"], notes["for_client"]) == ("Shot", "shot_notes", True)
     level = gazu.project.add_metadata_descriptor(project, "Level", "Asset", "number")
 
@@ -156,7 +157,7 @@ def test_metadata_descriptors(new_project):
     assert gazu.project.get_metadata_descriptor(project, difficulty["id"])["choices"] == ["easy", "medium", "hard"]
 
     gazu.project.reorder_metadata_descriptors(project, "Asset", [level, difficulty["id"]])
-    assets = sorted(gazu.project.all_metadata_descriptors(project, entity_type="asset"), key=lambda d: d["position"])
+    assets = sorted(gazu.project.all_metadata_descriptors(project, entity_type="Asset"), key=lambda d: d["position"])
     assert ids(assets) == [level["id"], difficulty["id"]]
 
     gazu.project.remove_metadata_descriptor(project, notes)

@@ -55,6 +55,8 @@ def test_scenes_of_a_sequence(layout):
     assert ids(scene_module.all_scenes_for_sequence(sequence)) == [first["id"], scene["id"]]
     assert ids(scene_module.all_scenes_for_project(project)) == [first["id"], scene["id"]]
     assert ids(scene_module.all_scenes(project)) == [first["id"], scene["id"]]
+    # With a project, the same answer as the project's scene listing (upstream's route), key for key.
+    assert scene_module.all_scenes(project) == scene_module.all_scenes_for_project(project)
     assert {first["id"], scene["id"]} <= set(ids(scene_module.all_scenes()))
 
     scene_module.update_scene({**stored, "description": "Kitchen", "data": {"set": "kitchen"}})

@@ -56,10 +56,10 @@ def test_episodes_of_a_tv_show(new_project):
     stored = shot_module.get_episode(episode["id"])
     assert (stored["description"], stored["data"]) == ("The pilot", {"writer": "Cy", "director": "Bo"})
 
-    assert shot_module.get_all_episodes_url(new_project) == "%s/productions/%s/episodes" % (
+    assert shot_module.get_all_episodes_url(new_project) == "%s/productions/%s/episodes/" % (
         raw.get_api_url_from_host(), new_project["id"])
-    assert shot_module.get_episode_url(episode).endswith(
-        "/productions/%s/episodes/%s" % (new_project["id"], episode["id"]))
+    assert shot_module.get_episode_url(episode) == "%s/productions/%s/episodes/%s/shots" % (
+        raw.get_api_url_from_host(), new_project["id"], episode["id"])
 
     shot_module.remove_episode(other)
     assert ids(shot_module.all_episodes_for_project(new_project)) == [episode["id"], first["id"]]
@@ -95,8 +95,8 @@ def test_sequences_and_shots_of_an_episode(new_project):
     assert shot_module.all_previews_for_shot(first) in ({}, [])
 
     web = "%s/productions/%s/episodes/%s" % (raw.get_api_url_from_host(), new_project["id"], episode["id"])
-    assert shot_module.get_sequence_url(sequence) == "%s/sequences/%s" % (web, sequence["id"])
-    assert shot_module.get_shot_url(first["id"]) == "%s/shots/%s" % (web, first["id"])
+    assert shot_module.get_sequence_url(sequence) == "%s/sequences/%s/" % (web, sequence["id"])
+    assert shot_module.get_shot_url(first["id"]) == "%s/shots/%s/" % (web, first["id"])
 
     shot_module.update_sequence({**shot_module.get_sequence(sequence["id"]), "description": "Opening"})
     shot_module.update_sequence_data(sequence, {"mood": "dark"})
@@ -116,9 +116,9 @@ def test_shots_of_a_feature_film(film):
     assert shot_module.get_episode_from_sequence(sequence) is None
     shot = shot_module.new_shot(film, sequence, "SH010")
     web = "%s/productions/%s" % (raw.get_api_url_from_host(), film["id"])
-    assert shot_module.get_shot_url(shot) == "%s/shots/%s" % (web, shot["id"])
-    assert shot_module.get_sequence_url(sequence) == "%s/sequences/%s" % (web, sequence["id"])
-    assert shot_module.get_all_sequences_url(film) == web + "/sequences"
+    assert shot_module.get_shot_url(shot) == "%s/shots/%s/" % (web, shot["id"])
+    assert shot_module.get_sequence_url(sequence) == "%s/sequences/%s/" % (web, sequence["id"])
+    assert shot_module.get_all_sequences_url(film) == web + "/sequences/"
 
 
 def test_removing_and_restoring_shots(new_project):

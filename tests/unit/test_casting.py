@@ -50,6 +50,10 @@ WRITES = [
      {"entity_ids": [ID, OTHER_ID], "nb_occurences": 3, "label": "fixed"}),
     ("uncast_asset", (PROJECT, [{"id": ID}], ASSET), "PUT", CAST_ROUTE, {"entity_ids": [ID], "nb_occurences": 0}),
     ("delete_entity_link", ({"id": ID},), "DELETE", "data/entity-links/%s" % ID, None),
+    ("update_shot_casting", (PROJECT, ID, [ASSET]), "PUT", "data/projects/%s/entities/%s/casting" % (PROJECT, ID),
+     [ASSET]),
+    ("cast_asset", (PROJECT, [], ASSET), "PUT", CAST_ROUTE, {"entity_ids": []}),
+    ("uncast_asset", (PROJECT, (), ASSET), "PUT", CAST_ROUTE, {"entity_ids": [], "nb_occurences": 0}),
 ]
 
 
@@ -79,8 +83,19 @@ def test_writes(kitsu, name, args, method, path, body):
     kitsu.on(method, path, json={ID: CASTING})
     result = getattr(gazu.casting, name)(*args)
     assert kitsu.sent == [(method, path, {}, body)]
-    assert result == ('{"%s": %s}' % (ID, '[{"asset_id": "%s", "nb_occurences": 2, "label": "animate"}]' % ASSET)
-                      if method == "DELETE" else {ID: CASTING})
+    # delete_entity_link answers the link it was given, as upstream.
+    assert result == ({"id": ID} if method == "DELETE" else {ID: CASTING})
+
+
+def test_delete_entity_link_answers_the_link_given(kitsu):
+    kitsu.on("DELETE", "data/entity-links/%s" % ID, status=204, body="")
+    assert gazu.casting.delete_entity_link(ID) == {"id": ID}
+    assert gazu.casting.delete_entity_link({"id": ID, "entity_in_id": ASSET}) == {"id": ID, "entity_in_id": ASSET}
+
+
+def test_castings_of_dicts_read_any_project_id_string(kitsu):
+    kitsu.on("GET", "data/projects/project-01/entities/%s/casting" % ID, json=[])
+    assert gazu.casting.get_shot_casting({"id": ID, "project_id": "project-01"}) == []
 
 
 @pytest.mark.parametrize("name, args", [row[:2] for row in WRITES if row[0] in ("cast_asset", "uncast_asset")])
@@ -141,14 +156,7 @@ BAD_VALUE_CALLS = [
     for name, argument in [("get_asset_casting", "asset"), ("get_shot_casting", "shot"),
                            ("get_episode_casting", "episode"), ("get_sequence_casting", "sequence")]
     for make_args in [lambda bad: (bad,)]
-    for bad in [ID, None, {"id": ID}, {"id": ID, "project_id": "nope"}, {"project_id": PROJECT}]
-] + [
-    (name, "casting", lambda bad: (PROJECT, ID, bad), bad)
-    for name in ["update_asset_casting", "update_shot_casting", "update_episode_casting"]
-    for bad in [None, {"asset_id": ASSET}, "cast", [ASSET], [{"nb_occurences": 1}], [{"asset_id": "nope"}]]
-] + [
-    (name, "entities", lambda bad: (PROJECT, bad, ASSET), bad) for name in ["cast_asset", "uncast_asset"]
-    for bad in [[], ()]
+    for bad in [ID, None, {"id": ID}, {"id": ID, "project_id": "a/b"}, {"project_id": PROJECT}]
 ]
 
 

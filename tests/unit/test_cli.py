@@ -741,16 +741,16 @@ def test_shot_casting_by_name_needs_the_sequence(kitsu, env):
 
 
 def test_search(kitsu, env):
-    answer = {"assets": [ASSET], "persons": [PERSON]}
+    answer = {"assets": [ASSET], "persons": [PERSON], "shots": [SHOT]}
     kitsu.mock.add("POST", HOST + "/data/search", json=answer)
     _answer(kitsu, [BY_NAME])
     result = run("search", "chair", "-p", "Agent 327", "-t", "asset", "-t", "person")
     assert result.exit_code == 0, result.output
     assert table(result) == [["KIND", "NAME", "ID"], ["asset", "Chair", ASSET["id"]],
                              ["person", "Ada Lovelace", PERSON["id"]]]
-    assert kitsu.last == ("POST", "data/search", {}, {"query": "chair", "project_id": PID,
-                                                      "index_names": ["assets", "persons"]})
+    assert kitsu.last == ("POST", "data/search", {}, {"query": "chair", "project_id": PID})
     assert json.loads(run("search", "chair", "--json").stdout) == answer
+    assert json.loads(run("search", "chair", "-t", "shot", "--json").stdout) == {"shots": [SHOT]}
     assert run("search", "chair", "-t", "edit").exit_code == 2
 
 

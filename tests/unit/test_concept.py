@@ -75,7 +75,7 @@ def test_new_concept_defaults(kitsu):
     kitsu.on("GET", "data/concepts", json=[])
     kitsu.on("POST", "data/projects/%s/concepts" % PROJECT, json={"id": ID}, status=201)
     gazu.concept.new_concept({"id": PROJECT}, "Hero")
-    assert kitsu.last[3] == {"name": "Hero", "description": None, "data": {}, "entity_concept_links": []}
+    assert kitsu.last[3] == {"name": "Hero", "data": {}, "entity_concept_links": []}
 
 
 def test_new_concept_returns_existing(kitsu):
@@ -106,8 +106,6 @@ BAD_CALLS = [
     ("new_concept", "project", lambda bad: (bad, "Hero"), None),
     ("new_concept", "entity_concept_links", lambda bad: (PROJECT, "Hero", None, None, [ASSET, bad]), None),
     ("remove_concept", "concept", lambda bad: (bad,), None),
-    ("get_concept_by_name", "concept_name", lambda bad: (PROJECT, bad), [None, "", 42]),
-    ("new_concept", "name", lambda bad: (PROJECT, bad), [None, "", 42]),
     ("new_concept", "data", lambda bad: (PROJECT, "Hero", None, bad), ["x", [1], 42]),
     ("update_concept", "concept", lambda bad: (bad,), [ID, None, {"name": "x"}]),
 ]
@@ -128,3 +126,13 @@ def test_every_function_is_covered():
     public = {name for name, value in vars(gazu.concept).items()
               if callable(value) and not name.startswith("_") and getattr(value, "__module__", "") == "gazu.concept"}
     assert public == covered
+
+
+@pytest.mark.parametrize("name, sent", [("", ""), (None, "None")])
+def test_look_up_by_name_sends_the_name_as_upstream(kitsu, name, sent):
+    kitsu.on("GET", "data/concepts", json=[])
+    kitsu.on("POST", "data/projects/%s/concepts" % PROJECT, json={"id": ID})
+    assert gazu.concept.get_concept_by_name(PROJECT, name) is None
+    gazu.concept.new_concept(PROJECT, name)
+    assert kitsu.sent[0] == ("GET", "data/concepts", {"project_id": PROJECT, "name": sent}, None)
+    assert kitsu.last[3] == {"name": name, "data": {}, "entity_concept_links": []}

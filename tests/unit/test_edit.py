@@ -50,8 +50,8 @@ def test_get_edit_by_name(kitsu):
 
 
 @pytest.mark.parametrize("episode_id, url", [
-    (None, "/productions/%s/edits/%s" % (PROJECT, EDIT)),
-    (EPISODE, "/productions/%s/episodes/%s/edits/%s" % (PROJECT, EPISODE, EDIT)),
+    (None, "/productions/%s/edits/%s/" % (PROJECT, EDIT)),
+    (EPISODE, "/productions/%s/episodes/%s/edits/%s/" % (PROJECT, EPISODE, EDIT)),
 ])
 def test_get_edit_url(kitsu, episode_id, url):
     kitsu.on("GET", "data/edits/" + EDIT, json={"id": EDIT, "project_id": PROJECT, "episode_id": episode_id})
@@ -105,7 +105,6 @@ def test_remove_edit(kitsu, force, query):
 
 
 IDS = [None, "", "a/b", {"name": "x"}, 42]
-NAMES = [None, "", 12]
 
 # (call taking the bad value, the argument it is passed as, bad values)
 BAD_ARGUMENTS = [
@@ -119,8 +118,6 @@ BAD_ARGUMENTS = [
     (lambda bad: gazu.edit.update_edit(bad), "edit", IDS),
     (lambda bad: gazu.edit.update_edit_data(bad, {}), "edit", IDS),
     (lambda bad: gazu.edit.remove_edit(bad), "edit", IDS),
-    (lambda bad: gazu.edit.get_edit_by_name(PROJECT, bad), "edit_name", NAMES),
-    (lambda bad: gazu.edit.new_edit(PROJECT, bad), "name", NAMES),
     (lambda bad: gazu.edit.new_edit(PROJECT, "Trailer", data=bad), "data", ["length=90", ["length"]]),
     (lambda bad: gazu.edit.update_edit_data(EDIT, bad), "data", ["length=90", ["length"]]),
 ]
@@ -132,3 +129,13 @@ def test_bad_arguments_rejected_before_any_request(kitsu, call, argument, bad):
     with pytest.raises(InvalidArgumentException, match="^%s:" % argument):
         call(bad)
     assert kitsu.sent == []
+
+
+@pytest.mark.parametrize("name, sent", [("", ""), (None, "None")])
+def test_look_up_by_name_sends_the_name_as_upstream(kitsu, name, sent):
+    kitsu.on("GET", "data/edits/all", json=[])
+    kitsu.on("POST", "data/projects/%s/edits" % PROJECT, json={"id": EDIT})
+    assert gazu.edit.get_edit_by_name(PROJECT, name) is None
+    gazu.edit.new_edit(PROJECT, name)
+    assert kitsu.sent[0] == ("GET", "data/edits/all", {"project_id": PROJECT, "name": sent}, None)
+    assert kitsu.last == ("POST", "data/projects/%s/edits" % PROJECT, {}, {"name": name, "data": {}})

@@ -110,11 +110,6 @@ BAD_CALLS = [
     ("remove_entities", "project", lambda bad: (bad, [ID]), None),
     ("remove_entities", "entities", lambda bad: (PROJECT, [ID, bad]), None),
     ("guess_from_path", "project_id", lambda bad: (bad, "/prod/cup"), None),
-    ("guess_from_path", "path", lambda bad: (PROJECT, bad), [None, "", 42]),
-    ("guess_from_path", "sep", lambda bad: (PROJECT, "/prod/cup", bad), [None, "", 42]),
-    ("get_entity_by_name", "entity_name", lambda bad: (bad,), [None, "", 42]),
-    ("get_entity_type_by_name", "entity_type_name", lambda bad: (bad,), [None, "", 42]),
-    ("new_entity_type", "name", lambda bad: (bad,), [None, "", 42]),
 ]
 
 
@@ -133,3 +128,22 @@ def test_every_function_is_covered():
     public = {name for name, value in vars(gazu.entity).items()
               if callable(value) and not name.startswith("_") and getattr(value, "__module__", "") == "gazu.entity"}
     assert public == covered
+
+
+@pytest.mark.parametrize("name, sent", [("", ""), (None, "None")])
+def test_look_ups_by_name_send_the_name_as_upstream(kitsu, name, sent):
+    kitsu.on("GET", "data/entities", json=[])
+    kitsu.on("GET", "data/entity-types", json=[])
+    assert gazu.entity.get_entity_by_name(name) is None
+    assert gazu.entity.get_entity_type_by_name(name) is None
+    assert kitsu.sent == [("GET", "data/entities", {"name": sent}, None),
+                          ("GET", "data/entity-types", {"name": sent}, None)]
+
+
+def test_values_are_sent_as_given(kitsu):
+    kitsu.on("POST", "data/entity-types", json={"id": ID})
+    kitsu.on("POST", "data/entities/guess_from_path", json=[])
+    gazu.entity.new_entity_type("")
+    gazu.entity.guess_from_path(PROJECT, "", "")
+    assert [request[3] for request in kitsu.sent] == [
+        {"name": ""}, {"project_id": PROJECT, "file_path": "", "sep": ""}]

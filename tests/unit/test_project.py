@@ -1,7 +1,7 @@
 import pytest
 
 import gazu
-from gazu.exception import GazuException, InvalidArgumentException
+from gazu.exception import InvalidArgumentException, NotAllowedException, ProjectStatusNotFoundException
 from tests.unit.conftest import new_id
 
 P = new_id()  # a project
@@ -15,7 +15,7 @@ LIST_READS = [
     ("all_open_projects", (), "data/projects/open", True, True),
     ("all_project_status", (), "data/project-status", True, True),
     ("get_team", (P,), "data/projects/%s/team" % P, False, False),
-    ("get_project_task_types", ({"id": P},), "data/projects/%s/task-types" % P, False, True),
+    ("get_project_task_types", ({"id": P},), "data/projects/%s/settings/task-types" % P, False, True),
     ("get_project_task_statuses", (P,), "data/projects/%s/settings/task-status" % P, False, True),
     ("all_status_automations", (P,), "data/projects/%s/settings/status-automations" % P, False, True),
     ("get_preview_background_files", (P,), "data/projects/%s/settings/preview-background-files" % P, False, True),
@@ -57,30 +57,37 @@ WRITES = [
     ("remove_task_status", (P, X), {}, "DELETE", "data/projects/%s/settings/task-status/%s" % (P, X), {}, None),
     ("add_status_automation", (P, {"status_automation_id": X}), {}, "POST",
      "data/projects/%s/settings/status-automations" % P, {}, {"status_automation_id": X}),
-    ("add_status_automation", (P, {"id": X}), {}, "POST",
-     "data/projects/%s/settings/status-automations" % P, {}, {"status_automation_id": X}),
+    ("add_status_automation", (P, {"from_status_id": X, "to_status_id": Y}), {}, "POST",
+     "data/projects/%s/settings/status-automations" % P, {}, {"from_status_id": X, "to_status_id": Y}),
     ("remove_status_automation", (P, X), {}, "DELETE",
      "data/projects/%s/settings/status-automations/%s" % (P, X), {}, None),
     ("add_preview_background_file", (P, {"preview_background_file_id": X}), {}, "POST",
      "data/projects/%s/settings/preview-background-files" % P, {}, {"preview_background_file_id": X}),
-    ("add_preview_background_file", (P, X), {}, "POST",
-     "data/projects/%s/settings/preview-background-files" % P, {}, {"preview_background_file_id": X}),
+    ("add_preview_background_file", (P, {"name": "grid"}), {}, "POST",
+     "data/projects/%s/settings/preview-background-files" % P, {}, {"name": "grid"}),
     ("remove_preview_background_file", (P, X), {}, "DELETE",
      "data/projects/%s/settings/preview-background-files/%s" % (P, X), {}, None),
     ("add_metadata_descriptor", (P, "Difficulty", "Asset"), {}, "POST", "data/projects/%s/metadata-descriptors" % P,
      {}, {"name": "Difficulty", "entity_type": "Asset", "data_type": "string", "choices": [], "for_client": False,
           "departments": []}),
-    ("add_metadata_descriptor", (P, "Level", "task", "list", ["easy", "hard"], True, [{"id": Y}], X), {}, "POST",
+    ("add_metadata_descriptor", (P, "Level", "Task", "list", ["easy", "hard"], True, [{"id": Y}], X), {}, "POST",
      "data/projects/%s/metadata-descriptors" % P, {},
      {"name": "Level", "entity_type": "Task", "data_type": "list", "choices": ["easy", "hard"], "for_client": True,
       "departments": [Y], "task_type_id": X}),
-    ("reorder_metadata_descriptors", (P, "shot", [X, {"id": Y}]), {}, "POST",
+    # Values go out as given, as upstream: the server judges "" or a lower-case entity type.
+    ("add_metadata_descriptor", (P, "", "asset", ""), {}, "POST", "data/projects/%s/metadata-descriptors" % P, {},
+     {"name": "", "entity_type": "asset", "data_type": "", "choices": [], "for_client": False, "departments": []}),
+    ("reorder_metadata_descriptors", (P, "Shot", [X, {"id": Y}]), {}, "POST",
      "data/projects/%s/metadata-descriptors/reorder" % P, {}, {"entity_type": "Shot", "descriptor_ids": [X, Y]}),
+    ("reorder_metadata_descriptors", (P, "shot", None), {}, "POST",
+     "data/projects/%s/metadata-descriptors/reorder" % P, {}, {"entity_type": "shot", "descriptor_ids": []}),
     ("remove_metadata_descriptor", (P, X), {}, "DELETE", "data/projects/%s/metadata-descriptors/%s" % (P, X), {},
      None),
     ("remove_metadata_descriptor", (P, {"id": X}), {"force": True}, "DELETE",
      "data/projects/%s/metadata-descriptors/%s" % (P, X), {"force": "True"}, None),
     ("create_budget", (P, "Season 1"), {}, "POST", "data/projects/%s/budgets" % P, {}, {"name": "Season 1"}),
+    ("create_budget", (P, ""), {}, "POST", "data/projects/%s/budgets" % P, {}, {"name": ""}),
+    ("update_budget", (P, X, {}), {}, "PUT", "data/projects/%s/budgets/%s" % (P, X), {}, {}),
     ("create_budget", (P, "Season 1"), {"currency": "EUR", "amount": 1000}, "POST", "data/projects/%s/budgets" % P,
      {}, {"name": "Season 1", "currency": "EUR", "amount": 1000}),
     ("update_budget", (P, X, {"name": "Season 2"}), {}, "PUT", "data/projects/%s/budgets/%s" % (P, X), {},
@@ -204,19 +211,41 @@ def test_new_project_returns_existing(kitsu):
     assert kitsu.sent == [("GET", "data/projects", {"name": "Agent 327"}, None)]
 
 
-def test_close_project_sets_the_closed_status(kitsu):
+@pytest.mark.parametrize("project, answer", [({"id": P, "name": "Agent 327"}, {"id": P, "name": "Agent 327"}),
+                                             (P, {"id": P})])
+@pytest.mark.parametrize("status_name", ["Closed", "closed"])
+def test_close_project_sets_the_closed_status(kitsu, project, answer, status_name):
+    # As upstream: the status is found whatever its case, and the project given comes back with it.
     closed = new_id()
-    kitsu.on("GET", "data/project-status", json=[{"id": new_id(), "name": "Open"}, {"id": closed, "name": "Closed"}])
-    kitsu.on("PUT", "data/projects/%s" % P, json={"id": P, "project_status_id": closed})
-    assert gazu.project.close_project({"id": P}) == {"id": P, "project_status_id": closed}
+    kitsu.on("GET", "data/project-status", json=[{"id": new_id(), "name": "Open"}, {"id": closed, "name": status_name}])
+    kitsu.on("PUT", "data/projects/%s" % P, json={"id": P, "name": "Agent 327", "project_status_id": closed})
+    assert gazu.project.close_project(project) == {**answer, "project_status_id": closed}
     assert kitsu.sent == [("GET", "data/project-status", {}, None),
                           ("PUT", "data/projects/%s" % P, {}, {"project_status_id": closed})]
 
 
 def test_close_project_without_a_closed_status(kitsu):
     kitsu.on("GET", "data/project-status", json=[{"id": new_id(), "name": "Open"}])
-    with pytest.raises(GazuException, match="Closed"):
+    with pytest.raises(ProjectStatusNotFoundException, match="Closed") as raised:
         gazu.project.close_project(P)
+    assert isinstance(raised.value, ValueError)  # what upstream raised
+    assert len(kitsu.sent) == 1
+
+
+@pytest.mark.invented_routes  # upstream's route, which Zou 1.0.97 lacks: answered here as Zou does
+@pytest.mark.parametrize("status", [405, 404])
+def test_get_project_task_types_falls_back_on_the_project_route(kitsu, status):
+    kitsu.on("GET", "data/projects/%s/settings/task-types" % P, status=status, json={"message": "no"})
+    kitsu.on("GET", "data/projects/%s/task-types" % P, json=UNSORTED)
+    assert gazu.project.get_project_task_types(P) == UNSORTED
+    assert [request[1] for request in kitsu.sent] == ["data/projects/%s/settings/task-types" % P,
+                                                      "data/projects/%s/task-types" % P]
+
+
+def test_get_project_task_types_other_errors_raise(kitsu):
+    kitsu.on("GET", "data/projects/%s/settings/task-types" % P, status=403, json={"message": "no"})
+    with pytest.raises(NotAllowedException):
+        gazu.project.get_project_task_types(P)
     assert len(kitsu.sent) == 1
 
 
@@ -235,16 +264,36 @@ def test_update_project_data_merges_into_fresh_data(kitsu):
                                        ("http://kitsu.test/api/", "http://kitsu.test/api/")])  # as upstream
 def test_get_project_url(kitsu, host, web):
     gazu.set_host(host)
-    assert gazu.project.get_project_url(P) == "%s/productions/%s/assets" % (web, P)
-    assert gazu.project.get_project_url({"id": P}, "shots") == "%s/productions/%s/shots" % (web, P)
+    assert gazu.project.get_project_url(P) == "%s/productions/%s/assets/" % (web, P)
+    assert gazu.project.get_project_url({"id": P}, "shots") == "%s/productions/%s/shots/" % (web, P)
     assert kitsu.sent == []
+
+
+@pytest.mark.parametrize("name, sent", [("", ""), (None, "None")])
+def test_look_ups_by_name_send_the_name_as_upstream(kitsu, name, sent):
+    kitsu.on("GET", "data/projects", json=[])
+    kitsu.on("GET", "data/project-status", json=[])
+    kitsu.on("GET", "data/metadata-descriptors", json=[])
+    assert gazu.project.get_project_by_name(name) is None
+    assert gazu.project.get_project_status_by_name(name) is None
+    assert gazu.project.get_metadata_descriptor_by_field_name(P, name) is None
+    assert kitsu.sent == [("GET", "data/projects", {"name": sent}, None),
+                          ("GET", "data/project-status", {"name": sent}, None),
+                          ("GET", "data/metadata-descriptors", {"project_id": P, "field_name": sent}, None)]
+
+
+def test_new_project_sends_the_name_as_given(kitsu):
+    kitsu.on("GET", "data/projects", json=[])
+    kitsu.on("POST", "data/projects", json={"id": P})
+    gazu.project.new_project("")
+    assert kitsu.last[3]["name"] == ""
 
 
 def test_all_metadata_descriptors_filters_by_entity_type(kitsu):
     descriptors = [{"name": "a", "entity_type": "Asset"}, {"name": "s", "entity_type": "Shot"}]
     kitsu.on("GET", "data/projects/%s/metadata-descriptors" % P, json=descriptors)
     assert gazu.project.all_metadata_descriptors(P, entity_type="Shot") == [descriptors[1]]
-    assert gazu.project.all_metadata_descriptors(P, entity_type="asset") == [descriptors[0]]
+    assert gazu.project.all_metadata_descriptors(P, entity_type="asset") == []  # compared as given, as upstream
     assert gazu.project.all_metadata_descriptors(P) == descriptors
 
 
@@ -264,9 +313,7 @@ BAD_ENTITY_CALLS = [
     ("remove_task_type", "task_type", lambda bad: (P, bad)),
     ("add_task_status", "task_status", lambda bad: (P, bad)),
     ("remove_task_status", "task_status", lambda bad: (P, bad)),
-    ("add_status_automation", "automation", lambda bad: (P, bad)),
     ("remove_status_automation", "automation", lambda bad: (P, bad)),
-    ("add_preview_background_file", "background_file", lambda bad: (P, bad)),
     ("remove_preview_background_file", "background_file", lambda bad: (P, bad)),
     ("get_metadata_descriptor", "metadata_descriptor_id", lambda bad: (P, bad)),
     ("get_metadata_descriptor_by_field_name", "project", lambda bad: (bad, "difficulty")),
@@ -301,29 +348,16 @@ def test_bad_entities_rejected_before_any_request(kitsu, name, argument, make_ar
     assert kitsu.sent == []
 
 
-NOT_TEXTS = [None, "", 42]
 BAD_VALUE_CALLS = [
-    ("get_project_by_name", "project_name", lambda bad: (bad,), NOT_TEXTS),
-    ("get_project_status_by_name", "project_status_name", lambda bad: (bad,), NOT_TEXTS),
-    ("get_project_url", "section", lambda bad: (P, bad), NOT_TEXTS),
-    ("new_project", "name", lambda bad: (bad,), NOT_TEXTS),
     ("new_project", "team", lambda bad: ("n", "short", ["a/b"]), [None]),
     ("new_project", "project_template", lambda bad: ("n", "short", None, None, None, None, "2d", "x?"), [None]),
     ("update_project_data", "data", lambda bad: (P, bad), ["fps=24", 42]),
-    ("get_metadata_descriptor_by_field_name", "field_name", lambda bad: (P, bad), NOT_TEXTS),
-    ("add_metadata_descriptor", "name", lambda bad: (P, bad, "Asset"), NOT_TEXTS),
-    ("add_metadata_descriptor", "entity_type", lambda bad: (P, "n", bad), NOT_TEXTS),
     ("add_metadata_descriptor", "departments", lambda bad: (P, "n", "Asset", "string", None, False, [bad]),
      ["a/b", None]),
     ("add_metadata_descriptor", "task_type_id", lambda bad: (P, "Level", "Task", "string", None, False, None, bad),
      ["", "a/b", {"name": "x"}, 42]),
-    ("all_metadata_descriptors", "entity_type", lambda bad: (P,), [None]),
-    ("reorder_metadata_descriptors", "entity_type", lambda bad: (P, bad, [X]), NOT_TEXTS),
-    ("reorder_metadata_descriptors", "descriptor_ids", lambda bad: (P, "Asset", bad), [None, [], X]),
-    ("create_budget", "name", lambda bad: (P, bad), NOT_TEXTS),
-    ("create_budget_entry", "name", lambda bad: (P, X, bad), NOT_TEXTS),
-    ("update_budget", "data", lambda bad: (P, X, bad), [None, {}, "name=x"]),
-    ("update_budget_entry", "data", lambda bad: (P, X, Y, bad), [None, {}, "name=x"]),
+    ("update_budget", "data", lambda bad: (P, X, bad), ["name=x"]),
+    ("update_budget_entry", "data", lambda bad: (P, X, Y, bad), ["name=x"]),
 ]
 
 
@@ -331,9 +365,8 @@ BAD_VALUE_CALLS = [
     pytest.param(name, argument, make_args, bad, id="%s-%s-%r" % (name, argument, bad))
     for name, argument, make_args, bads in BAD_VALUE_CALLS for bad in bads])
 def test_bad_values_rejected_before_any_request(kitsu, name, argument, make_args, bad):
-    kwargs = {"entity_type": 42} if name == "all_metadata_descriptors" else {}
     with pytest.raises(InvalidArgumentException, match="^%s:" % argument):
-        getattr(gazu.project, name)(*make_args(bad), **kwargs)
+        getattr(gazu.project, name)(*make_args(bad))
     assert kitsu.sent == []
 
 

@@ -166,15 +166,9 @@ def test_bad_entities_rejected_before_any_request(kitsu, name, argument, make_ar
     assert kitsu.sent == []
 
 
-NOT_TEXTS = [None, "", 42]
 BAD_VALUE_CALLS = [
-    ("get_project_template_by_name", "name", lambda bad: (bad,), NOT_TEXTS),
-    ("new_project_template", "name", lambda bad: (bad,), NOT_TEXTS),
-    ("new_project_template_from_project", "name", lambda bad: (X, bad), NOT_TEXTS),
     ("set_project_template_default_preview_background_file", "preview_background_file", lambda bad: (T, bad),
      ["", "a/b", {"name": "x"}]),
-    ("set_project_template_metadata_descriptors", "descriptors", lambda bad: (T, bad),
-     [None, {"name": "Level"}, ["Level"]]),
 ]
 
 
@@ -185,6 +179,24 @@ def test_bad_values_rejected_before_any_request(kitsu, name, argument, make_args
     with pytest.raises(InvalidArgumentException, match="^%s:" % argument):
         getattr(gazu.project_template, name)(*make_args(bad))
     assert kitsu.sent == []
+
+
+@pytest.mark.parametrize("name, sent", [("", ""), (None, "None")])
+def test_look_up_by_name_sends_the_name_as_upstream(kitsu, name, sent):
+    kitsu.on("GET", "data/project-templates", json=[])
+    assert gazu.project_template.get_project_template_by_name(name) is None
+    assert kitsu.sent == [("GET", "data/project-templates", {"name": sent}, None)]
+
+
+def test_values_are_sent_as_given(kitsu):
+    kitsu.on("POST", "data/project-templates", json={"id": T})
+    kitsu.on("POST", "data/project-templates/from-project/%s" % X, json={"id": T})
+    kitsu.on("PUT", ROOT + "metadata-descriptors", json={"id": T})
+    gazu.project_template.new_project_template("")
+    gazu.project_template.new_project_template_from_project(X, "")
+    gazu.project_template.set_project_template_metadata_descriptors(T, ["Level"])
+    assert [request[3] for request in kitsu.sent] == [
+        {"name": "", "description": None}, {"name": "", "description": None}, {"metadata_descriptors": ["Level"]}]
 
 
 def test_every_function_is_covered():

@@ -15,7 +15,7 @@ UNSORTED = [{"name": "b"}, {"name": "A"}, {"name": "c"}]
 # (function, positional arguments, path, query of the one GET it sends, sorted by name, cached)
 READS = [
     ("all_scenes", (), "data/scenes/all", {}, True, True),
-    ("all_scenes", ({"id": PROJECT},), "data/scenes/all", {"project_id": PROJECT}, True, True),
+    ("all_scenes", ({"id": PROJECT},), "data/projects/%s/scenes" % PROJECT, {}, True, True),
     ("all_scenes_for_project", (PROJECT,), "data/projects/%s/scenes" % PROJECT, {}, True, False),
     ("all_scenes_for_sequence", ({"id": SEQUENCE},), "data/sequences/%s/scenes" % SEQUENCE, {}, True, True),
     ("all_shots_for_scene", (SCENE,), "data/scenes/%s/shots" % SCENE, {}, False, True),
@@ -47,6 +47,9 @@ WRITES = [
      {"data": {"lod": 2}}),
     ("update_asset_instance_data", ({"id": INSTANCE}, {}), "PUT", "data/asset-instances/%s" % INSTANCE,
      {"data": {}}),
+    ("update_asset_instance_data", (INSTANCE, None), "PUT", "data/asset-instances/%s" % INSTANCE, {"data": None}),
+    ("update_asset_instance_name", ({"id": INSTANCE}, ""), "PUT", "data/asset-instances/%s" % INSTANCE,
+     {"name": ""}),
     ("update_scene", ({"id": SCENE, "name": "SC02", "data": {}},), "PUT", "data/entities/%s" % SCENE,
      {"id": SCENE, "name": "SC02", "data": {}}),
 ]
@@ -82,6 +85,42 @@ def test_by_name(kitsu, name, args, path, query):
     assert len(kitsu.sent) == 3
 
 
+def test_all_scenes_of_a_project_answer_as_its_scene_listing(kitsu):
+    # data/scenes/all answers scenes with more keys than the project's listing upstream reads.
+    kitsu.on("GET", "data/projects/%s/scenes" % PROJECT, json=[{"id": SCENE, "name": "SC01"}])
+    assert gazu.scene.all_scenes(PROJECT) == gazu.scene.all_scenes_for_project(PROJECT) == [
+        {"id": SCENE, "name": "SC01"}]
+
+
+@pytest.mark.parametrize("name, sent", [("", ""), (None, "None")])
+def test_look_ups_by_name_send_the_name_as_upstream(kitsu, name, sent):
+    kitsu.on("GET", "data/scenes/all", json=[])
+    kitsu.on("GET", "data/asset-instances", json=[])
+    assert gazu.scene.get_scene_by_name(SEQUENCE, name) is None
+    assert gazu.scene.get_asset_instance_by_name(SCENE, name) is None
+    assert kitsu.sent == [("GET", "data/scenes/all", {"parent_id": SEQUENCE, "name": sent}, None),
+                          ("GET", "data/asset-instances", {"name": sent, "scene_id": SCENE}, None)]
+
+
+def test_new_scene_sends_the_name_as_given(kitsu):
+    kitsu.on("POST", "data/projects/%s/scenes" % PROJECT, json={"id": SCENE})
+    gazu.scene.new_scene(PROJECT, SEQUENCE, "")
+    assert kitsu.sent == [("POST", "data/projects/%s/scenes" % PROJECT, {}, {"name": "", "sequence_id": SEQUENCE})]
+
+
+def test_get_sequence_from_scene_reads_the_parent_id_of_the_dict_given(kitsu):
+    kitsu.on("GET", "data/sequences/" + SEQUENCE, json={"id": SEQUENCE})
+    assert gazu.scene.get_sequence_from_scene({"id": SCENE, "parent_id": SEQUENCE}) == {"id": SEQUENCE}
+    assert kitsu.sent == [("GET", "data/sequences/" + SEQUENCE, {}, None)]
+
+
+def test_asset_instance_listings_answer_as_the_server_does(kitsu):
+    kitsu.on("GET", "data/scenes/%s/asset-instances" % SCENE, json={})
+    kitsu.on("GET", "data/scenes/%s/camera-instances" % SCENE, json={})
+    assert gazu.scene.all_asset_instances_for_scene(SCENE) == {}
+    assert gazu.scene.all_camera_instances_for_scene(SCENE) == {}
+
+
 @pytest.mark.parametrize("scene", [SCENE, {"id": SCENE}])
 def test_get_sequence_from_scene_reads_the_scene_then_its_sequence(kitsu, scene):
     kitsu.on("GET", "data/scenes/" + SCENE, json={"id": SCENE, "parent_id": SEQUENCE})
@@ -101,7 +140,6 @@ def test_writes(kitsu, name, args, method, path, body):
 
 
 IDS = [None, "", "a/b", {"name": "x"}, 42]
-NAMES = [None, "", 12]
 
 # (call taking the bad value, the argument it is passed as, bad values)
 BAD_ARGUMENTS = [
@@ -119,11 +157,7 @@ BAD_ARGUMENTS = [
     (lambda bad: gazu.scene.update_asset_instance_name(bad, "x"), "asset_instance", IDS),
     (lambda bad: gazu.scene.update_asset_instance_data(bad, {}), "asset_instance", IDS),
     (lambda bad: gazu.scene.all_camera_instances_for_scene(bad), "scene", IDS),
-    (lambda bad: gazu.scene.get_scene_by_name(SEQUENCE, bad), "scene_name", NAMES),
-    (lambda bad: gazu.scene.get_asset_instance_by_name(SCENE, bad), "name", NAMES),
-    (lambda bad: gazu.scene.new_scene(PROJECT, SEQUENCE, bad), "name", NAMES),
-    (lambda bad: gazu.scene.update_asset_instance_name(INSTANCE, bad), "name", NAMES),
-    (lambda bad: gazu.scene.update_asset_instance_data(INSTANCE, bad), "data", [None, "lod=2", ["lod"]]),
+    (lambda bad: gazu.scene.update_asset_instance_data(INSTANCE, bad), "data", ["lod=2", ["lod"]]),
 ]
 
 

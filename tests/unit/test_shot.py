@@ -38,7 +38,7 @@ BY_NAME = [
     ("get_episode_by_name", (PROJECT, "E01"), "data/episodes", {"project_id": PROJECT, "name": "E01"}),
     ("get_sequence_by_name", ({"id": PROJECT}, "SQ01"), "data/sequences", {"project_id": PROJECT, "name": "SQ01"}),
     ("get_sequence_by_name", (PROJECT, "SQ01", {"id": EPISODE}), "data/sequences",
-     {"project_id": PROJECT, "name": "SQ01", "episode_id": EPISODE}),
+     {"project_id": PROJECT, "name": "SQ01", "episode_id": EPISODE, "parent_id": EPISODE}),
     ("get_shot_by_name", (SEQUENCE, "SH010"), "data/shots/all", {"sequence_id": SEQUENCE, "name": "SH010"}),
 ]
 
@@ -131,7 +131,7 @@ CREATES = [
     ("new_sequence", ({"id": PROJECT}, "SQ01"), "data/sequences", {"project_id": PROJECT, "name": "SQ01"},
      "data/projects/%s/sequences" % PROJECT, {"name": "SQ01"}),
     ("new_sequence", (PROJECT, "SQ01", EPISODE), "data/sequences",
-     {"project_id": PROJECT, "name": "SQ01", "episode_id": EPISODE},
+     {"project_id": PROJECT, "name": "SQ01", "episode_id": EPISODE, "parent_id": EPISODE},
      "data/projects/%s/sequences" % PROJECT, {"name": "SQ01", "episode_id": EPISODE}),
     ("new_shot", (PROJECT, SEQUENCE, "SH010"), "data/shots/all", {"sequence_id": SEQUENCE, "name": "SH010"},
      "data/projects/%s/shots" % PROJECT, {"name": "SH010", "sequence_id": SEQUENCE, "data": {}}),
@@ -269,8 +269,8 @@ def test_export_shots_with_csv(kitsu, tmp_path, args, query):
 
 
 @pytest.mark.parametrize("name, url", [
-    ("get_all_episodes_url", WEB + "/productions/%s/episodes" % PROJECT),
-    ("get_all_sequences_url", WEB + "/productions/%s/sequences" % PROJECT),
+    ("get_all_episodes_url", WEB + "/productions/%s/episodes/" % PROJECT),
+    ("get_all_sequences_url", WEB + "/productions/%s/sequences/" % PROJECT),
 ])
 def test_project_urls_need_no_request(kitsu, name, url):
     assert getattr(gazu.shot, name)(PROJECT) == url
@@ -280,15 +280,15 @@ def test_project_urls_need_no_request(kitsu, name, url):
 
 @pytest.mark.parametrize("name, path, answer, url", [
     ("get_episode_url", "data/episodes/" + EPISODE, {"id": EPISODE, "project_id": PROJECT},
-     "/productions/%s/episodes/%s" % (PROJECT, EPISODE)),
-    ("get_sequence_url", "data/sequences/" + EPISODE, {"id": EPISODE, "project_id": PROJECT, "episode_id": None},
-     "/productions/%s/sequences/%s" % (PROJECT, EPISODE)),
-    ("get_sequence_url", "data/sequences/" + EPISODE, {"id": EPISODE, "project_id": PROJECT, "episode_id": SHOT},
-     "/productions/%s/episodes/%s/sequences/%s" % (PROJECT, SHOT, EPISODE)),
+     "/productions/%s/episodes/%s/shots" % (PROJECT, EPISODE)),
+    ("get_sequence_url", "data/sequences/" + EPISODE, {"id": EPISODE, "project_id": PROJECT, "parent_id": None},
+     "/productions/%s/sequences/%s/" % (PROJECT, EPISODE)),
+    ("get_sequence_url", "data/sequences/" + EPISODE, {"id": EPISODE, "project_id": PROJECT, "parent_id": SHOT},
+     "/productions/%s/episodes/%s/sequences/%s/" % (PROJECT, SHOT, EPISODE)),
     ("get_shot_url", "data/shots/" + EPISODE, {"id": EPISODE, "project_id": PROJECT, "episode_id": None},
-     "/productions/%s/shots/%s" % (PROJECT, EPISODE)),
+     "/productions/%s/shots/%s/" % (PROJECT, EPISODE)),
     ("get_shot_url", "data/shots/" + EPISODE, {"id": EPISODE, "project_id": PROJECT, "episode_id": SHOT},
-     "/productions/%s/episodes/%s/shots/%s" % (PROJECT, SHOT, EPISODE)),
+     "/productions/%s/episodes/%s/shots/%s/" % (PROJECT, SHOT, EPISODE)),
 ])
 def test_entity_urls_read_the_entity(kitsu, name, path, answer, url):
     kitsu.on("GET", path, json=answer)
@@ -301,7 +301,6 @@ def test_entity_urls_read_the_entity(kitsu, name, path, answer, url):
 # Bad arguments ------------------------------------------------------------------------
 
 IDS = [None, "", "a/b", {"name": "x"}, 42]
-NAMES = [None, "", 12]
 
 # (call taking the bad value, the argument it is passed as, bad values)
 BAD_ARGUMENTS = [
@@ -321,11 +320,6 @@ BAD_ARGUMENTS = [
     (lambda bad: gazu.shot.import_shots_with_csv(bad, "/tmp/x.csv"), "project", IDS),
     (lambda bad: gazu.shot.import_otio(PROJECT, "/tmp/x.edl", bad), "episode", IDS[1:]),
     (lambda bad: gazu.shot.export_shots_with_csv(PROJECT, "/tmp/x.csv", assigned_to=bad), "assigned_to", IDS[1:]),
-    (lambda bad: gazu.shot.get_shot_by_name(SEQUENCE, bad), "shot_name", NAMES),
-    (lambda bad: gazu.shot.get_episode_by_name(PROJECT, bad), "episode_name", NAMES),
-    (lambda bad: gazu.shot.get_sequence_by_name(PROJECT, bad), "sequence_name", NAMES),
-    (lambda bad: gazu.shot.new_episode(PROJECT, bad), "name", NAMES),
-    (lambda bad: gazu.shot.new_sequence(PROJECT, bad), "name", NAMES),
     (lambda bad: gazu.shot.new_shot(PROJECT, SEQUENCE, "SH010", data=bad), "data", ["frames", 12]),
     (lambda bad: gazu.shot.import_shots_with_csv(PROJECT, bad), "csv_file_path", [None, ""]),
     (lambda bad: gazu.shot.import_otio(PROJECT, bad), "otio_file_path", [None, ""]),
@@ -339,3 +333,49 @@ def test_bad_arguments_rejected_before_any_request(kitsu, call, argument, bad):
     with pytest.raises(InvalidArgumentException, match="^%s:" % argument):
         call(bad)
     assert kitsu.sent == []
+
+
+# Names and dicts as upstream takes them --------------------------------------------------
+
+
+@pytest.mark.parametrize("name, sent", [("", ""), (None, "None")])
+def test_look_ups_by_name_send_the_name_as_upstream(kitsu, name, sent):
+    for path in ("data/episodes", "data/sequences", "data/shots/all"):
+        kitsu.on("GET", path, json=[])
+    assert gazu.shot.get_episode_by_name(PROJECT, name) is None
+    assert gazu.shot.get_sequence_by_name(PROJECT, name) is None
+    assert gazu.shot.get_shot_by_name(SEQUENCE, name) is None
+    assert kitsu.sent == [("GET", "data/episodes", {"project_id": PROJECT, "name": sent}, None),
+                          ("GET", "data/sequences", {"project_id": PROJECT, "name": sent}, None),
+                          ("GET", "data/shots/all", {"sequence_id": SEQUENCE, "name": sent}, None)]
+
+
+def test_creations_send_an_empty_name_as_given(kitsu):
+    for path in ("data/episodes", "data/sequences", "data/shots/all"):
+        kitsu.on("GET", path, json=[])
+    for path in ("episodes", "sequences", "shots"):
+        kitsu.on("POST", "data/projects/%s/%s" % (PROJECT, path), json={"id": SHOT})
+    gazu.shot.new_episode(PROJECT, "")
+    gazu.shot.new_sequence(PROJECT, "")
+    gazu.shot.new_shot(PROJECT, SEQUENCE, "")
+    assert [request[3]["name"] for request in kitsu.sent if request[0] == "POST"] == ["", "", ""]
+
+
+def test_sequence_from_shot_reads_the_parent_id_of_the_dict_given(kitsu):
+    kitsu.on("GET", "data/sequences/%s" % SEQUENCE, json={"id": SEQUENCE})
+    assert gazu.shot.get_sequence_from_shot({"id": SHOT, "parent_id": SEQUENCE}) == {"id": SEQUENCE}
+    assert kitsu.sent == [("GET", "data/sequences/%s" % SEQUENCE, {}, None)]
+
+
+@pytest.mark.parametrize("shot", [SHOT, {"id": SHOT}])
+def test_sequence_from_shot_reads_the_shot_without_a_parent_id(kitsu, shot):
+    kitsu.on("GET", "data/shots/%s" % SHOT, json={"id": SHOT, "parent_id": SEQUENCE})
+    kitsu.on("GET", "data/sequences/%s" % SEQUENCE, json={"id": SEQUENCE})
+    assert gazu.shot.get_sequence_from_shot(shot) == {"id": SEQUENCE}
+    assert [request[1] for request in kitsu.sent] == ["data/shots/%s" % SHOT, "data/sequences/%s" % SEQUENCE]
+
+
+def test_asset_instance_listings_answer_as_the_server_does(kitsu):
+    kitsu.on("GET", "data/shots/%s/asset-instances" % SHOT, json={})
+    assert gazu.shot.all_asset_instances_for_shot(SHOT) == {}
+    assert gazu.shot.get_asset_instances_for_shot({"id": SHOT}) == {}
