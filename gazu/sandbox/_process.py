@@ -19,6 +19,7 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import BinaryIO
 
 
 class SandboxError(RuntimeError):
@@ -26,6 +27,8 @@ class SandboxError(RuntimeError):
 
 
 _PR_SET_PDEATHSIG = 1
+# Options whose value is a secret: shown as *** in logs and errors.
+_SECRET_OPTIONS = ("--password",)
 
 
 def _load_prctl() -> Callable[..., int] | None:
@@ -44,6 +47,28 @@ def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
+
+
+def printable(command: Sequence[str]) -> str:
+    """Return a command line to show in logs and errors, the values of secret options hidden."""
+    shown: list[str] = []
+    hide_next = False
+    for argument in command:
+        name, equals, _value = argument.partition("=")
+        if hide_next:
+            argument = "***"
+        elif name in _SECRET_OPTIONS and equals:
+            argument = name + "=***"
+        hide_next = argument in _SECRET_OPTIONS
+        shown.append(argument)
+    return " ".join(shown)
+
+
+def open_log(path: Path) -> BinaryIO:
+    """Open a log file for appending, readable by its owner only (it may quote what a service was given)."""
+    descriptor = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+    os.fchmod(descriptor, 0o600)
+    return os.fdopen(descriptor, "ab")
 
 
 def tail(path: Path, lines: int = 40) -> str:
@@ -108,7 +133,7 @@ class Process:
         extra = {}
         if user is not None:
             extra = {"user": user.uid, "group": user.gid, "extra_groups": []}
-        with open(self.log_path, "ab") as log:
+        with open_log(self.log_path) as log:
             try:
                 self.popen = subprocess.Popen(
                     list(command),
@@ -181,12 +206,12 @@ def run_logged(
     what: str | None = None,
 ) -> None:
     """Run a command to completion with its output appended to ``log_path``; raise SandboxError on failure."""
-    what = what or " ".join(command)
+    what = what or printable(command)
     extra = {}
     if user is not None:
         extra = {"user": user.uid, "group": user.gid, "extra_groups": []}
-    with open(log_path, "ab") as log:
-        log.write(("\n$ %s\n" % " ".join(command)).encode())
+    with open_log(log_path) as log:
+        log.write(("\n$ %s\n" % printable(command)).encode())
         log.flush()
         try:
             completed = subprocess.run(

@@ -147,7 +147,7 @@ class KitsuSandbox:
             if user is not None:
                 os.chmod(self.scratch_dir, 0o711)  # PostgreSQL's account must reach its data folder inside
             self.log_dir = self.scratch_dir / "logs"
-            self.log_dir.mkdir()
+            self.log_dir.mkdir(mode=0o700)  # private: the services' logs may quote what they were given
             self._failed = False
             atexit.register(self.stop)
             try:
