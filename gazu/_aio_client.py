@@ -54,6 +54,7 @@ from gazu.client import (
     _dump_json,
     _retry_after_seconds,
     _short_reason,
+    api_path,
     raise_for_response,
 )
 from gazu.exception import (
@@ -394,6 +395,7 @@ class AsyncKitsuClient:
         ``response.raw.content`` and call ``response.release()``.
         """
         method = method.upper()
+        api_path(path)
         url = path if full else self.full_url(path)
         if json is not None:
             kwargs["data"] = _dump_json(json)
@@ -450,7 +452,7 @@ class AsyncKitsuClient:
         params = dict(params or {})
         if fields:
             params["fields"] = fields if isinstance(fields, str) else ",".join(fields)
-        url = "data/" + path.lstrip("/")
+        url = "data/" + api_path(path).lstrip("/")
         if not paginated:  # as upstream: ``limit`` is the size of a page
             return await self.get(url, params=params)
         params.setdefault("page", 1)

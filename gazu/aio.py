@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any, Callable
 from gazu import _auth
 from gazu._aio_client import AsyncKitsuClient, AsyncResponse
 from gazu._aio_client import aiohttp_module as _aiohttp_module
-from gazu.client import KitsuClient, raise_for_response, url_path_join
+from gazu.client import KitsuClient, model_path, raise_for_response
 from gazu.exception import (
     GazuException,
     InvalidArgumentException,
@@ -214,17 +214,17 @@ async def fetch_first(path: str, params: dict | None = None, client: AsyncKitsuC
 async def fetch_one(model_name: str, id: str, params: dict | None = None,
                     client: AsyncKitsuClient | None = None) -> dict:
     """Return the object ``data/<model_name>/<id>``."""
-    return await _client(client).get(url_path_join("data", model_name, id), params=params)
+    return await _client(client).get(model_path(model_name, id=id), params=params)
 
 
 async def create(model_name: str, data: dict, client: AsyncKitsuClient | None = None) -> dict:
     """Create an object of ``model_name`` from ``data``."""
-    return await _client(client).post(url_path_join("data", model_name), data)
+    return await _client(client).post(model_path(model_name), data)
 
 
 async def update(model_name: str, model_id: str, data: dict, client: AsyncKitsuClient | None = None) -> dict:
     """Update the object ``data/<model_name>/<model_id>`` with ``data``."""
-    return await _client(client).put(url_path_join("data", model_name, model_id), data)
+    return await _client(client).put(model_path(model_name, model_id=model_id), data)
 
 
 async def upload(path: str, file_path: str = None, data: dict | None = None, extra_files: list | None = None,

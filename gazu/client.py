@@ -68,6 +68,7 @@ from gazu.exception import (
     UploadFailedException,
     exception_for_status,
 )
+from gazu.helpers import is_url_safe_id
 
 logger = logging.getLogger("gazu")
 
@@ -460,6 +461,7 @@ class KitsuClient(Accessors):
         is encoded with :class:`~gazu.encoder.CustomJSONEncoder`.
         """
         method = method.upper()
+        api_path(path)
         if self._env_pending:
             self._apply_env()
         if self._env_credentials and authenticated and not self.access_token:
@@ -532,7 +534,7 @@ class KitsuClient(Accessors):
             params["fields"] = fields if isinstance(fields, str) else ",".join(fields)
         if limit is not None:
             params["limit"] = limit
-        url = url_path_join("data", path)
+        url = url_path_join("data", api_path(path))
         if not paginated:
             return self.get(url, params=params)
         params.setdefault("page", 1)
@@ -664,6 +666,33 @@ def _upload_refusal(result: Any) -> str | None:
             if isinstance(result.get(key), str) and result[key]:
                 return result[key]
     return None
+
+
+def api_path(path: Any, name: str = "path") -> str:
+    """Return ``path`` if it is a string, or raise naming the argument (None would reach the API root)."""
+    if not isinstance(path, str):
+        raise InvalidArgumentException("%s: expected an API path string, got %r" % (name, path))
+    return path
+
+
+def model_path(model_name: Any, **ids: Any) -> str:
+    """Return ``data/<model_name>[/<id>]``, refusing a model name or an id that would change the URL.
+
+    ``ids`` is the id argument by its name (at most one): any non-empty
+    string without ``/ ? # %``, white space or control characters.
+    """
+    for name, value in ids.items():
+        if not is_url_safe_id(value):
+            raise InvalidArgumentException(
+                "%s: expected an id string that cannot change the URL, got %r" % (name, value))
+    return url_path_join("data", _model_name(model_name), *ids.values())
+
+
+def _model_name(model_name: Any) -> str:
+    """Return a model name (``persons``, ``task-types``…) to put in a route, or raise if it would change the URL."""
+    if not isinstance(model_name, str) or not all(map(is_url_safe_id, model_name.strip("/").split("/"))):
+        raise InvalidArgumentException("model_name: expected a model name such as 'persons', got %r" % (model_name,))
+    return model_name.strip("/")
 
 
 def _dump_json(data: Any) -> str:
@@ -940,22 +969,22 @@ def fetch_first(path: str, params: dict | None = None, client: KitsuClient = def
 def fetch_one(model_name: str, id: str, params: dict | None = None,
               client: KitsuClient = default_client) -> dict:
     """Return the object ``data/<model_name>/<id>``."""
-    return client.get(url_path_join("data", model_name, id), params=params)
+    return client.get(model_path(model_name, id=id), params=params)
 
 
 def create(model_name: str, data: dict, client: KitsuClient = default_client) -> dict:
     """Create an object of ``model_name`` from ``data``."""
-    return client.post(url_path_join("data", model_name), data)
+    return client.post(model_path(model_name), data)
 
 
 def update(model_name: str, model_id: str, data: dict, client: KitsuClient = default_client) -> dict:
     """Update the object ``data/<model_name>/<model_id>`` with ``data``."""
-    return client.put(url_path_join("data", model_name, model_id), data)
+    return client.put(model_path(model_name, model_id=model_id), data)
 
 
 def import_data(model_name: str, data: dict, client: KitsuClient = default_client) -> dict:
     """Send ``data`` to the Kitsu import route of ``model_name``."""
-    return client.post("import/kitsu/%s" % model_name, data)
+    return client.post("import/kitsu/%s" % _model_name(model_name), data)
 
 
 def get_api_version(client: KitsuClient = default_client) -> str:

@@ -770,3 +770,20 @@ def test_the_async_response_reads_like_requests():
     assert (response.status_code, response.ok, response.json(), repr(response)) == (200, True, {"é": 1},
                                                                                       "<AsyncResponse [200]>")
     assert str(aio.AsyncResponse(Raw(), b"").text) == ""
+
+
+@pytest.mark.parametrize("call", [
+    lambda client: aio.get(None, client=client), lambda client: aio.post(None, {}, client=client),
+    lambda client: aio.put(None, {}, client=client), lambda client: aio.delete(None, client=client),
+    lambda client: aio.fetch_all(None, client=client), lambda client: aio.create(None, {}, client=client),
+    lambda client: aio.fetch_one("persons", "../projects", client=client),
+    lambda client: aio.update("persons", "../projects", {}, client=client),
+    lambda client: aio.fetch_one(None, "id-1", client=client),
+], ids=["get", "post", "put", "delete", "fetch_all", "create", "fetch_one-id", "update-id", "fetch_one-model"])
+def test_a_missing_path_or_an_id_that_changes_the_url_is_refused_before_sending(run, call):
+    async def body(fake, client):
+        with pytest.raises(InvalidArgumentException, match=r"^(path|model_name|id|model_id): expected"):
+            await call(client)
+        return fake.sent
+
+    assert run(body) == []

@@ -745,3 +745,52 @@ def test_download_gives_up_when_processing_outlasts_the_timeout(kitsu, tmp_path)
     with pytest.raises(gazu.exception.PreviewFileProcessingException, match="still being processed after 0s"):
         raw.download("movies/x.mp4", str(tmp_path / "movie.mp4"), processing_timeout=0)
     assert os.listdir(tmp_path) == []
+
+
+# Paths and ids that would send a request to the wrong URL ----------------------------
+
+
+@pytest.mark.parametrize("call", [
+    lambda: raw.get(None), lambda: raw.post(None, {}), lambda: raw.put(None, {}), lambda: raw.delete(None),
+    lambda: raw.fetch_all(None), lambda: raw.fetch_first(None), lambda: raw.create(None, {}),
+    lambda: raw.fetch_one(None, "id-1"), lambda: raw.update(None, "id-1", {}),
+    lambda: raw.get(42), lambda: raw.get_file_data_from_url(None), lambda: raw.import_data("../x", {}),
+], ids=["get", "post", "put", "delete", "fetch_all", "fetch_first", "create", "fetch_one", "update", "get-42",
+        "get_file_data_from_url", "import_data"])
+def test_a_missing_path_is_a_bad_argument_and_nothing_is_sent(kitsu, call):
+    with pytest.raises(InvalidArgumentException, match=r"^(path|model_name|url): expected"):
+        call()
+    assert kitsu.sent == []
+
+
+def test_a_missing_download_or_upload_path_is_a_bad_argument(kitsu, tmp_path):
+    movie = tmp_path / "movie.mov"
+    movie.write_bytes(b"x")
+    with pytest.raises(InvalidArgumentException, match="^path: expected"):
+        raw.download(None, str(tmp_path / "out.mov"))
+    with pytest.raises(InvalidArgumentException, match="^path: expected"):
+        raw.upload(None, str(movie))
+    assert kitsu.sent == []
+
+
+@pytest.mark.parametrize("bad_id", ["../projects", "a/b", "x?y=1", "x#y", "%2e%2e", "..", "", None, 42, " x"])
+def test_ids_that_would_change_the_url_are_refused_before_sending(kitsu, bad_id):
+    with pytest.raises(InvalidArgumentException, match=r"^id: expected an id"):
+        raw.fetch_one("persons", bad_id)
+    with pytest.raises(InvalidArgumentException, match=r"^model_id: expected an id"):
+        raw.update("persons", bad_id, {"name": "x"})
+    assert kitsu.sent == []
+
+
+def test_model_names_that_would_change_the_url_are_refused(kitsu):
+    for model_name in ("../auth", "persons?x=1", "", "persons/../projects"):
+        with pytest.raises(InvalidArgumentException, match=r"^model_name: expected"):
+            raw.fetch_one(model_name, "id-1")
+    assert kitsu.sent == []
+
+
+def test_made_up_ids_are_sent_as_given(kitsu):
+    kitsu.on("GET", "data/persons/person-01", json={"id": "person-01"})
+    kitsu.on("PUT", "data/persons/person-01", json={"id": "person-01"})
+    assert raw.fetch_one("persons", "person-01") == {"id": "person-01"}
+    assert raw.update("persons", "person-01", {"name": "x"}) == {"id": "person-01"}
