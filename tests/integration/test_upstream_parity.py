@@ -181,14 +181,6 @@ KNOWN_DIFFERENCES = {
 # so that a fix shows as an XPASS to remove from here.
 BEING_FIXED = {
     **dict.fromkeys([
-        "asset.get_all_assets_url[dicts]", "asset.get_all_assets_url[ids]", "asset.get_asset_type_url[*]",
-        "asset.get_asset_url[dicts]", "asset.get_asset_url[ids]", "edit.get_edit_url[dicts]", "edit.get_edit_url[ids]",
-        "project.get_project_url[*]", "scene.all_scenes[project]", "scene.all_scenes[project id]",
-        "shot.get_all_episodes_url[*]", "shot.get_all_sequences_url[*]", "shot.get_episode_url[dicts]",
-        "shot.get_episode_url[ids]", "shot.get_sequence_url[dicts]", "shot.get_sequence_url[ids]",
-        "shot.get_shot_url[dicts]", "shot.get_shot_url[ids]",
-    ], "A"),
-    **dict.fromkeys([
         "files.download_preview_movie[picture]", "files.get_preview_lowdef_movie_url[picture]",
         "files.get_preview_movie_url[picture]", "files.build_working_file_path[windows sep]",
         "sync.get_last_events[files]",
