@@ -35,6 +35,7 @@ import ssl
 import time
 from typing import Any, Callable
 
+from gazu import _auth
 from gazu import cache as _cache
 from gazu.__version__ import __version__
 from gazu._deadline import DEFAULT_TOTAL_TIMEOUT, Deadline, DeadlinePassed
@@ -290,7 +291,7 @@ class AsyncKitsuClient:
         response = await self.request("GET", "auth/refresh-token", authenticated=False,
                                       headers={"Authorization": "Bearer %s" % self.refresh_token})
         data = self._json(response, "GET", "auth/refresh-token")
-        self.tokens = {**self.tokens, "access_token": data["access_token"]}
+        self.tokens = {**self.tokens, "access_token": _auth.refreshed_access_token(data)}
         return data
 
     async def _refresh_after_401(self, token_used: str | None) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from gazu.exception import AuthFailedException, GazuException
+from gazu.exception import AuthFailedException, GazuException, NotAuthenticatedException
 
 
 def login_payload(email: str, password: str, **factors: Any) -> dict:
@@ -32,3 +32,13 @@ def tokens_from(result: Any, email: str) -> dict:
     if not isinstance(result, dict) or not result or result.get("login") is False:
         raise AuthFailedException("log-in refused for %s: %s" % (email, get_message_from_data(result)))
     return dict(result)
+
+
+def refreshed_access_token(result: Any) -> str:
+    """Return the access token of a refresh answer, or raise when there is none (a failed refresh)."""
+    token = result.get("access_token") if isinstance(result, dict) else None
+    if not token or not isinstance(token, str):
+        raise NotAuthenticatedException(
+            "GET auth/refresh-token: the answer carries no access token: %.200r" % (result,),
+            method="GET", path="auth/refresh-token")
+    return token

@@ -40,6 +40,7 @@ from urllib.parse import urlencode
 
 import requests
 
+from gazu import _auth
 from gazu import cache as _cache
 from gazu.__version__ import __version__
 from gazu._deadline import DEFAULT_TOTAL_TIMEOUT, Deadline, WatchedAdapter, watchdog
@@ -340,7 +341,7 @@ class KitsuClient(Accessors):
             "GET", "auth/refresh-token", authenticated=False,
             headers={"Authorization": "Bearer %s" % self.refresh_token})
         data = self._json(response, "GET", "auth/refresh-token")
-        self.tokens = {**self.tokens, "access_token": data["access_token"]}
+        self.tokens = {**self.tokens, "access_token": _auth.refreshed_access_token(data)}
         return self.tokens
 
     def _refresh_after_401(self, token_used: str | None) -> bool:

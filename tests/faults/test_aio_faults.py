@@ -11,6 +11,7 @@ import pytest
 from gazu import aio
 from gazu.exception import (
     DownloadFileException,
+    NotAuthenticatedException,
     ServerErrorException,
     TimeoutException,
     UnexpectedResponseException,
@@ -126,3 +127,19 @@ def test_many_tasks_hitting_401_send_one_refresh(server):
 
     assert run(sixteen_calls, server) == [{"token": "refreshed"}] * 16
     assert server.count("GET", "auth/refresh-token") == 1
+
+
+def test_a_refresh_answered_without_a_token_is_not_authenticated(server):
+    server.refresh_answer = b"{}"
+    called = []
+
+    async def call(client):
+        client.callback_not_authenticated = lambda *args: called.append(args)
+        client.tokens = {"refresh_token": "refresh-token"}
+        with pytest.raises(NotAuthenticatedException, match="GET data/x: 401"):
+            await aio.get("data/x", client=client)
+        with pytest.raises(NotAuthenticatedException, match="auth/refresh-token: .*no access token"):
+            await client.refresh_access_token()
+
+    run(call, server)
+    assert [path for _client, path in called] == ["data/x"]

@@ -14,6 +14,7 @@ from gazu import client as raw
 from gazu.exception import (
     DownloadFileException,
     NetworkException,
+    NotAuthenticatedException,
     ServerErrorException,
     TimeoutException,
     UnexpectedResponseException,
@@ -230,3 +231,16 @@ def test_requests_sent_after_a_cut_one_reuse_the_pool_safely(impatient, server):
     with pytest.raises(TimeoutException):
         raw.get("trickle-head", client=impatient)
     assert [raw.get("ok", client=impatient) for _ in range(3)] == [[{"id": 1}]] * 3
+
+
+@pytest.mark.parametrize("answer", [b"{}", b'{"access_token": null}', b"[]", b'"ok"', b""])
+def test_a_refresh_answered_without_a_token_is_not_authenticated(server, answer):
+    server.refresh_answer = answer
+    called = []
+    client = raw.create_client(server.url, retries=0, callback_not_authenticated=lambda *args: called.append(args))
+    client.tokens = {"refresh_token": "refresh-token"}
+    with pytest.raises(NotAuthenticatedException, match="GET data/x: 401"):
+        raw.get("data/x", client=client)
+    assert called == [(client, "data/x")]
+    with pytest.raises(NotAuthenticatedException, match="auth/refresh-token: .*no access token"):
+        client.refresh_access_token()
