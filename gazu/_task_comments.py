@@ -23,10 +23,10 @@ from gazu.exception import InvalidArgumentException
 
 # The server files the uploads of a batch by a name that must contain
 # "attachment_file-<index>" (or "preview_file-<index>"): from index 10 on,
-# "…-1" also matches "…-10", so a batch with files is sent ten comments at a time.
+# "…-1" also matches "…-10" (upstream then attaches comment 10's files to
+# comment 1 too), so a batch with files is sent ten comments at a time.
 _BATCH_SIZE_WITH_FILES = 10
 _BATCH_FILE_KEYS = {"attachment_files": "attachment_file", "preview_files": "preview_file"}
-_BATCH_ID_KEYS = ("task_id", "object_id", "task_status_id", "person_id")
 
 
 # Helpers (shared with gazu._task_previews) ------------------------------------------
@@ -63,33 +63,17 @@ def _comment_body(task_status: Any, comment: str, person: Any, checklist: list |
             **_api.query(person_id=_api.optional_id(person, "person"), created_at=created_at)}
 
 
-def _batch_entry(entry: Any, name: str) -> dict:
-    """Return a batch comment with its ``*_id`` values (dicts or ids) as ids."""
-    if not isinstance(entry, dict):
-        raise InvalidArgumentException("%s: expected a list of comment dicts, got %r" % (name, entry))
-    return {key: _api.to_id(value, key) if key in _BATCH_ID_KEYS and value is not None else value
-            for key, value in entry.items()}
-
-
-def _batch_comment(entry: Any, name: str, needs_task: bool) -> dict:
-    """Return a batch comment checked for what the server requires (``comment`` read as ``text``)."""
-    entry = _batch_entry(entry, name)
-    entry.setdefault("text", entry.pop("comment", ""))
-    if entry.get("task_status_id") is None or (needs_task and entry.get("task_id") is None):
-        raise InvalidArgumentException("%s: each comment needs a task_status_id%s, got %r" % (
-            name, " and a task_id (no task is given)" if needs_task else "", entry))
-    return entry
-
-
-def _batch_files(entries: list[dict]) -> tuple[list[dict], dict]:
-    """Split the local files out of batch comments; return the comments and the files by field name."""
-    comments, files = [], {}
+def _batch_files(entries: list[dict]) -> dict:
+    """Return the local files of batch comments by field name (``attachment_file-<comment>-<file>``, …),
+    each checked first, followed by the comments themselves as a JSON part, as upstream sends them."""
+    files = {}
     for index, entry in enumerate(entries):
+        if not isinstance(entry, dict):
+            raise InvalidArgumentException("comments: expected a list of comment dicts, got %r" % (entry,))
         for key, prefix in _BATCH_FILE_KEYS.items():
             for number, path in enumerate(_existing_paths(entry[key], key) if entry.get(key) else []):
                 files["%s-%d-%d" % (prefix, index, number)] = path
-        comments.append({key: value for key, value in entry.items() if key not in _BATCH_FILE_KEYS})
-    return comments, files
+    return {**files, "comments": (None, json.dumps(entries), "application/json")}
 
 
 # Reading ------------------------------------------------------------------------------
@@ -172,7 +156,7 @@ def acknowledge_comment(task: str | dict, comment: str | dict, client: KitsuClie
 def reply_to_comment(task: str | dict, comment: str | dict, text: str, person: str | dict | None = None,
                      client: KitsuClient = default_client) -> dict:
     """Reply to a comment; return the reply (the server signs it with the logged-in user)."""
-    body = {"text": _api.require(text, "text", str), **_api.query(person_id=_api.optional_id(person, "person"))}
+    body = {"text": _api.given(text, "text"), **_api.query(person_id=_api.optional_id(person, "person"))}
     return _api.post("data/tasks/{}/comments/{}/reply", client, body, task=task, comment=comment)
 
 
@@ -196,30 +180,30 @@ def batch_comments(comments: list[dict] | None = None, task: str | dict | None =
                    client: KitsuClient = default_client, progress_callback: Callable | None = None) -> list[dict]:
     """Post several comments at once, with their attachments and previews; return the new comments.
 
-    Each comment is a dict with the server's keys: ``task_status_id``,
-    ``text`` (or ``comment``), and ``task_id`` unless ``task`` is given for all of them;
-    optionally ``person_id``, ``created_at``, ``checklist``, ``links``, and
-    ``attachment_files`` / ``preview_files``: lists of local files. Each
-    preview file becomes a new revision of its comment's task.
+    Each comment is a dict sent as it is, with the server's keys:
+    ``task_status_id``, ``text``, and ``task_id`` unless ``task`` is given for
+    all of them; optionally ``person_id``, ``created_at``, ``checklist``,
+    ``links``, and ``attachment_files`` / ``preview_files``: lists of local
+    files. Each preview file becomes a new revision of its comment's task.
     """
     route = "actions/tasks/batch-comment" if task is None else _api.path("actions/tasks/{}/batch-comment", task=task)
-    entries = [_batch_comment(entry, "comments", task is None) for entry in _api.require(comments, "comments", list)]
-    with_files = any(entry.get(key) for entry in entries for key in _BATCH_FILE_KEYS)
-    size = _BATCH_SIZE_WITH_FILES if with_files else len(entries)
+    comments = list(comments or [])
+    with_files = any(isinstance(entry, dict) and (entry.get("attachment_files") or entry.get("preview_files"))
+                     for entry in comments)
+    size = _BATCH_SIZE_WITH_FILES if with_files else max(len(comments), 1)
     # Every path is checked before the first request is sent.
-    chunks = [_batch_files(entries[start:start + size]) for start in range(0, len(entries), size)]
-    results: list[dict] = []
-    for chunk, files in chunks:
-        results += client.upload(route, data={"comments": json.dumps(chunk)}, files=files,
-                                 progress_callback=progress_callback)
-    return results
+    chunks = [_batch_files(comments[start:start + size]) for start in range(0, max(len(comments), 1), size)]
+    if len(chunks) == 1:
+        return client.upload(route, files=chunks[0], progress_callback=progress_callback)
+    return [new for files in chunks for new in client.upload(route, files=files, progress_callback=progress_callback)]
 
 
 def add_tasks_batch_comments(tasks: list[str | dict], comments_data: dict,
                              client: KitsuClient = default_client) -> list[dict]:
     """Post the same comment (``task_status_id``, ``text``, …, as for batch_comments) on several tasks."""
-    data = _batch_comment(_api.require(comments_data, "comments_data", dict), "comments_data", False)
-    comments = [{**data, "task_id": task_id} for task_id in _api.to_ids(_api.require(tasks, "tasks", list), "tasks")]
+    if not isinstance(comments_data, dict):
+        raise InvalidArgumentException("comments_data: expected a comment dict, got %r" % (comments_data,))
+    comments = [{**comments_data, "task_id": task_id} for task_id in _api.to_ids(tasks, "tasks")]
     return _api.post("actions/tasks/batch-comment", client, {"comments": comments})
 
 
@@ -227,16 +211,9 @@ def create_multiple_comments(project: str | dict, comments: list[dict] = None, c
                              progress_callback: Callable | None = None) -> list[dict]:
     """Post several comments on tasks of a project; return the new comments.
 
-    Each comment is a dict with ``object_id`` (the task; ``task_id`` is
-    accepted too), ``task_status_id``, ``comment`` and optionally ``links``.
-    The server takes no files here, so ``progress_callback`` is never called.
+    Each comment is a dict with ``object_id`` (the task), ``task_status_id``,
+    ``comment`` and optionally ``links``, sent as it is; the server skips one
+    that lacks a key. They go as the JSON array Zou 1.0.97 reads (upstream's
+    multipart form is refused there). ``progress_callback`` is never called.
     """
-    entries = []
-    for entry in _api.require(comments, "comments", list):
-        entry = _batch_entry(entry, "comments")
-        entry.setdefault("object_id", entry.pop("task_id", None))
-        if entry["object_id"] is None or entry.get("task_status_id") is None:
-            raise InvalidArgumentException("comments: each comment needs an object_id (the task) and a "
-                                           "task_status_id, got %r" % (entry,))
-        entries.append({"comment": "", **entry})
-    return _api.post("actions/projects/{}/tasks/comment-many", client, entries, project=project)
+    return _api.post("actions/projects/{}/tasks/comment-many", client, list(comments or []), project=project)

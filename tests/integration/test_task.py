@@ -360,24 +360,25 @@ def test_commenting_many_tasks_at_once(production, task_types, statuses, tmp_pat
     picture.write_bytes(png())
     notes.write_text("notes")
 
+    # the comment dicts go to the server as they are (ids, the server's keys), as upstream sends them
     comments = gazu.task.batch_comments([
-        {"task_id": shot_task, "task_status_id": statuses["wip"], "text": "first pass",
+        {"task_id": shot_task["id"], "task_status_id": statuses["wip"]["id"], "text": "first pass",
          "attachment_files": [str(notes)], "preview_files": [str(picture)]},
         {"task_id": asset_task["id"], "task_status_id": statuses["wfa"]["id"], "text": "modeled"}])
     assert [comment["text"] for comment in comments] == ["first pass", "modeled"]
     assert [preview["extension"] for preview in comments[0]["preview_files"]] == ["png"]
     assert [item["name"] for item in gazu.task.get_comment(comments[0]["id"])["attachment_files"]] == ["notes.txt"]
     assert gazu.task.get_task(asset_task["id"])["task_status_id"] == statuses["wfa"]["id"]
-    assert gazu.task.batch_comments([{"task_status_id": statuses["wip"], "text": "again"}], task=shot_task)[0][
-        "object_id"] == shot_task["id"]
+    assert gazu.task.batch_comments([{"task_status_id": statuses["wip"]["id"], "text": "again"}],
+                                    task=shot_task)[0]["object_id"] == shot_task["id"]
 
-    same = gazu.task.add_tasks_batch_comments([shot_task, asset_task], {"task_status_id": statuses["retake"],
+    same = gazu.task.add_tasks_batch_comments([shot_task, asset_task], {"task_status_id": statuses["retake"]["id"],
                                                                         "text": "retake all"})
     assert {comment["object_id"] for comment in same} == {shot_task["id"], asset_task["id"]}
     assert gazu.task.get_task(shot_task["id"])["task_status_id"] == statuses["retake"]["id"]
 
     many = gazu.task.create_multiple_comments(project, [
-        {"task_id": shot_task, "task_status_id": statuses["done"], "comment": "final"},
+        {"object_id": shot_task["id"], "task_status_id": statuses["done"]["id"], "comment": "final"},
         {"object_id": asset_task["id"], "task_status_id": statuses["done"]["id"], "comment": "final too"}])
     assert [comment["text"] for comment in many] == ["final", "final too"]
     assert gazu.task.get_last_comment_for_task(asset_task)["text"] == "final too"

@@ -83,6 +83,8 @@ WRITES = [
     ("acknowledge_comment", (TASK, COMMENT), "POST", "data/tasks/%s/comments/%s/ack" % (TASK, COMMENT), {}),
     ("reply_to_comment", (TASK, {"id": COMMENT}, "thanks"), "POST",
      "data/tasks/%s/comments/%s/reply" % (TASK, COMMENT), {"text": "thanks"}),
+    ("reply_to_comment", (TASK, COMMENT, ""), "POST", "data/tasks/%s/comments/%s/reply" % (TASK, COMMENT),
+     {"text": ""}),
     ("reply_to_comment", (TASK, COMMENT, "thanks", PERSON), "POST",
      "data/tasks/%s/comments/%s/reply" % (TASK, COMMENT), {"text": "thanks", "person_id": PERSON}),
     ("delete_comment_reply", (TASK, COMMENT, {"id": REPLY}), "DELETE",
@@ -91,16 +93,20 @@ WRITES = [
      "data/tasks/%s/comments/%s/attachments/%s" % (TASK, COMMENT, ATTACHMENT), None),
     ("move_comment_to_task", (TASK, COMMENT, {"id": OTHER_TASK}), "POST",
      "actions/tasks/%s/comments/%s/move" % (TASK, COMMENT), {"target_task_id": OTHER_TASK}),
-    ("add_tasks_batch_comments", ([TASK, {"id": OTHER_TASK}], {"task_status_id": {"id": STATUS}, "comment": "ok"}),
+    # the comment dict goes as given, as upstream (the server reads "text")
+    ("add_tasks_batch_comments", ([TASK, {"id": OTHER_TASK}], {"task_status_id": STATUS, "comment": "ok"}),
      "POST", "actions/tasks/batch-comment",
-     {"comments": [{"task_status_id": STATUS, "text": "ok", "task_id": TASK},
-                   {"task_status_id": STATUS, "text": "ok", "task_id": OTHER_TASK}]}),
+     {"comments": [{"task_status_id": STATUS, "comment": "ok", "task_id": TASK},
+                   {"task_status_id": STATUS, "comment": "ok", "task_id": OTHER_TASK}]}),
+    ("add_tasks_batch_comments", ([], {}), "POST", "actions/tasks/batch-comment", {"comments": []}),
+    # as the JSON array Zou 1.0.97 reads, each comment as given
     ("create_multiple_comments", ({"id": PROJECT}, [
         {"object_id": TASK, "task_status_id": STATUS, "comment": "a"},
-        {"task_id": {"id": OTHER_TASK}, "task_status_id": STATUS, "links": ["x"]}]),
+        {"task_id": OTHER_TASK, "task_status_id": STATUS, "links": ["x"]}]),
      "POST", "actions/projects/%s/tasks/comment-many" % PROJECT,
-     [{"comment": "a", "object_id": TASK, "task_status_id": STATUS},
-      {"comment": "", "object_id": OTHER_TASK, "task_status_id": STATUS, "links": ["x"]}]),
+     [{"object_id": TASK, "task_status_id": STATUS, "comment": "a"},
+      {"task_id": OTHER_TASK, "task_status_id": STATUS, "links": ["x"]}]),
+    ("create_multiple_comments", (PROJECT,), "POST", "actions/projects/%s/tasks/comment-many" % PROJECT, []),
 ]
 
 
@@ -151,24 +157,36 @@ def test_add_attachment_files_to_comment(kitsu, files):
 # Batches ----------------------------------------------------------------------------------------
 
 
-def test_batch_comments_sends_the_comments_and_their_files(kitsu, files):
+def test_batch_comments_sends_the_comments_as_given_after_their_files(kitsu, files):
     kitsu.on("POST", "actions/tasks/batch-comment", json=[{"id": "c1"}, {"id": "c2"}], status=201)
-    comments = [{"task_id": {"id": TASK}, "task_status_id": STATUS, "text": "one", "attachment_files": [files[0]]},
-                {"task_id": OTHER_TASK, "task_status_id": {"id": STATUS}, "text": "two", "preview_files": files[1:]}]
+    comments = [{"task_id": TASK, "task_status_id": STATUS, "text": "one", "attachment_files": [files[0]],
+                 "preview_files": [files[2]]},
+                {"task_id": OTHER_TASK, "task_status_id": STATUS, "comment": "two", "preview_files": files[1:]}]
     assert gazu.task.batch_comments(comments) == [{"id": "c1"}, {"id": "c2"}]
     form = multipart(kitsu)
-    assert json.loads(form.pop("comments")) == [
-        {"task_id": TASK, "task_status_id": STATUS, "text": "one"},
-        {"task_id": OTHER_TASK, "task_status_id": STATUS, "text": "two"}]
+    assert list(form) == ["attachment_file-0-0", "preview_file-0-0", "preview_file-1-0", "preview_file-1-1",
+                          "comments"]  # upstream's order: each comment's attachments, then its previews
+    assert json.loads(form.pop("comments")) == comments  # the dicts as given, local paths included
     assert form == {"attachment_file-0-0": ("notes.txt", b"bytes of notes.txt"),
+                    "preview_file-0-0": ("take.mp4", b"bytes of take.mp4"),
                     "preview_file-1-0": ("ref.png", b"bytes of ref.png"),
                     "preview_file-1-1": ("take.mp4", b"bytes of take.mp4")}
+    body = body_bytes(kitsu.mock.calls[-1].request)
+    assert b'name="comments"\r\nContent-Type: application/json\r\n' in body
+
+
+@pytest.mark.parametrize("comments", [None, []])
+def test_batch_comments_of_nothing_sends_an_empty_list(kitsu, comments):
+    path = "actions/tasks/%s/batch-comment" % TASK
+    kitsu.on("POST", path, json=[], status=201)
+    assert gazu.task.batch_comments(comments, task={"id": TASK}) == []
+    assert multipart(kitsu) == {"comments": "[]"}
 
 
 def test_batch_comments_on_one_task_without_files(kitsu):
     path = "actions/tasks/%s/batch-comment" % TASK
     kitsu.on("POST", path, json=[{"id": "c"}] * 12, status=201)
-    gazu.task.batch_comments([{"task_status_id": STATUS, "comment": str(index)} for index in range(12)], task=TASK)
+    gazu.task.batch_comments([{"task_status_id": STATUS, "text": str(index)} for index in range(12)], task=TASK)
     assert [request[:2] for request in kitsu.sent] == [("POST", path)]
     assert json.loads(multipart(kitsu)["comments"])[11] == {"task_status_id": STATUS, "text": "11"}
 
@@ -207,21 +225,13 @@ BAD_ARGUMENTS = [
     ("reply_to_comment", (TASK, COMMENT, "hi", "a/b"), InvalidArgumentException, "person"),
     ("delete_comment_reply", (TASK, COMMENT, 42), InvalidArgumentException, "reply"),
     ("move_comment_to_task", (TASK, COMMENT, "a/b"), InvalidArgumentException, "target_task"),
-    ("batch_comments", (), InvalidArgumentException, "comments"),
     ("batch_comments", (["text"],), InvalidArgumentException, "comments"),
-    ("batch_comments", ([{"task_status_id": "a/b"}],), InvalidArgumentException, "task_status_id"),
     ("batch_comments", ([{"text": "a"}], "a/b"), InvalidArgumentException, "task"),
-    ("batch_comments", ([{"text": "no status", "task_id": TASK}],), InvalidArgumentException, "comments"),
-    ("batch_comments", ([{"text": "no task", "task_status_id": STATUS}],), InvalidArgumentException, "comments"),
-    ("add_tasks_batch_comments", ([TASK], {"text": "no status"}), InvalidArgumentException, "comments_data"),
     ("batch_comments", ([{"task_status_id": STATUS, "preview_files": ["/no/file.mp4"]}], TASK),
      FileDoesntExistException,
      "preview_files"),
-    ("add_tasks_batch_comments", ([], {"text": "a", "task_status_id": STATUS}), InvalidArgumentException, "tasks"),
     ("add_tasks_batch_comments", ([TASK], None), InvalidArgumentException, "comments_data"),
     ("add_tasks_batch_comments", (["a/b"], {"task_status_id": STATUS}), InvalidArgumentException, "tasks"),
-    ("create_multiple_comments", (PROJECT,), InvalidArgumentException, "comments"),
-    ("create_multiple_comments", (PROJECT, [{"comment": "no task"}]), InvalidArgumentException, "comments"),
     ("create_multiple_comments", ("a/b", [{"object_id": TASK, "task_status_id": STATUS}]),
      InvalidArgumentException, "project"),
 ]
