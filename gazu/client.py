@@ -83,6 +83,8 @@ RETRY_STATUSES = frozenset({429, 502, 503, 504})
 # Statuses with which the server says a preview is still being processed.
 PROCESSING_STATUSES = frozenset({202, 423})
 _PLACEHOLDER_HOST = "http://gazu.change.serverhost/api"
+# Upstream's module-level name for the default host (a constant: set_host changes the clients, not this).
+host = _PLACEHOLDER_HOST
 USER_AGENT = "CGWire Gazu %s" % __version__
 POOL_SIZE = 32
 _AUTH_ROUTES = ("auth/login", "auth/refresh-token", "auth/logout")

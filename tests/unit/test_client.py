@@ -173,6 +173,13 @@ def test_tls_verification_is_on_by_default():
     assert raw.create_client("https://h/api", ssl_verify=False).session.verify is False
 
 
+def test_module_host_is_upstreams_default_host_constant(kitsu):
+    # Studios' tests (and upstream's own) build mocked URLs from gazu.client.host; set_host leaves it.
+    assert raw.host == "http://gazu.change.serverhost/api"
+    gazu.set_host("http://other.test/api")
+    assert raw.host == "http://gazu.change.serverhost/api"
+
+
 def test_no_host_is_a_clear_error():
     with pytest.raises(gazu.exception.HostException, match="no host set"):
         raw.get("data/x", client=raw.KitsuClient(""))
