@@ -129,6 +129,33 @@ def test_cache_expiry_max_size_and_counters(monkeypatch):
         cache.clear_all()
 
 
+def test_clear_all_reaches_what_was_stored_and_skips_what_never_was(monkeypatch):
+    calls = []
+
+    @cache.cache
+    def read(x):
+        calls.append(x)
+        return x
+
+    @cache.cache
+    def never_cached(x):
+        return x
+
+    monkeypatch.setattr(never_cached, "clear_cache", lambda: calls.append("cleared in vain"))
+    never_cached(1)  # the cache is off: nothing stored
+    try:
+        cache.enable()
+        read(1)
+        cache.disable()
+        cache.clear_all()  # what was stored while on is forgotten, even with the cache off now
+        cache.enable()
+        read(1)
+        assert calls == [1, 1]
+    finally:
+        cache.disable()
+        cache.clear_all()
+
+
 def test_cache_keys_as_upstream():
     assert cache.get_cache_key((), {}) == ""
     assert cache.get_cache_key(("a", 1), {}) == '["a", 1]'
