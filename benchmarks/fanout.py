@@ -33,22 +33,13 @@ import sys
 import threading
 import time
 import uuid
-from concurrent.futures import ThreadPoolExecutor
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 
+from _fanout_calls import bounded, thread_pool_map  # noqa: E402  (beside this script)
+
 import gazu  # noqa: E402
 from gazu import aio  # noqa: E402
-
-
-def thread_pool_map(function, items, workers):
-    """The sync fan-out: gazu.concurrency.map_calls if this gazu has it, else a plain thread pool."""
-    try:
-        from gazu.concurrency import map_calls
-    except ImportError:
-        with ThreadPoolExecutor(max_workers=workers) as pool:
-            return list(pool.map(function, items))
-    return map_calls(function, items, max_workers=workers)
 
 
 @contextlib.contextmanager
@@ -126,17 +117,6 @@ def timed(function, *args):
     started = time.perf_counter()
     function(*args)
     return time.perf_counter() - started
-
-
-async def bounded(calls, concurrency):
-    """Await the coroutines made by ``calls`` (functions of no argument), at most ``concurrency`` at once."""
-    limit = asyncio.Semaphore(concurrency)
-
-    async def one(call):
-        async with limit:
-            return await call()
-
-    return await asyncio.gather(*(one(call) for call in calls))
 
 
 async def gather_reads(client, ids, concurrency):
