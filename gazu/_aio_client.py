@@ -519,7 +519,7 @@ class AsyncKitsuClient:
 
         As with the sync client, the body goes to a temporary file beside
         the target that replaces it only once complete, a cut download is
-        retried, and 202/423 ("still processing") answers are waited out for
+        retried, and 202 ("still processing") answers are waited out for
         up to ``processing_timeout`` seconds.
         """
         aiohttp = aiohttp_module()

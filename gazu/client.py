@@ -80,8 +80,13 @@ DEFAULT_BACKOFF_FACTOR = 0.5
 DEFAULT_MAX_BACKOFF = 30.0
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
 RETRY_STATUSES = frozenset({429, 502, 503, 504})
-# Statuses with which the server says a preview is still being processed.
-PROCESSING_STATUSES = frozenset({202, 423})
+# The status with which Zou says a preview is still being processed.
+PROCESSING_STATUSES = frozenset({202})
+# Downloads ask for JSON first, so Zou can answer 202 for a preview still being processed.
+DOWNLOAD_ACCEPT_HEADER = "application/json, */*;q=0.1"
+# Seconds to wait before asking again for a file still processed, when the server does not say.
+DEFAULT_RETRY_AFTER = 5
+DEFAULT_PROCESSING_TIMEOUT = 60
 _PLACEHOLDER_HOST = "http://gazu.change.serverhost/api"
 # Upstream's module-level name for the default host (a constant: set_host changes the clients, not this).
 host = _PLACEHOLDER_HOST
@@ -115,6 +120,18 @@ def _retry_after_seconds(response: requests.Response) -> float | None:
     except (TypeError, ValueError):
         return None
     return max(0.0, when.timestamp() - time.time())
+
+
+def _retry_after(response: Any, deadline: float) -> float:
+    """Return the seconds to wait before asking again for a file still processed.
+
+    The answer's ``Retry-After`` (else :data:`DEFAULT_RETRY_AFTER`), never
+    past ``deadline`` (a ``time.monotonic()`` value) and never negative.
+    """
+    seconds = _retry_after_seconds(response)
+    if seconds is None:
+        seconds = DEFAULT_RETRY_AFTER
+    return max(0.0, min(seconds, deadline - time.monotonic()))
 
 
 def _never_connected(error: Exception) -> bool:
@@ -194,7 +211,7 @@ class KitsuClient(Accessors):
         host: str,
         ssl_verify: bool = True,
         cert: str | None = None,
-        use_refresh_token: bool = False,
+        use_refresh_token: bool = True,
         callback_not_authenticated: Callable | None = None,
         tokens: dict | None = None,
         access_token: str | None = None,
@@ -592,25 +609,35 @@ class KitsuClient(Accessors):
                                         server_message=refusal, response=response)
         return result
 
-    def download(self, path: str, file_path: str, params: dict | None = None,
-                 progress_callback: Callable | None = None, processing_timeout: float = 60,
+    def download(self, path: str, file_path: str | None, params: dict | None = None,
+                 progress_callback: Callable | None = None,
+                 processing_timeout: float = DEFAULT_PROCESSING_TIMEOUT,
                  full: bool = False, authenticated: bool = True,
                  headers: dict | None = None) -> requests.Response:
         """Stream ``path`` into ``file_path`` atomically; return the (closed) response.
 
         The body goes to a temporary file beside the target, which replaces
         ``file_path`` only once every byte has arrived: a failure leaves
-        neither a partial file nor a clobbered earlier one. While the server
-        answers that the file is still being processed (202 or 423), the
-        download is retried for up to ``processing_timeout`` seconds.
+        neither a partial file nor a clobbered earlier one. Without a
+        ``file_path`` the body is kept in the response (``response.content``),
+        as upstream; ``file_path`` may also be a function of the response
+        returning the path. An API path is asked for with
+        :data:`DOWNLOAD_ACCEPT_HEADER`, so that Zou answers 202 while a
+        preview is still being processed: the download is then asked again,
+        after the answer's ``Retry-After``, for up to ``processing_timeout``
+        seconds.
         """
-        file_path = download_target(file_path)
+        in_memory = file_path is None
+        if not in_memory and not callable(file_path):
+            file_path = download_target(file_path)
+        if not full:
+            headers = {"Accept": DOWNLOAD_ACCEPT_HEADER, **(headers or {})}
         processing_deadline = time.monotonic() + (processing_timeout or 0)
         attempt = 0
         while True:
             deadline = Deadline(self.total_timeout, transfer=True)
             try:
-                response = self.request("GET", path, params=params, stream=True, full=full,
+                response = self.request("GET", path, params=params, stream=not in_memory, full=full,
                                         authenticated=authenticated, headers=headers, raise_for_status=False,
                                         deadline=deadline)
                 if response.status_code not in PROCESSING_STATUSES:
@@ -625,8 +652,13 @@ class KitsuClient(Accessors):
                     raise PreviewFileProcessingException(
                         "GET %s: still being processed after %ss" % (path, processing_timeout),
                         method="GET", path=path, status=response.status_code)
-                time.sleep(min(2.0, max(0.1, processing_deadline - time.monotonic())))
+                time.sleep(_retry_after(response, processing_deadline))
                 continue
+            if in_memory:
+                watchdog.disarm(deadline)
+                return response
+            if callable(file_path):
+                file_path = download_target(file_path(response))
             try:
                 with AtomicFile(file_path) as target:
                     total = expected_length(response.headers)
@@ -781,7 +813,7 @@ def create_client(
     return KitsuClient(host, ssl_verify, cert, use_refresh_token, callback_not_authenticated, **kwargs)
 
 
-default_client = KitsuClient.from_env()
+default_client = KitsuClient.from_env(use_refresh_token=False)  # as upstream's, made by create_client
 
 
 def get_host(client: KitsuClient = default_client) -> str:
@@ -1015,6 +1047,6 @@ def upload(path: str, file_path: str = None, data: dict | None = None, extra_fil
 
 def download(path: str, file_path: str, params: dict | None = None, client: KitsuClient = default_client,
              progress_callback: Callable | None = None, processing_timeout: float = 60) -> requests.Response:
-    """Download a path into ``file_path`` atomically; return the response."""
+    """Download a path into ``file_path`` atomically (None: into ``response.content``); return the response."""
     return client.download(path, file_path, params=params, progress_callback=progress_callback,
                            processing_timeout=processing_timeout)

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import datetime
+import mimetypes
 import os
 import re
+import shutil
 import tempfile
-from urllib.parse import unquote, urlparse
+from typing import Any
+from urllib.parse import urlparse
 
-from gazu.exception import InvalidArgumentException
+from gazu.exception import DownloadFileException, GazuException, InvalidArgumentException
 
 _UUID = re.compile(r"^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$", re.IGNORECASE)
-_UNSAFE_FILENAME_CHARACTERS = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
+# What sanitize_filename removes, as upstream.
+_FILENAME_REMOVED = str.maketrans("", "", "@|():%/,\\[]<>*?;`\n")
 _DATE_FORMATS = ("%Y-%m-%d", "%Y-%m-%dT%H:%M:%S")
 # What an id string may not contain: it would change the URL it is put in.
 _URL_CHANGING = re.compile(r"[/?#%\s\x00-\x1f\x7f]")
@@ -69,24 +73,59 @@ def validate_date_format(date_text: str) -> str:
 
 
 def sanitize_filename(filename: str) -> str:
-    """Return ``filename`` with characters no file system accepts replaced by ``_``."""
+    """Return ``filename`` without the characters upstream removes, as upstream cleans it.
+
+    Each ``..`` becomes ``_``, then ``@|():%/,\\[]<>*?;``, backquotes and
+    new lines go, then surrounding white space: ``"shot 010: take/2?.ma"``
+    gives ``"shot 010 take2.ma"``. The result may be empty.
+    """
     if not isinstance(filename, str):
         raise InvalidArgumentException("filename: expected a string, got %r" % (filename,))
-    cleaned = _UNSAFE_FILENAME_CHARACTERS.sub("_", filename).strip().strip(".")
-    return cleaned or "_"
+    return filename.replace("..", "_").translate(_FILENAME_REMOVED).strip()
 
 
 def download_file(url: str, file_path: str | None = None, headers: dict | None = None) -> str:
-    """Download any URL to ``file_path`` (a temporary folder by default); return the path.
+    """Download any URL (no credentials sent); return the absolute path of the file written.
 
+    The file is named after the URL's last segment (``file`` when it has
+    none), in a new private folder ``gazu_*`` of the temporary folder, or in
+    ``file_path`` when it is a folder; otherwise ``file_path`` is the file.
+    A name without extension gets the one of the answer's Content-Type.
     The file is written atomically, like every gazu download.
+
+    Raises:
+        DownloadFileException: the server answered with an error status, or
+            the download failed.
     """
     from gazu.client import default_client
 
     if not isinstance(url, str) or not urlparse(url).scheme:
         raise InvalidArgumentException("url: expected an absolute URL, got %r" % (url,))
-    if file_path is None:
-        name = sanitize_filename(unquote(os.path.basename(urlparse(url).path)) or "download")
-        file_path = os.path.join(tempfile.gettempdir(), name)
-    default_client.download(url, file_path, full=True, authenticated=False, headers=headers)
-    return file_path
+    name = sanitize_filename(os.path.basename(urlparse(url).path)) or "file"
+    folders: list[str] = []
+    written: list[str] = []
+
+    def target(response: Any) -> str:
+        if file_path is None:
+            folders.append(tempfile.mkdtemp(prefix="gazu_"))
+            path = os.path.join(folders[0], name)
+        else:
+            path = os.path.join(file_path, name) if os.path.isdir(file_path) else file_path
+        if not os.path.splitext(path)[1]:
+            content_type = response.headers.get("Content-Type", "").split(";")[0].strip()
+            path += (mimetypes.guess_extension(content_type) or "") if content_type else ""
+        written.append(os.path.abspath(path))
+        return written[-1]
+
+    try:
+        default_client.download(url, target, full=True, authenticated=False, headers=headers)
+    except BaseException as error:
+        for folder in folders:
+            shutil.rmtree(folder, ignore_errors=True)
+        if isinstance(error, GazuException) and error.status is not None \
+                and not isinstance(error, DownloadFileException):
+            raise DownloadFileException("File (%s) can't be downloaded (%s)." % (url, error), method="GET",
+                                        path=url, status=error.status, server_message=error.server_message,
+                                        response=error.response) from error
+        raise
+    return written[-1]

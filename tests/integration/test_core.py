@@ -8,6 +8,7 @@ stores, and the exception each real error status becomes.
 from __future__ import annotations
 
 import asyncio
+import datetime
 import hashlib
 import socket
 import uuid
@@ -194,10 +195,11 @@ def test_cache_on_the_real_server(admin_client, new_project):
         before = read()
         raw.create("studios", {"name": unique("cached"), "color": "#123456"})  # a write clears every cache
         assert len(read()) == len(before) + 1
-        assert gazu.cache.get_value is not None and not gazu.cache.is_cache_expired(
-            {"k": {"date_accessed": __import__("time").monotonic()}}, {"expire": 120}, "k")
+        assert not gazu.cache.is_cache_expired(
+            {"k": {"date_accessed": datetime.datetime.now()}}, {"expire": 120}, "k")
         counted = gazu.cache.cache(lambda: raw.get_api_version())
         assert counted() == counted() == "1.0.97"
+        assert (counted.get_cache_infos()["misses"], counted.get_cache_infos()["hits"]) == (1, 1)
     finally:
         gazu.cache.disable()
         gazu.cache.clear_all()

@@ -160,6 +160,12 @@ def test_tokens_never_shown():
     assert raw.set_tokens({}, client) == {} and raw.make_auth_header(client) == {"User-Agent": "CGWire Gazu 1.3.1"}
 
 
+def test_use_refresh_token_defaults_as_upstream():
+    assert raw.KitsuClient("http://h/api").use_refresh_token is True
+    assert raw.create_client("http://h/api").use_refresh_token is False
+    assert raw.default_client.use_refresh_token is False
+
+
 def test_tokens_can_be_set_one_by_one():
     client = raw.create_client("http://h/api")
     client.access_token = "token-a"
@@ -740,15 +746,47 @@ def test_download_into_a_missing_folder_fails_before_any_request(kitsu, tmp_path
 
 def test_download_waits_while_the_server_is_still_processing(kitsu, tmp_path, no_sleep):
     target = tmp_path / "movie.mp4"
-    kitsu.on("GET", "movies/x.mp4", status=423, json={"message": "processing"})
+    kitsu.on("GET", "movies/x.mp4", status=202, json={"status": "processing"}, headers={"Retry-After": "2"})
     kitsu.on("GET", "movies/x.mp4", status=202, body=b"")
     kitsu.on("GET", "movies/x.mp4", body=b"done")
     raw.download("movies/x.mp4", str(target))
-    assert target.read_bytes() == b"done" and len(no_sleep) == 2
+    assert target.read_bytes() == b"done"
+    assert no_sleep == [2, raw.DEFAULT_RETRY_AFTER]  # the server's Retry-After, else 5 s
+    assert all(call.request.headers["Accept"] == "application/json, */*;q=0.1" for call in kitsu.mock.calls)
+
+
+def test_download_without_a_file_path_keeps_the_body_in_the_response(kitsu, tmp_path, no_sleep):
+    kitsu.on("GET", "pictures/x.png", status=202, json={"status": "processing"}, headers={"Retry-After": "0"})
+    kitsu.on("GET", "pictures/x.png", body=b"PNG-BYTES")
+    response = raw.download("pictures/x.png", None)
+    assert response.content == b"PNG-BYTES" and response.status_code == 200
+
+
+def test_a_423_is_an_error_not_a_preview_being_processed(kitsu, tmp_path):
+    raw.default_client.retries = 0
+    try:
+        kitsu.on("GET", "movies/x.mp4", status=423, json={"message": "locked"})
+        with pytest.raises(GazuException, match="423"):
+            raw.download("movies/x.mp4", str(tmp_path / "movie.mp4"))
+    finally:
+        raw.default_client.retries = raw.DEFAULT_RETRIES
+    assert len(kitsu.sent) == 1 and os.listdir(tmp_path) == []
+
+
+@pytest.mark.parametrize("headers, budget, delay", [
+    ({}, 100, 5), ({"Retry-After": "soon"}, 100, 5), ({"Retry-After": "3"}, 100, 3),
+    ({"Retry-After": "-5"}, 100, 0), ({"Retry-After": "3600"}, 0.05, 0.05), ({"Retry-After": "5"}, -10, 0),
+])
+def test_retry_after_of_a_file_still_processed(headers, budget, delay):
+    class Answer:
+        pass
+    answer = Answer()
+    answer.headers = headers
+    assert raw._retry_after(answer, raw.time.monotonic() + budget) == pytest.approx(delay, abs=0.01)
 
 
 def test_download_gives_up_when_processing_outlasts_the_timeout(kitsu, tmp_path):
-    kitsu.on("GET", "movies/x.mp4", status=423, json={"message": "processing"})
+    kitsu.on("GET", "movies/x.mp4", status=202, json={"status": "processing"})
     with pytest.raises(gazu.exception.PreviewFileProcessingException, match="still being processed after 0s"):
         raw.download("movies/x.mp4", str(tmp_path / "movie.mp4"), processing_timeout=0)
     assert os.listdir(tmp_path) == []

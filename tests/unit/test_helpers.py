@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import datetime
 import json
+import os
+import shutil
+import tempfile
 import uuid
 
 import pytest
+import responses
 
 import gazu
 from gazu import _api, cache, helpers
 from gazu.encoder import CustomJSONEncoder
-from gazu.exception import InvalidArgumentException
+from gazu.exception import DownloadFileException, InvalidArgumentException
 from gazu.sorting import sort_by_name
 
 ID = str(uuid.uuid4())
@@ -39,9 +43,44 @@ def test_validate_date_format():
             helpers.validate_date_format(bad)
 
 
-def test_sanitize_filename():
-    assert helpers.sanitize_filename('sh010: "final"?.mov') == "sh010_ _final__.mov"
-    assert helpers.sanitize_filename("a/b\\c") == "a_b_c"
+@pytest.mark.parametrize("name, clean", [
+    ("shot 010: take/2?.ma", "shot 010 take2.ma"),
+    (" @|():%/,\\[]<>*?;`\nbonjour..", "bonjour_"),
+    ("a....b", "a__b"), ("..a..", "_a_"), ("...", "_."), ("a.:.b", "a..b"),
+    ('sh010 "final"\t', 'sh010 "final"'), ("???", ""), ("é/è", "éè"),
+])
+def test_sanitize_filename_as_upstream(name, clean):
+    assert helpers.sanitize_filename(name) == clean
+    with pytest.raises(InvalidArgumentException, match="filename: expected a string"):
+        helpers.sanitize_filename(None)
+
+
+@responses.activate
+def test_download_file_names_the_file_as_upstream(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    responses.add("GET", "http://files.test/dir/pic", body=b"PNG", content_type="image/png")
+    responses.add("GET", "http://files.test/dir/a%20b.jpg", body=b"JPG", content_type="image/png")
+    responses.add("GET", "http://files.test/", body=b"BIN", content_type="application/octet-stream")
+    downloaded = helpers.download_file("http://files.test/dir/pic")
+    folder, name = os.path.split(downloaded)
+    assert name == "pic.png" and os.path.basename(folder).startswith("gazu_")  # a private folder
+    assert os.path.dirname(folder) == tempfile.gettempdir() and open(downloaded, "rb").read() == b"PNG"
+    shutil.rmtree(folder)
+    assert helpers.download_file("http://files.test/dir/pic", "copy.png") == str(tmp_path / "copy.png")
+    assert helpers.download_file("http://files.test/dir/pic", "copy") == str(tmp_path / "copy.png")
+    assert helpers.download_file("http://files.test/dir/a%20b.jpg", str(tmp_path)) == str(tmp_path / "a20b.jpg")
+    assert helpers.download_file("http://files.test/", ".") == str(tmp_path / "file.bin")
+    assert "Authorization" not in responses.calls[0].request.headers
+
+
+@responses.activate
+def test_download_file_error_statuses_raise_download_file_exception(tmp_path, monkeypatch):
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    responses.add("GET", "http://files.test/gone", status=404)
+    with pytest.raises(DownloadFileException, match=r"File \(http://files.test/gone\) can't be downloaded \(GET"):
+        helpers.download_file("http://files.test/gone", headers={"X-A": "1"})
+    assert responses.calls[0].request.headers["X-A"] == "1"
+    assert os.listdir(tmp_path) == []  # no folder left behind
 
 
 def test_download_file_rejects_relative_urls():
