@@ -19,7 +19,7 @@ import shutil
 import tempfile
 from collections.abc import Iterator
 from typing import Any, Callable
-from urllib.parse import unquote, urlparse
+from urllib.parse import urlparse
 
 from gazu import _api
 from gazu._task_comments import _existing_paths
@@ -39,7 +39,8 @@ def _preview_source(preview_file_path: Any, preview_file_url: Any, caller: str) 
         raise InvalidArgumentException("%s requires either preview_file_path or preview_file_url" % caller)
     folder = tempfile.mkdtemp(prefix="gazu-preview-")
     try:
-        name = sanitize_filename(unquote(os.path.basename(urlparse(preview_file_url).path)) or "preview")
+        # named as upstream names it: the URL's last segment, as written, made a safe file name
+        name = sanitize_filename(os.path.basename(urlparse(preview_file_url).path)) or "preview"
         yield download_file(preview_file_url, os.path.join(folder, name))
     finally:
         shutil.rmtree(folder, ignore_errors=True)

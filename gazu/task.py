@@ -507,7 +507,8 @@ def update_task_data(task: str | dict, data: dict | None = None, client: KitsuCl
     """Merge ``data`` into a task's free-form ``data`` field (read fresh from the server); return the task."""
     data = _api.data_dict(data)
     current = _api.fetch("data/tasks/{}/full", client, task=task)
-    return _api.put("data/tasks/{}", client, {"data": {**(current.get("data") or {}), **data}}, task=task)
+    return _api.update("data/tasks/{}", client, {"id": current["id"], "data": {**(current.get("data") or {}), **data}},
+                       "task")
 
 
 def remove_task(task: str | dict, client: KitsuClient = default_client) -> str:

@@ -280,7 +280,7 @@ def test_update_task_data_merges_into_fresh_data(kitsu):
     kitsu.on("PUT", "data/tasks/" + TASK, json={"id": TASK, "data": {"a": 1, "b": 3}})
     assert gazu.task.update_task_data({"id": TASK}, {"b": 3})["data"] == {"a": 1, "b": 3}
     assert kitsu.sent == [("GET", "data/tasks/%s/full" % TASK, {}, None),
-                          ("PUT", "data/tasks/" + TASK, {}, {"data": {"a": 1, "b": 3}})]
+                          ("PUT", "data/tasks/" + TASK, {}, {"id": TASK, "data": {"a": 1, "b": 3}})]
 
 
 @pytest.mark.parametrize("tasks, body", [([{"id": TASK}, TASK], [TASK, TASK]), ([], [])])

@@ -99,7 +99,9 @@ def test_add_preview_from_a_url_downloads_it_first_and_cleans_up(kitsu, remote, 
     kitsu.on("POST", ADD_PREVIEW, json={"id": PREVIEW}, status=201)
     kitsu.on("POST", UPLOAD, json={"id": PREVIEW}, status=201)
     gazu.task.add_preview(TASK, COMMENT, preview_file_url=MEDIA_URL)
-    assert [(url, os.path.basename(path)) for url, path in remote] == [(MEDIA_URL, "shot 010.png")]
+    # named as upstream names it: the last segment as written (not unquoted), made a safe file name
+    assert [(url, os.path.basename(path)) for url, path in remote] == [
+        (MEDIA_URL, gazu.helpers.sanitize_filename("shot%20010.png"))]
     assert [request[1] for request in kitsu.sent] == [ADD_PREVIEW, UPLOAD]
     assert list(tmp_path.iterdir()) == []  # the downloaded copy is gone once sent
 
