@@ -104,6 +104,6 @@ def test_entity_links(production):
     assert len(gazu.casting.all_entity_links_for_project(project, page=3, limit=2)["data"]) == 1
 
     link = next(link for link in links if (link["entity_in_id"], link["entity_out_id"]) == (shot["id"], cup))
-    gazu.casting.delete_entity_link(link)
+    assert gazu.casting.delete_entity_link(link) == link  # the link given back, as upstream
     assert cast(gazu.casting.get_shot_casting(shot)) == {hero: (1, "")}
     assert link["id"] not in [other["id"] for other in gazu.casting.all_entity_links_for_project(project)]

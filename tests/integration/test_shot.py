@@ -77,6 +77,13 @@ def test_sequences_and_shots_of_an_episode(new_project):
     assert ids(shot_module.all_sequences_for_episode(episode)) == [sequence["id"]]
     assert ids(shot_module.all_sequences_for_project(new_project["id"])) == [sequence["id"]]
     assert shot_module.get_episode_from_sequence(shot_module.get_sequence(sequence["id"]))["id"] == episode["id"]
+    # The same name in another episode is another sequence (upstream's episode_id alone, ignored by Zou,
+    # found the first episode's sequence and created none).
+    other_episode = shot_module.new_episode(new_project, unique("E"))
+    twin = shot_module.new_sequence(new_project, name, episode=other_episode)
+    assert twin["id"] != sequence["id"] and twin["parent_id"] == other_episode["id"]
+    assert shot_module.get_sequence_by_name(new_project, name, other_episode)["id"] == twin["id"]
+    assert shot_module.get_sequence_by_name(new_project, name, episode)["id"] == sequence["id"]
 
     first = shot_module.new_shot(new_project, sequence, "SH010", nb_frames=48, frame_in=101, frame_out=148,
                                  description="Wide", data={"camera": "A"})
@@ -92,6 +99,7 @@ def test_sequences_and_shots_of_an_episode(new_project):
     assert ids(shot_module.all_shots_for_episode(episode)) == [second["id"], first["id"]]
     assert ids(shot_module.all_shots_for_project(new_project)) == [second["id"], first["id"]]
     assert shot_module.get_sequence_from_shot(first)["id"] == sequence["id"]
+    assert shot_module.get_sequence_from_shot(first["id"])["id"] == sequence["id"]  # the shot read for its parent
     assert shot_module.all_previews_for_shot(first) in ({}, [])
 
     web = "%s/productions/%s/episodes/%s" % (raw.get_api_url_from_host(), new_project["id"], episode["id"])
