@@ -25,14 +25,17 @@ the side's own scratch folder, whose content is reported after the call.
 
 from __future__ import annotations
 
+import asyncio
 import datetime
 import hashlib
 import importlib
+import inspect
 import json
 import os
 import sys
 import tempfile
 import traceback
+import zipfile
 
 TMP_MARK = "<tmp>"
 
@@ -118,12 +121,20 @@ def client_resolver(gazu):
 
     ``"default"`` is the default client; ``{"host": …}`` a new one made with
     ``create_client(host)``, then given ``set_host(set_host)`` and
-    ``set_tokens(tokens)`` where those keys are present.
+    ``set_tokens(tokens)`` where those keys are present; ``{"async": True,
+    "host": …, "tokens": …}`` a ``gazu.aio.AsyncKitsuClient`` (for the
+    functions of ``gazu.aio``, which :func:`invoke` runs in an event loop).
     """
 
     def resolve(spec):
         if spec == "default":
             return gazu.client.default_client
+        if spec.get("async"):  # made inside the running event loop by invoke, closed after the call
+            from gazu.aio import AsyncKitsuClient
+
+            client = AsyncKitsuClient(spec["host"], tokens=spec.get("tokens"))
+            resolve.async_clients.append(client)
+            return client
         client = gazu.client.create_client(spec["host"])
         if spec.get("set_host"):
             gazu.client.set_host(spec["set_host"], client=client)
@@ -131,7 +142,20 @@ def client_resolver(gazu):
             gazu.client.set_tokens(spec["tokens"], client=client)
         return client
 
+    resolve.async_clients = []
     return resolve
+
+
+async def _run_async(call, args: list, kwargs: dict, resolve, tmp: str):
+    """Call an async function of gazu.aio in this event loop, closing the async clients it was given."""
+    try:
+        result = call(*decode(args, resolve, tmp), **decode(kwargs, resolve, tmp))
+        return await result if inspect.isawaitable(result) else result
+    finally:
+        for client in resolve.async_clients:  # its session only: leaving its context would log the tokens out
+            session = getattr(client, "session", None)
+            if session is not None and not session.closed:
+                await session.close()
 
 
 def _files_named(value, found: set) -> set:
@@ -192,7 +216,10 @@ def invoke(gazu, module: str, function: str, args: list, kwargs: dict, tmp: str)
     with RequestLog() as log:
         try:
             call = getattr(target, function)
-            result = call(*decode(args, resolve, tmp), **decode(kwargs, resolve, tmp))
+            if module == "aio":
+                result = asyncio.run(_run_async(call, args, kwargs, resolve, tmp))
+            else:
+                result = call(*decode(args, resolve, tmp), **decode(kwargs, resolve, tmp))
             outcome = {"value": encode(result, tmp)}
         except Exception as error:  # every failure is an answer to compare
             outcome = {"raised": {"type": type(error).__name__,
@@ -209,6 +236,9 @@ def _file_state(path: str):
         return {entry: _file_state(os.path.join(path, entry)) for entry in sorted(os.listdir(path))}
     if not os.path.exists(path):
         return None
+    if zipfile.is_zipfile(path):  # the server stamps each archive it makes: compare what it holds
+        with zipfile.ZipFile(path) as archive:
+            return {"zip": [[entry.filename, entry.CRC, entry.file_size] for entry in archive.infolist()]}
     with open(path, "rb") as handle:
         return _digest(handle.read())
 
