@@ -187,8 +187,7 @@ KNOWN_DIFFERENCES = {
 # so that a fix shows as an XPASS to remove from here.
 BEING_FIXED = {
     **dict.fromkeys([
-        "client.build_path_with_params[list]", "client.get_event_host[host changed]", "helpers.sanitize_filename[]",
-        "helpers.sanitize_filename[accents]",
+        "client.build_path_with_params[list]", "client.get_event_host[host changed]",
     ], "C"),
 }
 
