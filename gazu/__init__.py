@@ -50,6 +50,7 @@ from gazu.exception import (
     NotAuthenticatedException,
     ParameterException,
 )
+from gazu.exception import InvalidArgumentException as _InvalidArgumentException
 
 __all__ = [
     "AuthFailedException", "GazuException", "KitsuClient", "NotAuthenticatedException",
@@ -68,7 +69,7 @@ def get_host(client: KitsuClient = default_client) -> str:
 
 def set_host(url: str, client: KitsuClient = default_client) -> str:
     """Point the client at a Kitsu API URL (``https://…/api``) and return it."""
-    return raw.set_host(url, client)
+    return raw.set_host(raw.checked_url(url, "url", scheme_required=False), client)
 
 
 def get_event_host(client: KitsuClient = default_client) -> str:
@@ -78,13 +79,16 @@ def get_event_host(client: KitsuClient = default_client) -> str:
 
 def set_event_host(url: str, client: KitsuClient = default_client) -> str:
     """Point the client's event stream at a URL and return it."""
-    return raw.set_event_host(url, client)
+    return raw.set_event_host(None if url is None else raw.checked_url(url, "url", scheme_required=False), client)
 
 
 def set_token(token: str | dict, client: KitsuClient = default_client) -> dict:
     """Use an access token (a bot's, for instance) instead of logging in."""
     if isinstance(token, dict):
         return raw.set_tokens(token, client)
+    if token is not None and not isinstance(token, str):
+        raise _InvalidArgumentException("token: expected an access token string or a dict of tokens, got %s"
+                                       % type(token).__name__)
     return raw.set_tokens({"access_token": token}, client)
 
 
@@ -116,6 +120,7 @@ def log_in(
 
 def send_email_otp(email: str, client: KitsuClient = default_client) -> dict:
     """Ask the server to e-mail a one-time password for ``email``."""
+    _auth.text(email, "email")
     return client.get("auth/email-otp", params={"email": email})
 
 

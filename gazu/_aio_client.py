@@ -56,7 +56,9 @@ from gazu.client import (
     _retry_after_seconds,
     _short_reason,
     api_path,
+    checked_url,
     raise_for_response,
+    redacted_url,
 )
 from gazu.exception import (
     DownloadFileException,
@@ -205,8 +207,8 @@ class AsyncKitsuClient:
         max_backoff: float = DEFAULT_MAX_BACKOFF,
         max_connections: int = DEFAULT_MAX_CONNECTIONS,
     ) -> None:
-        self.host = host
-        self.event_host = event_host or host
+        self.host = None if host is None else checked_url(host, "host")  # None: refused when used, as upstream
+        self.event_host = checked_url(event_host, "event_host") if event_host else host
         self.ssl_verify = ssl_verify
         self.cert = cert
         self.use_refresh_token = use_refresh_token
@@ -235,7 +237,7 @@ class AsyncKitsuClient:
     _json = staticmethod(KitsuClient._json)
 
     def __repr__(self) -> str:
-        return "<AsyncKitsuClient host=%r authenticated=%s>" % (self.host, bool(self.access_token))
+        return "<AsyncKitsuClient host=%r authenticated=%s>" % (redacted_url(self.host), bool(self.access_token))
 
     async def __aenter__(self) -> AsyncKitsuClient:
         return self
@@ -345,7 +347,7 @@ class AsyncKitsuClient:
             except aiohttp.ServerTimeoutError as error:
                 if not _is_connect_timeout(error):
                     raise TimeoutException("%s %s: no answer from %s within %ss"
-                                           % (method, path, self.host, _timeouts(self.timeout)[1]),
+                                           % (method, path, redacted_url(self.host), _timeouts(self.timeout)[1]),
                                            method=method, path=path) from error
                 failure: Exception = error
             except (aiohttp.ClientConnectionError, aiohttp.ClientPayloadError) as error:
@@ -372,8 +374,9 @@ class AsyncKitsuClient:
                 attempt += 1
                 continue
             kind = TimeoutException if _is_connect_timeout(failure) else NetworkException
-            raise kind("%s %s: cannot reach %s: %s" % (method, path, self.host, _short_reason(failure)),
-                       method=method, path=path) from failure
+            raise kind("%s %s: cannot reach %s: %s" % (
+                method, path, redacted_url(self.host), redacted_url(_short_reason(failure))),
+                method=method, path=path) from failure
 
     async def request(
         self,

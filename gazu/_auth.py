@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from gazu.exception import AuthFailedException, GazuException, NotAuthenticatedException
+from gazu.exception import AuthFailedException, GazuException, InvalidArgumentException, NotAuthenticatedException
 
 
 def login_payload(email: str, password: str, **factors: Any) -> dict:
     """Return the body of ``POST auth/login``: the credentials and the second factors given."""
+    text(email, "email")
+    text(password, "password")
     payload = {"email": email, "password": password, **factors}
     return {key: value for key, value in payload.items() if value is not None}
 
@@ -42,3 +44,11 @@ def refreshed_access_token(result: Any) -> str:
             "GET auth/refresh-token: the answer carries no access token: %.200r" % (result,),
             method="GET", path="auth/refresh-token")
     return token
+
+
+def text(value: Any, name: str) -> str:
+    """Return a credential that must be a string, or raise naming it (never quoting a password)."""
+    if not isinstance(value, str):
+        shown = repr(value) if name == "email" else type(value).__name__
+        raise InvalidArgumentException("%s: expected a string, got %s" % (name, shown))
+    return value

@@ -48,13 +48,18 @@ def _timeout(variable: str, value: str) -> Any:
     return tuple(parts) if len(parts) == 2 else parts[0]
 
 
-def _text(variable: str, value: str) -> str:
-    return value.strip()
+def _url(variable: str, value: str) -> str:
+    value = value.strip()
+    if not value[:8].lower().startswith(("http://", "https://")) or any(c.isspace() for c in value):
+        from gazu.client import redacted_url
+
+        raise InvalidArgumentException("%s: expected an http:// or https:// URL, got %r" % (variable, redacted_url(value)))
+    return value
 
 
 SETTINGS: list[tuple[str, str, Callable[[str, str], Any]]] = [
-    ("KITSU_HOST", "host", _text),
-    ("KITSU_EVENT_HOST", "event_host", _text),
+    ("KITSU_HOST", "host", _url),
+    ("KITSU_EVENT_HOST", "event_host", _url),
     ("KITSU_ACCESS_TOKEN", "tokens", lambda variable, value: {"access_token": value.strip()}),
     ("KITSU_TIMEOUT", "timeout", _timeout),
     ("KITSU_TOTAL_TIMEOUT", "total_timeout", _number(float, "seconds")),

@@ -257,7 +257,7 @@ def _connect() -> dict:
         gazu.client.set_tokens(tokens)
         _keep_refreshed_tokens(config, tokens)
         return {"host": host, "credentials": "stored log-in of %s (%s)" % (config.get("email", "?"), config_path())}
-    raise NotAuthenticatedException("not logged in to %s: %s" % (host, _LOGIN_HINT))
+    raise NotAuthenticatedException("not logged in to %s: %s" % (gazu.client.redacted_url(host), _LOGIN_HINT))
 
 
 def _keep_refreshed_tokens(config: dict, stored: dict) -> None:

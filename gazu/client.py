@@ -31,6 +31,7 @@ import email.utils
 import json as _jsonlib
 import logging
 import random
+import re
 import threading
 import time
 import uuid
@@ -94,6 +95,10 @@ USER_AGENT = "CGWire Gazu %s" % __version__
 POOL_SIZE = 32
 _AUTH_ROUTES = ("auth/login", "auth/refresh-token", "auth/logout")
 _EXCERPT_LENGTH = 200
+_URL_SCHEMES = ("http://", "https://")
+_NOT_IN_URLS = re.compile(r"[\s\x00-\x1f\x7f]")
+# The user information of a URL (``scheme://user:password@``), or of a text starting as one without its scheme.
+_URL_CREDENTIALS = re.compile(r"(\b[a-zA-Z][a-zA-Z0-9+.-]*://|^)[^/\s@?#]+@")
 # Downloads are read in pieces this size: small enough to tell a moving transfer from a stalled one.
 DOWNLOAD_READ_SIZE = 64 * 1024
 
@@ -228,8 +233,8 @@ class KitsuClient(Accessors):
         self._env_credentials: tuple | None = None
         self._env_lock = threading.RLock()
         self._explicit: set[str] = set()
-        self.host = host
-        self.event_host = event_host
+        self.host = None if host is None else checked_url(host, "host")  # None: set later (set_host)
+        self.event_host = None if event_host is None else checked_url(event_host, "event_host")
         self.session = requests.Session()
         # Enough pooled connections for gazu.concurrency.map_calls' threads to share.
         adapter = WatchedAdapter(pool_connections=4, pool_maxsize=POOL_SIZE)
@@ -303,7 +308,7 @@ class KitsuClient(Accessors):
             self._env_credentials = None
 
     def __repr__(self) -> str:
-        return "<KitsuClient host=%r authenticated=%s>" % (self.host, bool(self.access_token))
+        return "<KitsuClient host=%r authenticated=%s>" % (redacted_url(self.host), bool(self.access_token))
 
     # Domain accessors: kitsu.asset.get_asset(...) -------------------------------
 
@@ -382,9 +387,13 @@ class KitsuClient(Accessors):
 
     def full_url(self, path: str) -> str:
         """Return the absolute URL of an API path."""
-        if not self.host:
+        host = self.host
+        if not host:
             raise HostException("no host set: call gazu.set_host() or create a client with a host")
-        return url_path_join(self.host, path)
+        if not host[:8].lower().startswith(_URL_SCHEMES):
+            raise HostException("host %r is not an http:// or https:// URL: set one such as "
+                                "https://kitsu.example.com/api" % redacted_url(host))
+        return url_path_join(host, path)
 
     # Sending ----------------------------------------------------------------
 
@@ -431,7 +440,7 @@ class KitsuClient(Accessors):
             except requests.exceptions.RequestException as error:
                 if deadline.expired or isinstance(error, requests.exceptions.ReadTimeout):
                     reason = deadline.describe() if deadline.expired else (
-                        "no answer from %s within %ss" % (self.host, _read_timeout(self.timeout)))
+                        "no answer from %s within %ss" % (redacted_url(self.host), _read_timeout(self.timeout)))
                     raise TimeoutException("%s %s: %s" % (method, path, reason), method=method, path=path) from error
                 if not isinstance(error, (requests.exceptions.ConnectionError,
                                           requests.exceptions.ChunkedEncodingError)):
@@ -445,8 +454,9 @@ class KitsuClient(Accessors):
                     attempt += 1
                     continue
                 kind = TimeoutException if isinstance(error, requests.exceptions.ConnectTimeout) else NetworkException
-                raise kind("%s %s: cannot reach %s: %s" % (method, path, self.host, _short_reason(error)),
-                           method=method, path=path) from error
+                raise kind("%s %s: cannot reach %s: %s" % (
+                    method, path, redacted_url(self.host), redacted_url(_short_reason(error))),
+                    method=method, path=path) from error
             logger.debug("%s %s -> %d (%.0f ms)", method, path, response.status_code,
                          1000 * (time.monotonic() - started))
             if response.status_code in RETRY_STATUSES and idempotent and attempt < retries:
@@ -730,6 +740,30 @@ def _model_name(model_name: Any) -> str:
     return model_name.strip("/")
 
 
+def checked_url(url: Any, name: str, scheme_required: bool = True) -> str:
+    """Return ``url`` if it can be the URL of a Kitsu server, or raise naming the argument.
+
+    With ``scheme_required`` false, a URL without ``http://`` or
+    ``https://`` passes (it is refused when a request is sent to it).
+    """
+    has_scheme = isinstance(url, str) and "://" in url
+    if (not isinstance(url, str) or not url.strip() or _NOT_IN_URLS.search(url)
+            or (has_scheme or scheme_required) and not url[:8].lower().startswith(_URL_SCHEMES)):
+        shown = redacted_url(url) if isinstance(url, str) else url
+        raise InvalidArgumentException(
+            "%s: expected an http:// or https:// URL such as https://kitsu.example.com/api, got %r" % (name, shown))
+    return url
+
+
+def redacted_url(text: str) -> str:
+    """Return a URL, or a message quoting URLs, with the credentials they may carry hidden.
+
+    ``https://user:password@kitsu.example.com/api`` becomes
+    ``https://***@kitsu.example.com/api``.
+    """
+    return _URL_CREDENTIALS.sub(r"\1***@", text) if "@" in text else text
+
+
 def _dump_json(data: Any) -> str:
     return _jsonlib.dumps(data, cls=CustomJSONEncoder)
 
@@ -822,8 +856,12 @@ def get_host(client: KitsuClient = default_client) -> str:
 
 
 def set_host(new_host: str, client: KitsuClient = default_client) -> str:
-    """Point the client at another API URL and return it."""
-    client.host = new_host
+    """Point the client at another API URL and return it.
+
+    A URL without ``http://`` or ``https://`` is kept, as upstream, but
+    refused with a :class:`~gazu.exception.HostException` by the first request.
+    """
+    client.host = checked_url(new_host, "new_host", scheme_required=False)
     return client.host
 
 
@@ -843,13 +881,16 @@ def get_event_host(client: KitsuClient = default_client) -> str:
 
 
 def set_event_host(new_host: str, client: KitsuClient = default_client) -> str:
-    """Point the client's event stream at another URL and return it."""
-    client.event_host = new_host
+    """Point the client's event stream at another URL (None: the host's) and return it."""
+    client.event_host = None if new_host is None else checked_url(new_host, "new_host", scheme_required=False)
     return client.event_host
 
 
 def set_tokens(new_tokens: dict[str, str], client: KitsuClient = default_client) -> dict[str, str]:
     """Replace the client's tokens and return them."""
+    if new_tokens is not None and not isinstance(new_tokens, dict):
+        raise InvalidArgumentException("new_tokens: expected a dict such as {'access_token': …}, got %s"
+                                       % type(new_tokens).__name__)
     client.tokens = dict(new_tokens or {})
     return client.tokens
 

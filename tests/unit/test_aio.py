@@ -787,3 +787,21 @@ def test_a_missing_path_or_an_id_that_changes_the_url_is_refused_before_sending(
         return fake.sent
 
     assert run(body) == []
+
+
+@pytest.mark.parametrize("bad_host", [42, "", "kitsu.test/api", "ftp://kitsu.test/api"])
+def test_a_client_refuses_a_host_that_is_not_an_http_url(bad_host):
+    with pytest.raises(InvalidArgumentException, match="^host: expected an http:// or https:// URL"):
+        aio.AsyncKitsuClient(bad_host)
+
+
+def test_credentials_written_in_the_host_never_show():
+    async def body():
+        async with aio.AsyncKitsuClient("http://render:s3cret-pw@127.0.0.1:9/api", retries=0) as client:
+            assert "s3cret" not in repr(client)
+            with pytest.raises(NetworkException) as caught:
+                await aio.get("data/projects", client=client)
+            return str(caught.value)
+
+    message = asyncio.run(body())
+    assert "s3cret" not in message and "http://***@127.0.0.1:9/api" in message

@@ -187,8 +187,10 @@ def test_module_host_is_upstreams_default_host_constant(kitsu):
 
 
 def test_no_host_is_a_clear_error():
+    client = raw.KitsuClient(HOST)
+    client.host = ""
     with pytest.raises(gazu.exception.HostException, match="no host set"):
-        raw.get("data/x", client=raw.KitsuClient(""))
+        raw.get("data/x", client=client)
 
 
 # Status mapping -------------------------------------------------------------------
@@ -839,3 +841,84 @@ def test_made_up_ids_are_sent_as_given(kitsu):
     kitsu.on("PUT", "data/persons/person-01", json={"id": "person-01"})
     assert raw.fetch_one("persons", "person-01") == {"id": "person-01"}
     assert raw.update("persons", "person-01", {"name": "x"}) == {"id": "person-01"}
+
+
+# Setting up: hosts, tokens, credentials ---------------------------------------------------
+
+
+@pytest.mark.parametrize("bad_host", [None, 42, "", "   ", b"http://kitsu.test/api", "ftp://kitsu.test/api",
+                                      "htp://kitsu.test/api", "http://kitsu .test/api", "http://kitsu.test/api\n"])
+def test_set_host_refuses_what_cannot_be_a_url(bad_host):
+    client = raw.create_client(HOST)
+    for setter, name in ((raw.set_host, "new_host"), (raw.set_event_host, "new_host"),
+                         (gazu.set_host, "url"), (gazu.set_event_host, "url")):
+        if bad_host is None and setter in (raw.set_event_host, gazu.set_event_host):
+            continue  # None: the event stream follows the host
+        with pytest.raises(InvalidArgumentException, match="^%s: expected an http:// or https:// URL" % name):
+            setter(bad_host, client=client)
+    assert client.host == HOST and client.event_host is None
+
+
+@pytest.mark.parametrize("bad_host", [42, "", "kitsu.test/api", "localhost:8080/api", "ftp://kitsu.test/api"])
+def test_new_clients_refuse_a_host_that_is_not_an_http_url(bad_host):
+    with pytest.raises(InvalidArgumentException, match="^host: expected an http:// or https:// URL"):
+        raw.create_client(bad_host)
+    with pytest.raises(InvalidArgumentException, match="^host: expected an http:// or https:// URL"):
+        raw.KitsuClient(bad_host)
+    with pytest.raises(InvalidArgumentException, match="^event_host: expected an http:// or https:// URL"):
+        raw.KitsuClient(HOST, event_host=bad_host or "x")
+
+
+def test_a_host_set_without_scheme_is_kept_but_refused_at_the_first_request(kitsu):
+    client = raw.create_client(HOST)
+    assert raw.set_host("newhost", client=client) == "newhost"  # upstream's own tests do this
+    assert raw.get_host(client=client) == "newhost"
+    with pytest.raises(gazu.exception.HostException, match="host 'newhost' is not an http:// or https:// URL"):
+        raw.get("data/projects", client=client)
+    assert kitsu.sent == []
+
+
+def test_credentials_written_in_the_host_never_show(kitsu):
+    client = raw.create_client("https://render:s3cret-pw@kitsu.test/api", retries=0)
+    assert "s3cret" not in repr(client) and "render" not in repr(client)
+    kitsu.mock.add("GET", "https://kitsu.test/api/data/projects",
+                   body=requests.exceptions.ConnectionError("refused"))
+    with pytest.raises(NetworkException) as caught:
+        raw.get("data/projects", client=client)
+    assert "s3cret" not in str(caught.value) and "https://***@kitsu.test/api" in str(caught.value)
+    client.host = "render:s3cret-pw@kitsu.test/api"
+    with pytest.raises(gazu.exception.HostException) as caught:
+        raw.get("data/projects", client=client)
+    assert "s3cret" not in str(caught.value)
+
+
+@pytest.mark.parametrize("token", [["a", "b"], 42, b"bytes-token"])
+def test_set_token_refuses_what_is_neither_a_token_nor_tokens(token):
+    client = raw.create_client(HOST)
+    with pytest.raises(InvalidArgumentException, match="^token: expected an access token string or a dict"):
+        gazu.set_token(token, client=client)
+    assert client.tokens == {}
+
+
+@pytest.mark.parametrize("tokens", [42, "a-token", ["a"]])
+def test_set_tokens_refuses_what_is_not_a_dict(tokens):
+    client = raw.create_client(HOST)
+    with pytest.raises(InvalidArgumentException, match="^new_tokens: expected a dict"):
+        raw.set_tokens(tokens, client=client)
+
+
+@pytest.mark.parametrize("email, password, name", [
+    (b"me@example.com", "pw", "email"), (None, "pw", "email"), (42, "pw", "email"),
+    ("me@example.com", None, "password"), ("me@example.com", b"pw", "password")])
+def test_log_in_refuses_credentials_that_are_not_strings_and_sends_nothing(kitsu, email, password, name):
+    with pytest.raises(InvalidArgumentException, match="^%s: expected a string" % name) as caught:
+        gazu.log_in(email, password)
+    assert "pw" not in str(caught.value)  # a password is never quoted
+    assert kitsu.sent == []
+
+
+@pytest.mark.parametrize("email", [None, 42, b"me@example.com"])
+def test_send_email_otp_refuses_an_email_that_is_not_a_string(kitsu, email):
+    with pytest.raises(InvalidArgumentException, match="^email: expected a string"):
+        gazu.send_email_otp(email)
+    assert kitsu.sent == []

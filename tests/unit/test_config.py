@@ -102,7 +102,8 @@ def test_kitsu_backoff(env):
 
 @pytest.mark.parametrize("variable, value, words", [
     ("KITSU_RETRIES", "many", "a whole number"), ("KITSU_TIMEOUT", "1,2,3", "seconds"),
-    ("KITSU_BACKOFF", "-1", "seconds"),
+    ("KITSU_BACKOFF", "-1", "seconds"), ("KITSU_HOST", "kitsu.test/api", "an http:// or https:// URL"),
+    ("KITSU_EVENT_HOST", "ftp://kitsu.test", "an http:// or https:// URL"),
 ])
 def test_bad_values_name_the_variable(env, variable, value, words):
     env.setenv(variable, value)
