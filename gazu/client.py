@@ -234,7 +234,8 @@ class KitsuClient(Accessors):
         self._env_lock = threading.RLock()
         self._explicit: set[str] = set()
         self.host = None if host is None else checked_url(host, "host")  # None: set later (set_host)
-        self.event_host = None if event_host is None else checked_url(event_host, "event_host")
+        # As upstream, the event host is the host the client is created with: set_host leaves it.
+        self.event_host = self.__dict__["host"] if event_host is None else checked_url(event_host, "event_host")
         self.session = requests.Session()
         # Enough pooled connections for gazu.concurrency.map_calls' threads to share.
         adapter = WatchedAdapter(pool_connections=4, pool_maxsize=POOL_SIZE)
@@ -872,12 +873,15 @@ def get_api_url_from_host(client: KitsuClient = default_client) -> str:
 
 
 def get_event_host(client: KitsuClient = default_client) -> str:
-    """Return the event-stream URL: the one set, else the host.
+    """Return the event-stream URL: the one set, else the host the client was created with.
 
-    socket.io connects to ``/socket.io`` on that server, whatever the
-    URL's path (``/api``).
+    As upstream, :func:`set_host` leaves it; but while it is the default
+    client's placeholder (``http://gazu.change.serverhost/api``, a host that
+    does not exist), it follows the host. socket.io connects to
+    ``/socket.io`` on that server, whatever the URL's path (``/api``).
     """
-    return client.event_host or client.host
+    event_host = client.event_host
+    return client.host if not event_host or event_host == _PLACEHOLDER_HOST else event_host
 
 
 def set_event_host(new_host: str, client: KitsuClient = default_client) -> str:
@@ -917,12 +921,10 @@ def get_full_url(path: str, client: KitsuClient = default_client) -> str:
 
 
 def build_path_with_params(path: str, params: dict) -> str:
-    """Append ``params`` to ``path`` as a query string (lists joined by commas)."""
+    """Append ``params`` to ``path`` as a query string, as upstream: a list gives one key per item."""
     if not params:
         return path
-    query = {key: ",".join(map(str, value)) if isinstance(value, (list, tuple)) else value
-             for key, value in params.items()}
-    return "%s?%s" % (path, urlencode(query))
+    return "%s%s%s" % (path, "&" if "?" in path else "?", urlencode(params, doseq=True))
 
 
 def get_message_from_data(message_json: Any, default_message: str = "No additional information") -> str:

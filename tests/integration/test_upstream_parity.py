@@ -185,11 +185,7 @@ KNOWN_DIFFERENCES = {
 
 # Differences found and being fixed by the modules' owners (function or "function[case]" → who): strict xfails,
 # so that a fix shows as an XPASS to remove from here.
-BEING_FIXED = {
-    **dict.fromkeys([
-        "client.build_path_with_params[list]", "client.get_event_host[host changed]",
-    ], "C"),
-}
+BEING_FIXED: dict[str, str] = {}
 
 NOT_EXERCISED: dict[str, str] = {}  # every function this module calls is counted by tests/realcoverage.py
 

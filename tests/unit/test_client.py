@@ -127,7 +127,10 @@ def test_url_helpers():
     with pytest.raises(InvalidArgumentException, match="url_path_join: expected URL parts"):
         raw.url_path_join("data", None)
     assert raw.build_path_with_params("data/x", {}) == "data/x"
-    assert raw.build_path_with_params("data/x", {"a": 1, "ids": ["p", "q"]}) == "data/x?a=1&ids=p%2Cq"
+    # As upstream: one key per list item, str() of the rest, "&" after a query already there.
+    assert raw.build_path_with_params("data/x", {"a": 1, "ids": ["p", "q"], "b": None, "c": True}) \
+        == "data/x?a=1&ids=p&ids=q&b=None&c=True"
+    assert raw.build_path_with_params("data/x?y=1", {"a": "x y/é"}) == "data/x?y=1&a=x+y%2F%C3%A9"
     client = raw.create_client("http://h/api")
     assert raw.get_full_url("data/x", client=client) == "http://h/api/data/x"
     assert raw.get_api_url_from_host(client) == "http://h"
@@ -135,6 +138,14 @@ def test_url_helpers():
     assert raw.set_event_host("http://events", client) == "http://events" == raw.get_event_host(client)
     raw.set_event_host(None, client)
     assert raw.set_host("http://later/api", client) and raw.get_event_host(client) == "http://later/api"
+    # As upstream, a client's event host is the host it was created with: set_host leaves it...
+    created = raw.create_client("http://a.example/api")
+    raw.set_host("http://b.example/api", created)
+    assert raw.get_event_host(created) == "http://a.example/api"
+    # ...but the default client's placeholder (a host that does not exist) follows the host.
+    placeholder = raw.create_client("http://gazu.change.serverhost/api")
+    raw.set_host("http://b.example/api", placeholder)
+    assert raw.get_event_host(placeholder) == "http://b.example/api"
     for host, web in [("http://h/api/", "http://h/api/"), ("http://h/kitsu/api", "http://h/kitsu"),
                       ("http://h/apix", "http://h/apix"), ("http://h", "http://h")]:
         assert raw.get_api_url_from_host(raw.create_client(host)) == web  # only a final "/api" goes
@@ -856,7 +867,7 @@ def test_set_host_refuses_what_cannot_be_a_url(bad_host):
             continue  # None: the event stream follows the host
         with pytest.raises(InvalidArgumentException, match="^%s: expected an http:// or https:// URL" % name):
             setter(bad_host, client=client)
-    assert client.host == HOST and client.event_host is None
+    assert client.host == HOST == client.event_host  # as upstream, the event host is the host given
 
 
 @pytest.mark.parametrize("bad_host", [42, "", "kitsu.test/api", "localhost:8080/api", "ftp://kitsu.test/api"])
