@@ -40,7 +40,18 @@ from gazu import cache as _cache
 from gazu.__version__ import __version__
 from gazu._deadline import DEFAULT_TOTAL_TIMEOUT, Deadline, DeadlinePassed
 from gazu._json import loads as json_loads
-from gazu._transfer import CHUNK_SIZE, AtomicFile, download_target, expected_length, form_fields, upload_parts
+from gazu._transfer import (
+    CHUNK_SIZE,
+    AtomicFile,
+    check_unchanged,
+    download_target,
+    expected_length,
+    file_state,
+    form_fields,
+    html_instead_of_file,
+    own_error,
+    upload_parts,
+)
 from gazu.client import (
     _AUTH_ROUTES,
     DEFAULT_BACKOFF_FACTOR,
@@ -53,6 +64,7 @@ from gazu.client import (
     RETRY_STATUSES,
     KitsuClient,
     _dump_json,
+    _html_instead_of_file,
     _retry_after_seconds,
     _short_reason,
     api_path,
@@ -62,12 +74,12 @@ from gazu.client import (
 )
 from gazu.exception import (
     DownloadFileException,
+    FileDoesntExistException,
     GazuException,
     NetworkException,
     NotAuthenticatedException,
     PreviewFileProcessingException,
     TimeoutException,
-    UploadFailedException,
 )
 
 logger = logging.getLogger("gazu")
@@ -141,19 +153,22 @@ class AsyncResponse:
 
 
 class _ProgressReader(io.BufferedReader):
-    """A file read for an upload: reports progress on the loop and refuses a file that changes size."""
+    """A file read for an upload: reports progress on the loop and refuses a file that changes while read."""
 
     def __init__(self, path: str, progress: Callable[[int], None] | None) -> None:
-        super().__init__(io.FileIO(path, "rb"))
+        try:
+            super().__init__(io.FileIO(path, "rb"))
+        except FileNotFoundError:
+            raise FileDoesntExistException("upload aborted: no such file: %s (removed before it was sent)"
+                                           % path) from None
         self.path = path
-        self.expected = os.fstat(self.fileno()).st_size
+        status = os.fstat(self.fileno())
+        self.state = (status.st_size, status.st_mtime_ns)
         self.progress = progress
 
     def read(self, size: int | None = -1) -> bytes:
         chunk = super().read(size)
-        if os.fstat(self.fileno()).st_size != self.expected:
-            raise UploadFailedException("upload aborted: %s changed size while it was sent (%d bytes expected)"
-                                        % (self.path, self.expected))
+        check_unchanged(self, self.path, self.state)
         if chunk and self.progress is not None:
             self.progress(len(chunk))
         return chunk
@@ -351,7 +366,9 @@ class AsyncKitsuClient:
                                            method=method, path=path) from error
                 failure: Exception = error
             except (aiohttp.ClientConnectionError, aiohttp.ClientPayloadError) as error:
-                _raise_upload_failure(error)
+                own = own_error(error)  # a file of the body changed or vanished while it was sent
+                if own is not None:
+                    raise own from None
                 failure = error
             else:
                 logger.debug("%s %s -> %d (%.0f ms)", method, path, response.status_code,
@@ -484,7 +501,7 @@ class AsyncKitsuClient:
         """
         aiohttp = aiohttp_module()
         parts = upload_parts(file_path, extra_files, None)
-        total = sum(os.path.getsize(part_path) for _name, _file_name, part_path in parts)
+        total = sum(file_state(part_path)[0] for _name, _file_name, part_path in parts)
         loop = asyncio.get_running_loop()
         sent = [0]
         opened: list[_ProgressReader] = []
@@ -546,6 +563,8 @@ class AsyncKitsuClient:
                 await asyncio.sleep(min(2.0, max(0.1, processing_deadline - time.monotonic())))
                 continue
             try:
+                if html_instead_of_file(file_path, response.headers):
+                    raise _html_instead_of_file(path, file_path, response, await response.raw.content.read(512))
                 await _stream_to_file(response, file_path, progress_callback, deadline)
                 return response
             except DeadlinePassed as error:
@@ -615,15 +634,6 @@ def _is_connect_timeout(error: BaseException) -> bool:
     """Tell a timeout on connecting (safe to retry) from one on reading (aiohttp < 3.10 names both alike)."""
     return type(error).__name__ == "ConnectionTimeoutError" or (
         type(error).__name__ == "ServerTimeoutError" and "connect" in str(error).lower())
-
-
-def _raise_upload_failure(error: BaseException) -> None:
-    """Raise the UploadFailedException aiohttp wrapped as a connection error, if that is what happened."""
-    cause, seen = error.__cause__ or error.__context__, 0
-    while cause is not None and seen < 10:
-        if isinstance(cause, UploadFailedException):
-            raise cause
-        cause, seen = cause.__cause__ or cause.__context__, seen + 1
 
 
 def _never_connected(error: BaseException) -> bool:

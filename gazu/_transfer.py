@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import mimetypes
 import os
-import tempfile
+import secrets
 import uuid
 from collections.abc import Callable, Iterator
 from typing import IO, Any
 
-from gazu.exception import FileDoesntExistException, InvalidArgumentException, UploadFailedException
+from gazu.exception import FileDoesntExistException, GazuException, InvalidArgumentException, UploadFailedException
 
 CHUNK_SIZE = 1024 * 1024
 
@@ -178,7 +178,7 @@ class MultipartBody:
         self.boundary = boundary or uuid.uuid4().hex
         self.content_type = "multipart/form-data; boundary=%s" % self.boundary
         self.progress_callback = progress_callback
-        self._segments: list[tuple[str, Any, int, int]] = []
+        self._segments: list[tuple[str, Any, int, Any]] = []
         for name, value in fields:
             self._add_bytes(self._part_header(name, None, {}) + value + b"\r\n")
         for part in files:
@@ -186,7 +186,8 @@ class MultipartBody:
             if isinstance(part.source, (bytes, bytearray)):
                 self._add_bytes(bytes(part.source))
             elif isinstance(part.source, str):
-                self._segments.append(("path", part.source, _file_size(part.source), 0))
+                state = file_state(part.source)
+                self._segments.append(("path", part.source, state[0], state))
             else:
                 self._add_open_file(part.source)
             self._add_bytes(b"\r\n")
@@ -224,21 +225,33 @@ class MultipartBody:
         return self.length
 
     def __iter__(self) -> Iterator[bytes]:
-        for kind, source, size, start in self._segments:
+        for kind, source, size, where in self._segments:  # where: a path's state, an open file's start
             if kind == "bytes":
                 yield source
             elif kind == "path":
-                with open(source, "rb") as handle:
-                    yield from self._read(handle, size, source)
+                try:
+                    handle = open(source, "rb")
+                except FileNotFoundError:
+                    raise FileDoesntExistException(
+                        "upload aborted: no such file: %s (removed before it was sent)" % source) from None
+                with handle:
+                    yield from self._read(handle, size, source, where)
             else:
-                source.seek(start)
+                source.seek(where)
                 yield from self._read(source, size, getattr(source, "name", "an open file"))
 
-    def _read(self, handle: Any, size: int, name: Any) -> Iterator[bytes]:
-        """Yield ``size`` bytes of ``handle``, or raise if the file turns out shorter or longer."""
+    def _read(self, handle: Any, size: int, name: Any, state: tuple | None = None) -> Iterator[bytes]:
+        """Yield ``size`` bytes of ``handle``, or raise if the file turns out shorter or longer.
+
+        For a file given by path, ``state`` is its ``(size, modification
+        time)`` when the body was made: a file changed since, even at the
+        same size, fails the upload instead of sending a mix of its versions.
+        """
         sent = 0
         while True:
             chunk = handle.read(min(CHUNK_SIZE, size - sent))
+            if state is not None:
+                check_unchanged(handle, name, state)
             if not chunk:
                 break
             if isinstance(chunk, str):
@@ -258,22 +271,63 @@ def _quote(value: str) -> str:
     return value.translate({10: "%0A", 13: "%0D", 34: "%22"})
 
 
-def _file_size(path: str) -> int:
+def file_state(path: str) -> tuple[int, int]:
+    """Return a file's ``(size, modification time in ns)``, to tell later whether it changed."""
     try:
-        return os.path.getsize(path)
+        status = os.stat(path)
     except OSError as error:
         raise FileDoesntExistException("no such file: %s" % path) from error
+    return status.st_size, status.st_mtime_ns
+
+
+def check_unchanged(handle: Any, name: Any, state: tuple[int, int]) -> None:
+    """Raise :class:`UploadFailedException` if the open file is no longer as ``state`` says."""
+    status = os.fstat(handle.fileno())
+    if status.st_size != state[0]:
+        raise UploadFailedException(
+            "upload aborted: %s changed size while it was sent (%d bytes expected)" % (name, state[0]))
+    if status.st_mtime_ns != state[1]:
+        raise UploadFailedException("upload aborted: %s changed while it was sent (it was written to)" % (name,))
+
+
+def own_error(error: BaseException) -> GazuException | None:
+    """Return the gazu error a body raised that the HTTP library wrapped as a connection error, if any.
+
+    A file that changed or disappeared while an upload read it raises in the
+    middle of sending; urllib3 and aiohttp report that as a lost connection.
+    """
+    seen: list[BaseException] = []
+    pending: list[BaseException] = [error]
+    while pending and len(seen) < 20:
+        cause = pending.pop()
+        if isinstance(cause, GazuException) and cause is not error:
+            return cause
+        seen.append(cause)
+        linked = [cause.__cause__, cause.__context__, *(arg for arg in cause.args if isinstance(arg, BaseException))]
+        pending += [item for item in linked if item is not None and not any(item is known for known in seen)]
+    return None
 
 
 def download_target(file_path: Any) -> str:
-    """Return the path to download to, after checking its folder exists (before any request)."""
+    """Return the path to download to, after checking it can be written there (before any request)."""
     if not file_path or not isinstance(file_path, (str, os.PathLike)):
         raise InvalidArgumentException("file_path: expected a file path, got %r" % (file_path,))
     file_path = os.fspath(file_path)
     folder = os.path.dirname(os.path.abspath(file_path))
     if not os.path.isdir(folder):
         raise InvalidArgumentException("file_path: folder %s does not exist" % folder)
+    if os.path.isdir(file_path):
+        raise InvalidArgumentException("file_path: %s is a folder, not a file" % file_path)
     return file_path
+
+
+_HTML_NAMES = (".htm", ".html", ".xhtml", ".shtml")
+
+
+def html_instead_of_file(file_path: str, headers: Any) -> bool:
+    """Tell whether an answer is an HTML page (a proxy's or a sign-in page) where another file was asked for."""
+    content_type = (headers.get("Content-Type") or "").split(";")[0].strip().lower()
+    return content_type in ("text/html", "application/xhtml+xml") and not file_path.lower().endswith(_HTML_NAMES)
 
 
 def expected_length(headers: Any) -> int | None:
@@ -288,13 +342,15 @@ class AtomicFile:
 
     Used as a context manager, it is committed when the block ends normally
     and removed when the block raises: readers of ``file_path`` only ever see
-    the previous file or the complete new one.
+    the previous file or the complete new one, and no temporary file is left
+    behind, whatever fails (the final rename too). A symbolic link stays a
+    link: the file it points to is replaced, atomically where it is.
     """
 
     def __init__(self, file_path: str):
-        self.file_path = file_path
-        folder, name = os.path.split(os.path.abspath(file_path))
-        self.handle = tempfile.NamedTemporaryFile(dir=folder, prefix=".%s." % name, suffix=".part", delete=False)
+        self.file_path = os.path.realpath(file_path) if os.path.islink(file_path) else file_path
+        folder, name = os.path.split(os.path.abspath(self.file_path))
+        self.handle, self.name = _new_file_beside(folder, name)
         self.received = 0
         self.done = False
 
@@ -303,20 +359,21 @@ class AtomicFile:
         self.received += len(chunk)
 
     def commit(self) -> None:
-        """Flush to disk and move the file into place (with the usual permissions)."""
-        self.handle.flush()
-        os.fsync(self.handle.fileno())
-        self.handle.close()
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(self.handle.name, 0o666 & ~umask)
-        os.replace(self.handle.name, self.file_path)
+        """Flush to disk and move the file into place; on failure, remove the temporary file."""
+        try:
+            self.handle.flush()
+            os.fsync(self.handle.fileno())
+            self.handle.close()
+            os.replace(self.name, self.file_path)
+        except BaseException:
+            self.discard()
+            raise
         self.done = True
 
     def discard(self) -> None:
         self.handle.close()
         try:
-            os.unlink(self.handle.name)
+            os.unlink(self.name)
         except FileNotFoundError:
             pass
 
@@ -328,3 +385,16 @@ class AtomicFile:
             self.discard()
         elif not self.done:
             self.commit()
+
+
+def _new_file_beside(folder: str, name: str) -> tuple[Any, str]:
+    """Create ``.NAME.XXXXXXXX.part`` in ``folder``, with the permissions a new file gets (the umask's)."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    for _attempt in range(100):
+        path = os.path.join(folder, ".%s.%s.part" % (name, secrets.token_hex(4)))
+        try:
+            descriptor = os.open(path, flags, 0o666)
+        except FileExistsError:
+            continue
+        return os.fdopen(descriptor, "wb"), path
+    raise FileExistsError("cannot create a temporary file beside %s" % os.path.join(folder, name))

@@ -52,7 +52,9 @@ from gazu._transfer import (
     expected_length,
     form_fields,
     form_files,
+    html_instead_of_file,
     multipart_body,
+    own_error,
 )
 from gazu._transfer import ProgressFileWrapper as _ProgressFileWrapper  # noqa: F401  (upstream's name)
 from gazu.encoder import CustomJSONEncoder
@@ -439,6 +441,9 @@ class KitsuClient(Accessors):
             try:
                 response = self._attempt(method, url, deadline, kwargs)
             except requests.exceptions.RequestException as error:
+                failure = own_error(error)  # a file of the body changed or vanished while it was sent
+                if failure is not None:
+                    raise failure from None
                 if deadline.expired or isinstance(error, requests.exceptions.ReadTimeout):
                     reason = deadline.describe() if deadline.expired else (
                         "no answer from %s within %ss" % (redacted_url(self.host), _read_timeout(self.timeout)))
@@ -671,6 +676,8 @@ class KitsuClient(Accessors):
             if callable(file_path):
                 file_path = download_target(file_path(response))
             try:
+                if html_instead_of_file(file_path, response.headers):
+                    raise _html_instead_of_file(path, file_path, response, next(response.iter_content(512), b""))
                 with AtomicFile(file_path) as target:
                     total = expected_length(response.headers)
                     for chunk in response.iter_content(DOWNLOAD_READ_SIZE):
@@ -763,6 +770,14 @@ def redacted_url(text: str) -> str:
     ``https://***@kitsu.example.com/api``.
     """
     return _URL_CREDENTIALS.sub(r"\1***@", text) if "@" in text else text
+
+
+def _html_instead_of_file(path: str, file_path: str, response: Any, start: bytes) -> DownloadFileException:
+    """Return the error for an HTML page (a proxy's, a sign-in page) answering a download."""
+    return DownloadFileException(
+        "GET %s: the server answered an HTML page (%s) instead of the file; %s was left untouched: %s" % (
+            path, response.headers.get("Content-Type"), file_path, _excerpt(start.decode("utf-8", "replace"))),
+        method="GET", path=path, status=response.status_code, response=response)
 
 
 def _dump_json(data: Any) -> str:

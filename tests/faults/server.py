@@ -66,6 +66,8 @@ class FaultServer(socketserver.ThreadingTCPServer):
             "garbage": FaultServer.garbage,
             "html503": FaultServer.html503,
             "portal": FaultServer.portal,
+            "file": FaultServer.file,
+
             "slow": FaultServer.slow,
             "upload": FaultServer.upload,
             "ok": FaultServer.ok,
@@ -157,6 +159,11 @@ class FaultServer(socketserver.ThreadingTCPServer):
         """A single sign-on or captive portal: 200 and an HTML page, whatever was asked."""
         handler.read_body(headers)
         return handler.send(200, b"<html><body><form action='/sso'>Sign in</form></body></html>", "text/html")
+
+    def file(self, handler, method, headers):
+        """The payload, as a file download."""
+        handler.read_body(headers)
+        return handler.send(200, self.payload, "application/octet-stream")
 
     def slow(self, handler, method, headers):
         body = b'{"pieces": [' + b",".join(b"%d" % i for i in range(10)) + b"]}"

@@ -8,13 +8,16 @@ import time
 
 import pytest
 
+from gazu import _aio_client as aio_client
 from gazu import aio
 from gazu.exception import (
     DownloadFileException,
+    FileDoesntExistException,
     NotAuthenticatedException,
     ServerErrorException,
     TimeoutException,
     UnexpectedResponseException,
+    UploadFailedException,
 )
 from tests.faults.server import FaultServer
 
@@ -143,3 +146,64 @@ def test_a_refresh_answered_without_a_token_is_not_authenticated(server):
 
     run(call, server)
     assert [path for _client, path in called] == ["data/x"]
+
+
+def test_a_download_whose_final_rename_fails_leaves_no_temporary_file(server, tmp_path, monkeypatch):
+    target = tmp_path / "plate.exr"
+    target.write_bytes(b"previous good version")
+
+    def locked(source, destination):
+        raise PermissionError(13, "The process cannot access the file", str(destination))
+
+    monkeypatch.setattr(os, "replace", locked)
+    with pytest.raises(DownloadFileException, match="PermissionError"):
+        run(lambda client: aio.download("file", str(target), client=client), server)
+    assert os.listdir(tmp_path) == ["plate.exr"] and target.read_bytes() == b"previous good version"
+
+
+def test_a_download_onto_a_symlink_replaces_the_file_it_points_to(server, tmp_path):
+    real = tmp_path / "plate_v001.exr"
+    real.write_bytes(b"previous good version")
+    link = tmp_path / "plate.exr"
+    link.symlink_to(real)
+    run(lambda client: aio.download("file", str(link), client=client), server)
+    assert link.is_symlink() and real.read_bytes() == server.payload
+
+
+def test_an_html_page_answering_a_download_is_not_saved_as_the_file(server, tmp_path):
+    target = tmp_path / "plate.exr"
+    target.write_bytes(b"previous good version")
+    with pytest.raises(DownloadFileException, match=r"GET portal: .*HTML page \(text/html\).*<html><body><form"):
+        run(lambda client: aio.download("portal", str(target), client=client), server)
+    assert target.read_bytes() == b"previous good version" and os.listdir(tmp_path) == ["plate.exr"]
+
+
+def test_a_file_rewritten_in_place_at_the_same_size_during_upload_fails(server, tmp_path):
+    movie = tmp_path / "movie.mov"
+    movie.write_bytes(b"a" * (8 * 1024 * 1024))
+    rewritten = []
+
+    def rewrite(sent, total):
+        if sent > 1024 * 1024 and not rewritten:
+            with open(movie, "r+b") as handle:
+                handle.write(b"b" * (8 * 1024 * 1024))
+            rewritten.append(True)
+
+    with pytest.raises(UploadFailedException, match="movie.mov changed while it was sent"):
+        run(lambda client: aio.upload("upload", str(movie), client=client, progress_callback=rewrite), server)
+
+
+def test_an_extra_file_deleted_before_it_is_sent_is_named(server, tmp_path, monkeypatch):
+    movie, extra = tmp_path / "movie.mov", tmp_path / "movie_hd.mov"
+    movie.write_bytes(b"a" * 1000)
+    extra.write_bytes(b"b" * 1000)
+    checked = aio_client.upload_parts
+
+    def check_then_lose_the_extra(*args, **kwargs):
+        parts = checked(*args, **kwargs)
+        extra.unlink()  # between the check and the sending
+        return parts
+
+    monkeypatch.setattr(aio_client, "upload_parts", check_then_lose_the_extra)
+    with pytest.raises(FileDoesntExistException, match="movie_hd.mov"):
+        run(lambda client: aio.upload("upload", str(movie), extra_files=[str(extra)], client=client), server)

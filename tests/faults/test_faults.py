@@ -13,6 +13,8 @@ import pytest
 from gazu import client as raw
 from gazu.exception import (
     DownloadFileException,
+    FileDoesntExistException,
+    InvalidArgumentException,
     NetworkException,
     NotAuthenticatedException,
     ServerErrorException,
@@ -244,3 +246,81 @@ def test_a_refresh_answered_without_a_token_is_not_authenticated(server, answer)
     assert called == [(client, "data/x")]
     with pytest.raises(NotAuthenticatedException, match="auth/refresh-token: .*no access token"):
         client.refresh_access_token()
+
+
+# Files: never a half-written, mixed or misplaced file ---------------------------------------
+
+
+def test_a_download_onto_a_folder_fails_before_the_request_and_leaves_nothing(client, server, tmp_path):
+    (tmp_path / "plate.exr").mkdir()
+    with pytest.raises(InvalidArgumentException, match="file_path: .*plate.exr is a folder"):
+        raw.download("file", str(tmp_path / "plate.exr"), client=client)
+    assert os.listdir(tmp_path) == ["plate.exr"] and server.count("GET", "file") == 0
+
+
+def test_a_download_whose_final_rename_fails_leaves_no_temporary_file(client, tmp_path, monkeypatch):
+    target = tmp_path / "plate.exr"
+    target.write_bytes(b"previous good version")
+
+    def locked(source, destination):  # as Windows answers while another program holds the target open
+        raise PermissionError(13, "The process cannot access the file", str(destination))
+
+    monkeypatch.setattr(os, "replace", locked)
+    with pytest.raises(DownloadFileException, match="PermissionError"):
+        raw.download("file", str(target), client=client)
+    assert os.listdir(tmp_path) == ["plate.exr"]
+    assert target.read_bytes() == b"previous good version"
+
+
+def test_a_download_onto_a_symlink_replaces_the_file_it_points_to(client, server, tmp_path):
+    (tmp_path / "store").mkdir()
+    real = tmp_path / "store" / "plate_v001.exr"
+    real.write_bytes(b"previous good version")
+    link = tmp_path / "plate.exr"
+    link.symlink_to(real)
+    raw.download("file", str(link), client=client)
+    assert link.is_symlink() and os.readlink(link) == str(real)
+    assert real.read_bytes() == server.payload
+    assert sorted(os.listdir(tmp_path / "store")) == ["plate_v001.exr"]
+
+
+@pytest.mark.parametrize("name, saved", [("plate.exr", False), ("thumbnail.png", False), ("page.html", True)])
+def test_an_html_page_answering_a_download_is_not_saved_as_the_file(client, tmp_path, name, saved):
+    target = tmp_path / name
+    target.write_bytes(b"previous good version")
+    if saved:
+        raw.download("portal", str(target), client=client)
+        assert target.read_bytes().startswith(b"<html>")
+        return
+    with pytest.raises(DownloadFileException, match=r"GET portal: .*HTML page \(text/html\).*<html><body><form"):
+        raw.download("portal", str(target), client=client)
+    assert target.read_bytes() == b"previous good version"
+    assert os.listdir(tmp_path) == [name]
+
+
+def test_a_file_rewritten_in_place_at_the_same_size_during_upload_fails(client, tmp_path):
+    movie = tmp_path / "movie.mov"
+    movie.write_bytes(b"a" * (8 * 1024 * 1024))
+    rewritten = []
+
+    def rewrite(sent, total):
+        if sent > 1024 * 1024 and not rewritten:
+            with open(movie, "r+b") as handle:  # same size, other bytes
+                handle.write(b"b" * (8 * 1024 * 1024))
+            rewritten.append(True)
+
+    with pytest.raises(UploadFailedException, match="movie.mov changed while it was sent"):
+        raw.upload("upload", str(movie), client=client, progress_callback=rewrite)
+
+
+def test_an_extra_file_deleted_before_its_turn_is_named(client, tmp_path):
+    movie, extra = tmp_path / "movie.mov", tmp_path / "movie_hd.mov"
+    movie.write_bytes(b"a" * (8 * 1024 * 1024))
+    extra.write_bytes(b"b" * 1000)
+
+    def delete_extra(sent, total):
+        if extra.exists():
+            extra.unlink()
+
+    with pytest.raises(FileDoesntExistException, match="movie_hd.mov"):
+        raw.upload("upload", str(movie), extra_files=[str(extra)], client=client, progress_callback=delete_extra)

@@ -75,8 +75,9 @@ class FakeKitsu:
         if callable(answer):
             return await answer(request)
         if answer["body"] is not None:
+            content_type = None if "Content-Type" in answer["headers"] else "text/html"
             return web.Response(body=answer["body"], status=answer["status"], headers=answer["headers"],
-                                content_type="text/html")
+                                content_type=content_type)
         return web.json_response(answer["json"], status=answer["status"], headers=answer["headers"])
 
 
@@ -687,7 +688,7 @@ def test_download_writes_the_file_atomically(run, tmp_path):
     async def body(fake, client):
         fake.on("GET", "movies/originals/preview-files/p.mp4",
                 {"json": None, "body": b"", "status": 202, "headers": {}},
-                {"json": None, "body": PAYLOAD, "status": 200, "headers": {}})
+                {"json": None, "body": PAYLOAD, "status": 200, "headers": {"Content-Type": "video/mp4"}})
         await aio.download("movies/originals/preview-files/p.mp4", str(target), params={"t": 1}, client=client,
                            progress_callback=lambda received, total: progress.append((received, total)))
         return fake
