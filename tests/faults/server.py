@@ -13,6 +13,7 @@ import socket
 import socketserver
 import threading
 import time
+from collections.abc import Callable
 
 
 class _Handler(socketserver.StreamRequestHandler):
@@ -237,3 +238,17 @@ class FaultServer(socketserver.ThreadingTCPServer):
         answer = {"received": received, "sha256": digest.hexdigest(),
                   "chunked": "transfer-encoding" in headers}
         return handler.send(200, json.dumps(answer).encode())
+
+
+def rewritten_in_place(path) -> Callable[[int, int], None]:
+    """Write 8 MiB of b"a" at ``path``; return a progress callback that rewrites it (same size, other bytes) once."""
+    path.write_bytes(b"a" * (8 * 1024 * 1024))
+    done = []
+
+    def rewrite(sent, total):
+        if sent > 1024 * 1024 and not done:
+            with open(path, "r+b") as handle:
+                handle.write(b"b" * (8 * 1024 * 1024))
+            done.append(True)
+
+    return rewrite

@@ -19,7 +19,7 @@ from gazu.exception import (
     UnexpectedResponseException,
     UploadFailedException,
 )
-from tests.faults.server import FaultServer
+from tests.faults.server import FaultServer, rewritten_in_place
 
 
 @pytest.fixture
@@ -180,15 +180,7 @@ def test_an_html_page_answering_a_download_is_not_saved_as_the_file(server, tmp_
 
 def test_a_file_rewritten_in_place_at_the_same_size_during_upload_fails(server, tmp_path):
     movie = tmp_path / "movie.mov"
-    movie.write_bytes(b"a" * (8 * 1024 * 1024))
-    rewritten = []
-
-    def rewrite(sent, total):
-        if sent > 1024 * 1024 and not rewritten:
-            with open(movie, "r+b") as handle:
-                handle.write(b"b" * (8 * 1024 * 1024))
-            rewritten.append(True)
-
+    rewrite = rewritten_in_place(movie)
     with pytest.raises(UploadFailedException, match="movie.mov changed while it was sent"):
         run(lambda client: aio.upload("upload", str(movie), client=client, progress_callback=rewrite), server)
 
