@@ -53,7 +53,8 @@ def _url(variable: str, value: str) -> str:
     if not value[:8].lower().startswith(("http://", "https://")) or any(c.isspace() for c in value):
         from gazu.client import redacted_url
 
-        raise InvalidArgumentException("%s: expected an http:// or https:// URL, got %r" % (variable, redacted_url(value)))
+        raise InvalidArgumentException(
+            "%s: expected an http:// or https:// URL, got %r" % (variable, redacted_url(value)))
     return value
 
 

@@ -194,7 +194,8 @@ def new_asset_type(name: str, client: KitsuClient = default_client) -> dict:
 def update_asset_type(asset_type: dict, client: KitsuClient = default_client) -> dict:
     """Rename an asset type: send the ``name`` of a modified asset type dict."""
     if "name" not in _dict_argument(asset_type, "asset_type"):
-        raise InvalidArgumentException("asset_type: expected an asset type dict with its 'name', got %r" % (asset_type,))
+        raise InvalidArgumentException(
+            "asset_type: expected an asset type dict with its 'name', got %r" % (asset_type,))
     return _api.put("data/entity-types/{}", client, {"name": asset_type["name"]}, asset_type=asset_type)
 
 

@@ -140,8 +140,8 @@ def clear_person_avatar(person: str | dict, client: KitsuClient = default_client
 
 def get_presence_log(year: int, month: int, client: KitsuClient = default_client) -> str:
     """Return the month's presence table as CSV text (one row per person, one column per day)."""
-    return client.get("data/persons/presence-logs/%s-%s" % (_api.segment(year, "year"), _api.segment(month, "month", 2)),
-                      json_response=False)
+    route = "data/persons/presence-logs/%s-%s" % (_api.segment(year, "year"), _api.segment(month, "month", 2))
+    return client.get(route, json_response=False)
 
 
 # Organisation and departments ---------------------------------------------------

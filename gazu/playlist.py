@@ -18,6 +18,7 @@ from gazu.client import KitsuClient, default_client
 from gazu.exception import InvalidArgumentException
 from gazu.sorting import sort_by_name
 
+
 def _entries(playlist: dict) -> list[dict]:
     """Return the entries of a playlist dict (none for a new playlist), or raise naming the argument."""
     _api.to_id(playlist, "playlist")

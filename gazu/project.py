@@ -15,7 +15,6 @@ from gazu.cache import cache
 from gazu.client import KitsuClient, default_client, get_api_url_from_host
 from gazu.exception import MethodNotAllowedException, ProjectStatusNotFoundException, RouteNotFoundException
 
-
 # Projects -----------------------------------------------------------------------
 
 

@@ -29,7 +29,6 @@ Every entity argument is a dict with an ``"id"`` or an id string.
 
 from __future__ import annotations
 
-import datetime
 import functools
 import os
 import tempfile
@@ -346,7 +345,8 @@ def _fetch_files(fetch: Callable[..., dict], download: Callable[..., Any], name:
     files = []
     for item in items or []:
         item = fetch(_api.to_id(item, "file"), client=client)
-        file_path = os.path.join(tempfile.mkdtemp(dir=folder), sanitize_filename(name(item)))
+        # A name made only of characters sanitize_filename removes would leave the folder itself.
+        file_path = os.path.join(tempfile.mkdtemp(dir=folder), sanitize_filename(name(item)) or item["id"])
         download(item, file_path, client=client)
         files.append((item, file_path))
     return files

@@ -29,7 +29,6 @@ the types (under ``if TYPE_CHECKING:`` to pay nothing at run time).
 
 from typing import Any, Optional, TypedDict, Union
 
-
 # Models shared by every entity kind ------------------------------------------
 
 class _EntityCore(TypedDict):

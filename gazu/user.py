@@ -13,7 +13,7 @@ from typing import Literal
 from gazu import _api
 from gazu.cache import cache
 from gazu.client import KitsuClient, default_client
-from gazu.exception import NotAuthenticatedException, ParameterException, ValidationException
+from gazu.exception import NotAuthenticatedException
 
 # Projects and entities the user has tasks in ------------------------------------
 
@@ -289,12 +289,13 @@ def leave_chat(chat: str | dict, client: KitsuClient = default_client) -> str:
 def is_authenticated(client: KitsuClient = default_client) -> bool:
     """Tell whether the client's tokens are accepted by the server.
 
-    The server answers 401 to a missing or expired token and 422 to a
-    malformed one: both mean no.
+    A 401 (a missing or expired token) means no; as upstream, any other
+    error is raised (Zou answers 422, a ``ValidationException``, to a
+    malformed token).
     """
     try:
         return bool(_api.fetch("auth/authenticated", client).get("authenticated"))
-    except (NotAuthenticatedException, ParameterException, ValidationException):
+    except NotAuthenticatedException:
         return False
 
 

@@ -48,14 +48,14 @@ class TwoInstances:
     def sent(self) -> list[tuple]:
         """Each request as ``(side, method, path, query, JSON body or None)``; side is source, target or kitsu."""
         result = []
-        for call in self.kitsu.mock.calls:
-            parts = urlsplit(call.request.url)
-            body = call.request.body
+        for sent in self.kitsu.mock.calls:
+            parts = urlsplit(sent.request.url)
+            body = sent.request.body
             try:
                 decoded = json.loads(body) if isinstance(body, (str, bytes)) and body else None
             except ValueError:
                 decoded = "<multipart>"
-            result.append((parts.netloc.split(".")[0], call.request.method, parts.path[len("/api/"):],
+            result.append((parts.netloc.split(".")[0], sent.request.method, parts.path[len("/api/"):],
                            dict(parse_qsl(parts.query)), decoded))
         return result
 

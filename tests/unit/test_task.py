@@ -6,7 +6,6 @@ import sys
 import warnings
 
 import pytest
-import requests
 
 import gazu
 from gazu.exception import InvalidArgumentException, TaskMustBeADictException, TaskStatusNotFoundException

@@ -147,11 +147,17 @@ def test_is_authenticated(kitsu, answer, expected):
     assert kitsu.sent == [("GET", "auth/authenticated", {}, None)]
 
 
-@pytest.mark.parametrize("status, message", [(401, "Token has expired"), (422, "Not enough segments")])
-def test_is_authenticated_false_when_token_refused(kitsu, status, message):
+def test_is_authenticated_false_when_token_refused(kitsu):
     gazu.client.default_client.tokens = {"access_token": "expired"}
-    kitsu.on("GET", "auth/authenticated", status=status, json={"msg": message})
+    kitsu.on("GET", "auth/authenticated", status=401, json={"msg": "Token has expired"})
     assert gazu.user.is_authenticated() is False
+
+
+def test_a_malformed_token_raises_as_upstream(kitsu):
+    gazu.client.default_client.tokens = {"access_token": "not-a-jwt"}
+    kitsu.on("GET", "auth/authenticated", status=422, json={"msg": "Not enough segments"})
+    with pytest.raises(gazu.exception.ValidationException):
+        gazu.user.is_authenticated()
 
 
 def test_is_authenticated_is_never_cached(kitsu):
