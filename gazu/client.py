@@ -75,6 +75,8 @@ from gazu.exception import (
 from gazu.helpers import is_url_safe_id
 
 logger = logging.getLogger("gazu")
+# As a library should: nothing printed unless the application configures logging.
+logger.addHandler(logging.NullHandler())
 
 DEFAULT_CONNECT_TIMEOUT = 5.0
 DEFAULT_READ_TIMEOUT = 120.0
@@ -179,6 +181,21 @@ class _Setting:
         client._explicit.add(self.name)
 
 
+class ExplicitVerifySession(requests.Session):
+    """A :class:`requests.Session` whose own ``verify`` (False, or a CA bundle) wins over the environment's.
+
+    requests lets ``REQUESTS_CA_BUNDLE`` or ``CURL_CA_BUNDLE`` override a
+    session's ``verify = False``; here the environment fills in only the
+    default (``verify = True``).
+    """
+
+    def merge_environment_settings(self, url: Any, proxies: Any, stream: Any, verify: Any, cert: Any) -> dict:
+        settings = super().merge_environment_settings(url, proxies, stream, verify, cert)
+        if verify is None and self.verify is not True:
+            settings["verify"] = self.verify
+        return settings
+
+
 if TYPE_CHECKING:  # what IDEs and type checkers see of the accessors (scripts/generate-accessor-types)
     from gazu._accessor_types import Accessors
 else:
@@ -238,7 +255,7 @@ class KitsuClient(Accessors):
         self.host = None if host is None else checked_url(host, "host")  # None: set later (set_host)
         # As upstream, the event host is the host the client is created with: set_host leaves it.
         self.event_host = self.__dict__["host"] if event_host is None else checked_url(event_host, "event_host")
-        self.session = requests.Session()
+        self.session = ExplicitVerifySession()
         # Enough pooled connections for gazu.concurrency.map_calls' threads to share.
         adapter = WatchedAdapter(pool_connections=4, pool_maxsize=POOL_SIZE)
         self.session.mount("http://", adapter)

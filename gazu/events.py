@@ -50,7 +50,7 @@ import time
 from typing import TYPE_CHECKING, Any, Callable
 
 from gazu import _api
-from gazu.client import KitsuClient, default_client, get_event_host, redacted_url
+from gazu.client import ExplicitVerifySession, KitsuClient, default_client, get_event_host, redacted_url
 from gazu.exception import GazuException, InvalidArgumentException, NetworkException
 from gazu.helpers import is_id, validate_date_format
 
@@ -385,6 +385,9 @@ def _build_classes() -> dict[str, type]:
         """A socket.io client that keeps its connection to the event stream alive."""
 
         def __init__(self, **kwargs: Any) -> None:
+            if "http_session" not in kwargs:  # so that ssl_verify wins over REQUESTS_CA_BUNDLE, as in the client
+                kwargs["http_session"] = ExplicitVerifySession()
+                kwargs["http_session"].verify = kwargs.get("ssl_verify", True)
             super().__init__(**kwargs)
             self._stop = threading.Event()
             self._connecting_thread: int | None = None

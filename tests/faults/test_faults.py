@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import socket
+import subprocess
+import sys
 import threading
 import time
 import tracemalloc
@@ -316,3 +318,18 @@ def test_an_extra_file_deleted_before_its_turn_is_named(client, tmp_path):
 
     with pytest.raises(FileDoesntExistException, match="movie_hd.mov"):
         raw.upload("upload", str(movie), extra_files=[str(extra)], client=client, progress_callback=delete_extra)
+
+
+def test_retry_warnings_stay_silent_when_the_application_configured_no_logging():
+    script = (
+        "from tests.faults.server import FaultServer\n"
+        "from gazu import client as raw\n"
+        "with FaultServer() as server:\n"
+        "    client = raw.create_client(server.url, retries=2, backoff_factor=0.01)\n"
+        "    assert raw.get('flaky', client=client) == {'ok': True}\n"
+        "    assert server.count('GET', 'flaky') == 3\n"
+    )
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    finished = subprocess.run([sys.executable, "-c", script], cwd=root, capture_output=True, text=True, timeout=60)
+    assert finished.returncode == 0, finished.stderr
+    assert finished.stderr == ""  # the library's NullHandler: warnings only where the application asks for them

@@ -933,3 +933,35 @@ def test_send_email_otp_refuses_an_email_that_is_not_a_string(kitsu, email):
     with pytest.raises(InvalidArgumentException, match="^email: expected a string"):
         gazu.send_email_otp(email)
     assert kitsu.sent == []
+
+
+# What requests takes from the environment ------------------------------------------------
+
+
+class RecordingAdapter(requests.adapters.BaseAdapter):
+    """A transport that answers 200 [] and records the ``verify`` each request was sent with."""
+
+    def __init__(self):
+        super().__init__()
+        self.verify = []
+
+    def send(self, request, stream=False, timeout=None, verify=True, cert=None, proxies=None):
+        self.verify.append(verify)
+        response = requests.Response()
+        response.status_code, response._content, response.request = 200, b"[]", request
+        response.headers["Content-Type"] = "application/json"
+        return response
+
+    def close(self):
+        pass
+
+
+@pytest.mark.parametrize("ssl_verify, sent", [(False, False), ("/etc/studio-ca.pem", "/etc/studio-ca.pem"),
+                                              (True, "/etc/ca-from-the-environment.pem")])
+def test_an_explicit_ssl_verify_wins_over_requests_ca_bundle(monkeypatch, ssl_verify, sent):
+    monkeypatch.setenv("REQUESTS_CA_BUNDLE", "/etc/ca-from-the-environment.pem")
+    client = raw.create_client("https://kitsu.test/api", ssl_verify=ssl_verify)
+    adapter = RecordingAdapter()
+    client.session.mount("https://", adapter)
+    assert raw.get("data/projects", client=client) == []
+    assert adapter.verify == [sent]

@@ -379,3 +379,10 @@ def test_get_last_login_logs_rejects_what_upstream_rejects_or_crashes_on(kitsu, 
         events.get_last_login_logs(**arguments)
     assert isinstance(caught.value, ValueError)
     assert kitsu.sent == []
+
+
+def test_the_event_stream_keeps_ssl_verify_over_requests_ca_bundle(kitsu, connections, monkeypatch):
+    monkeypatch.setenv("REQUESTS_CA_BUNDLE", "/etc/ca-from-the-environment.pem")
+    for verify in (False, "/etc/studio-ca.pem"):
+        http = events.init(ssl_verify=verify).eio.http
+        assert http.merge_environment_settings("https://events.test", {}, False, None, None)["verify"] == verify
