@@ -197,7 +197,7 @@ BOTH_RAISED: dict[str, str] = {}  # case → the exception both sides raised (fo
 # Cases (by label, or every case of a function) meant to raise on both sides; anywhere else, both raising is a
 # mistake of the case's arguments.
 RAISING_CASES = {"unknown id", "unknown route", "bad", "no indexer", "picture", "as artist", "id-only dicts",
-                 "client.check_status"}
+                 "film", "client.check_status"}  # film: the film's records with the tv show's (budgets, ...)
 
 PARITY_REPORT = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))),
                              "reports", "upstream-parity.txt")
@@ -265,11 +265,12 @@ def auto_cases(function_name: str) -> list[Case]:
     if any(_record_of(parameter.name) is None for parameter in parameters):
         return []
 
-    def build(as_ids: bool = False, id_only: bool = False, as_artist: bool = False, **options):
+    def build(as_ids: bool = False, id_only: bool = False, as_artist: bool = False, film: bool = False, **options):
         def arguments(p: Production) -> tuple:
             values = []
             for parameter in parameters:
-                record = p[_record_of(parameter.name)]
+                role = _record_of(parameter.name)
+                record = p[FILM.get(role, role) if film else role]
                 annotation = str(parameter.annotation)
                 wants_id = (parameter.name.endswith("_id") or parameter.name == "id" or annotation == "str"
                             or (as_ids and "str" in annotation))
@@ -295,7 +296,14 @@ def auto_cases(function_name: str) -> list[Case]:
         cases.append(Case(function_name, "unknown id", lambda p: call(MISSING_ID)))
     if module in AS_ARTIST and "client" in inspect.signature(function).parameters:
         cases.append(Case(function_name, "as artist", build(as_artist=True)))
+    if parameters and any(FILM.get(_record_of(parameter.name)) for parameter in parameters):
+        cases.append(Case(function_name, "film", build(film=True)))
     return cases
+
+
+# The feature film's records standing for the tv show's, for the derived cases' "film" variant.
+FILM = {"project": "film", "shot": "film_shot", "sequence": "film_sequence", "asset": "film_asset",
+        "shot_task": "film_task", "edit": "film_edit"}
 
 
 # Modules whose answers depend on who asks: their derived cases are also run as the artist (a plain user).
@@ -625,7 +633,13 @@ CALLS: dict[str, list] = {
     "cache.get_cache_key": [
         ("", lambda p: call(("a", 1), {"b": 2})), ("empty", lambda p: call((), {})),
         ("dict", lambda p: call(({"id": "x"},), {}))],
-    "events.get_last_login_logs": [("", lambda p: call()), ("limit", lambda p: call(limit=1))],
+    "events.get_last_login_logs": [
+        ("", lambda p: call()), ("limit", lambda p: call(limit=1)),
+        ("persons", lambda p: call(person_ids=[p.me, p.artist["id"]])),
+        ("range", lambda p: call(after="2000-01-01T00:00:00", before="2100-01-01T00:00:00"))],
+    "casting.all_entity_links_for_project": [
+        AUTO, ("page", lambda p: call(p.project, page=1, limit=2)),
+        ("last page", lambda p: call(p.project["id"], page=3, limit=2))],
 }
 
 
@@ -711,7 +725,7 @@ def seed_production(kitsu, folder: str) -> Production:
                    aclient=Client({"async": True, "host": kitsu.host, "tokens": tokens}))
     p["me"] = gazu.client.get_current_user()
     statuses = {status["short_name"]: status for status in gazu.client.get("data/task-status")}
-    p["wfa"], p["wip"], p["todo"] = statuses["wfa"], statuses["wip"], statuses["todo"]
+    p["wfa"], p["wip"], p["todo"], p["done"] = (statuses[short_name] for short_name in ("wfa", "wip", "todo", "done"))
 
     # Studio: a department, an artist who can log in, a studio, task types, asset types, software...
     p["department"] = gazu.person.new_department(unique("Animation"), "#224466")
@@ -876,6 +890,30 @@ def seed_production(kitsu, folder: str) -> Production:
     gazu.user.new_filter(unique("filter"), "anim", "todos", project)
     p["template"] = gazu.project_template.new_project_template(unique("template"), fps="25")
     gazu.project_template.add_task_type_to_project_template(p.template, p.shot_task_type)
+
+    # A done task of the artist and the administrator; a shared asset, an asset of no episode.
+    gazu.client.put("actions/persons/%s/assign" % p.artist["id"], {"task_ids": [tasks["other_shot"]["id"]]})
+    gazu.client.put("actions/persons/%s/assign" % p.me["id"], {"task_ids": [tasks["other_shot"]["id"]]})
+    post("actions/tasks/%s/comment" % tasks["other_shot"]["id"], {"task_status_id": p.done["id"], "comment": "ok"})
+    post("data/projects/%s/asset-types/%s/assets/new" % (project["id"], p.prop_type["id"]),
+         {"name": unique("lamp"), "is_shared": True})
+
+    # A feature film next to the tv show: no episodes, so other web addresses and listings.
+    film = p["film"] = post("data/projects", {"name": unique("film"), "production_type": "featurefilm"})
+    post("data/projects/%s/team" % film["id"], {"person_id": p.me["id"]})
+    gazu.files.update_project_file_tree(film, TREE)
+    for task_type in (p.shot_task_type, task_types["Asset"], task_types["Edit"]):
+        post("data/projects/%s/settings/task-types" % film["id"], {"task_type_id": task_type["id"]})
+    p["film_sequence"] = post("data/projects/%s/sequences" % film["id"], {"name": unique("SQ01")})
+    p["film_shot"] = post("data/projects/%s/shots" % film["id"],
+                          {"name": unique("SH010"), "sequence_id": p.film_sequence["id"]})
+    p["film_asset"] = post("data/projects/%s/asset-types/%s/assets/new" % (film["id"], p.prop_type["id"]),
+                           {"name": unique("cup")})
+    p["film_edit"] = post("data/projects/%s/edits" % film["id"], {"name": unique("cut")})
+    p["film_task"] = post("data/tasks", {"project_id": film["id"], "task_type_id": p.shot_task_type["id"],
+                                         "entity_id": p.film_shot["id"], "task_status_id": p.todo["id"]})
+    p["film_asset_task"] = post("data/tasks", {"project_id": film["id"], "task_type_id": task_types["Asset"]["id"],
+                                               "entity_id": p.film_asset["id"], "task_status_id": p.todo["id"]})
     return p
 
 
