@@ -76,6 +76,7 @@ from gazu.exception import (
     DownloadFileException,
     FileDoesntExistException,
     GazuException,
+    HostException,
     NetworkException,
     NotAuthenticatedException,
     PreviewFileProcessingException,
@@ -294,7 +295,8 @@ class AsyncKitsuClient:
             self._session = aiohttp.ClientSession(
                 connector=_watched_connector_class()(limit=self.max_connections, ssl=self._ssl()),
                 timeout=aiohttp.ClientTimeout(total=None, sock_connect=connect, sock_read=read),
-                headers={"User-Agent": "CGWire Gazu %s" % __version__})  # upstream's, on every request
+                headers={"User-Agent": "CGWire Gazu %s" % __version__},  # upstream's, on every request
+                trace_configs=[_redirect_guard()])
             self._session_loop = loop
             self._refresh_lock = asyncio.Lock()
         return self._session
@@ -608,6 +610,30 @@ async def within(deadline: Deadline, awaitable: Any) -> Any:
     finally:
         if not task.done():
             task.cancel()
+
+
+def _redirect_guard() -> Any:
+    """Return a trace that refuses a redirect taking a request's body to another host (aiohttp would re-send it)."""
+    aiohttp = aiohttp_module()
+    from yarl import URL
+
+    async def on_redirect(session: Any, context: Any, params: Any) -> None:
+        status, method = params.response.status, params.method
+        keeps_body = status in (307, 308) or (status in (301, 302) and method != "POST")
+        location = params.response.headers.get("Location") or params.response.headers.get("URI")
+        if method not in ("POST", "PUT", "PATCH") or not keeps_body or not location:
+            return
+        target = params.url.join(URL(location))
+        if target.origin() != params.url.origin():
+            raise HostException(
+                "%s %s: the server redirected to %s: not followed, since the request's body (credentials, "
+                "data) must not go to another host" % (method, redacted_url(str(params.url.with_query(None))),
+                                                       redacted_url(str(target))),
+                method=method, status=status)
+
+    trace = aiohttp.TraceConfig()
+    trace.on_request_redirect.append(on_redirect)
+    return trace
 
 
 _connector_classes: list[type] = []

@@ -182,11 +182,15 @@ class _Setting:
 
 
 class ExplicitVerifySession(requests.Session):
-    """A :class:`requests.Session` whose own ``verify`` (False, or a CA bundle) wins over the environment's.
+    """A :class:`requests.Session` that keeps what was set: its ``verify``, and a body's destination.
 
-    requests lets ``REQUESTS_CA_BUNDLE`` or ``CURL_CA_BUNDLE`` override a
-    session's ``verify = False``; here the environment fills in only the
-    default (``verify = True``).
+    - requests lets ``REQUESTS_CA_BUNDLE`` or ``CURL_CA_BUNDLE`` override a
+      session's ``verify = False``; here the environment fills in only the
+      default (``verify = True``).
+    - requests follows a 307 or 308 answer to another host with the same
+      body, a log-in's password included; here such a redirect is refused
+      with a :class:`~gazu.exception.HostException` (the Authorization
+      header is already dropped by requests; the body would not be).
     """
 
     def merge_environment_settings(self, url: Any, proxies: Any, stream: Any, verify: Any, cert: Any) -> dict:
@@ -194,6 +198,17 @@ class ExplicitVerifySession(requests.Session):
         if verify is None and self.verify is not True:
             settings["verify"] = self.verify
         return settings
+
+    def rebuild_auth(self, prepared_request: Any, response: Any) -> None:
+        if prepared_request.body is not None and self.should_strip_auth(response.request.url, prepared_request.url):
+            response.close()
+            raise HostException(
+                "%s %s: the server redirected to %s: not followed, since the request's body (credentials, "
+                "data) must not go to another host" % (
+                    response.request.method, redacted_url(response.request.url),
+                    redacted_url(prepared_request.url)),
+                method=response.request.method, status=response.status_code)
+        super().rebuild_auth(prepared_request, response)
 
 
 if TYPE_CHECKING:  # what IDEs and type checkers see of the accessors (scripts/generate-accessor-types)

@@ -30,7 +30,7 @@ class _Handler(socketserver.StreamRequestHandler):
                     break
                 key, _, value = header.partition(":")
                 headers[key.strip().lower()] = value.strip()
-            path = target.split("?")[0]
+            path = self.path = target.split("?")[0]
             self.server.counts[(method, path)] += 1
             behaviour = self.server.behaviours.get(path.strip("/").split("/")[0], FaultServer.not_found)
             keep_open = behaviour(self.server, self, method, headers)
@@ -83,6 +83,7 @@ class FaultServer(socketserver.ThreadingTCPServer):
         self.login_delay = 0.2  # seconds a log-in takes: long enough for threads to pile up behind it
         self.refresh_answer = b'{"access_token": "refreshed"}'
         self.logins: list[dict] = []
+        self.login_redirect: str | None = None  # a URL: POST 127.0.0.1/auth/login is answered 307 to it
         self.thread = threading.Thread(target=self.serve_forever, daemon=True)
 
     @property
@@ -114,8 +115,11 @@ class FaultServer(socketserver.ThreadingTCPServer):
     def auth(self, handler, method, headers):
         """``POST auth/login`` answers tokens (slowly); ``GET auth/refresh-token`` answers ``refresh_answer``."""
         body = handler.read_body(headers)
+        asked_to_127 = handler.path == "/auth/login" and headers.get("host", "").startswith("127.0.0.1")
+        if method == "POST" and self.login_redirect and asked_to_127:
+            return handler.send(307, b"", extra={"Location": self.login_redirect % self.server_address[1]})
         if method == "POST":
-            self.logins.append(json.loads(body or b"{}"))
+            self.logins.append({**json.loads(body or b"{}"), "host": headers.get("host", "").split(":")[0]})
             time.sleep(self.login_delay)
             token = "token-%d" % len(self.logins)
             return handler.send(200, json.dumps({"login": True, "access_token": token,

@@ -13,6 +13,7 @@ from gazu import aio
 from gazu.exception import (
     DownloadFileException,
     FileDoesntExistException,
+    HostException,
     NotAuthenticatedException,
     ServerErrorException,
     TimeoutException,
@@ -199,3 +200,17 @@ def test_an_extra_file_deleted_before_it_is_sent_is_named(server, tmp_path, monk
     monkeypatch.setattr(aio_client, "upload_parts", check_then_lose_the_extra)
     with pytest.raises(FileDoesntExistException, match="movie_hd.mov"):
         run(lambda client: aio.upload("upload", str(movie), extra_files=[str(extra)], client=client), server)
+
+
+def test_a_log_in_redirected_to_another_host_does_not_follow_with_the_password(server):
+    server.login_redirect = "http://localhost:%d/auth/login"
+    with pytest.raises(HostException, match="POST http://127.0.0.1:.*/auth/login: the server redirected to "
+                                            "http://localhost:.*not followed"):
+        run(lambda client: aio.log_in("me@example.com", "s3cret", client=client), server)
+    assert server.logins == []
+
+
+def test_a_log_in_redirected_on_the_same_host_is_followed(server):
+    server.login_redirect = "http://127.0.0.1:%d/auth/login-moved"
+    answer = run(lambda client: aio.log_in("me@example.com", "s3cret", client=client), server)
+    assert answer["access_token"] == "token-1" and [login["host"] for login in server.logins] == ["127.0.0.1"]

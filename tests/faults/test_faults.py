@@ -12,10 +12,12 @@ import tracemalloc
 
 import pytest
 
+import gazu
 from gazu import client as raw
 from gazu.exception import (
     DownloadFileException,
     FileDoesntExistException,
+    HostException,
     InvalidArgumentException,
     NetworkException,
     NotAuthenticatedException,
@@ -174,7 +176,7 @@ def test_threads_first_using_an_environment_client_share_one_log_in(server, monk
         thread.join(10)
     assert errors == []
     assert results == [{"token": "token-1"}] * 16
-    assert server.logins == [{"email": "ci@example.com", "password": "secret"}]
+    assert server.logins == [{"email": "ci@example.com", "password": "secret", "host": "127.0.0.1"}]
 
 
 # A total deadline per request: a trickling server does not hold a call for ever -----
@@ -333,3 +335,16 @@ def test_retry_warnings_stay_silent_when_the_application_configured_no_logging()
     finished = subprocess.run([sys.executable, "-c", script], cwd=root, capture_output=True, text=True, timeout=60)
     assert finished.returncode == 0, finished.stderr
     assert finished.stderr == ""  # the library's NullHandler: warnings only where the application asks for them
+
+
+def test_a_log_in_redirected_to_another_host_does_not_follow_with_the_password(client, server):
+    server.login_redirect = "http://localhost:%d/auth/login"  # same server, another host name
+    with pytest.raises(HostException, match="POST http://127.0.0.1:.*/auth/login: the server redirected to http://localhost:.*not followed"):
+        gazu.log_in("me@example.com", "s3cret", client=client)
+    assert server.logins == []
+
+
+def test_a_log_in_redirected_on_the_same_host_is_followed(client, server):
+    server.login_redirect = "http://127.0.0.1:%d/auth/login-moved"
+    assert gazu.log_in("me@example.com", "s3cret", client=client)["access_token"] == "token-1"
+    assert server.logins == [{"email": "me@example.com", "password": "s3cret", "host": "127.0.0.1"}]
