@@ -60,6 +60,7 @@ from gazu.client import (
     DEFAULT_READ_TIMEOUT,
     DEFAULT_RETRIES,
     IDEMPOTENT_METHODS,
+    MAYBE_DONE_STATUSES,
     PROCESSING_STATUSES,
     RETRY_STATUSES,
     KitsuClient,
@@ -69,6 +70,7 @@ from gazu.client import (
     _short_reason,
     api_path,
     checked_url,
+    deleted_before,
     raise_for_response,
     redacted_url,
 )
@@ -351,6 +353,7 @@ class AsyncKitsuClient:
         idempotent = method in IDEMPOTENT_METHODS
         retries = self.retries if retry else 0
         attempt = 0
+        maybe_done = False  # an earlier attempt may have been carried out, unheard
         while True:
             deadline.restart()  # before the body is made: a small one is read at once
             if body_factory is not None:
@@ -380,12 +383,16 @@ class AsyncKitsuClient:
                     delay = self._backoff(attempt) if delay is None else min(delay, self.max_backoff)
                     logger.warning("%s %s: server answered %d; retry %d/%d in %.1fs",
                                    method, path, response.status_code, attempt + 1, retries, delay)
+                    maybe_done = maybe_done or response.status_code in MAYBE_DONE_STATUSES
                     response.release()
                     await asyncio.sleep(delay)
                     attempt += 1
                     continue
+                if deleted_before(method, path, response, maybe_done):
+                    response.status_code, response.content = 204, b""
                 return response
             if (idempotent or _never_connected(failure)) and attempt < retries:
+                maybe_done = maybe_done or not _never_connected(failure)
                 delay = self._backoff(attempt)
                 logger.warning("%s %s: connection failed (%s); retry %d/%d in %.1fs",
                                method, path, type(failure).__name__, attempt + 1, retries, delay)

@@ -85,6 +85,8 @@ DEFAULT_BACKOFF_FACTOR = 0.5
 DEFAULT_MAX_BACKOFF = 30.0
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
 RETRY_STATUSES = frozenset({429, 502, 503, 504})
+# Answers of a proxy whose server may have carried the request out all the same.
+MAYBE_DONE_STATUSES = frozenset({502, 503, 504})
 # The status with which Zou says a preview is still being processed.
 PROCESSING_STATUSES = frozenset({202})
 # Downloads ask for JSON first, so Zou can answer 202 for a preview still being processed.
@@ -465,6 +467,7 @@ class KitsuClient(Accessors):
         idempotent = method in IDEMPOTENT_METHODS
         retries = self.retries if retry else 0
         attempt = 0
+        maybe_done = False  # an earlier attempt may have been carried out, unheard
         while True:
             deadline.restart()  # before the body is made: a small one is read at once
             if body_factory is not None:
@@ -485,6 +488,7 @@ class KitsuClient(Accessors):
                     raise
                 safe = idempotent or _never_connected(error)
                 if safe and attempt < retries:
+                    maybe_done = maybe_done or not _never_connected(error)
                     delay = self._backoff(attempt)
                     logger.warning("%s %s: connection failed (%s); retry %d/%d in %.1fs",
                                    method, path, type(error).__name__, attempt + 1, retries, delay)
@@ -502,10 +506,13 @@ class KitsuClient(Accessors):
                 delay = self._backoff(attempt) if delay is None else min(delay, self.max_backoff)
                 logger.warning("%s %s: server answered %d; retry %d/%d in %.1fs",
                                method, path, response.status_code, attempt + 1, retries, delay)
+                maybe_done = maybe_done or response.status_code in MAYBE_DONE_STATUSES
                 response.close()
                 time.sleep(delay)
                 attempt += 1
                 continue
+            if deleted_before(method, path, response, maybe_done):
+                response.status_code, response._content = 204, b""
             return response
 
     def request(
@@ -810,6 +817,14 @@ def _html_instead_of_file(path: str, file_path: str, response: Any, start: bytes
         "GET %s: the server answered an HTML page (%s) instead of the file; %s was left untouched: %s" % (
             path, response.headers.get("Content-Type"), file_path, _excerpt(start.decode("utf-8", "replace"))),
         method="GET", path=path, status=response.status_code, response=response)
+
+
+def deleted_before(method: str, path: str, response: Any, maybe_done: bool) -> bool:
+    """Tell whether a 404 answering a DELETE's retry means that an earlier, unheard attempt deleted it."""
+    if method != "DELETE" or not maybe_done or response.status_code != 404:
+        return False
+    logger.info("%s %s: 404 on a retry: an earlier attempt, answered with an error, deleted it", method, path)
+    return True
 
 
 def _dump_json(data: Any) -> str:

@@ -68,6 +68,7 @@ class FaultServer(socketserver.ThreadingTCPServer):
             "html503": FaultServer.html503,
             "portal": FaultServer.portal,
             "file": FaultServer.file,
+            "deleted-behind-503": FaultServer.deleted_behind_503,
 
             "slow": FaultServer.slow,
             "upload": FaultServer.upload,
@@ -164,6 +165,13 @@ class FaultServer(socketserver.ThreadingTCPServer):
         """A single sign-on or captive portal: 200 and an HTML page, whatever was asked."""
         handler.read_body(headers)
         return handler.send(200, b"<html><body><form action='/sso'>Sign in</form></body></html>", "text/html")
+
+    def deleted_behind_503(self, handler, method, headers):
+        """A proxy answering 503 to a DELETE that the server behind it did: the replay gets a 404."""
+        handler.read_body(headers)
+        if self.counts[(method, handler.path)] == 1:
+            return handler.send(503, b"<html>503 Service Unavailable</html>", "text/html", extra={"Retry-After": "0"})
+        return handler.send(404, b'{"message": "Entity not found"}')
 
     def file(self, handler, method, headers):
         """The payload, as a file download."""

@@ -15,6 +15,7 @@ from gazu.exception import (
     FileDoesntExistException,
     HostException,
     NotAuthenticatedException,
+    RouteNotFoundException,
     ServerErrorException,
     TimeoutException,
     UnexpectedResponseException,
@@ -214,3 +215,10 @@ def test_a_log_in_redirected_on_the_same_host_is_followed(server):
     server.login_redirect = "http://127.0.0.1:%d/auth/login-moved"
     answer = run(lambda client: aio.log_in("me@example.com", "s3cret", client=client), server)
     assert answer["access_token"] == "token-1" and [login["host"] for login in server.logins] == ["127.0.0.1"]
+
+
+def test_a_delete_done_behind_a_503_is_done_when_its_replay_finds_nothing(server):
+    assert run(lambda client: aio.delete("deleted-behind-503", client=client), server) == ""
+    assert server.count("DELETE", "deleted-behind-503") == 2
+    with pytest.raises(RouteNotFoundException):
+        run(lambda client: aio.delete("missing", client=client), server)

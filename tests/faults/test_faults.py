@@ -21,6 +21,7 @@ from gazu.exception import (
     InvalidArgumentException,
     NetworkException,
     NotAuthenticatedException,
+    RouteNotFoundException,
     ServerErrorException,
     TimeoutException,
     UnexpectedResponseException,
@@ -348,3 +349,14 @@ def test_a_log_in_redirected_on_the_same_host_is_followed(client, server):
     server.login_redirect = "http://127.0.0.1:%d/auth/login-moved"
     assert gazu.log_in("me@example.com", "s3cret", client=client)["access_token"] == "token-1"
     assert server.logins == [{"email": "me@example.com", "password": "s3cret", "host": "127.0.0.1"}]
+
+
+def test_a_delete_done_behind_a_503_is_done_when_its_replay_finds_nothing(client, server):
+    assert raw.delete("deleted-behind-503", client=client) == ""
+    assert server.count("DELETE", "deleted-behind-503") == 2
+
+
+def test_a_delete_of_nothing_is_still_a_404(client, server):
+    with pytest.raises(RouteNotFoundException):
+        raw.delete("missing", client=client)
+    assert server.count("DELETE", "missing") == 1
