@@ -1,9 +1,11 @@
 """The commands of ``gazu-cli``, as a click group (imported by :mod:`gazu.cli` on first use only).
 
-Each command is a thin layer over the public gazu API: it resolves the
-names given on the command line, makes the calls, and hands the result to
-:func:`gazu.cli.output`. Every failure goes through
-:func:`gazu.cli.handle_errors`, which picks the exit code.
+Upstream's commands answer as upstream's do: the same requests, tables,
+messages and exit codes. Each is a thin layer over the public gazu API: it
+resolves the names given on the command line, makes the calls, and hands
+the result to :func:`gazu.cli.output`. Every failure goes through
+:func:`gazu.cli.handle_errors` or :func:`gazu.cli.fail`, which pick the
+exit code.
 """
 
 from __future__ import annotations
@@ -18,25 +20,28 @@ import click
 import gazu
 import gazu.cli
 from gazu.cli import (  # the configuration functions are called as gazu.cli.<name>, which tests patch
-    EXIT_AUTH,
+    EXIT_CODES_VARIABLE,
     EXIT_MEANINGS,
+    EXIT_NOT_FOUND,
     NotFoundException,
-    _stored_tokens,
     _wants_json,
+    fail,
     get_project_from_option,
     handle_errors,
     normalize_host,
     output,
+    print_json,
     resolve_project,
 )
-from gazu.exception import GazuException, NotAuthenticatedException
+from gazu.exception import NotAuthenticatedException, ParameterException
 from gazu.helpers import is_id
 
 _ENVIRONMENT = {
     "KITSU_HOST": "the Kitsu API URL (https://kitsu.example.com/api), when --host is not given",
     "KITSU_ACCESS_TOKEN": "an access token (a bot's): no log-in needed",
     "KITSU_LOGIN, KITSU_PASSWORD": "log in on each run, storing nothing",
-    "KITSU_PROJECT, GAZU_PROJECT": "the project of commands that need one, when --project is not given",
+    "GAZU_PROJECT, KITSU_PROJECT": "the project of commands that need one, when --project is not given",
+    EXIT_CODES_VARIABLE: "'detailed': exit with the code of each failure kind (as --detailed-exit-codes)",
     "CI": "when set, no progress bar is drawn",
 }
 
@@ -44,16 +49,19 @@ _ENVIRONMENT = {
 def _epilog() -> str:
     lines = ["\b", "Environment (an option given on the command line always wins):"]
     lines += ["  %-28s %s" % item for item in _ENVIRONMENT.items()]
-    lines += ["", "\b", "Exit codes:"] + ["  %d  %s" % item for item in EXIT_MEANINGS.items()]
+    lines += ["", "\b", "Exit codes (3 to 7 with --detailed-exit-codes or %s=detailed only):" % EXIT_CODES_VARIABLE]
+    lines += ["  %d  %s" % item for item in EXIT_MEANINGS.items()]
     return "\n".join(lines)
 
 
-@click.group("gazu-cli", epilog=_epilog(), context_settings={"help_option_names": ["-h", "--help"]})
+@click.group("cli", epilog=_epilog(), context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--host", metavar="URL", help="Kitsu API URL (default: $KITSU_HOST, then the stored log-in).")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of tables, for every command.")
 @click.option("--verbose", "-v", is_flag=True, help="Log the requests sent and show tracebacks of errors.")
+@click.option("--detailed-exit-codes", is_flag=True,
+              help="Exit with the code of each failure kind (listed below) instead of 1 for all.")
 @click.version_option(gazu.__version__, prog_name="gazu-cli")
-def cli(host: str | None, as_json: bool, verbose: bool) -> None:
+def cli(host: str | None, as_json: bool, verbose: bool, detailed_exit_codes: bool) -> None:
     """Kitsu from a terminal or a CI job: list, inspect, comment, publish and download."""
     if verbose:
         import logging
@@ -67,12 +75,12 @@ def cli(host: str | None, as_json: bool, verbose: bool) -> None:
 _json_option = click.option("--json", "as_json", is_flag=True,
                             help="Print the server's objects as JSON instead of a table.")
 _project_option = click.option("--project", "-p", "project_opt", metavar="NAME|ID",
-                               help="Project name or id (default: $KITSU_PROJECT).")
+                               help="Project name or id (default: $GAZU_PROJECT, then $KITSU_PROJECT).")
 
 
 def command(name: str, connect: bool = True, json: bool = True, project: bool = False) -> Callable:
     """Register a command taking the click context: with ``--json`` and ``--project`` if asked,
-    connected first (:func:`gazu.cli.setup_client`), its errors mapped to exit codes."""
+    connected first (:func:`gazu.cli.setup_client`), its failures handled (:func:`gazu.cli.handle_errors`)."""
 
     def decorate(function: Callable) -> Callable:
         @functools.wraps(function)
@@ -91,39 +99,18 @@ def command(name: str, connect: bool = True, json: bool = True, project: bool = 
     return decorate
 
 
-# Names of objects, fetched once and only for tables -------------------------------------
+# Look-ups by name ------------------------------------------------------------------------
 
 
-class _Names:
-    """Labels of objects by id, fetched on the first look-up (so never in --json mode)."""
-
-    def __init__(self, fetch: Callable[[], list[dict]], label: str = "name"):
-        self.fetch, self.label, self.names = fetch, label, None
-
-    def __call__(self, object_id: Any) -> Any:
-        if self.names is None:
-            self.names = {item["id"]: item.get(self.label) or item.get("name") for item in self.fetch()}
-        if isinstance(object_id, (list, tuple)):
-            return [self.names.get(one, one) for one in object_id]
-        return self.names.get(object_id, object_id)
-
-    def column(self, header: str, key: str) -> tuple[str, Callable[[dict], Any]]:
-        return header, lambda row: self(row.get(key))
-
-
-def _nested(*keys: str) -> Callable[[dict], Any]:
-    """Return a getter of ``row[k1][k2]…`` (None when a level is missing)."""
-
-    def get(row: dict) -> Any:
-        for key in keys:
-            row = row.get(key) if isinstance(row, dict) else None
-        return row
-
-    return get
+def _named(kind: str, name: str, found: dict | None) -> dict:
+    """Return what a look-up by name found; nothing: print ``<Kind> not found: NAME`` and exit 1, as upstream."""
+    if not found:
+        fail("%s not found: %s" % (kind, name), EXIT_NOT_FOUND)
+    return found
 
 
 def _find(kind: str, value: str, by_id: Callable[[str], dict], *by_name: Callable[[str], dict | None]) -> dict:
-    """Return the object an id or a name designates, trying each name look-up in turn."""
+    """Return the object an id or a name designates, trying each name look-up in turn (our own commands)."""
     if is_id(value):
         return by_id(value)
     for look_up in by_name:
@@ -143,13 +130,12 @@ def _task_type(value: str) -> dict:
                  gazu.task.get_task_type_by_short_name)
 
 
-def _episode(project: dict, value: str) -> dict:
-    return _find("episode", value, gazu.shot.get_episode, lambda name: gazu.shot.get_episode_by_name(project, name))
+def _status_by_short_name(short_name: str) -> dict:
+    return _named("Task status", short_name, gazu.task.get_task_status_by_short_name(short_name))
 
 
-def _sequence(project: dict, value: str, episode: dict | None = None) -> dict:
-    return _find("sequence", value, gazu.shot.get_sequence,
-                 lambda name: gazu.shot.get_sequence_by_name(project, name, episode=episode))
+def _episode(project: dict, name: str) -> dict:
+    return _named("Episode", name, gazu.shot.get_episode_by_name(project, name))
 
 
 def _project_if_given(project_opt: str | None) -> dict | None:
@@ -174,55 +160,45 @@ def login(ctx: click.Context, login_host: str | None, email: str | None, passwor
 
     The session is stored readable by you only; the password never is.
     """
-    stored = gazu.cli.load_config()
     host = (login_host or ctx.find_root().params.get("host") or os.environ.get("KITSU_HOST")
-            or click.prompt("Kitsu API URL", default=stored.get("host")))
-    email = email or os.environ.get("KITSU_LOGIN") or click.prompt("E-mail", default=stored.get("email"))
+            or click.prompt("Host"))
+    email = email or os.environ.get("KITSU_LOGIN") or click.prompt("Email")
     password = password or os.environ.get("KITSU_PASSWORD") or click.prompt("Password", hide_input=True)
     gazu.set_host(normalize_host(host))
-    answer = gazu.log_in(email, password, totp=totp)
+    gazu.log_in(email, password, totp=totp)
     tokens = {key: value for key, value in gazu.client.default_client.tokens.items()
               if key in ("access_token", "refresh_token")}
     gazu.cli.save_config({"host": gazu.get_host(), "email": email, "tokens": tokens})
-    user = answer.get("user") or {}
-    click.echo("Logged in to %s as %s <%s>; session stored in %s" % (
-        gazu.get_host(), user.get("full_name") or email, email, gazu.cli.config_path()))
+    click.echo("Logged in to %s" % gazu.get_host())
 
 
 @command("logout", connect=False, json=False)
 def logout(ctx: click.Context) -> None:
     """Close the stored session on the server and forget it."""
-    stored = gazu.cli.load_config()
-    if not stored:
-        click.echo("Not logged in: no stored session in %s" % gazu.cli.config_path())
-        return
-    tokens = _stored_tokens(stored)
     try:
-        if stored.get("host") and tokens.get("access_token"):
-            gazu.set_host(stored["host"])
-            gazu.client.set_tokens(tokens)
+        gazu.cli.setup_client()
+    except SystemExit:  # not logged in: upstream's line is printed, and there is nothing to close
+        pass
+    else:
+        try:
             gazu.log_out()
-    except GazuException as error:
-        click.echo("Warning: the server did not close the session: %s" % error, err=True)
-    finally:
-        gazu.cli.clear_config()
-    click.echo("Logged out of %s; removed %s" % (stored.get("host", "Kitsu"), gazu.cli.config_path()))
+        except (NotAuthenticatedException, ParameterException):  # the session was no longer open
+            pass
+    gazu.cli.clear_config()
+    click.echo("Logged out.")
 
 
-@command("status", connect=False)
+@command("status")
 def status(ctx: click.Context, as_json: bool) -> None:
     """Show the host, the server's version and who is logged in."""
-    try:
-        connection = gazu.cli._connect()
-    except NotAuthenticatedException as error:
-        output(ctx, {"logged_in": False, "reason": str(error)}, [("LOGGED IN", "logged_in"), ("REASON", "reason")])
-        raise click.exceptions.Exit(EXIT_AUTH) from None
     user = gazu.client.get_current_user()
-    data = {"logged_in": True, **connection, "api_version": gazu.client.get_api_version(),
-            "user": {key: user.get(key) for key in ("id", "full_name", "email", "role")}}
-    output(ctx, data, [("HOST", "host"), ("VERSION", "api_version"), ("USER", _nested("user", "full_name")),
-                       ("EMAIL", _nested("user", "email")), ("ROLE", _nested("user", "role")),
-                       ("CREDENTIALS", "credentials")])
+    data = {"host": gazu.get_host(), "api_version": gazu.client.get_api_version(), "user": user}
+    if _wants_json(ctx):
+        print_json(data)
+        return
+    click.echo("Host:    %s" % data["host"])
+    click.echo("API:     %s" % data["api_version"])
+    click.echo("User:    %s %s (%s)" % (user.get("first_name"), user.get("last_name"), user.get("email")))
 
 
 # Projects and their entities ---------------------------------------------------------
@@ -233,57 +209,55 @@ def status(ctx: click.Context, as_json: bool) -> None:
 def projects(ctx: click.Context, include_closed: bool, as_json: bool) -> None:
     """List the open projects (all with --all)."""
     rows = gazu.project.all_projects() if include_closed else gazu.project.all_open_projects()
-    output(ctx, rows, ["name", ("TYPE", "production_type"),
-                       _Names(gazu.project.all_project_status).column("STATUS", "project_status_id"), "fps", "id"])
-
-
-_PROJECT_FIELDS = ["name", "id", ("TYPE", "production_type"), "fps", "ratio", "resolution", "start_date",
-                   "end_date", "description"]
+    output(ctx, rows, [("NAME", "name"), ("TYPE", "production_type"), ("STYLE", "production_style"), ("ID", "id")])
 
 
 @command("project")
 @click.argument("name_or_id")
 def project(ctx: click.Context, name_or_id: str, as_json: bool) -> None:
     """Show a project."""
-    found = resolve_project(name_or_id)
-    statuses = _Names(gazu.project.all_project_status)
-    output(ctx, found, _PROJECT_FIELDS + [statuses.column("STATUS", "project_status_id")])
+    output(ctx, resolve_project(name_or_id), [("NAME", "name"), ("TYPE", "production_type"),
+                                              ("STYLE", "production_style"), ("STATUS", "project_status_name"),
+                                              ("ID", "id")])
+
+
+_ASSET_COLUMNS = [("NAME", "name"), ("TYPE", "asset_type_name"), ("DESCRIPTION", "description")]
 
 
 @command("assets", project=True)
-@click.option("--type", "-t", "asset_type", metavar="NAME|ID", help="Only assets of this type.")
+@click.option("--type", "-t", "asset_type", metavar="NAME", help="Only assets of this type.")
 def assets(ctx: click.Context, project_opt: str | None, asset_type: str | None, as_json: bool) -> None:
     """List a project's assets."""
     found = get_project_from_option(project_opt)
     if asset_type:
-        kind = _find("asset type", asset_type, gazu.asset.get_asset_type, gazu.asset.get_asset_type_by_name)
+        kind = _named("Asset type", asset_type, gazu.asset.get_asset_type_by_name(asset_type))
         rows = gazu.asset.all_assets_for_project_and_type(found, kind)
     else:
         rows = gazu.asset.all_assets_for_project(found)
-    output(ctx, rows, ["name", _Names(gazu.asset.all_asset_types).column("TYPE", "entity_type_id"),
-                       "description", "id"])
+    output(ctx, rows, _ASSET_COLUMNS + [("ID", "id")])
 
 
 @command("asset", project=True)
 @click.argument("name_or_id")
 def asset(ctx: click.Context, project_opt: str | None, name_or_id: str, as_json: bool) -> None:
     """Show an asset (by id, or by name in --project)."""
-    found = _find("asset", name_or_id, gazu.asset.get_asset,
-                  lambda name: gazu.asset.get_asset_by_name(get_project_from_option(project_opt), name))
-    if not is_id(name_or_id) and not _wants_json(ctx):  # the table shows the names the full asset carries
-        found = gazu.asset.get_asset(found["id"])
-    output(ctx, found, ["name", "id", ("TYPE", "asset_type_name"), ("PROJECT", "project_name"), "description"])
+    if is_id(name_or_id):
+        found = gazu.asset.get_asset(name_or_id)
+    else:
+        found = _named("Asset", name_or_id,
+                       gazu.asset.get_asset_by_name(get_project_from_option(project_opt), name_or_id))
+    output(ctx, found, _ASSET_COLUMNS + [("PROJECT", "project_name"), ("ID", "id")])
 
 
 @command("episodes", project=True)
 def episodes(ctx: click.Context, project_opt: str | None, as_json: bool) -> None:
     """List a project's episodes."""
-    rows = gazu.shot.all_episodes_for_project(get_project_from_option(project_opt))
-    output(ctx, rows, ["name", "status", "description", "id"])
+    output(ctx, gazu.shot.all_episodes_for_project(get_project_from_option(project_opt)),
+           [("NAME", "name"), ("ID", "id")])
 
 
 @command("sequences", project=True)
-@click.option("--episode", "-e", metavar="NAME|ID", help="Only sequences of this episode.")
+@click.option("--episode", "-e", metavar="NAME", help="Only sequences of this episode.")
 def sequences(ctx: click.Context, project_opt: str | None, episode: str | None, as_json: bool) -> None:
     """List a project's sequences."""
     found = get_project_from_option(project_opt)
@@ -291,57 +265,64 @@ def sequences(ctx: click.Context, project_opt: str | None, episode: str | None, 
         rows = gazu.shot.all_sequences_for_episode(_episode(found, episode))
     else:
         rows = gazu.shot.all_sequences_for_project(found)
-    episode_names = _Names(lambda: gazu.shot.all_episodes_for_project(found))
-    output(ctx, rows, ["name", episode_names.column("EPISODE", "parent_id"), "description", "id"])
+    output(ctx, rows, [("NAME", "name"), ("EPISODE", "episode_name"), ("ID", "id")])
 
 
 @command("shots", project=True)
-@click.option("--sequence", "-s", metavar="NAME|ID", help="Only shots of this sequence.")
-@click.option("--episode", "-e", metavar="NAME|ID", help="Only shots of this episode.")
+@click.option("--sequence", "-s", metavar="NAME", help="Only shots of this sequence.")
+@click.option("--episode", "-e", metavar="NAME", help="Only shots of this episode.")
 def shots(ctx: click.Context, project_opt: str | None, sequence: str | None, episode: str | None,
           as_json: bool) -> None:
-    """List a project's shots."""
+    """List a project's shots.
+
+    With both --sequence and --episode, the sequence is looked up in that episode.
+    """
     found = get_project_from_option(project_opt)
     in_episode = _episode(found, episode) if episode else None
     if sequence:
-        rows = gazu.shot.all_shots_for_sequence(_sequence(found, sequence, in_episode))
+        chosen = gazu.shot.get_sequence_by_name(found, sequence, episode=in_episode)
+        rows = gazu.shot.all_shots_for_sequence(_named("Sequence", sequence, chosen))
     elif in_episode:
         rows = gazu.shot.all_shots_for_episode(in_episode)
     else:
         rows = gazu.shot.all_shots_for_project(found)
-    sequence_names = _Names(lambda: gazu.shot.all_sequences_for_project(found))
-    output(ctx, rows, ["name", ("SEQUENCE", lambda row: row.get("sequence_name") or sequence_names(row["parent_id"])),
-                       ("FRAMES", "nb_frames"), "description", "id"])
+    output(ctx, rows, [("SEQUENCE", "sequence_name"), ("NAME", "name"), ("FRAMES", "nb_frames"),
+                       ("DESCRIPTION", "description"), ("ID", "id")])
 
 
-@command("shot-casting", project=True)
+@command("shot-casting")
 @click.argument("shot")
-@click.option("--sequence", "-s", metavar="NAME|ID", help="The shot's sequence, to find a shot by name.")
-def shot_casting(ctx: click.Context, project_opt: str | None, shot: str, sequence: str | None, as_json: bool) -> None:
+@click.option("--project", "-p", "project_opt", metavar="NAME|ID", help="The shot's project, with --sequence.")
+@click.option("--sequence", "-s", metavar="NAME", help="The shot's sequence, to find a shot by name.")
+def shot_casting(ctx: click.Context, shot: str, project_opt: str | None, sequence: str | None, as_json: bool) -> None:
     """List the assets cast in a shot.
 
     SHOT is an id, or a name with --sequence (and --project).
     """
-
-    def by_name(name: str) -> dict | None:
-        if not sequence:
-            raise click.UsageError("to find a shot by name, give its --sequence (and --project)")
-        return gazu.shot.get_shot_by_name(_sequence(get_project_from_option(project_opt), sequence), name)
-
-    found = _find("shot", shot, gazu.shot.get_shot, by_name)
-    if "project_id" not in found:
-        found = gazu.shot.get_shot(found["id"])
+    if sequence:
+        in_sequence = _named("Sequence", sequence,
+                             gazu.shot.get_sequence_by_name(get_project_from_option(project_opt), sequence))
+        found = _named("Shot", shot, gazu.shot.get_shot_by_name(in_sequence, shot))
+        if "project_id" not in found:
+            found = gazu.shot.get_shot(found["id"])
+    else:
+        found = gazu.shot.get_shot(shot)
     rows = gazu.casting.get_shot_casting(found)
-    output(ctx, rows, [("ASSET", "asset_name"), ("TYPE", "asset_type_name"), ("OCCURRENCES", "nb_occurences"),
-                       "label", ("ASSET ID", "asset_id")])
+    if _wants_json(ctx):
+        print_json(rows)
+        return
+    if not rows:
+        click.echo("No casting for this shot.")
+    for row in rows:
+        click.echo("  %s (x%s)" % (row.get("asset_name", row.get("name", row)), row.get("nb_occurences", 1)))
 
 
 # Tasks --------------------------------------------------------------------------------
 
 
 @command("tasks", project=True)
-@click.option("--task-type", "--type", "-t", "task_type", metavar="NAME|ID", help="Only tasks of this type.")
-@click.option("--status", "-s", "task_status", metavar="NAME|ID", help="Only tasks at this status (short name ok).")
+@click.option("--type", "--task-type", "-t", "task_type", metavar="NAME", help="Only tasks of this type.")
+@click.option("--status", "-s", "task_status", metavar="SHORT_NAME", help="Only tasks at this status.")
 def tasks(ctx: click.Context, project_opt: str | None, task_type: str | None, task_status: str | None,
           as_json: bool) -> None:
     """List a project's tasks."""
@@ -349,34 +330,27 @@ def tasks(ctx: click.Context, project_opt: str | None, task_type: str | None, ta
     # Upstream's requests: the server filters by type, and by status along with a type; a status alone
     # is filtered here.
     params = {"project_id": found["id"]}
-    kind = _task_type(task_type) if task_type else None
-    status_id = _task_status(task_status)["id"] if task_status else None
+    kind = _named("Task type", task_type, gazu.task.get_task_type_by_name(task_type)) if task_type else None
+    status_id = _status_by_short_name(task_status)["id"] if task_status else None
     if kind:
         params["task_type_id"] = kind["id"]
         if status_id:
             params["task_status_id"] = status_id
-    if not _wants_json(ctx):
-        params["relations"] = "true"  # the assignees, for the table (--json prints what upstream's prints)
     rows = gazu.client.fetch_all("tasks", params=params)
     if status_id and not kind:
         rows = [row for row in rows if row.get("task_status_id") == status_id]
-    entities = _Names(lambda: gazu.asset.all_assets_for_project(found) + gazu.shot.all_shots_for_project(found))
-    output(ctx, rows, [entities.column("ENTITY", "entity_id"),
-                       _Names(gazu.task.all_task_types).column("TASK TYPE", "task_type_id"),
-                       _Names(gazu.task.all_task_statuses, "short_name").column("STATUS", "task_status_id"),
-                       _Names(gazu.person.all_persons, "full_name").column("ASSIGNEES", "assignees"),
-                       ("DUE", "due_date"), "id"])
+    output(ctx, rows, [("ENTITY", "entity_name"), ("TYPE", "task_type_name"), ("STATUS", "task_status_name"),
+                       ("ASSIGNEES", "assignees"), ("ID", "id")])
 
 
 @command("task")
 @click.argument("task_id")
 def task(ctx: click.Context, task_id: str, as_json: bool) -> None:
     """Show a task."""
-    found = gazu.task.get_task(task_id)
-    output(ctx, found, ["id", ("PROJECT", _nested("project", "name")), ("ENTITY", _nested("entity", "name")),
-                        ("TASK TYPE", _nested("task_type", "name")), ("STATUS", _nested("task_status", "short_name")),
-                        ("ASSIGNEES", "persons"), ("DUE", "due_date"), ("ESTIMATION", "estimation"),
-                        ("RETAKES", "retake_count")])
+    output(ctx, gazu.task.get_task(task_id), [("ENTITY", "entity_name"), ("TYPE", "task_type_name"),
+                                              ("STATUS", "task_status_name"), ("ASSIGNEES", "assignees"),
+                                              ("PROJECT", "project_name"), ("DESCRIPTION", "description"),
+                                              ("ID", "id")])
 
 
 @command("my-tasks")
@@ -384,19 +358,19 @@ def task(ctx: click.Context, task_id: str, as_json: bool) -> None:
 def my_tasks(ctx: click.Context, done: bool, as_json: bool) -> None:
     """List the tasks assigned to you."""
     rows = gazu.user.all_done_tasks() if done else gazu.user.all_tasks_to_do()
-    output(ctx, rows, [("PROJECT", "project_name"), ("ENTITY", "entity_name"), ("TASK TYPE", "task_type_name"),
-                       ("STATUS", "task_status_short_name"), ("DUE", "task_due_date"), "id"])
+    output(ctx, rows, [("PROJECT", "project_name"), ("ENTITY", "entity_name"), ("TYPE", "task_type_name"),
+                       ("STATUS", "task_status_name"), ("ID", "id")])
 
 
-@command("comment")
+@command("comment", json=False)
 @click.argument("task_id", required=False)
 @click.argument("text", required=False, default="")
-@click.option("--task", "-t", "task_opt", metavar="ID", help="The task (instead of TASK_ID), as upstream's option.")
-@click.option("--message", "-m", metavar="TEXT", help="The comment's text (instead of TEXT), as upstream's option.")
-@click.option("--status", "-s", "task_status", metavar="NAME|ID",
-              help="Set the task to this status (short name ok); default: keep its status.")
+@click.option("--task", "-t", "task_opt", metavar="ID", help="The task (instead of TASK_ID).")
+@click.option("--message", "-m", metavar="TEXT", help="The comment's text (instead of TEXT).")
+@click.option("--status", "-s", "task_status", metavar="SHORT_NAME",
+              help="Set the task to this status (e.g. wip, wfa, done); default: keep its status.")
 def comment(ctx: click.Context, task_id: str | None, text: str, task_opt: str | None, message: str | None,
-            task_status: str | None, as_json: bool) -> None:
+            task_status: str | None) -> None:
     """Comment on a task (TASK_ID or --task), optionally changing its status."""
     if bool(task_id) == bool(task_opt):
         raise click.UsageError("give the task once: as TASK_ID or with --task")
@@ -404,13 +378,10 @@ def comment(ctx: click.Context, task_id: str | None, text: str, task_opt: str | 
         raise click.UsageError("give the text once: as TEXT or with --message")
     task_id, text = task_id or task_opt, text or message or ""
     # With a status, the task is not read first: the requests are upstream's.
-    new_status = _task_status(task_status) if task_status else _current_status(gazu.task.get_task(task_id))
+    new_status = (_status_by_short_name(task_status) if task_status
+                  else _current_status(gazu.task.get_task(task_id)))
     posted = gazu.task.add_comment(task_id, new_status, text)
-    if _wants_json(ctx):
-        output(ctx, posted, [])
-    else:
-        click.echo("Commented on task %s (status: %s); comment %s" % (
-            task_id, new_status.get("short_name") or new_status.get("name"), posted.get("id")))
+    click.echo("Comment posted (ID: %s)" % posted.get("id"))
 
 
 # Studio-wide lists ---------------------------------------------------------------------
@@ -419,7 +390,8 @@ def comment(ctx: click.Context, task_id: str | None, text: str, task_opt: str | 
 @command("persons")
 def persons(ctx: click.Context, as_json: bool) -> None:
     """List the studio's people."""
-    output(ctx, gazu.person.all_persons(), [("NAME", "full_name"), "email", "role", "active", "id"])
+    output(ctx, gazu.person.all_persons(), [("FIRST NAME", "first_name"), ("LAST NAME", "last_name"),
+                                            ("EMAIL", "email"), ("ROLE", "role"), ("ID", "id")])
 
 
 @command("asset-types")
@@ -428,7 +400,7 @@ def asset_types(ctx: click.Context, project_opt: str | None, as_json: bool) -> N
     """List the asset types."""
     found = _project_if_given(project_opt)
     rows = gazu.asset.all_asset_types_for_project(found) if found else gazu.asset.all_asset_types()
-    output(ctx, rows, ["name", "id"])
+    output(ctx, rows, [("NAME", "name"), ("ID", "id")])
 
 
 @command("task-types")
@@ -437,7 +409,7 @@ def task_types(ctx: click.Context, project_opt: str | None, as_json: bool) -> No
     """List the task types."""
     found = _project_if_given(project_opt)
     rows = gazu.task.all_task_types_for_project(found) if found else gazu.task.all_task_types()
-    output(ctx, rows, ["name", "short_name", ("FOR", "for_entity"), "id"])
+    output(ctx, rows, [("NAME", "name"), ("FOR", "for_entity"), ("ID", "id")])
 
 
 @command("task-statuses")
@@ -446,7 +418,7 @@ def task_statuses(ctx: click.Context, project_opt: str | None, as_json: bool) ->
     """List the task statuses."""
     found = _project_if_given(project_opt)
     rows = gazu.task.all_task_statuses_for_project(found) if found else gazu.task.all_task_statuses()
-    output(ctx, rows, ["name", "short_name", ("DONE", "is_done"), ("FEEDBACK", "is_feedback_request"), "id"])
+    output(ctx, rows, [("NAME", "name"), ("SHORT", "short_name"), ("ID", "id")])
 
 
 @command("search")
@@ -463,10 +435,15 @@ def search(ctx: click.Context, project_opt: str | None, query: str, kinds: tuple
     results = gazu.search.search_entities(query, project=found)  # Zou searches every kind: keep those asked
     results = {kind: items for kind, items in results.items() if not kinds or kind.rstrip("s") in kinds}
     if _wants_json(ctx):
-        output(ctx, results, [])
+        print_json(results)
         return
-    rows = [{**item, "kind": kind.rstrip("s")} for kind, items in results.items() for item in items]
-    output(ctx, rows, ["kind", ("NAME", lambda row: row.get("name") or row.get("full_name")), "id"])
+    for kind, items in results.items():
+        if not items:
+            continue
+        click.echo("\n%s (%d)" % (kind.upper(), len(items)))
+        click.echo("-" * 40)
+        for item in items:
+            click.echo("  %s  (%s)" % (item.get("name", item.get("full_name", "")), item.get("id", "")))
 
 
 from gazu import _cli_previews  # noqa: E402,F401  (registers publish and download on the group)

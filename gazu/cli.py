@@ -1,9 +1,15 @@
 """``gazu-cli``: Kitsu from a terminal or a CI job.
 
 This module holds what every command shares: where the settings come from,
-how results are printed and which exit code each failure kind gets. The
-commands themselves (a click group) are built on first use, so
-``import gazu.cli`` does not import click; ``gazu.cli.cli`` is the group.
+how results are printed and how failures end a run. The commands themselves
+(a click group) are built on first use, so ``import gazu.cli`` does not
+import click; ``gazu.cli.cli`` is the group.
+
+Commands answer as upstream's ``gazu-cli`` does: same tables, same messages,
+exit code 1 for every failure (2 for a usage error, as click gives). With
+``--detailed-exit-codes`` or ``GAZU_CLI_EXIT_CODES=detailed`` a failure exits
+with the code of its kind instead (:data:`EXIT_CODES`), for CI jobs that
+must tell them apart.
 
 Settings, first found wins:
 
@@ -11,8 +17,8 @@ Settings, first found wins:
 - the credentials: ``KITSU_ACCESS_TOKEN`` (a bot's token), then
   ``KITSU_LOGIN`` with ``KITSU_PASSWORD`` (a log-in per run, nothing stored),
   then the tokens ``login`` stored — used only for the host they were issued by;
-- the project of commands that need one: ``--project``, then ``KITSU_PROJECT``,
-  then ``GAZU_PROJECT`` (upstream's name).
+- the project of commands that need one: ``--project``, then ``GAZU_PROJECT``
+  (upstream's name), then ``KITSU_PROJECT``.
 
 The stored log-in lives where upstream's ``gazu-cli`` keeps it,
 :data:`CONFIG_FILE` (``~/.gazu/config.json``), in upstream's format
@@ -30,7 +36,7 @@ import os
 import stat
 import sys
 import tempfile
-from typing import Any, Callable
+from typing import Any, Callable, NoReturn
 from urllib.parse import urlsplit
 
 import gazu
@@ -71,21 +77,24 @@ class NotFoundException(GazuException):
     """A name given on the command line matches nothing on the server."""
 
 
-(EXIT_OK, EXIT_UNEXPECTED, EXIT_USAGE, EXIT_AUTH, EXIT_NOT_FOUND, EXIT_NOT_ALLOWED, EXIT_SERVER,
+(EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_AUTH, EXIT_NOT_FOUND, EXIT_NOT_ALLOWED, EXIT_SERVER,
  EXIT_BAD_INPUT) = range(8)
+
+# Set to "detailed" for the exit code of each failure kind (as --detailed-exit-codes does).
+EXIT_CODES_VARIABLE = "GAZU_CLI_EXIT_CODES"
 
 EXIT_MEANINGS = {
     EXIT_OK: "success",
-    EXIT_UNEXPECTED: "unexpected error (a bug, or an answer gazu cannot read)",
-    EXIT_USAGE: "usage error: unknown command or option, missing argument, no project given",
+    EXIT_FAILURE: "failure: any failure by default, as upstream; with detailed codes, an unexpected one",
+    EXIT_USAGE: "usage error: unknown command or option, missing argument; with detailed codes, no project given",
     EXIT_AUTH: "not logged in, no host set, credentials refused, expired or unreadable (401, 422)",
     EXIT_NOT_FOUND: "not found: no object with this id or name on the server",
     EXIT_NOT_ALLOWED: "not allowed: the user lacks the rights for this",
-    EXIT_SERVER: "server or network error: unreachable, timed out, 5xx, an upload or download that failed",
+    EXIT_SERVER: "server or network error: unreachable, timed out, 5xx, a failed upload or download",
     EXIT_BAD_INPUT: "bad input: the server refused a value (400), a file missing, unreadable or too big",
 }
 
-# The one table from failure kinds to exit codes: the first class the error is an instance of decides.
+# Detailed exit codes, from failure kinds: the first class the error is an instance of decides.
 EXIT_CODES: tuple[tuple[type[BaseException], int], ...] = (
     (AuthFailedException, EXIT_AUTH),
     (NotAuthenticatedException, EXIT_AUTH),
@@ -109,8 +118,16 @@ EXIT_CODES: tuple[tuple[type[BaseException], int], ...] = (
     (OSError, EXIT_BAD_INPUT),  # a local file that cannot be read or written
 )
 
-_LOGIN_HINT = ("run `gazu-cli login`, or set KITSU_HOST with KITSU_ACCESS_TOKEN "
-               "(or KITSU_LOGIN and KITSU_PASSWORD)")
+# What upstream's commands print for the failures they catch; others print ``Error: <message>``.
+ERROR_MESSAGES: tuple[tuple[type[BaseException], str], ...] = (
+    (AuthFailedException, "Authentication failed."),
+    (NotAuthenticatedException, "Session expired. Run: gazu-cli login"),
+    (NotAllowedException, "Permission denied."),
+    (RouteNotFoundException, "Not found: {route}"),
+    (ServerErrorException, "Server error. Check your Kitsu instance."),
+)
+
+NOT_LOGGED_IN = "Not logged in. Run: gazu-cli login --host <URL>"
 _TOKEN_KEYS = ("access_token", "refresh_token")
 
 # Where ``login`` stores the session: upstream's folder and file (tests patch both, as upstream's do).
@@ -118,8 +135,14 @@ CONFIG_DIR = os.path.join(os.path.expanduser("~"), ".gazu")
 CONFIG_FILE = os.path.join(CONFIG_DIR, "config.json")
 
 
+def detailed_exit_codes() -> bool:
+    """Tell whether failures exit with the code of their kind: ``--detailed-exit-codes`` or
+    ``GAZU_CLI_EXIT_CODES=detailed``; otherwise every failure exits 1, as upstream's."""
+    return bool(_option("detailed_exit_codes")) or os.environ.get(EXIT_CODES_VARIABLE, "").lower() == "detailed"
+
+
 def exit_code_for(error: BaseException) -> int:
-    """Return the exit code of a failure, from :data:`EXIT_CODES`.
+    """Return the detailed exit code of a failure, from :data:`EXIT_CODES`.
 
     A 422 is the one answer read apart: Zou never sends it itself; its
     token library does, for an access token it cannot decode or verify.
@@ -129,7 +152,13 @@ def exit_code_for(error: BaseException) -> int:
     for kind, code in EXIT_CODES:
         if isinstance(error, kind):
             return code
-    return EXIT_UNEXPECTED
+    return EXIT_FAILURE
+
+
+def fail(message: str, detailed_code: int = EXIT_FAILURE) -> NoReturn:
+    """Print ``message`` on stderr and end the run: exit 1, or ``detailed_code`` with detailed exit codes."""
+    print(message, file=sys.stderr)
+    sys.exit(detailed_code if detailed_exit_codes() else EXIT_FAILURE)
 
 
 # Stored log-in -------------------------------------------------------------------------
@@ -227,37 +256,34 @@ def _option(name: str) -> Any:
 def setup_client() -> None:
     """Point gazu's default client at Kitsu, logged in.
 
-    Raises:
-        NotAuthenticatedException: no host, or no credentials for it.
-        AuthFailedException: ``KITSU_LOGIN``/``KITSU_PASSWORD`` were refused.
+    Without a host or credentials, print upstream's ``Not logged in`` line
+    on stderr and exit 1, as upstream's does.
     """
-    _connect()
-
-
-def _connect() -> dict:
-    """Do what :func:`setup_client` does; return ``{"host", "credentials"}``: where they came from."""
     config = load_config()
     host = _option("host") or os.environ.get("KITSU_HOST") or config.get("host")
     if not host:
-        raise NotAuthenticatedException("no Kitsu host: " + _LOGIN_HINT)
-    host = normalize_host(host)
+        fail(NOT_LOGGED_IN, EXIT_AUTH)
+    try:
+        host = normalize_host(host)
+    except ParameterException as error:
+        fail("Error: %s" % gazu.client.redacted_url(str(error)), EXIT_BAD_INPUT)
     gazu.set_host(host)
     token = os.environ.get("KITSU_ACCESS_TOKEN")
     email, password = os.environ.get("KITSU_LOGIN"), os.environ.get("KITSU_PASSWORD")
     if token:
         gazu.set_token(token)
-        return {"host": host, "credentials": "KITSU_ACCESS_TOKEN"}
+        return
     if email or password:
         if not (email and password):
-            raise NotAuthenticatedException("KITSU_LOGIN and KITSU_PASSWORD must be set together")
+            fail("KITSU_LOGIN and KITSU_PASSWORD must be set together", EXIT_AUTH)
         gazu.log_in(email, password)
-        return {"host": host, "credentials": "KITSU_LOGIN (%s)" % email}
+        return
     tokens = _stored_tokens(config)
-    if tokens.get("access_token") and config.get("host") and normalize_host(config["host"]) == host:
+    if tokens and config.get("host") and normalize_host(config["host"]) == host:
         gazu.client.set_tokens(tokens)
         _keep_refreshed_tokens(config, tokens)
-        return {"host": host, "credentials": "stored log-in of %s (%s)" % (config.get("email", "?"), config_path())}
-    raise NotAuthenticatedException("not logged in to %s: %s" % (gazu.client.redacted_url(host), _LOGIN_HINT))
+        return
+    fail(NOT_LOGGED_IN, EXIT_AUTH)
 
 
 def _keep_refreshed_tokens(config: dict, stored: dict) -> None:
@@ -279,80 +305,59 @@ def _keep_refreshed_tokens(config: dict, stored: dict) -> None:
 def resolve_project(name_or_id: str) -> dict:
     """Return the project with this id or name.
 
-    Raises:
-        ProjectDoesntExistException: no project has this name.
-        RouteNotFoundException: no project has this id.
+    No project of that name: print ``Project not found: NAME`` on stderr and
+    exit 1, as upstream's does. An unknown id raises
+    :class:`RouteNotFoundException` (``Not found: …`` once handled).
     """
     if is_id(name_or_id):
         return gazu.project.get_project(name_or_id)
     project = gazu.project.get_project_by_name(name_or_id)
-    if project is None:
-        raise ProjectDoesntExistException("no project named %r" % name_or_id)
+    if not project:
+        fail("Project not found: %s" % name_or_id, EXIT_NOT_FOUND)
     return project
 
 
 def get_project_from_option(project_opt: str | None) -> dict:
-    """Return the project of ``--project``, else of ``KITSU_PROJECT``, else of ``GAZU_PROJECT``.
+    """Return the project of ``--project``, else of ``GAZU_PROJECT``, else of ``KITSU_PROJECT``.
 
-    Raises:
-        click.UsageError: none is set.
+    None set: print upstream's ``Project required`` line on stderr and exit 1.
     """
-    name_or_id = project_opt or os.environ.get("KITSU_PROJECT") or os.environ.get("GAZU_PROJECT")
+    name_or_id = project_opt or os.environ.get("GAZU_PROJECT") or os.environ.get("KITSU_PROJECT")
     if not name_or_id:
-        import click
-
-        raise click.UsageError("no project: pass --project NAME (or an id), or set KITSU_PROJECT")
+        fail("Project required: use --project or set GAZU_PROJECT.", EXIT_USAGE)
     return resolve_project(name_or_id)
 
 
 # Printing ------------------------------------------------------------------------------
 
-_CELL_WIDTH = 60
+_CELL_WIDTH = 60  # longer values are cut to 57 characters and "..."
 
 
 def _warn(message: str) -> None:
     print("Warning: %s" % message, file=sys.stderr)
 
 
-def _column(column: Any) -> tuple[str, Callable[[dict], Any]]:
-    """Return ``(header, getter)`` for a column given as a key or a ``(header, key or function)`` pair."""
-    header, key = column if isinstance(column, tuple) else (column.replace("_", " ").upper(), column)
-    return header, key if callable(key) else (lambda row: row.get(key))
-
-
 def _cell(value: Any) -> str:
-    """Render one value on one line: names of dicts, lists joined, long text cut."""
+    """Render one value of a table on one line, as upstream's tables do: None blank, long text cut."""
     if value is None:
         return ""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, dict):
-        value = value.get("name") or value.get("full_name") or value.get("id", "")
-    if isinstance(value, (list, tuple)):
-        return ", ".join(_cell(item) for item in value)
-    text = " ".join(str(value).split())
-    return text if len(text) <= _CELL_WIDTH else text[: _CELL_WIDTH - 1] + "…"
+    text = str(value).replace("\n", " ").strip()
+    return text if len(text) <= _CELL_WIDTH else text[: _CELL_WIDTH - 3] + "..."
 
 
 def print_table(rows: list[dict], columns: list) -> None:
-    """Print dicts as a table aligned in columns.
+    """Print dicts as a table: a header line, a line of dashes, one line per row.
 
-    A column is a key (its header is the key in capitals) or a
-    ``(header, key)`` pair whose key may be a function of the row.
+    Each column is a ``(header, key)`` pair; columns are as wide as their
+    widest cell and two spaces apart. No rows print ``No results.``.
     """
-    specs = [_column(column) for column in columns]
-    lines = [[header for header, _ in specs]] + [[_cell(get(row)) for _, get in specs] for row in rows]
-    widths = [max(len(line[index]) for line in lines) for index in range(len(specs))]
-    for line in lines:
-        print("  ".join(cell.ljust(width) for cell, width in zip(line, widths)).rstrip())
-
-
-def _print_fields(data: dict, columns: list) -> None:
-    """Print one object as ``HEADER  value`` lines."""
-    specs = [_column(column) for column in columns]
-    width = max(len(header) for header, _ in specs)
-    for header, get in specs:
-        print(("%s  %s" % (header.ljust(width), _cell(get(data)))).rstrip())
+    if not rows:
+        print("No results.")
+        return
+    cells = [[_cell(row.get(key)) for _, key in columns] for row in rows]
+    widths = [max([len(header)] + [len(line[index]) for line in cells]) for index, (header, _) in enumerate(columns)]
+    for line in [[header for header, _ in columns], ["-" * width for width in widths]] + cells:
+        print("  ".join(cell.ljust(width) for cell, width in zip(line, widths)))
 
 
 def _wants_json(ctx: Any) -> bool:
@@ -364,21 +369,46 @@ def _wants_json(ctx: Any) -> bool:
     return False
 
 
+def print_json(data: Any) -> None:
+    """Print data as upstream's ``--json`` does: indented by two, non-ASCII escaped."""
+    print(json.dumps(data, indent=2, default=str))
+
+
 def output(ctx: Any, data: Any, columns: list) -> None:
-    """Print a command's result: JSON with ``--json``, else a table (a list) or fields (one object).
+    """Print a command's result: JSON with ``--json``, else a table (a list) or ``HEADER: value`` lines (one object).
 
     The JSON is the server's data, whole; the table shows ``columns`` only.
     """
     if _wants_json(ctx):
-        print(json.dumps(data, indent=2, ensure_ascii=False, default=str))
+        print_json(data)
     elif isinstance(data, dict):
-        _print_fields(data, columns)
+        for header, key in columns:
+            print("%s: %s" % (header, data.get(key, "")))
     else:
         print_table(data, columns)
 
 
+def _route(error: GazuException) -> str:
+    """Return the route a failed request went to, with its query, as upstream's errors name it."""
+    route = error.path or str(error)
+    query = urlsplit(getattr(error.response, "url", None) or "").query
+    return route if "?" in route or not query else "%s?%s" % (route, query)
+
+
+def error_message(error: BaseException) -> str:
+    """Return the line printed for a failure: upstream's for the kinds its commands catch, else ``Error: …``."""
+    for kind, message in ERROR_MESSAGES:
+        if isinstance(error, kind):
+            return message.format(route=_route(error)) if "{route}" in message else message
+    text = str(error) or type(error).__name__
+    if not isinstance(error, GazuException):
+        text = "unexpected %s: %s" % (type(error).__name__, text)
+    return "Error: %s" % text
+
+
 def handle_errors(fn: Callable) -> Callable:
-    """Wrap a command: a failure prints one line on stderr and exits with its code from :data:`EXIT_CODES`."""
+    """Wrap a command: a failure prints one line on stderr (see :func:`error_message`) and exits 1,
+    or with its code from :data:`EXIT_CODES` when detailed exit codes are asked for."""
 
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -389,18 +419,11 @@ def handle_errors(fn: Callable) -> Callable:
         except (click.exceptions.ClickException, click.exceptions.Abort, click.exceptions.Exit):
             raise
         except Exception as error:
-            code = exit_code_for(error)
-            message = str(error) or type(error).__name__
-            if code == EXIT_UNEXPECTED:
-                message = "unexpected %s: %s" % (type(error).__name__, message)
-            click.echo("Error: %s" % message, err=True)
-            if code == EXIT_AUTH and not isinstance(error, AuthFailedException) and "gazu-cli login" not in message:
-                click.echo("Hint: " + _LOGIN_HINT, err=True)
             if _option("verbose"):
                 import traceback
 
                 click.echo(traceback.format_exc().rstrip(), err=True)
-            raise click.exceptions.Exit(code) from None
+            fail(error_message(error), exit_code_for(error))
 
     return wrapper
 

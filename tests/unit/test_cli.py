@@ -29,17 +29,21 @@ TOKEN = "secret-access-token-123"
 PROJECT = {"id": new_id(), "name": "Agent 327", "production_type": "tvshow", "fps": "24", "project_status_id": None}
 OTHER_PROJECT = {"id": new_id(), "name": "Spring", "production_type": "short", "fps": "25"}
 SEQUENCE = {"id": new_id(), "name": "SQ01", "parent_id": None}
-SHOT = {"id": new_id(), "name": "SH010", "parent_id": SEQUENCE["id"], "project_id": PROJECT["id"], "nb_frames": 48}
+SHOT = {"id": new_id(), "name": "SH010", "parent_id": SEQUENCE["id"], "project_id": PROJECT["id"], "nb_frames": 48,
+        "sequence_name": "SQ01"}
 ASSET_TYPE = {"id": new_id(), "name": "Props"}
-ASSET = {"id": new_id(), "name": "Chair", "entity_type_id": ASSET_TYPE["id"], "description": "a\nwooden chair"}
+ASSET = {"id": new_id(), "name": "Chair", "entity_type_id": ASSET_TYPE["id"], "description": "a\nwooden chair",
+         "asset_type_name": "Props"}
 TASK_TYPE = {"id": new_id(), "name": "Animation", "short_name": "anim", "for_entity": "Shot"}
 WIP = {"id": new_id(), "name": "Work In Progress", "short_name": "wip", "is_done": False}
 WFA = {"id": new_id(), "name": "Waiting For Approval", "short_name": "wfa", "is_feedback_request": True}
-PERSON = {"id": new_id(), "full_name": "Ada Lovelace", "email": "ada@example.com", "role": "admin", "active": True}
+PERSON = {"id": new_id(), "full_name": "Ada Lovelace", "first_name": "Ada", "last_name": "Lovelace",
+          "email": "ada@example.com", "role": "admin", "active": True}
 TASK = {"id": new_id(), "entity_id": SHOT["id"], "task_type_id": TASK_TYPE["id"], "task_status_id": WIP["id"],
         "assignees": [PERSON["id"]], "due_date": None}
-FULL_TASK = {**TASK, "project": PROJECT, "entity": SHOT, "task_type": TASK_TYPE, "task_status": WIP,
-             "persons": [PERSON]}
+NAMED_TASK = {**TASK, "entity_name": "SH010", "task_type_name": "Animation", "task_status_name": "Work In Progress"}
+FULL_TASK = {**NAMED_TASK, "project": PROJECT, "entity": SHOT, "task_type": TASK_TYPE, "task_status": WIP,
+             "persons": [PERSON], "project_name": "Agent 327"}
 
 
 def runner() -> CliRunner:
@@ -92,7 +96,7 @@ def test_importing_does_not_import_click(module):
 
 
 def test_the_group_is_built_on_first_use():
-    assert gazu.cli.cli.name == "gazu-cli"
+    assert gazu.cli.cli.name == "cli"  # upstream's group name; the console script shows gazu-cli
     with pytest.raises(AttributeError):
         gazu.cli.no_such_thing  # noqa: B018
 
@@ -147,21 +151,52 @@ def test_exit_codes_are_documented_in_help_and_docs(env):
         assert "| %d | %s |" % (code, meaning) in docs
 
 
-@pytest.mark.parametrize("status, code", [(401, 3), (422, 3), (403, 5), (404, 4), (400, 7), (500, 6), (502, 6)])
-def test_http_failures_exit_with_their_code(kitsu, env, no_retries, status, code):
+HTTP_FAILURES = [
+    (401, 3, "Session expired. Run: gazu-cli login\n"),
+    (403, 5, "Permission denied.\n"),
+    (404, 4, "Not found: data/projects/open\n"),
+    (500, 6, "Server error. Check your Kitsu instance.\n"),
+    (502, 6, "Server error. Check your Kitsu instance.\n"),
+    (503, 6, "Server error. Check your Kitsu instance.\n"),  # upstream prints the body as data and exits 0
+    (400, 7, "Error: GET data/projects/open: 400 Bad Request: nope\n"),  # upstream: a traceback
+    (422, 3, "Error: GET data/projects/open: 422 Unprocessable Entity: nope\n"),
+]
+
+
+@pytest.mark.parametrize("status, detailed, message", HTTP_FAILURES)
+def test_http_failures_exit_1_with_upstreams_message(kitsu, env, no_retries, status, detailed, message):
     kitsu.on("GET", "data/projects/open", json={"message": "nope"}, status=status)
+    kitsu.on("GET", "auth/refresh-token", json={"message": "no"}, status=401)
     result = run("projects")
-    assert result.exit_code == code
-    assert result.stderr.startswith("Error: GET data/projects/open: %d" % status)
-    assert ("Hint:" in result.stderr) == (code == 3)
+    assert (result.exit_code, result.stdout, result.stderr) == (1, "", message)
     assert TOKEN not in result.output
 
 
-def test_unreachable_server_exits_6(kitsu, env, no_retries):
+@pytest.mark.parametrize("status, detailed, message", HTTP_FAILURES)
+def test_detailed_exit_codes_tell_failures_apart(kitsu, env, no_retries, status, detailed, message):
+    kitsu.on("GET", "data/projects/open", json={"message": "nope"}, status=status)
+    kitsu.on("GET", "auth/refresh-token", json={"message": "no"}, status=401)
+    result = run("--detailed-exit-codes", "projects")
+    assert (result.exit_code, result.stderr) == (detailed, message)
+    env.setenv("GAZU_CLI_EXIT_CODES", "detailed")
+    assert run("projects").exit_code == detailed
+    env.setenv("GAZU_CLI_EXIT_CODES", "")
+    assert run("projects").exit_code == 1
+
+
+def test_a_route_not_found_is_named_with_its_query(kitsu, env):
+    kitsu.on("GET", "data/projects", json=[PROJECT])
+    kitsu.on("GET", "data/tasks", json={"message": "nope"}, status=404)
+    result = run("tasks", "-p", "Agent 327")
+    assert (result.exit_code, result.stderr) == (1, "Not found: data/tasks?project_id=%s\n" % PROJECT["id"])
+
+
+def test_unreachable_server_exits_1(kitsu, env, no_retries):
     kitsu.on("GET", "data/projects/open", body=requests.exceptions.ConnectionError("refused"))
     result = run("projects")
-    assert result.exit_code == 6
-    assert "cannot reach" in result.stderr
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: GET data/projects/open: cannot reach")
+    assert run("--detailed-exit-codes", "projects").exit_code == 6
 
 
 def test_an_unexpected_error_exits_1_and_names_it(kitsu, env, monkeypatch):
@@ -175,12 +210,12 @@ def test_an_unexpected_error_exits_1_and_names_it(kitsu, env, monkeypatch):
     assert "Traceback" in run("--verbose", "projects").stderr
 
 
-def test_usage_errors_exit_2(kitsu, env):
+def test_usage_errors_exit_2_and_no_project_exits_1_as_upstream(kitsu, env):
     assert run("no-such-command").exit_code == 2
     assert run("projects", "--bogus").exit_code == 2
     result = run("assets")
-    assert result.exit_code == 2
-    assert "no project: pass --project" in result.stderr
+    assert (result.exit_code, result.stderr) == (1, "Project required: use --project or set GAZU_PROJECT.\n")
+    assert run("--detailed-exit-codes", "assets").exit_code == 2
     assert kitsu.sent == []
 
 
@@ -265,14 +300,36 @@ def test_a_stored_session_without_usable_tokens_is_no_log_in(kitsu, env, config)
     env.delenv("KITSU_ACCESS_TOKEN")
     gazu.cli.save_config(config)
     result = run("projects")
-    assert result.exit_code == 3 and "not logged in to" in result.stderr
+    assert (result.exit_code, result.stderr) == (1, "Not logged in. Run: gazu-cli login --host <URL>\n")
+    assert run("--detailed-exit-codes", "projects").exit_code == 3
     assert kitsu.sent == []
 
 
 def test_setup_client_returns_nothing_as_upstream(kitsu, env):
     assert gazu.cli.setup_client() is None
     assert gazu.client.default_client.tokens == {"access_token": TOKEN}
-    assert gazu.cli._connect() == {"host": HOST, "credentials": "KITSU_ACCESS_TOKEN"}
+
+
+def test_setup_client_prints_and_exits_1_when_not_logged_in(env, capsys):
+    """As upstream's: a message on stderr and SystemExit(1), not an exception to catch."""
+    env.delenv("KITSU_HOST")
+    env.delenv("KITSU_ACCESS_TOKEN")
+    with pytest.raises(SystemExit) as stopped:
+        gazu.cli.setup_client()
+    assert stopped.value.code == 1
+    assert capsys.readouterr() == ("", "Not logged in. Run: gazu-cli login --host <URL>\n")
+    env.setenv("GAZU_CLI_EXIT_CODES", "detailed")
+    with pytest.raises(SystemExit) as stopped:
+        gazu.cli.setup_client()
+    assert stopped.value.code == 3
+
+
+def test_a_refresh_token_alone_is_a_stored_session_as_upstream(kitsu, env):
+    env.delenv("KITSU_HOST")
+    env.delenv("KITSU_ACCESS_TOKEN")
+    gazu.cli.save_config({"host": HOST, "tokens": {"refresh_token": "r"}})
+    assert gazu.cli.setup_client() is None
+    assert gazu.client.default_client.tokens == {"refresh_token": "r"}
 
 
 def test_upstreams_module_names_exist(env):
@@ -296,7 +353,7 @@ def test_login_stores_a_private_session_and_prints_no_secret(kitsu, env):
     assert result.exit_code == 0, result.output
     assert kitsu.sent == [("POST", "auth/login", {}, {"email": "ada@example.com", "password": "pw0rd!"})]
     path = gazu.cli.config_path()
-    assert result.stdout == "Logged in to %s as Ada Lovelace <ada@example.com>; session stored in %s\n" % (HOST, path)
+    assert result.stdout == "Logged in to %s\n" % HOST
     for secret in (TOKEN, "secret-refresh", "pw0rd!"):
         assert secret not in result.output
     assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
@@ -311,7 +368,7 @@ def test_login_prompts_for_what_is_missing_and_hides_the_password(kitsu, env):
     kitsu.on("POST", "auth/login", json=LOGIN_ANSWER)
     result = run("login", "--totp", "123456", input=HOST + "/\nada@example.com\nhidden-pw\n")
     assert result.exit_code == 0, result.output
-    assert "hidden-pw" not in result.output
+    assert result.stdout == "Host: %s/\nEmail: ada@example.com\nPassword: \nLogged in to %s\n" % (HOST, HOST)
     assert kitsu.sent == [("POST", "auth/login", {}, {"email": "ada@example.com", "password": "hidden-pw",
                                                      "totp": "123456"})]
     assert gazu.cli.load_config()["host"] == HOST
@@ -334,33 +391,46 @@ def test_login_option_beats_the_environment(kitsu, env):
     assert [call.request.url for call in kitsu.mock.calls] == [HOST + "/auth/login"] * 2
 
 
-def test_refused_login_exits_3_and_stores_nothing(kitsu, env):
-    kitsu.on("POST", "auth/login", json={"login": False, "message": "Wrong password"}, status=400)
+@pytest.mark.parametrize("status", [400, 401])
+def test_refused_login_exits_1_and_stores_nothing(kitsu, env, status):
+    kitsu.on("POST", "auth/login", json={"login": False, "message": "Wrong password"}, status=status)
     result = run("login", "-e", "ada@example.com", "--password", "bad")
-    assert result.exit_code == 3
-    assert "Wrong password" in result.stderr
-    assert "bad" not in result.output.replace("ada@example.com", "")
+    assert (result.exit_code, result.stdout, result.stderr) == (1, "", "Authentication failed.\n")
     assert not os.path.exists(gazu.cli.config_path())
+    assert run("--detailed-exit-codes", "login", "-e", "ada@example.com", "--password", "bad").exit_code == 3
 
 
 def test_logout_closes_the_session_and_forgets_it(kitsu, env):
+    env.delenv("KITSU_HOST")
+    env.delenv("KITSU_ACCESS_TOKEN")
     gazu.cli.save_config({**stored(), "email": "ada@example.com"})
     kitsu.on("GET", "auth/logout", json={"logout": True})
     result = run("logout")
-    assert result.exit_code == 0
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "Logged out.\n", "")
     assert kitsu.sent == [("GET", "auth/logout", {}, None)]
     assert auth_headers(kitsu) == ["Bearer " + TOKEN]
     assert not os.path.exists(gazu.cli.config_path())
-    assert run("logout").stdout.startswith("Not logged in")
+    result = run("logout")  # as upstream's: nothing to close, said on stderr, and done
+    assert (result.exit_code, result.stdout) == (0, "Logged out.\n")
+    assert result.stderr == "Not logged in. Run: gazu-cli login --host <URL>\n"
 
 
-def test_logout_forgets_the_session_even_when_the_server_fails(kitsu, env, no_retries):
+@pytest.mark.parametrize("status", [400, 401])
+def test_logout_of_a_session_the_server_no_longer_knows_forgets_it(kitsu, env, no_retries, status):
+    env.delenv("KITSU_ACCESS_TOKEN")
+    gazu.cli.save_config(stored())
+    kitsu.on("GET", "auth/logout", json={"message": "gone"}, status=status)
+    kitsu.on("GET", "auth/refresh-token", json={"message": "gone"}, status=401)
+    assert (run("logout").exit_code, os.path.exists(gazu.cli.config_path())) == (0, False)
+
+
+def test_logout_keeps_the_session_when_the_server_fails(kitsu, env, no_retries):
+    """As upstream's: the session may still be open on the server, so it is not forgotten."""
     gazu.cli.save_config(stored())
     kitsu.on("GET", "auth/logout", json={"message": "down"}, status=500)
     result = run("logout")
-    assert result.exit_code == 0
-    assert "Warning: the server did not close the session" in result.stderr
-    assert not os.path.exists(gazu.cli.config_path())
+    assert (result.exit_code, result.stdout, result.stderr) == (1, "", "Server error. Check your Kitsu instance.\n")
+    assert os.path.exists(gazu.cli.config_path())
 
 
 def _status_routes(kitsu):
@@ -372,19 +442,16 @@ def test_status(kitsu, env):
     _status_routes(kitsu)
     result = run("status")
     assert result.exit_code == 0
-    assert table(result) == [["HOST", HOST], ["VERSION", "1.0.97"], ["USER", "Ada Lovelace"],
-                             ["EMAIL", "ada@example.com"], ["ROLE", "admin"], ["CREDENTIALS", "KITSU_ACCESS_TOKEN"]]
-    data = json.loads(run("status", "--json").stdout)
-    assert data == {"logged_in": True, "host": HOST, "credentials": "KITSU_ACCESS_TOKEN", "api_version": "1.0.97",
-                    "user": {key: PERSON[key] for key in ("id", "full_name", "email", "role")}}
+    assert result.stdout == "Host:    %s\nAPI:     1.0.97\nUser:    Ada Lovelace (ada@example.com)\n" % HOST
+    assert [request[:2] for request in kitsu.sent] == [("GET", "auth/authenticated"), ("GET", "")]
+    data = json.loads(run("--json", "status").stdout)
+    assert data == {"host": HOST, "api_version": "1.0.97", "user": PERSON}
 
 
-def test_status_when_not_logged_in_exits_3(kitsu, env):
+def test_status_when_not_logged_in_exits_1(kitsu, env):
     env.delenv("KITSU_ACCESS_TOKEN")
     result = run("status", "--json")
-    assert result.exit_code == 3
-    data = json.loads(result.stdout)
-    assert data["logged_in"] is False and "not logged in to %s" % HOST in data["reason"]
+    assert (result.exit_code, result.stdout, result.stderr) == (1, "", "Not logged in. Run: gazu-cli login --host <URL>\n")
     assert kitsu.sent == []
 
 
@@ -418,8 +485,7 @@ def test_a_stored_token_is_never_sent_to_another_host(kitsu, env):
     env.delenv("KITSU_ACCESS_TOKEN")
     gazu.cli.save_config(stored("stored-token", host="http://stored.test/api"))
     result = run("projects")
-    assert result.exit_code == 3
-    assert "not logged in to %s" % HOST in result.stderr
+    assert (result.exit_code, result.stderr) == (1, "Not logged in. Run: gazu-cli login --host <URL>\n")
     assert kitsu.sent == []
 
 
@@ -435,17 +501,17 @@ def test_login_and_password_from_the_environment_log_in_each_run(kitsu, env):
 
 
 @pytest.mark.parametrize("unset, set_, message", [
-    (["KITSU_HOST", "KITSU_ACCESS_TOKEN"], {}, "no Kitsu host"),
-    (["KITSU_ACCESS_TOKEN"], {"KITSU_LOGIN": "bot@example.com"}, "KITSU_LOGIN and KITSU_PASSWORD must be set"),
+    (["KITSU_HOST", "KITSU_ACCESS_TOKEN"], {}, "Not logged in. Run: gazu-cli login --host <URL>"),
+    (["KITSU_ACCESS_TOKEN"], {"KITSU_LOGIN": "bot@example.com"}, "KITSU_LOGIN and KITSU_PASSWORD must be set together"),
 ])
-def test_missing_settings_exit_3(kitsu, env, unset, set_, message):
+def test_missing_settings_exit_1(kitsu, env, unset, set_, message):
     for name in unset:
         env.delenv(name)
     for name, value in set_.items():
         env.setenv(name, value)
     result = run("projects")
-    assert result.exit_code == 3
-    assert message in result.stderr
+    assert (result.exit_code, result.stderr) == (1, message + "\n")
+    assert run("--detailed-exit-codes", "projects").exit_code == 3
     assert kitsu.sent == []
 
 
@@ -469,11 +535,14 @@ def test_normalize_host(given, expected):
 
 
 @pytest.mark.parametrize("bad", ["kitsu.example.com", "ftp://kitsu.example.com", "https://", ""])
-def test_a_host_that_is_no_url_exits_7(kitsu, env, bad):
+def test_a_host_that_is_no_url_exits_1(kitsu, env, bad):
     with pytest.raises(exception.ParameterException, match="^host: expected a Kitsu API URL"):
         gazu.cli.normalize_host(bad)
     env.setenv("KITSU_HOST", bad)
-    assert run("projects").exit_code == (7 if bad else 3)
+    result = run("projects")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: host: expected a Kitsu API URL" if bad else "Not logged in.")
+    assert run("--detailed-exit-codes", "projects").exit_code == (7 if bad else 3)
     assert kitsu.sent == []
 
 
@@ -488,38 +557,58 @@ def test_resolve_project_by_id_and_name(kitsu):
     assert kitsu.last == ("GET", "data/projects", {"name": "Agent 327"}, None)
 
 
-def test_resolve_project_unknown_name(kitsu):
+@pytest.mark.parametrize("name, detailed", [("Nope", 4)])
+def test_resolve_project_unknown_name_prints_and_exits_1(kitsu, env, capsys, name, detailed):
     kitsu.on("GET", "data/projects", json=[])
-    with pytest.raises(exception.ProjectDoesntExistException, match="no project named 'Nope'"):
-        gazu.cli.resolve_project("Nope")
+    with pytest.raises(SystemExit) as stopped:
+        gazu.cli.resolve_project(name)
+    assert stopped.value.code == 1
+    assert capsys.readouterr() == ("", "Project not found: Nope\n")
+    env.setenv("GAZU_CLI_EXIT_CODES", "detailed")
+    with pytest.raises(SystemExit) as stopped:
+        gazu.cli.resolve_project(name)
+    assert stopped.value.code == detailed
 
 
-def test_get_project_from_option_falls_back_on_kitsu_project(kitsu, env):
-    import click
+def test_resolve_project_unknown_id_raises_as_upstream(kitsu, env):
+    kitsu.on("GET", "data/projects/" + PROJECT["id"], json={"message": "nope"}, status=404)
+    with pytest.raises(exception.RouteNotFoundException):
+        gazu.cli.resolve_project(PROJECT["id"])
 
+
+def test_get_project_from_option_takes_gazu_project_then_kitsu_project(kitsu, env, capsys):
     kitsu.on("GET", "data/projects", json=[PROJECT])
     assert gazu.cli.get_project_from_option("Agent 327") == PROJECT
-    env.setenv("GAZU_PROJECT", "Agent 327")  # upstream's name
-    assert gazu.cli.get_project_from_option(None) == PROJECT
     env.setenv("KITSU_PROJECT", "Agent 327")
-    env.setenv("GAZU_PROJECT", "Spring")
     assert gazu.cli.get_project_from_option(None) == PROJECT
-    assert kitsu.sent[-1] == ("GET", "data/projects", {"name": "Agent 327"}, None)
+    env.setenv("GAZU_PROJECT", "Spring")  # upstream's name comes first
+    assert gazu.cli.get_project_from_option(None) == PROJECT
+    assert kitsu.sent[-1] == ("GET", "data/projects", {"name": "Spring"}, None)
     env.delenv("KITSU_PROJECT")
     env.delenv("GAZU_PROJECT")
-    with pytest.raises(click.UsageError):
+    with pytest.raises(SystemExit) as stopped:
         gazu.cli.get_project_from_option(None)
+    assert stopped.value.code == 1
+    assert capsys.readouterr() == ("", "Project required: use --project or set GAZU_PROJECT.\n")
 
 
-def test_print_table_aligns_columns(capsys):
-    rows = [{"name": "Chair", "tags": ["a", "b"], "done": True, "owner": {"name": "Ada"}, "note": None},
-            {"name": "Big table", "tags": [], "done": False, "owner": None, "note": "x" * 80}]
-    gazu.cli.print_table(rows, ["name", ("TAGS", "tags"), "done", ("OWNER", lambda row: row["owner"]), "note"])
+def test_print_table_lays_out_as_upstreams(capsys):
+    rows = [{"name": "Chair", "tags": ["a", "b"], "done": True, "frames": 0, "note": None},
+            {"name": "Big table", "tags": [], "done": False, "note": "  two\nlines " + "x" * 80}]
+    gazu.cli.print_table(rows, [("NAME", "name"), ("TAGS", "tags"), ("DONE", "done"), ("FRAMES", "frames"),
+                                ("NOTE", "note")])
+    note = ("two lines " + "x" * 80)[:57] + "..."
     assert capsys.readouterr().out.splitlines() == [
-        "NAME       TAGS  DONE  OWNER  NOTE",
-        "Chair      a, b  yes   Ada",
-        "Big table        no           " + "x" * 59 + "…",
+        "NAME       TAGS        DONE   FRAMES  " + "NOTE".ljust(60),
+        "---------  ----------  -----  ------  " + "-" * 60,
+        "Chair      ['a', 'b']  True   0       " + " " * 60,
+        "Big table  []          False          " + note,
     ]
+
+
+def test_print_table_of_nothing_says_so(capsys):
+    gazu.cli.print_table([], [("NAME", "name")])
+    assert capsys.readouterr().out == "No results.\n"
 
 
 def test_output_prints_json_when_asked(capsys):
@@ -527,12 +616,13 @@ def test_output_prints_json_when_asked(capsys):
         def __init__(self, params, parent=None):
             self.params, self.parent = params, parent
 
-    gazu.cli.output(Context({"as_json": True}), [{"name": "é"}], ["name"])
-    assert json.loads(capsys.readouterr().out) == [{"name": "é"}]
-    gazu.cli.output(Context({}, parent=Context({"as_json": True})), {"id": 1}, ["id"])
+    gazu.cli.output(Context({"as_json": True}), [{"name": "é"}], [("NAME", "name")])
+    assert capsys.readouterr().out == '[\n  {\n    "name": "\\u00e9"\n  }\n]\n'  # as upstream's: escaped
+    gazu.cli.output(Context({}, parent=Context({"as_json": True})), {"id": 1}, [("ID", "id")])
     assert json.loads(capsys.readouterr().out) == {"id": 1}
-    gazu.cli.output(Context({}), {"id": 1, "name": "Chair"}, ["name", ("IDENTIFIER", "id")])
-    assert capsys.readouterr().out == "NAME        Chair\nIDENTIFIER  1\n"
+    gazu.cli.output(Context({}), {"id": 1, "name": "Chair\nwood", "note": None},
+                    [("NAME", "name"), ("IDENTIFIER", "id"), ("NOTE", "note"), ("MISSING", "missing")])
+    assert capsys.readouterr().out == "NAME: Chair\nwood\nIDENTIFIER: 1\nNOTE: None\nMISSING: \n"
 
 
 def test_handle_errors_lets_click_exits_through():
@@ -551,42 +641,43 @@ def test_handle_errors_lets_click_exits_through():
 PID = PROJECT["id"]
 BY_NAME = ("data/projects", [PROJECT])
 LISTINGS = [
-    (["projects"], [("data/projects/open", [PROJECT, OTHER_PROJECT]), ("data/project-status", [])],
-     [["NAME", "TYPE", "STATUS", "FPS", "ID"], ["Agent 327", "tvshow", "24", PID]],
-     [("GET", "data/projects/open", {}, None), ("GET", "data/project-status", {}, None)]),
-    (["projects", "--all"], [("data/projects", [PROJECT]), ("data/project-status", [])],
-     [["NAME", "TYPE", "STATUS", "FPS", "ID"]], None),
-    (["project", "Agent 327"], [BY_NAME, ("data/project-status", [{"id": "st", "name": "Open"}])],
-     [["NAME", "Agent 327"], ["ID", PID]], [("GET", "data/projects", {"name": "Agent 327"}, None)]),
-    (["assets", "-p", "Agent 327"], [BY_NAME, ("data/projects/%s/assets" % PID, [ASSET]),
-                                    ("data/asset-types", [ASSET_TYPE])],
-     [["NAME", "TYPE", "DESCRIPTION", "ID"], ["Chair", "Props", "a wooden chair", ASSET["id"]]], None),
+    (["projects"], [("data/projects/open", [PROJECT, OTHER_PROJECT])],
+     [["NAME", "TYPE", "STYLE", "ID"], ["Agent 327", "tvshow", PID]],
+     [("GET", "data/projects/open", {}, None)]),
+    (["projects", "--all"], [("data/projects", [PROJECT])],
+     [["NAME", "TYPE", "STYLE", "ID"]], [("GET", "data/projects", {}, None)]),
+    (["project", "Agent 327"], [BY_NAME],
+     [["NAME: Agent 327"], ["TYPE: tvshow"], ["STYLE:"], ["STATUS:"], ["ID: " + PID]],
+     [("GET", "data/projects", {"name": "Agent 327"}, None)]),
+    (["assets", "-p", "Agent 327"], [BY_NAME, ("data/projects/%s/assets" % PID, [ASSET])],
+     [["NAME", "TYPE", "DESCRIPTION", "ID"], ["Chair", "Props", "a wooden chair", ASSET["id"]]],
+     [("GET", "data/projects", {"name": "Agent 327"}, None), ("GET", "data/projects/%s/assets" % PID, {}, None)]),
     (["assets", "-p", PID, "--type", "Props"],
      [("data/projects/" + PID, PROJECT), ("data/entity-types", [ASSET_TYPE]),
-      ("data/projects/%s/asset-types/%s/assets" % (PID, ASSET_TYPE["id"]), [ASSET]), ("data/asset-types", [])],
+      ("data/projects/%s/asset-types/%s/assets" % (PID, ASSET_TYPE["id"]), [ASSET])],
      [["NAME", "TYPE", "DESCRIPTION", "ID"]],
      [("GET", "data/projects/" + PID, {}, None), ("GET", "data/entity-types", {"name": "Props"}, None),
       ("GET", "data/projects/%s/asset-types/%s/assets" % (PID, ASSET_TYPE["id"]), {}, None)]),
-    (["asset", ASSET["id"]], [("data/assets/" + ASSET["id"], {**ASSET, "asset_type_name": "Props"})],
-     [["NAME", "Chair"], ["ID", ASSET["id"]], ["TYPE", "Props"]], [("GET", "data/assets/" + ASSET["id"], {}, None)]),
-    (["asset", "Chair", "-p", "Agent 327"], [BY_NAME, ("data/assets/all", [ASSET]),
-                                             ("data/assets/" + ASSET["id"], {**ASSET, "asset_type_name": "Props"})],
-     [["NAME", "Chair"], ["TYPE", "Props"]],
+    (["asset", ASSET["id"]], [("data/assets/" + ASSET["id"], {**ASSET, "asset_type_name": "Props",
+                                                              "project_name": "Agent 327"})],
+     [["NAME: Chair"], ["TYPE: Props"], ["DESCRIPTION: a"], ["wooden chair"], ["PROJECT: Agent 327"],
+      ["ID: " + ASSET["id"]]], [("GET", "data/assets/" + ASSET["id"], {}, None)]),
+    (["asset", "Chair", "-p", "Agent 327"], [BY_NAME, ("data/assets/all", [ASSET])],
+     [["NAME: Chair"], ["TYPE: Props"]],
      [("GET", "data/projects", {"name": "Agent 327"}, None),
-      ("GET", "data/assets/all", {"project_id": PID, "name": "Chair"}, None),
-      ("GET", "data/assets/" + ASSET["id"], {}, None)]),
+      ("GET", "data/assets/all", {"project_id": PID, "name": "Chair"}, None)]),
     (["episodes", "-p", "Agent 327"], [BY_NAME, ("data/projects/%s/episodes" % PID, [{"id": "e", "name": "E01"}])],
-     [["NAME", "STATUS", "DESCRIPTION", "ID"], ["E01", "e"]], None),
-    (["sequences", "-p", "Agent 327"], [BY_NAME, ("data/projects/%s/sequences" % PID, [SEQUENCE]),
-                                       ("data/projects/%s/episodes" % PID, [])],
-     [["NAME", "EPISODE", "DESCRIPTION", "ID"], ["SQ01", SEQUENCE["id"]]], None),
-    (["shots", "-p", "Agent 327"], [BY_NAME, ("data/projects/%s/shots" % PID, [SHOT]),
-                                   ("data/projects/%s/sequences" % PID, [SEQUENCE])],
-     [["NAME", "SEQUENCE", "FRAMES", "DESCRIPTION", "ID"], ["SH010", "SQ01", "48", SHOT["id"]]], None),
+     [["NAME", "ID"], ["E01", "e"]], None),
+    (["sequences", "-p", "Agent 327"], [BY_NAME, ("data/projects/%s/sequences" % PID,
+                                                  [{**SEQUENCE, "episode_name": "E01"}])],
+     [["NAME", "EPISODE", "ID"], ["SQ01", "E01", SEQUENCE["id"]]],
+     [("GET", "data/projects", {"name": "Agent 327"}, None), ("GET", "data/projects/%s/sequences" % PID, {}, None)]),
+    (["shots", "-p", "Agent 327"], [BY_NAME, ("data/projects/%s/shots" % PID, [SHOT])],
+     [["SEQUENCE", "NAME", "FRAMES", "DESCRIPTION", "ID"], ["SQ01", "SH010", "48", SHOT["id"]]],
+     [("GET", "data/projects", {"name": "Agent 327"}, None), ("GET", "data/projects/%s/shots" % PID, {}, None)]),
     (["shots", "-p", "Agent 327", "-s", "SQ01"],
-     [BY_NAME, ("data/sequences", [SEQUENCE]), ("data/sequences/%s/shots" % SEQUENCE["id"], [SHOT]),
-      ("data/projects/%s/sequences" % PID, [SEQUENCE])],
-     [["NAME", "SEQUENCE", "FRAMES", "DESCRIPTION", "ID"], ["SH010", "SQ01", "48", SHOT["id"]]],
+     [BY_NAME, ("data/sequences", [SEQUENCE]), ("data/sequences/%s/shots" % SEQUENCE["id"], [SHOT])],
+     [["SEQUENCE", "NAME", "FRAMES", "DESCRIPTION", "ID"], ["SQ01", "SH010", "48", SHOT["id"]]],
      [("GET", "data/projects", {"name": "Agent 327"}, None),
       ("GET", "data/sequences", {"project_id": PID, "name": "SQ01"}, None),
       ("GET", "data/sequences/%s/shots" % SEQUENCE["id"], {}, None)]),
@@ -594,49 +685,45 @@ LISTINGS = [
      [("data/shots/" + SHOT["id"], SHOT), ("data/projects/%s/entities/%s/casting" % (PID, SHOT["id"]),
                                           [{"asset_id": ASSET["id"], "asset_name": "Chair", "asset_type_name": "Props",
                                             "nb_occurences": 2, "label": "animate"}])],
-     [["ASSET", "TYPE", "OCCURRENCES", "LABEL", "ASSET ID"], ["Chair", "Props", "2", "animate", ASSET["id"]]], None),
-    (["tasks", "-p", "Agent 327"],
-     [BY_NAME, ("data/tasks", [TASK]), ("data/projects/%s/assets" % PID, []),
-      ("data/projects/%s/shots" % PID, [SHOT]), ("data/task-types", [TASK_TYPE]), ("data/task-status", [WIP]),
-      ("data/persons", [PERSON])],
-     [["ENTITY", "TASK TYPE", "STATUS", "ASSIGNEES", "DUE", "ID"],
-      ["SH010", "Animation", "wip", "Ada Lovelace", TASK["id"]]], None),
-    (["tasks", "-p", "Agent 327", "--task-type", "anim", "--status", "wip"],
-     [BY_NAME, ("data/task-status", [WIP]), ("data/task-types", [TASK_TYPE]), ("data/tasks", [TASK]),
-      ("data/projects/%s/assets" % PID, []), ("data/projects/%s/shots" % PID, [SHOT]), ("data/persons", [PERSON])],
-     [["ENTITY", "TASK TYPE", "STATUS", "ASSIGNEES", "DUE", "ID"],
-      ["SH010", "Animation", "wip", "Ada Lovelace", TASK["id"]]],
-     [("GET", "data/projects", {"name": "Agent 327"}, None), ("GET", "data/task-types", {"name": "anim"}, None),
+     [["Chair (x2)"]], None),
+    (["tasks", "-p", "Agent 327"], [BY_NAME, ("data/tasks", [NAMED_TASK])],
+     [["ENTITY", "TYPE", "STATUS", "ASSIGNEES", "ID"],
+      ["SH010", "Animation", "Work In Progress", "['%s']" % PERSON["id"], TASK["id"]]],
+     [("GET", "data/projects", {"name": "Agent 327"}, None), ("GET", "data/tasks", {"project_id": PID}, None)]),
+    (["tasks", "-p", "Agent 327", "--task-type", "Animation", "--status", "wip"],
+     [BY_NAME, ("data/task-status", [WIP]), ("data/task-types", [TASK_TYPE]), ("data/tasks", [NAMED_TASK])],
+     [["ENTITY", "TYPE", "STATUS", "ASSIGNEES", "ID"]],
+     [("GET", "data/projects", {"name": "Agent 327"}, None), ("GET", "data/task-types", {"name": "Animation"}, None),
       ("GET", "data/task-status", {"short_name": "wip"}, None),
-      ("GET", "data/tasks", {"project_id": PID, "task_type_id": TASK_TYPE["id"], "task_status_id": WIP["id"],
-                             "relations": "true"}, None)]),
+      ("GET", "data/tasks", {"project_id": PID, "task_type_id": TASK_TYPE["id"], "task_status_id": WIP["id"]},
+       None)]),
     (["task", TASK["id"]], [("data/tasks/%s/full" % TASK["id"], FULL_TASK)],
-     [["ID", TASK["id"]], ["PROJECT", "Agent 327"], ["ENTITY", "SH010"], ["TASK TYPE", "Animation"],
-      ["STATUS", "wip"], ["ASSIGNEES", "Ada Lovelace"]], [("GET", "data/tasks/%s/full" % TASK["id"], {}, None)]),
+     [["ENTITY: SH010"], ["TYPE: Animation"], ["STATUS: Work In Progress"], ["ASSIGNEES: ['%s']" % PERSON["id"]],
+      ["PROJECT: Agent 327"], ["DESCRIPTION:"], ["ID: " + TASK["id"]]],
+     [("GET", "data/tasks/%s/full" % TASK["id"], {}, None)]),
     (["my-tasks"], [("data/user/tasks", [{"id": TASK["id"], "project_name": "Agent 327", "entity_name": "SH010",
-                                          "task_type_name": "Animation", "task_status_short_name": "wip"}])],
-     [["PROJECT", "ENTITY", "TASK TYPE", "STATUS", "DUE", "ID"], ["Agent 327", "SH010", "Animation", "wip",
-                                                                 TASK["id"]]],
+                                          "task_type_name": "Animation", "task_status_name": "Work In Progress"}])],
+     [["PROJECT", "ENTITY", "TYPE", "STATUS", "ID"], ["Agent 327", "SH010", "Animation", "Work In Progress",
+                                                      TASK["id"]]],
      [("GET", "data/user/tasks", {}, None)]),
-    (["my-tasks", "--done"], [("data/user/done-tasks", [])],
-     [["PROJECT", "ENTITY", "TASK TYPE", "STATUS", "DUE", "ID"]],
+    (["my-tasks", "--done"], [("data/user/done-tasks", [])], [["No results."]],
      [("GET", "data/user/done-tasks", {}, None)]),
     (["persons"], [("data/persons", [PERSON])],
-     [["NAME", "EMAIL", "ROLE", "ACTIVE", "ID"], ["Ada Lovelace", "ada@example.com", "admin", "yes", PERSON["id"]]],
-     None),
+     [["FIRST NAME", "LAST NAME", "EMAIL", "ROLE", "ID"], ["Ada", "Lovelace", "ada@example.com", "admin",
+                                                          PERSON["id"]]], None),
     (["asset-types"], [("data/asset-types", [ASSET_TYPE])], [["NAME", "ID"], ["Props", ASSET_TYPE["id"]]], None),
     (["asset-types", "-p", PID], [("data/projects/" + PID, PROJECT),
                                   ("data/projects/%s/asset-types" % PID, [ASSET_TYPE])],
      [["NAME", "ID"], ["Props", ASSET_TYPE["id"]]], None),
     (["task-types"], [("data/task-types", [TASK_TYPE])],
-     [["NAME", "SHORT NAME", "FOR", "ID"], ["Animation", "anim", "Shot", TASK_TYPE["id"]]], None),
+     [["NAME", "FOR", "ID"], ["Animation", "Shot", TASK_TYPE["id"]]], None),
     (["task-types", "-p", PID], [("data/projects/" + PID, PROJECT), ("data/projects/%s/task-types" % PID, [])],
-     [["NAME", "SHORT NAME", "FOR", "ID"]], None),
+     [["No results."]], None),
     (["task-statuses"], [("data/task-status", [WIP])],
-     [["NAME", "SHORT NAME", "DONE", "FEEDBACK", "ID"], ["Work In Progress", "wip", "no", WIP["id"]]], None),
+     [["NAME", "SHORT", "ID"], ["Work In Progress", "wip", WIP["id"]]], None),
     (["task-statuses", "-p", PID], [("data/projects/" + PID, PROJECT),
                                     ("data/projects/%s/settings/task-status" % PID, [WFA])],
-     [["NAME", "SHORT NAME", "DONE", "FEEDBACK", "ID"], ["Waiting For Approval", "wfa", "yes", WFA["id"]]], None),
+     [["NAME", "SHORT", "ID"], ["Waiting For Approval", "wfa", WFA["id"]]], None),
 ]
 
 
@@ -708,14 +795,27 @@ def test_tasks_takes_upstreams_type_option(kitsu, env):
     assert kitsu.last == ("GET", "data/tasks", {"project_id": PID, "task_type_id": TASK_TYPE["id"]}, None)
 
 
-def test_unknown_names_exit_4(kitsu, env):
-    _answer(kitsu, [("data/projects", []), ("data/task-status", []), ("data/tasks/%s/full" % TASK["id"], FULL_TASK)])
-    result = run("assets", "-p", "Nope")
-    assert result.exit_code == 4
-    assert result.stderr == "Error: no project named 'Nope'\n"
-    result = run("comment", TASK["id"], "hi", "--status", "nope")
-    assert result.exit_code == 4
-    assert result.stderr == "Error: no task status named 'nope'\n"
+@pytest.mark.parametrize("args, message", [
+    (["assets", "-p", "Nope"], "Project not found: Nope"),
+    (["assets", "-p", "Agent 327", "-t", "Nope"], "Asset type not found: Nope"),
+    (["asset", "Nope", "-p", "Agent 327"], "Asset not found: Nope"),
+    (["sequences", "-p", "Agent 327", "-e", "Nope"], "Episode not found: Nope"),
+    (["shots", "-p", "Agent 327", "-e", "Nope"], "Episode not found: Nope"),
+    (["shots", "-p", "Agent 327", "-s", "Nope"], "Sequence not found: Nope"),
+    (["tasks", "-p", "Agent 327", "-t", "Nope"], "Task type not found: Nope"),
+    (["tasks", "-p", "Agent 327", "-s", "nope"], "Task status not found: nope"),
+    (["comment", "-t", TASK["id"], "-s", "Work In Progress"], "Task status not found: Work In Progress"),
+])
+def test_unknown_names_exit_1_with_upstreams_message(kitsu, env, args, message):
+    """As upstream's: looked up by name (a status by its short name), never sent on when not found."""
+    projects = [] if "Project" in message else [PROJECT]
+    _answer(kitsu, [("data/projects", projects)] + [(path, []) for path in (
+        "data/entity-types", "data/assets/all", "data/episodes", "data/sequences", "data/task-types",
+        "data/task-status")])
+    result = run(*args)
+    assert (result.exit_code, result.stdout, result.stderr) == (1, "", message + "\n")
+    assert run("--detailed-exit-codes", *args).exit_code == 4
+    assert not [request for request in kitsu.sent if request[0] == "POST" or request[1] == "data/tasks"]
 
 
 def test_project_comes_from_kitsu_project(kitsu, env):
@@ -729,14 +829,17 @@ def test_project_comes_from_kitsu_project(kitsu, env):
     assert kitsu.sent[0] == ("GET", "data/projects/" + PID, {}, None)
 
 
-def test_shot_casting_by_name_needs_the_sequence(kitsu, env):
-    assert run("shot-casting", "SH010", "-p", "Agent 327").exit_code == 2
+def test_shot_casting_takes_an_id_or_a_name_with_its_sequence(kitsu, env):
+    kitsu.on("GET", "data/shots/SH010", json={"message": "nope"}, status=404)
+    result = run("shot-casting", "SH010")  # as upstream's: taken as an id
+    assert (result.exit_code, result.stderr) == (1, "Not found: data/shots/SH010\n")
     _answer(kitsu, [BY_NAME, ("data/sequences", [SEQUENCE]), ("data/shots/all", [{"id": SHOT["id"]}]),
                     ("data/shots/" + SHOT["id"], SHOT),
                     ("data/projects/%s/entities/%s/casting" % (PID, SHOT["id"]), [])])
     result = run("shot-casting", "SH010", "-p", "Agent 327", "-s", "SQ01", "--json")
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout) == []
+    assert run("shot-casting", "SH010", "-p", "Agent 327", "-s", "SQ01").stdout == "No casting for this shot.\n"
     assert ("GET", "data/shots/all", {"sequence_id": SEQUENCE["id"], "name": "SH010"}, None) in kitsu.sent
 
 
@@ -746,8 +849,8 @@ def test_search(kitsu, env):
     _answer(kitsu, [BY_NAME])
     result = run("search", "chair", "-p", "Agent 327", "-t", "asset", "-t", "person")
     assert result.exit_code == 0, result.output
-    assert table(result) == [["KIND", "NAME", "ID"], ["asset", "Chair", ASSET["id"]],
-                             ["person", "Ada Lovelace", PERSON["id"]]]
+    assert result.stdout == ("\nASSETS (1)\n%s\n  Chair  (%s)\n\nPERSONS (1)\n%s\n  Ada Lovelace  (%s)\n"
+                             % ("-" * 40, ASSET["id"], "-" * 40, PERSON["id"]))
     assert kitsu.last == ("POST", "data/search", {}, {"query": "chair", "project_id": PID})
     assert json.loads(run("search", "chair", "--json").stdout) == answer
     assert json.loads(run("search", "chair", "-t", "shot", "--json").stdout) == {"shots": [SHOT]}
@@ -769,16 +872,16 @@ def test_comment_keeps_the_status_by_default(kitsu, env):
     kitsu.mock.add("POST", HOST + "/actions/tasks/%s/comment" % TASK["id"], json=COMMENT, status=201)
     result = run("comment", TASK["id"], "Looks good")
     assert result.exit_code == 0, result.output
-    assert result.stdout == "Commented on task %s (status: wip); comment %s\n" % (TASK["id"], COMMENT["id"])
+    assert result.stdout == "Comment posted (ID: %s)\n" % COMMENT["id"]
     assert kitsu.last == ("POST", "actions/tasks/%s/comment" % TASK["id"], {},
                           {"task_status_id": WIP["id"], "comment": "Looks good", **NO_EXTRAS})
 
 
-def test_comment_with_a_status_change_as_json(kitsu, env):
+def test_comment_with_a_status_change_prints_the_same_line_with_json(kitsu, env):
     _answer(kitsu, [("data/task-status", [WFA])])
     kitsu.mock.add("POST", HOST + "/actions/tasks/%s/comment" % TASK["id"], json=COMMENT, status=201)
-    result = run("comment", TASK["id"], "Please review", "-s", "wfa", "--json")
-    assert json.loads(result.stdout) == COMMENT
+    result = run("--json", "comment", TASK["id"], "Please review", "-s", "wfa")
+    assert result.stdout == "Comment posted (ID: %s)\n" % COMMENT["id"]  # as upstream's
     assert kitsu.sent == [("GET", "data/task-status", {"short_name": "wfa"}, None),
                           ("POST", "actions/tasks/%s/comment" % TASK["id"], {},
                            {"task_status_id": WFA["id"], "comment": "Please review", **NO_EXTRAS})]
@@ -789,7 +892,7 @@ def test_comment_takes_upstreams_options(kitsu, env):
     kitsu.mock.add("POST", HOST + "/actions/tasks/%s/comment" % TASK["id"], json=COMMENT, status=201)
     result = run("comment", "-t", TASK["id"], "-s", "wfa", "-m", "Please review")
     assert result.exit_code == 0, result.output
-    assert result.stdout == "Commented on task %s (status: wfa); comment %s\n" % (TASK["id"], COMMENT["id"])
+    assert result.stdout == "Comment posted (ID: %s)\n" % COMMENT["id"]
     assert kitsu.sent == [("GET", "data/task-status", {"short_name": "wfa"}, None),
                           ("POST", "actions/tasks/%s/comment" % TASK["id"], {},
                            {"task_status_id": WFA["id"], "comment": "Please review", **NO_EXTRAS})]
@@ -868,8 +971,9 @@ def test_publish_removes_the_empty_preview_when_the_upload_fails(kitsu, env, med
     remove = "actions/tasks/%s/comments/%s/preview-files/%s" % (TASK["id"], COMMENT["id"], PREVIEW["id"])
     kitsu.mock.add("DELETE", HOST + "/" + remove, body="", status=204)
     result = run("publish", TASK["id"], media)
-    assert result.exit_code == 7
+    assert (result.exit_code, result.stderr) == (1, "Error: POST %s: 400 Bad Request: No additional information\n" % UPLOAD)
     assert kitsu.last[:2] == ("DELETE", remove)
+    assert run("--detailed-exit-codes", "publish", TASK["id"], media).exit_code == 7
 
 
 def test_publish_waits_for_the_processing_when_asked(kitsu, env, media):
@@ -883,7 +987,8 @@ def test_publish_says_when_the_processing_failed(kitsu, env, media):
     _publish_routes(kitsu)
     kitsu.on("GET", "data/preview-files/" + PREVIEW["id"], json={**PREVIEW, "status": "broken"})
     result = run("publish", TASK["id"], media, "--wait", "5")
-    assert result.exit_code == 6 and "processing failed (status broken)" in result.output
+    assert result.exit_code == 1 and "processing failed (status broken)" in result.stderr
+    assert run("--detailed-exit-codes", "publish", TASK["id"], media, "--wait", "5").exit_code == 6
 
 
 def test_publish_of_a_missing_file_is_a_usage_error(kitsu, env):
@@ -947,20 +1052,20 @@ def test_download_the_preview_of_an_entitys_task_type(kitsu, env, tmp_path):
 @pytest.mark.parametrize("entity, task_answer, message", [
     ({**SHOT}, None, "SH010 has no main preview: pass --task-type"),
 ])
-def test_download_of_nothing_exits_4(kitsu, env, tmp_path, entity, task_answer, message):
+def test_download_of_nothing_exits_1(kitsu, env, tmp_path, entity, task_answer, message):
     kitsu.on("GET", "data/tasks/%s/full" % SHOT["id"], json={"message": "not found"}, status=404)
     _answer(kitsu, [("data/entities/" + SHOT["id"], entity)])
     result = run("download", SHOT["id"], tmp_path)
-    assert result.exit_code == 4
-    assert result.stderr == "Error: %s\n" % message
+    assert (result.exit_code, result.stderr) == (1, "Error: %s\n" % message)
     assert os.listdir(tmp_path) == []
+    assert run("--detailed-exit-codes", "download", SHOT["id"], tmp_path).exit_code == 4
 
 
-def test_download_of_a_task_without_preview_exits_4(kitsu, env, tmp_path):
+def test_download_of_a_task_without_preview_exits_1(kitsu, env, tmp_path):
     _answer(kitsu, [("data/tasks/%s/full" % TASK["id"], FULL_TASK), ("data/preview-files", [])])
     result = run("download", TASK["id"], tmp_path)
-    assert result.exit_code == 4
-    assert result.stderr == "Error: task %s has no preview\n" % TASK["id"]
+    assert (result.exit_code, result.stderr) == (1, "Error: task %s has no preview\n" % TASK["id"])
+    assert run("--detailed-exit-codes", "download", TASK["id"], tmp_path).exit_code == 4
 
 
 def test_download_needs_an_id(kitsu, env):
@@ -968,10 +1073,12 @@ def test_download_needs_an_id(kitsu, env):
     assert kitsu.sent == []
 
 
-def test_a_cut_download_leaves_nothing_and_exits_6(kitsu, env, no_retries, tmp_path):
+def test_a_cut_download_leaves_nothing_and_exits_1(kitsu, env, no_retries, tmp_path):
     _download_routes(kitsu, b"short")
     kitsu.mock.replace("GET", HOST + "/pictures/originals/preview-files/%s.png" % PREVIEW["id"], body=b"short",
                        headers={"Content-Length": "999"})
     result = run("download", TASK["id"], tmp_path / "out.png")
-    assert result.exit_code == 6
+    assert result.exit_code == 1
+    assert os.listdir(tmp_path) == []
+    assert run("--detailed-exit-codes", "download", TASK["id"], tmp_path / "out.png").exit_code == 6
     assert os.listdir(tmp_path) == []
