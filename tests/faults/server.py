@@ -31,6 +31,7 @@ class _Handler(socketserver.StreamRequestHandler):
                 key, _, value = header.partition(":")
                 headers[key.strip().lower()] = value.strip()
             path = self.path = target.split("?")[0]
+            self.query = target.partition("?")[2]
             self.server.counts[(method, path)] += 1
             behaviour = self.server.behaviours.get(path.strip("/").split("/")[0], FaultServer.not_found)
             keep_open = behaviour(self.server, self, method, headers)
@@ -68,6 +69,7 @@ class FaultServer(socketserver.ThreadingTCPServer):
             "html503": FaultServer.html503,
             "portal": FaultServer.portal,
             "file": FaultServer.file,
+            "socket.io": FaultServer.hang,  # tests swap in an event stream that misbehaves
             "deleted-behind-503": FaultServer.deleted_behind_503,
 
             "slow": FaultServer.slow,
@@ -84,6 +86,8 @@ class FaultServer(socketserver.ThreadingTCPServer):
         self.login_delay = 0.2  # seconds a log-in takes: long enough for threads to pile up behind it
         self.refresh_answer = b'{"access_token": "refreshed"}'
         self.logins: list[dict] = []
+        self.event_packets: list[str] = []
+        self.event_logins: list[str | None] = []  # the Authorization header of each connection to the stream
         self.login_redirect: str | None = None  # a URL: POST 127.0.0.1/auth/login is answered 307 to it
         self.thread = threading.Thread(target=self.serve_forever, daemon=True)
 
@@ -172,6 +176,23 @@ class FaultServer(socketserver.ThreadingTCPServer):
         if self.counts[(method, handler.path)] == 1:
             return handler.send(503, b"<html>503 Service Unavailable</html>", "text/html", extra={"Retry-After": "0"})
         return handler.send(404, b'{"message": "Entity not found"}')
+
+    def event_stream_gone_silent(self, handler, method, headers):
+        """A socket.io server (polling) that accepts a client on /events, then never sends again."""
+        body = handler.read_body(headers)
+        if method == "POST":
+            self.event_packets.append(body.decode())
+            return handler.send(200, b"ok", "text/plain")
+        if "sid=" not in handler.query:
+            self.event_logins.append(headers.get("authorization"))
+            handshake = {"sid": "s%d" % len(self.event_packets), "upgrades": [], "pingInterval": 300,
+                         "pingTimeout": 300, "maxPayload": 1000000}
+            return handler.send(200, b"0" + json.dumps(handshake).encode(), "text/plain")
+        if not any(packet.startswith("40/events") for packet in self.event_packets[-1:]):
+            self.stopping.wait(60)  # silent
+            return False
+        self.event_packets.append("(accepted)")
+        return handler.send(200, b'40/events,{"sid":"n1"}', "text/plain")
 
     def file(self, handler, method, headers):
         """The payload, as a file download."""
