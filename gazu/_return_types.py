@@ -428,7 +428,7 @@ RETURN_TYPES: dict[str, str] = {
     "gazu.task.all_tasks_for_shot": "list[Task]",
     "gazu.task.all_tasks_for_task_status": "list[Task]",
     "gazu.task.all_tasks_for_task_type": "list[Task]",
-    "gazu.task.assign_task": "Task",
+    "gazu.task.assign_task": "list[Task]",
     "gazu.task.assign_tasks_to_person": "list[Task]",
     "gazu.task.batch_comments": "list[Comment]",
     "gazu.task.create_asset_tasks": "list[Task]",
@@ -479,8 +479,8 @@ RETURN_TYPES: dict[str, str] = {
     "gazu.user.all_desktop_login_logs": "list[DesktopLoginLog]",
     "gazu.user.all_done_tasks": "list[PersonTask]",
     "gazu.user.all_episodes_for_project": "list[Episode]",
-    "gazu.user.all_filter_groups": "dict[str, dict[str, list[SearchFilterGroup]]]",
-    "gazu.user.all_filters": "dict[str, dict[str, list[SearchFilter]]]",
+    "gazu.user.all_filter_groups": "dict[str, dict[str, list[SearchFilterGroup]]] | list[Any]",
+    "gazu.user.all_filters": "dict[str, dict[str, list[SearchFilter]]] | list[Any]",
     "gazu.user.all_notifications": "list[NotificationDetails]",
     "gazu.user.all_open_projects": "list[Project]",
     "gazu.user.all_scenes_for_sequence": "list[Scene]",
@@ -541,10 +541,10 @@ FREE_FORM: dict[str, str] = {
 }
 
 NOT_SERVER_ANSWERS: dict[str, str] = {
+    "gazu.aio.log_out": "the client's tokens, forgotten (None both), as upstream's",
     "gazu.cache.get_value": "the cache stores any function's answer",
     "gazu.cache.insert_value": "the cache stores any function's answer",
     "gazu.cache.remove_oldest_entry": "the cache stores any function's answer",
-    "gazu.aio.log_out": "the client's tokens, forgotten (None both), as upstream's",
     "gazu.cli.load_config": "the CLI's own configuration file",
     "gazu.cli.setup_client": "the CLI's own configuration",
     "gazu.client.form_fields": "the multipart form fields built from the caller's data",

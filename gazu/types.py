@@ -308,7 +308,7 @@ class Project(_ProjectColumns, total=False):
     task_types: list[str]
     status_automations: list[str]
     preview_background_files: list[str]
-    descriptors: list["MetadataDescriptor"]
+    descriptors: list["ProjectDescriptor"]
     task_type_links: dict[str, "ProjectTaskTypeLink"]
     task_types_priority: dict[str, Optional[int]]
     task_statuses_link: dict[str, "ProjectTaskStatusLink"]
@@ -342,6 +342,21 @@ class ProjectStatus(TypedDict):
     created_at: str
     updated_at: str
     type: str
+
+
+class ProjectDescriptor(TypedDict):
+    """A metadata descriptor as listed in its project (``Project["descriptors"]``)."""
+
+    id: str
+    name: str
+    field_name: str
+    data_type: Optional[str]
+    choices: Optional[list[Any]]
+    for_client: bool
+    entity_type: str
+    task_type_id: Optional[str]
+    position: Optional[int]
+    departments: list[str]
 
 
 class _MetadataDescriptorColumns(TypedDict):
@@ -658,10 +673,36 @@ class PersonTask(Task, _PersonTaskRequired, total=False):
     episode_names: list[str]
 
 
+class _OpenTaskRequired(TypedDict):
+    project_name: str
+    project_has_avatar: bool
+    entity_name: str
+    entity_description: Optional[str]
+    entity_data: Optional[dict[str, Any]]
+    entity_preview_file_id: Optional[str]
+    entity_source_id: Optional[str]
+    entity_type_name: str
+    entity_canceled: bool
+    sequence_name: Optional[str]
+    episode_id: Optional[str]
+    episode_name: Optional[str]
+    task_type_for_entity: str
+    type_name: str
+    type_color: str
+    status_name: str
+    status_color: str
+    status_short_name: str
+    assignees: list[str]
+
+
+class OpenTask(Task, _OpenTaskRequired, total=False):
+    """A task of the studio's open-tasks page (its type's and status's names as ``type_*``/``status_*``)."""
+
+
 class OpenTasksPage(TypedDict):
     """One page of the studio's open tasks, with statistics on the whole selection."""
 
-    data: list[PersonTask]
+    data: list[OpenTask]
     stats: dict[str, Any]
     limit: Optional[int]
     page: int
@@ -848,9 +889,10 @@ class _CommentColumns(TypedDict):
 class Comment(_CommentColumns, total=False):
     """A comment on a task (``object_id``), optionally changing its status."""
 
-    person: CommentPerson
-    task_status: CommentTaskStatus
-    previews: list[Union[CommentPreview, str]]
+    # Listings send a summary of the author and status, the creation routes the whole rows.
+    person: Union[CommentPerson, "Person"]
+    task_status: Union[CommentTaskStatus, "TaskStatus"]
+    previews: list[Union[CommentPreview, "PreviewFile", str]]
     preview_files: list["PreviewFile"]
     mentions: list[str]
     department_mentions: list[str]
@@ -1127,9 +1169,7 @@ class Department(TypedDict):
     type: str
 
 
-class Organisation(TypedDict):
-    """The studio's settings."""
-
+class _OrganisationRequired(TypedDict):
     name: str
     hours_by_day: float
     has_avatar: bool
@@ -1137,14 +1177,19 @@ class Organisation(TypedDict):
     timesheets_locked: bool
     format_duration_in_hours: bool
     hd_by_default: bool
-    chat_token_slack: str
-    chat_webhook_mattermost: str
-    chat_token_discord: str
     dark_theme_by_default: bool
     id: str
     created_at: str
     updated_at: str
     type: str
+
+
+class Organisation(_OrganisationRequired, total=False):
+    """The studio's settings; the chat integrations' tokens go to administrators only."""
+
+    chat_token_slack: Optional[str]
+    chat_webhook_mattermost: Optional[str]
+    chat_token_discord: Optional[str]
 
 
 class Studio(TypedDict):
@@ -1432,10 +1477,13 @@ class EntityLinksPage(TypedDict):
 
 # Playlists ----------------------------------------------------------------------
 
-class PlaylistEntry(TypedDict):
-    """An entity in a playlist and the preview it shows."""
-
+class _PlaylistEntryRequired(TypedDict):
     entity_id: str
+
+
+class PlaylistEntry(_PlaylistEntryRequired, total=False):
+    """An entity in a playlist and the preview it shows (none yet: no ``preview_file_id``)."""
+
     preview_file_id: Optional[str]
 
 
@@ -1543,8 +1591,9 @@ class _ContextRequired(TypedDict):
     projects: list[Project]
     task_types: list[TaskType]
     task_status: list[TaskStatus]
-    search_filters: dict[str, dict[str, list[SearchFilter]]]
-    search_filter_groups: dict[str, dict[str, list[SearchFilterGroup]]]
+    # By list type, then project id; an empty list when there are none.
+    search_filters: Union[dict[str, dict[str, list[SearchFilter]]], list[Any]]
+    search_filter_groups: Union[dict[str, dict[str, list[SearchFilterGroup]]], list[Any]]
     preview_background_files: list[PreviewBackgroundFile]
     plugins: list[dict[str, Any]]
 

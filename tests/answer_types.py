@@ -162,12 +162,11 @@ def _check_union(value: Any, options: tuple, where: str) -> list[str]:
         found = mismatches(value, option, where)
         if not found:
             return []
-        failures.append((option, found))
-    # A dict that fails several TypedDicts: report against the closest one.
-    if isinstance(value, dict):
-        dict_failures = [(option, found) for option, found in failures if _is_typeddict(_unwrap(resolve(option)))]
-        if dict_failures:
-            return min(dict_failures, key=lambda item: len(item[1]))[1]
+        failures.append(found)
+    # Report against the closest option whose outer kind fits (a list for a list, a dict for a dict).
+    fitting = [found for found in failures if not any(line.startswith(where + ": expected") for line in found)]
+    if fitting:
+        return min(fitting, key=len)
     return ["%s: expected %s, got %s" % (where, " | ".join(describe(option) for option in options), _show(value))]
 
 

@@ -49,3 +49,4 @@ from tests.realcoverage import (  # noqa: E402,F401  (hooks: real-server coverag
     pytest_runtest_teardown,
     pytest_terminal_summary,
 )
+from tests.realtypes import pytest_runtest_call  # noqa: E402,F401  (hook: answers checked against their types)

@@ -5,6 +5,9 @@ to a public function of the package. At the end of the session the summary
 prints ``real-server coverage: N/M public functions`` and writes those not
 exercised, with the reason a test module gives in its ``NOT_EXERCISED``
 dict where it gives one, to reports/real-server-not-exercised.txt.
+
+The same hook hands every return of a public function to
+tests/realtypes.py, which checks the answer against its declared type.
 """
 
 from __future__ import annotations
@@ -14,6 +17,8 @@ import inspect
 import os
 import sys
 import threading
+
+from tests.realtypes import AnswerChecker
 
 PUBLIC_MODULES = [
     "gazu", "gazu.client", "gazu.helpers", "gazu.cache", "gazu.sorting", "gazu.asset", "gazu.casting",
@@ -49,12 +54,17 @@ class Recorder:
         self.seen: set[str] = set()
         self.reasons: dict[str, str] = {}
         self.active = False
+        self.answers = AnswerChecker()
 
     def profile(self, frame, event, arg):
         if event == "call":
             name = self.codes.get(frame.f_code)
             if name is not None:
                 self.seen.add(name)
+        elif event == "return":
+            name = self.codes.get(frame.f_code)
+            if name is not None:
+                self.answers.on_return(name, frame, arg)
 
     def start(self):
         self.active = True
@@ -112,3 +122,5 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
             report.write("%s: %s\n" % (name, _reason_for(name, recorder.reasons)))
     terminalreporter.write_line("real-server coverage: %d/%d public functions (not exercised: %s)"
                                 % (len(every) - len(missing), len(every), os.path.relpath(REPORT)))
+    terminalreporter.write_line("real-server answers checked against their declared types: %d"
+                                % recorder.answers.checked)
