@@ -59,16 +59,19 @@ class _EntityColumns(_EntityCore):
     source_id: Optional[str]
 
 
-class _EntityExtras(TypedDict, total=False):
+class _EntityJoins(TypedDict, total=False):
     # Sent with the entity by update routes (its relations, as ids).
     entities_in: list[str]
     entities_out: list[str]
-    entity_concept_links: list[str]
     instance_casting: list[str]
     # Joined by some listings and by the single-entity routes.
     project_name: str
     preview_file_status: Optional[str]
     tasks: list["EntityTask"]
+
+
+class _EntityExtras(_EntityJoins, total=False):
+    entity_concept_links: list[str]
 
 
 class EntityTask(TypedDict):
@@ -181,7 +184,7 @@ class _ConceptRequired(_EntityColumns):
     entity_concept_links: list[str]
 
 
-class Concept(_ConceptRequired, _EntityExtras, total=False):
+class Concept(_ConceptRequired, _EntityJoins, total=False):
     """A concept (artwork); ``entity_concept_links`` lists the entities it is linked to."""
 
     fps: Any
@@ -639,7 +642,9 @@ class LastComment(TypedDict, total=False):
     person_id: str
 
 
-class _PersonTaskRequired(TypedDict):
+class _TaskDetails(TypedDict):
+    """What the task lists of people and of the studio join to each task."""
+
     project_name: str
     project_has_avatar: bool
     entity_name: str
@@ -652,16 +657,19 @@ class _PersonTaskRequired(TypedDict):
     sequence_name: Optional[str]
     episode_id: Optional[str]
     episode_name: Optional[str]
-    task_type_name: str
-    task_type_color: str
     task_type_for_entity: str
-    task_status_name: str
-    task_status_color: str
-    task_status_short_name: str
     assignees: list[str]
 
 
-class PersonTask(Task, _PersonTaskRequired, total=False):
+class _PersonTaskRequired(_TaskDetails):
+    task_type_name: str
+    task_type_color: str
+    task_status_name: str
+    task_status_color: str
+    task_status_short_name: str
+
+
+class PersonTask(_TaskColumns, _PersonTaskRequired, total=False):
     """A task in a person's task lists (to do, done, to check), with its entity's and project's details."""
 
     last_comment: LastComment
@@ -673,30 +681,18 @@ class PersonTask(Task, _PersonTaskRequired, total=False):
     episode_names: list[str]
 
 
-class _OpenTaskRequired(TypedDict):
-    project_name: str
-    project_has_avatar: bool
-    entity_name: str
-    entity_description: Optional[str]
-    entity_data: Optional[dict[str, Any]]
-    entity_preview_file_id: Optional[str]
-    entity_source_id: Optional[str]
-    entity_type_name: str
-    entity_canceled: bool
-    sequence_name: Optional[str]
-    episode_id: Optional[str]
-    episode_name: Optional[str]
-    task_type_for_entity: str
+class _OpenTaskRequired(_TaskDetails):
     type_name: str
     type_color: str
     status_name: str
     status_color: str
     status_short_name: str
-    assignees: list[str]
 
 
-class OpenTask(Task, _OpenTaskRequired, total=False):
+class OpenTask(_TaskColumns, _OpenTaskRequired, total=False):
     """A task of the studio's open-tasks page (its type's and status's names as ``type_*``/``status_*``)."""
+
+    last_comment: LastComment
 
 
 class OpenTasksPage(TypedDict):
@@ -1001,7 +997,6 @@ class AttachmentFile(_AttachmentFileColumns, total=False):
 class _NotificationColumns(TypedDict):
     read: bool
     change: bool
-    type: str
     person_id: str
     author_id: str
     comment_id: Optional[str]

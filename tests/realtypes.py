@@ -9,7 +9,8 @@ missing, a value of the wrong type) fails the test that received it, so a
 type that drifts from the server is found the day it drifts.
 
 Returns by exception are not answers and are skipped, and so are
-generators and annotations the checker cannot read (``Callable``, …).
+generators, the functions of NOT_SERVER_ANSWERS (they return the caller's
+own data) and annotations the checker cannot read (``Callable``, …).
 """
 
 from __future__ import annotations
@@ -34,9 +35,10 @@ class AnswerChecker:
     """Checks returned values against declared types; keeps what it found until taken."""
 
     def __init__(self) -> None:
-        from gazu._return_types import RETURN_TYPES
+        from gazu._return_types import NOT_SERVER_ANSWERS, RETURN_TYPES
 
         self.table = RETURN_TYPES
+        self.not_answers = NOT_SERVER_ANSWERS
         self.types: dict[str, typing.Any] = {}
         self.problems: list[str] = []
         self.checked = 0
@@ -49,6 +51,8 @@ class AnswerChecker:
         return self.types[name]
 
     def _declared(self, name: str) -> typing.Any:
+        if name in self.not_answers:
+            return None  # the caller's own data: nothing to learn about the server
         module_name, function_name = name.rsplit(".", 1)
         module = importlib.import_module(module_name)
         function = inspect.unwrap(getattr(module, function_name))
