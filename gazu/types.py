@@ -74,14 +74,17 @@ class _EntityExtras(_EntityJoins, total=False):
     entity_concept_links: list[str]
 
 
-class EntityTask(TypedDict):
-    """A task as listed inside a full entity (``get_shot``, ``get_asset``, …)."""
-
+class _EntityTaskRequired(TypedDict):
     id: str
     entity_id: str
     task_status_id: str
     task_type_id: str
     assignees: list[str]
+
+
+class EntityTask(_EntityTaskRequired, total=False):
+    """A task as listed inside a full entity (``get_shot``, ``get_asset``, …; each kind sends its own subset)."""
+
     priority: Optional[int]
     difficulty: int
     duration: float
@@ -1447,8 +1450,11 @@ class CastingEntry(_CastingEntryRequired, total=False):
 
 
 class CastIn(TypedDict, total=False):
-    """A shot (or sequence, episode) an asset is cast in."""
+    """A shot (or sequence, episode, or another asset) an asset is cast in."""
 
+    asset_id: str
+    asset_name: str
+    asset_type_name: str
     shot_id: str
     shot_name: str
     sequence_id: str
@@ -1502,6 +1508,8 @@ class Playlist(_PlaylistRequired, total=False):
 
     shots: Optional[list[PlaylistEntry]]
     build_jobs: list[Any]
+    # Listings by project or episode: the preview to show for the playlist.
+    first_preview_file_id: Optional[str]
 
 
 class BuildJob(TypedDict):
