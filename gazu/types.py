@@ -1035,7 +1035,7 @@ class NotificationDetails(TypedDict, total=False):
     project_id: str
     project_name: str
     task_type_id: str
-    task_status_id: str
+    task_status_id: Optional[str]
     episode_id: Optional[str]
     preview_file_id: Optional[str]
     entity_preview_file_id: Optional[str]
@@ -1095,16 +1095,29 @@ class News(TypedDict):
 
 # People and studio --------------------------------------------------------------
 
-class _PersonColumns(TypedDict):
+class _PersonRequired(TypedDict):
     id: str
     first_name: str
     last_name: str
     full_name: str
+    active: bool
+    role: str
+    has_avatar: bool
+    is_bot: bool
+    type: str
+
+
+class Person(_PersonRequired, total=False):
+    """A person of the studio (never with passwords or secrets).
+
+    Everyone gets the minimal row (names, role, avatar, active, bot); the
+    other columns go to managers and administrators.
+    """
+
     email: Optional[str]
     phone: Optional[str]
     country: Optional[str]
     contract_type: str
-    active: bool
     archived: bool
     last_presence: Optional[str]
     desktop_login: Optional[str]
@@ -1118,11 +1131,9 @@ class _PersonColumns(TypedDict):
     use_12_hour_clock: bool
     display_date_format: str
     data: Optional[dict[str, Any]]
-    role: str
     position: Optional[str]
     seniority: Optional[str]
     daily_salary: int
-    has_avatar: bool
     notifications_enabled: bool
     notifications_slack_enabled: bool
     notifications_slack_userid: str
@@ -1130,7 +1141,6 @@ class _PersonColumns(TypedDict):
     notifications_mattermost_userid: str
     notifications_discord_enabled: bool
     notifications_discord_userid: str
-    is_bot: bool
     is_guest: bool
     preview_project_id: Optional[str]
     preview_opened_at: Optional[str]
@@ -1141,11 +1151,6 @@ class _PersonColumns(TypedDict):
     studio_id: Optional[str]
     created_at: str
     updated_at: str
-    type: str
-
-
-class Person(_PersonColumns, total=False):
-    """A person of the studio (the server never sends passwords or secrets)."""
 
     departments: list[str]
     fido_devices: list[Any]
