@@ -200,9 +200,11 @@ def test_entity_chats(production):
 
 def test_session_context_and_profile(admin_client, me):
     assert gazu.user.is_authenticated() is True
-    for tokens in ({}, {"access_token": "not-a-token"}):
-        stranger = gazu.client.create_client(admin_client.host, tokens=tokens)
-        assert gazu.user.is_authenticated(client=stranger) is False
+    stranger = gazu.client.create_client(admin_client.host, tokens={})
+    assert gazu.user.is_authenticated(client=stranger) is False
+    forger = gazu.client.create_client(admin_client.host, tokens={"access_token": "not-a-token"})
+    with pytest.raises(gazu.exception.ValidationException, match="422"):  # as upstream: only a 401 means False
+        gazu.user.is_authenticated(client=forger)
 
     context = gazu.user.get_context()
     assert {"projects", "task_types", "task_status", "persons"} <= set(context)
