@@ -149,8 +149,15 @@ def _current_status(task: dict) -> dict:
 # Session --------------------------------------------------------------------------------
 
 
+def _api_url(host: str) -> str:
+    """Return the API URL of a Kitsu given to ``login --host``, as upstream's: ``/api`` added when missing."""
+    host = host.strip().rstrip("/")
+    return host if host.endswith("/api") else host + "/api"
+
+
 @command("login", connect=False, json=False)
-@click.option("--host", "login_host", metavar="URL", help="Kitsu API URL (default: --host of gazu-cli, $KITSU_HOST).")
+@click.option("--host", "login_host", metavar="URL",
+              help="Kitsu URL; /api is added when missing (default: --host of gazu-cli or $KITSU_HOST, as given).")
 @click.option("--email", "-e", help="Your e-mail (default: $KITSU_LOGIN, else asked).")
 @click.option("--password", help="Your password (default: $KITSU_PASSWORD, else asked without echo).")
 @click.option("--totp", metavar="CODE", help="Two-factor code, if your account uses one.")
@@ -160,8 +167,9 @@ def login(ctx: click.Context, login_host: str | None, email: str | None, passwor
 
     The session is stored readable by you only; the password never is.
     """
-    host = (login_host or ctx.find_root().params.get("host") or os.environ.get("KITSU_HOST")
-            or click.prompt("Host"))
+    host = ctx.find_root().params.get("host") or os.environ.get("KITSU_HOST")  # ours: the API URL as given
+    if login_host or not host:  # upstream's --host and prompt: a Kitsu URL, its API under /api
+        host = _api_url(login_host or click.prompt("Host"))
     email = email or os.environ.get("KITSU_LOGIN") or click.prompt("Email")
     password = password or os.environ.get("KITSU_PASSWORD") or click.prompt("Password", hide_input=True)
     gazu.set_host(normalize_host(host))

@@ -383,6 +383,26 @@ def test_login_takes_host_and_credentials_from_the_environment(kitsu, env):
     assert kitsu.last[3] == {"email": "ada@example.com", "password": "pw"}
 
 
+@pytest.mark.parametrize("given", ["http://kitsu.test", "http://kitsu.test/", "http://kitsu.test/api/"])
+def test_login_host_gets_api_added_as_upstreams(kitsu, env, given):
+    env.delenv("KITSU_HOST")
+    kitsu.on("POST", "auth/login", json=LOGIN_ANSWER)
+    assert run("login", "--host", given, "-e", "ada@example.com", "--password", "pw").stdout == (
+        "Logged in to %s\n" % HOST)
+    assert run("login", "-e", "ada@example.com", "--password", "pw", input=given + "\n").exit_code == 0
+    assert [call.request.url for call in kitsu.mock.calls] == [HOST + "/auth/login"] * 2
+    assert gazu.cli.load_config()["host"] == HOST
+
+
+def test_a_host_of_ours_is_taken_as_given_by_login(kitsu, env):
+    """--host of the group and KITSU_HOST are the API URL itself (a bare Zou serves it at its root)."""
+    kitsu.mock.add("POST", "http://kitsu.test/auth/login", json=LOGIN_ANSWER)
+    assert run("--host", "http://kitsu.test", "login", "-e", "ada@example.com", "--password", "pw").exit_code == 0
+    env.setenv("KITSU_HOST", "http://kitsu.test")
+    assert run("login", "-e", "ada@example.com", "--password", "pw").exit_code == 0
+    assert [call.request.url for call in kitsu.mock.calls] == ["http://kitsu.test/auth/login"] * 2
+
+
 def test_login_option_beats_the_environment(kitsu, env):
     env.setenv("KITSU_HOST", "http://elsewhere.test/api")
     kitsu.on("POST", "auth/login", json=LOGIN_ANSWER)
