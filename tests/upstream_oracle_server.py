@@ -212,7 +212,10 @@ def invoke(gazu, module: str, function: str, args: list, kwargs: dict, tmp: str)
         elif os.path.exists(path):
             os.remove(path)
     resolve = client_resolver(gazu)
-    target = gazu if module == "gazu" else importlib.import_module("gazu." + module)
+    if module == "scenario":  # a sequence of calls written below, run the same way on both sides
+        target = Scenarios(gazu)
+    else:
+        target = gazu if module == "gazu" else importlib.import_module("gazu." + module)
     with RequestLog() as log:
         try:
             call = getattr(target, function)
@@ -229,6 +232,30 @@ def invoke(gazu, module: str, function: str, args: list, kwargs: dict, tmp: str)
     if names:
         outcome["files"] = {name: _file_state(os.path.join(tmp, name)) for name in sorted(names)}
     return outcome
+
+
+class Scenarios:
+    """Sequences of calls whose combined outcome is compared (``{"module": "scenario", "function": name}``)."""
+
+    def __init__(self, gazu):
+        self.gazu = gazu
+
+    def _function(self, name: str):
+        module, function = name.rsplit(".", 1)
+        return getattr(importlib.import_module("gazu." + module), function)
+
+    def cache_counters(self, calls: list) -> dict:
+        """With the cache on, make ``calls`` (``["asset.get_asset", [args]]``…): their answers and cache infos."""
+        cache = self.gazu.cache
+        cache.clear_all()
+        cache.enable()
+        try:
+            answers = [self._function(name)(*args) for name, args in calls]
+            infos = {name: self._function(name).get_cache_infos() for name, _ in calls}
+        finally:
+            cache.disable()
+            cache.clear_all()
+        return {"answers": answers, "infos": infos}
 
 
 def _file_state(path: str):
