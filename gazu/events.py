@@ -390,23 +390,33 @@ def _build_classes() -> dict[str, type]:
                 kwargs["http_session"].verify = kwargs.get("ssl_verify", True)
             super().__init__(**kwargs)
             self._stop = threading.Event()
+            self._connecting_again = threading.Event()  # set while _connect_again connects
             self._connecting_thread: int | None = None
 
         def connect(self, url: Any, headers: Any = None, *, namespaces: Any = None,
                     socketio_path: str = SOCKETIO_PATH, wait_timeout: float = NAMESPACE_WAIT_TIMEOUT,
                     **kwargs: Any) -> None:
             """Connect as socket.io does, by default to the ``/events`` namespace, waiting longer for it."""
-            self._stop.clear()
+            in_reconnection_task = threading.current_thread() is getattr(self, "_reconnect_task", None)
+            again = in_reconnection_task or self._connecting_again.is_set()
+            if not again:
+                self._stop.clear()
+            elif self._stop.is_set():  # a reconnection after disconnect(): stop there
+                raise SocketIOConnectionError("the listener was disconnected")
             self._connecting_thread = threading.get_ident()
             try:
                 super().connect(url, {} if headers is None else headers, namespaces=namespaces or [EVENTS_NAMESPACE],
                                 socketio_path=socketio_path, wait_timeout=wait_timeout, **kwargs)
             finally:
                 self._connecting_thread = None
+            if again and self._stop.is_set():  # disconnect() came while this reconnection was under way
+                Client.disconnect(self)
 
         def disconnect(self) -> None:
             if self._connecting_thread != threading.get_ident():  # not socket.io giving up on one attempt
                 self._stop.set()
+                if getattr(self, "_reconnect_task", None) and getattr(self, "_reconnect_abort", None):
+                    self._reconnect_abort.set()  # socket.io's reconnection stops too
             super().disconnect()
 
         def shutdown(self) -> None:
@@ -429,13 +439,16 @@ def _build_classes() -> dict[str, type]:
                 if self.connected:  # socket.io's own reconnection got there first
                     return True
                 delay, attempt = delay * 2, attempt + 1
+                self._connecting_again.set()
                 try:
                     self.connect(self.connection_url, headers=self.connection_headers,
                                  namespaces=self.connection_namespaces, socketio_path=self.socketio_path)
                     logger.info("event stream: connected again after %d attempt(s)", attempt)
-                    return True
+                    return not self._stop.is_set()
                 except SocketIOConnectionError as error:
                     logger.info("event stream: reconnection attempt %d failed: %s", attempt, error)
+                finally:
+                    self._connecting_again.clear()
                 if self.reconnection_attempts and attempt >= self.reconnection_attempts:
                     return False
             return False

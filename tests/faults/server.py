@@ -88,6 +88,8 @@ class FaultServer(socketserver.ThreadingTCPServer):
         self.logins: list[dict] = []
         self.event_packets: list[str] = []
         self.event_logins: list[str | None] = []  # the Authorization header of each connection to the stream
+        self.event_stream_hangs_up = threading.Event()
+        self.event_stream_refuses = False  # True: connections to the stream are answered 503
         self.login_redirect: str | None = None  # a URL: POST 127.0.0.1/auth/login is answered 307 to it
         self.thread = threading.Thread(target=self.serve_forever, daemon=True)
 
@@ -101,6 +103,7 @@ class FaultServer(socketserver.ThreadingTCPServer):
 
     def __exit__(self, *exc):
         self.stopping.set()
+        self.event_stream_hangs_up.set()
         self.shutdown()
         self.server_close()
 
@@ -185,11 +188,13 @@ class FaultServer(socketserver.ThreadingTCPServer):
             return handler.send(200, b"ok", "text/plain")
         if "sid=" not in handler.query:
             self.event_logins.append(headers.get("authorization"))
+            if self.event_stream_refuses:
+                return handler.send(503, b"<html>503</html>", "text/html")
             handshake = {"sid": "s%d" % len(self.event_packets), "upgrades": [], "pingInterval": 300,
                          "pingTimeout": 300, "maxPayload": 1000000}
             return handler.send(200, b"0" + json.dumps(handshake).encode(), "text/plain")
         if not any(packet.startswith("40/events") for packet in self.event_packets[-1:]):
-            self.stopping.wait(60)  # silent
+            self.event_stream_hangs_up.wait(60)  # silent, until the test is done with it
             return False
         self.event_packets.append("(accepted)")
         return handler.send(200, b'40/events,{"sid":"n1"}', "text/plain")

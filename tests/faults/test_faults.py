@@ -185,14 +185,14 @@ def test_threads_first_using_an_environment_client_share_one_log_in(server, monk
 
 @pytest.fixture
 def impatient(server):
-    """A client whose reads may each wait 2 s, and whose requests may take 2 s in all."""
-    return raw.create_client(server.url, timeout=(1.0, 2.0), total_timeout=2.0, retries=2, backoff_factor=0.01)
+    """A client whose reads may each wait 2 s, and whose requests may take 1 s in all."""
+    return raw.create_client(server.url, timeout=(1.0, 2.0), total_timeout=1.0, retries=2, backoff_factor=0.01)
 
 
 @pytest.mark.parametrize("path", ["trickle-head", "trickle-body"])
 def test_a_trickling_answer_is_cut_at_the_total_timeout(impatient, server, path):
     started = time.monotonic()
-    with pytest.raises(TimeoutException, match="GET %s: no complete answer within 2s" % path):
+    with pytest.raises(TimeoutException, match="GET %s: no complete answer within 1s" % path):
         raw.get(path, client=impatient)
     assert time.monotonic() - started < 6  # not the minutes a trickle lasts (roomy for a busy machine)
     assert server.count("GET", path) == 1  # like a read timeout, not retried
@@ -202,7 +202,7 @@ def test_a_trickling_download_is_cut_and_leaves_the_previous_file(impatient, ser
     target = tmp_path / "plate.exr"
     target.write_bytes(b"previous good version")
     started = time.monotonic()
-    with pytest.raises(DownloadFileException, match=r"GET trickle-body: download failed \(transfer stalled: less than 2048 bytes moved in 2s\)"):
+    with pytest.raises(DownloadFileException, match=r"GET trickle-body: download failed \(transfer stalled: less than 1024 bytes moved in 1s\)"):
         raw.download("trickle-body", str(target), client=impatient)
     assert time.monotonic() - started < 6  # not the minutes a trickle lasts (roomy for a busy machine)
     assert target.read_bytes() == b"previous good version"
@@ -228,7 +228,7 @@ def test_an_upload_whose_answer_trickles_is_cut(impatient, server, tmp_path):
     movie = tmp_path / "movie.mov"
     movie.write_bytes(b"x" * (4 * 1024 * 1024))
     started = time.monotonic()
-    with pytest.raises(TimeoutException, match="POST trickle-answer: transfer stalled: less than 2048 bytes moved in 2s"):
+    with pytest.raises(TimeoutException, match="POST trickle-answer: transfer stalled: less than 1024 bytes moved in 1s"):
         raw.upload("trickle-answer", str(movie), client=impatient)
     assert time.monotonic() - started < 5
     assert server.upload_received > 4 * 1024 * 1024
