@@ -208,8 +208,8 @@ def segment(value: Any, name: str, width: int = 0) -> str:
 
 
 def flag(value: Any) -> str:
-    """Return a boolean query value as the server reads it (``"true"``/``"false"``)."""
-    return "true" if value else "false"
+    """Return a boolean query value as upstream sends it: Python's ``"True"``/``"False"`` (Zou reads both cases)."""
+    return "True" if value else "False"
 
 
 def number(value: Any, name: str) -> int:

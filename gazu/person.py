@@ -28,7 +28,7 @@ def all_persons(client: KitsuClient = default_client) -> list[dict]:
 def get_person(id: str, relations: bool = False, client: KitsuClient = default_client) -> dict | None:
     """Return the person with this id (with their relations when asked), or None."""
     return _api.fetch_first("data/persons", client, params=_api.query(
-        id=_api.to_id(id, "id"), relations="true" if relations else None))
+        id=_api.to_id(id, "id"), relations=_api.flag(True) if relations else None))
 
 
 @cache

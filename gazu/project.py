@@ -109,7 +109,8 @@ def close_project(project: str | dict, client: KitsuClient = default_client) -> 
 
 def remove_project(project: str | dict, force: bool = False, client: KitsuClient = default_client) -> str:
     """Delete a closed project; ``force`` also deletes everything it holds."""
-    return _api.delete("data/projects/{}", client, force=force, project=project)
+    # Upstream spells this one force=true (its other deletions: force=True); Zou reads both.
+    return _api.delete("data/projects/{}", client, params={"force": "true"} if force else None, project=project)
 
 
 # Project statuses ---------------------------------------------------------------

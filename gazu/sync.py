@@ -212,7 +212,8 @@ def get_last_events(limit: int = 20000, project: str | dict | None = None, after
     keyword, with a DeprecationWarning.
     """
     limit = _api.number(limit, "limit")
-    params = _api.query(limit=limit, only_files="true" if only_files else "false",
+    # Zou reads only_files in lower case only: upstream's "True" was ignored (CHANGELOG, deliberate differences).
+    params = _api.query(limit=limit, only_files="true" if only_files else _api.flag(False),
                         project_id=_api.optional_id(project, "project"), after=_api.date(after, "after", optional=True),
                         before=_api.date(before, "before", optional=True), name=name)
     events: list[dict] = []

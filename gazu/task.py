@@ -62,7 +62,8 @@ _PATH_ENTITY_TOKENS = {"asset": "Asset", "shot": "Shot", "scene": "Scene"}
 
 def _entity_tasks(route: str, client: KitsuClient, relations: bool, **entity: Any) -> list[dict]:
     """Return the tasks at ``route`` sorted by name, with their relations when asked."""
-    return _api.fetch_list(route, client, params={"relations": "true"} if relations else None, sort=True, **entity)
+    params = {"relations": _api.flag(True)} if relations else None
+    return _api.fetch_list(route, client, params=params, sort=True, **entity)
 
 
 def _color(color: Any) -> str:
@@ -210,7 +211,7 @@ def get_task_status_by_short_name(task_status_short_name: str, client: KitsuClie
 @cache
 def get_default_task_status(client: KitsuClient = default_client) -> dict | None:
     """Return the status new tasks start with (``todo`` on a fresh server), or None."""
-    return _api.fetch_first("data/task-status", client, params={"is_default": "true"})
+    return _api.fetch_first("data/task-status", client, params={"is_default": _api.flag(True)})
 
 
 def new_task_status(name: str, short_name: str, color: str, client: KitsuClient = default_client) -> dict:

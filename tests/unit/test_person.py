@@ -17,17 +17,17 @@ READERS = [
     (person.all_organisations, (), "data/organisations", {}, UNSORTED, UNSORTED[::-1]),
     (person.get_organisation, (), "auth/authenticated", {}, {"organisation": {"name": "O"}}, {"name": "O"}),
     (person.get_person, (PERSON,), "data/persons", {"id": PERSON}, [{"id": PERSON}], {"id": PERSON}),
-    (person.get_person, (PERSON, True), "data/persons", {"id": PERSON, "relations": "true"}, [], None),
-    (person.get_person_by_desktop_login, ("jdoe",), "data/persons", {"desktop_login": "jdoe", "is_bot": "false"},
+    (person.get_person, (PERSON, True), "data/persons", {"id": PERSON, "relations": "True"}, [], None),
+    (person.get_person_by_desktop_login, ("jdoe",), "data/persons", {"desktop_login": "jdoe", "is_bot": "False"},
      [{"id": PERSON}], {"id": PERSON}),
-    (person.get_person_by_email, ("j@example.com",), "data/persons", {"email": "j@example.com", "is_bot": "false"},
+    (person.get_person_by_email, ("j@example.com",), "data/persons", {"email": "j@example.com", "is_bot": "False"},
      [{"id": PERSON}], {"id": PERSON}),
-    (person.get_person_by_email, ("b@example.com", True), "data/persons", {"email": "b@example.com", "is_bot": "true"},
+    (person.get_person_by_email, ("b@example.com", True), "data/persons", {"email": "b@example.com", "is_bot": "True"},
      [], None),
-    (person.get_person_by_full_name, ("John Doe",), "data/persons", {"full_name": "John Doe", "is_bot": "false"},
+    (person.get_person_by_full_name, ("John Doe",), "data/persons", {"full_name": "John Doe", "is_bot": "False"},
      [{"id": PERSON}], {"id": PERSON}),
     (person.get_person_by_full_name, ("", "Jean Luc", "Doe"), "data/persons",
-     {"first_name": "Jean Luc", "last_name": "Doe", "is_bot": "false"}, [], None),
+     {"first_name": "Jean Luc", "last_name": "Doe", "is_bot": "False"}, [], None),
     (person.get_department, (DEPARTMENT,), "data/departments/" + DEPARTMENT, {}, {"id": DEPARTMENT}, {"id": DEPARTMENT}),
     (person.get_department_by_name, ("Anim",), "data/departments", {"name": "Anim"}, [{"name": "Anim"}], {"name": "Anim"}),
     (person.get_day_off, (DAY_OFF,), "data/day-offs/" + DAY_OFF, {}, {"id": DAY_OFF}, {"id": DAY_OFF}),
@@ -149,7 +149,7 @@ def test_new_person_creates_when_email_unknown(kitsu):
                                 departments=[{"id": DEPARTMENT}], password="s3cret-pass")
     assert created == {"id": PERSON}
     assert kitsu.sent == [
-        ("GET", "data/persons", {"email": "john@example.com", "is_bot": "false"}, None),
+        ("GET", "data/persons", {"email": "john@example.com", "is_bot": "False"}, None),
         ("POST", "data/persons", {}, {
             "first_name": "John", "last_name": "Doe", "email": "john@example.com", "phone": "", "role": "user",
             "desktop_login": "jdoe", "departments": [DEPARTMENT], "active": True, "contract_type": "open-ended",
@@ -162,17 +162,17 @@ def test_new_person_sends_its_values_as_given(kitsu):
     kitsu.on("POST", "data/persons", json={"id": PERSON})
     person.new_person("", "", "")
     assert kitsu.sent == [
-        ("GET", "data/persons", {"email": "", "is_bot": "false"}, None),
+        ("GET", "data/persons", {"email": "", "is_bot": "False"}, None),
         ("POST", "data/persons", {}, {
             "first_name": "", "last_name": "", "email": "", "phone": "", "role": "user", "desktop_login": "",
             "departments": [], "password": None, "active": True, "contract_type": "open-ended"})]
 
 
 @pytest.mark.parametrize("call, route, query", [
-    (lambda: person.get_person_by_email(""), "data/persons", {"email": "", "is_bot": "false"}),
-    (lambda: person.get_person_by_desktop_login(""), "data/persons", {"desktop_login": "", "is_bot": "false"}),
+    (lambda: person.get_person_by_email(""), "data/persons", {"email": "", "is_bot": "False"}),
+    (lambda: person.get_person_by_desktop_login(""), "data/persons", {"desktop_login": "", "is_bot": "False"}),
     (lambda: person.get_person_by_full_name("John Doe", "", ""), "data/persons",
-     {"first_name": "", "last_name": "", "is_bot": "false"}),
+     {"first_name": "", "last_name": "", "is_bot": "False"}),
     (lambda: person.get_department_by_name(""), "data/departments", {"name": ""}),
 ])
 def test_lookups_send_an_empty_value_as_upstream(kitsu, call, route, query):

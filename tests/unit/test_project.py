@@ -102,7 +102,7 @@ WRITES = [
      "data/projects/%s/budgets/%s/entries/%s" % (P, X, Y), {}, {"months_duration": 3}),
     ("remove_budget_entry", (P, X, Y), {}, "DELETE", "data/projects/%s/budgets/%s/entries/%s" % (P, X, Y), {}, None),
     ("remove_project", ({"id": P},), {}, "DELETE", "data/projects/%s" % P, {}, None),
-    ("remove_project", (P,), {"force": True}, "DELETE", "data/projects/%s" % P, {"force": "True"}, None),
+    ("remove_project", (P,), {"force": True}, "DELETE", "data/projects/%s" % P, {"force": "true"}, None),
 ]
 
 

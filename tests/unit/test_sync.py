@@ -199,7 +199,7 @@ def test_sync_id_maps_take_test_doubles_and_read_through_the_domain_functions(na
 def test_get_last_events_defaults(kitsu):
     kitsu.on("GET", "data/events/last", json=[{"id": new_id(), "name": "task:update"}])
     assert len(sync.get_last_events()) == 1
-    assert kitsu.sent == [("GET", "data/events/last", {"limit": "20000", "only_files": "false"}, None)]
+    assert kitsu.sent == [("GET", "data/events/last", {"limit": "20000", "only_files": "False"}, None)]
 
 
 def test_get_last_events_filters(two):
@@ -219,15 +219,15 @@ def test_get_last_events_follows_the_cursor_past_the_servers_page_size(kitsu):
     kitsu.on("GET", "data/events/last", json=second)
     assert sync.get_last_events(limit=1500) == first + second
     assert [request[2] for request in kitsu.sent] == [
-        {"limit": "1500", "only_files": "false"},
-        {"limit": "500", "only_files": "false", "cursor_event_id": first[-1]["id"]}]
+        {"limit": "1500", "only_files": "False"},
+        {"limit": "500", "only_files": "False", "cursor_event_id": first[-1]["id"]}]
 
 
 @pytest.mark.parametrize("limit, sent", [("100", "100"), (0, "0")])
 def test_get_last_events_sends_a_limit_as_upstream_does(kitsu, limit, sent):
     kitsu.on("GET", "data/events/last", json=[])
     assert sync.get_last_events(limit) == []
-    assert kitsu.sent == [("GET", "data/events/last", {"limit": sent, "only_files": "false"}, None)]
+    assert kitsu.sent == [("GET", "data/events/last", {"limit": sent, "only_files": "False"}, None)]
 
 
 def test_get_last_events_stops_at_a_short_page(kitsu):
