@@ -67,9 +67,9 @@ def get_host(client: KitsuClient = default_client) -> str:
     return raw.get_host(client)
 
 
-def set_host(url: str, client: KitsuClient = default_client) -> str:
-    """Point the client at a Kitsu API URL (``https://…/api``) and return it."""
-    return raw.set_host(raw.checked_url(url, "url", scheme_required=False), client)
+def set_host(url: str, client: KitsuClient = default_client) -> None:
+    """Point the client at a Kitsu API URL (``https://…/api``)."""
+    raw.set_host(raw.checked_url(url, "url", scheme_required=False), client)
 
 
 def get_event_host(client: KitsuClient = default_client) -> str:
@@ -77,9 +77,9 @@ def get_event_host(client: KitsuClient = default_client) -> str:
     return raw.get_event_host(client)
 
 
-def set_event_host(url: str, client: KitsuClient = default_client) -> str:
-    """Point the client's event stream at a URL and return it."""
-    return raw.set_event_host(None if url is None else raw.checked_url(url, "url", scheme_required=False), client)
+def set_event_host(url: str, client: KitsuClient = default_client) -> None:
+    """Point the client's event stream at a URL."""
+    raw.set_event_host(None if url is None else raw.checked_url(url, "url", scheme_required=False), client)
 
 
 def set_token(token: str | dict, client: KitsuClient = default_client) -> dict:
@@ -109,8 +109,9 @@ def log_in(
     payload = _auth.login_payload(email, password, totp=totp, email_otp=email_otp,
                                   fido_authentication_response=fido_authentication_response,
                                   recovery_code=recovery_code)
-    try:
-        response = client.request("POST", "auth/login", json=payload, authenticated=False)
+    try:  # with the current token, as upstream sends it; a refusal is never taken for an expired token
+        response = client.request("POST", "auth/login", json=payload, authenticated=False,
+                                  headers=raw.make_auth_header(client))
     except (NotAuthenticatedException, ParameterException) as error:
         raise _auth.refused(error, email) from None
     result = client._json(response, "POST", "auth/login") or {}
@@ -125,16 +126,17 @@ def send_email_otp(email: str, client: KitsuClient = default_client) -> dict:
 
 
 def log_out(client: KitsuClient = default_client) -> dict:
-    """Revoke the session on the server and forget the tokens."""
+    """Revoke the session on the server and forget the tokens; return the tokens left (``{}``), as upstream."""
     try:
-        result = client.get("auth/logout") if client.access_token else {}
+        if client.access_token:
+            client.get("auth/logout")
     finally:
         raw.set_tokens({}, client)
-    return result
+    return {}
 
 
 def refresh_access_token(client: KitsuClient = default_client) -> dict:
-    """Get a new access token from the refresh token; return the tokens."""
+    """Get a new access token from the refresh token; return the server's answer, as upstream."""
     return client.refresh_access_token()
 
 

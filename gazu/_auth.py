@@ -8,11 +8,11 @@ from gazu.exception import AuthFailedException, GazuException, InvalidArgumentEx
 
 
 def login_payload(email: str, password: str, **factors: Any) -> dict:
-    """Return the body of ``POST auth/login``: the credentials and the second factors given."""
+    """Return the body of ``POST auth/login``: the credentials and every second factor, null when not given
+    (as upstream sends it)."""
     text(email, "email")
     text(password, "password")
-    payload = {"email": email, "password": password, **factors}
-    return {key: value for key, value in payload.items() if value is not None}
+    return {"email": email, "password": password, **factors}
 
 
 def refused(error: GazuException, email: str) -> AuthFailedException:

@@ -395,7 +395,7 @@ class KitsuClient(Accessors):
         return {"User-Agent": USER_AGENT, **({"Authorization": "Bearer %s" % token} if token else {})}
 
     def refresh_access_token(self) -> dict:
-        """Trade the refresh token for a new access token; return the tokens."""
+        """Trade the refresh token for a new access token; return the server's answer, as upstream."""
         if not self.refresh_token:
             raise NotAuthenticatedException("no refresh token: log in first")
         response = self.request(
@@ -403,7 +403,7 @@ class KitsuClient(Accessors):
             headers={"Authorization": "Bearer %s" % self.refresh_token})
         data = self._json(response, "GET", "auth/refresh-token")
         self.tokens = {**self.tokens, "access_token": _auth.refreshed_access_token(data)}
-        return self.tokens
+        return data
 
     def _refresh_after_401(self, token_used: str | None) -> bool:
         """Refresh once for all threads that hit a 401 with the same token."""
@@ -1051,8 +1051,10 @@ def check_status(request: requests.Response, path: str, client: KitsuClient = No
 def host_is_up(client: KitsuClient = default_client) -> bool:
     """Tell whether the host answers a HEAD request with 200."""
     try:
+        # requests' own User-Agent, as upstream's bare requests.head sends it
         response = client.request("HEAD", client.host, full=True, authenticated=False, retry=False,
-                                  raise_for_status=False, allow_redirects=False)
+                                  raise_for_status=False, allow_redirects=False,
+                                  headers={"User-Agent": requests.utils.default_user_agent()})
     except GazuException:
         return False
     return response.status_code == 200
@@ -1063,7 +1065,8 @@ def host_is_valid(client: KitsuClient = default_client) -> bool:
     if not host_is_up(client):
         return False
     try:
-        response = client.request("POST", "auth/login", json={"email": ""}, authenticated=False, retry=False)
+        response = client.request("POST", "auth/login", json={"email": ""}, authenticated=False, retry=False,
+                                  headers=make_auth_header(client))  # the token too, as upstream
         client._json(response, "POST", "auth/login")
     except (ParameterException, NotAuthenticatedException):
         return True

@@ -177,7 +177,8 @@ def test_threads_first_using_an_environment_client_share_one_log_in(server, monk
         thread.join(10)
     assert errors == []
     assert results == [{"token": "token-1"}] * 16
-    assert server.logins == [{"email": "ci@example.com", "password": "secret", "host": "127.0.0.1"}]
+    assert server.logins == [{"email": "ci@example.com", "password": "secret", "totp": None, "email_otp": None,
+                              "fido_authentication_response": None, "recovery_code": None, "host": "127.0.0.1"}]
 
 
 # A total deadline per request: a trickling server does not hold a call for ever -----
@@ -348,7 +349,8 @@ def test_a_log_in_redirected_to_another_host_does_not_follow_with_the_password(c
 def test_a_log_in_redirected_on_the_same_host_is_followed(client, server):
     server.login_redirect = "http://127.0.0.1:%d/auth/login-moved"
     assert gazu.log_in("me@example.com", "s3cret", client=client)["access_token"] == "token-1"
-    assert server.logins == [{"email": "me@example.com", "password": "s3cret", "host": "127.0.0.1"}]
+    assert server.logins == [{"email": "me@example.com", "password": "s3cret", "totp": None, "email_otp": None,
+                              "fido_authentication_response": None, "recovery_code": None, "host": "127.0.0.1"}]
 
 
 def test_a_delete_done_behind_a_503_is_done_when_its_replay_finds_nothing(client, server):

@@ -22,6 +22,8 @@ import gazu
 from tests import routes
 
 HOST = "http://kitsu.test/api"
+# The second factors a log-in sends as null when not given, as upstream.
+NO_FACTORS = {"totp": None, "email_otp": None, "fido_authentication_response": None, "recovery_code": None}
 
 
 def new_id() -> str:

@@ -549,8 +549,9 @@ def test_log_in_log_out_and_create_session(run):
     assert answer["user"] == {"id": "u"} and tokens == answer  # the whole answer, as upstream
     # as upstream: the tokens, forgotten, are the answer
     assert logged_out == after == {"access_token": None, "refresh_token": None} and session_state == ("a", False)
-    assert fake.sent[0] == ("POST", "auth/login", {}, {"email": "me@example.com", "password": "secret",
-                                                       "totp": "123456"})
+    assert fake.sent[0] == ("POST", "auth/login", {}, {  # every factor, null when not given, as upstream
+        "email": "me@example.com", "password": "secret", "totp": "123456", "email_otp": None,
+        "fido_authentication_response": None, "recovery_code": None})
     assert "Authorization" not in fake.headers[0]
 
 

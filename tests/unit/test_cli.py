@@ -21,7 +21,7 @@ from click.testing import CliRunner
 import gazu
 import gazu.cli
 from gazu import exception
-from tests.unit.conftest import HOST, body_bytes, new_id
+from tests.unit.conftest import HOST, NO_FACTORS, body_bytes, new_id
 from tests.unit.test_task_comments import multipart
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -351,7 +351,7 @@ def test_login_stores_a_private_session_and_prints_no_secret(kitsu, env):
     kitsu.on("POST", "auth/login", json=LOGIN_ANSWER)
     result = run("login", "--email", "ada@example.com", "--password", "pw0rd!")
     assert result.exit_code == 0, result.output
-    assert kitsu.sent == [("POST", "auth/login", {}, {"email": "ada@example.com", "password": "pw0rd!"})]
+    assert kitsu.sent == [("POST", "auth/login", {}, {"email": "ada@example.com", "password": "pw0rd!", **NO_FACTORS})]
     path = gazu.cli.config_path()
     assert result.stdout == "Logged in to %s\n" % HOST
     for secret in (TOKEN, "secret-refresh", "pw0rd!"):
@@ -370,7 +370,7 @@ def test_login_prompts_for_what_is_missing_and_hides_the_password(kitsu, env):
     assert result.exit_code == 0, result.output
     assert result.stdout == "Host: %s/\nEmail: ada@example.com\nPassword: \nLogged in to %s\n" % (HOST, HOST)
     assert kitsu.sent == [("POST", "auth/login", {}, {"email": "ada@example.com", "password": "hidden-pw",
-                                                     "totp": "123456"})]
+                                                     **NO_FACTORS, "totp": "123456"})]
     assert gazu.cli.load_config()["host"] == HOST
 
 
@@ -380,7 +380,7 @@ def test_login_takes_host_and_credentials_from_the_environment(kitsu, env):
     kitsu.on("POST", "auth/login", json=LOGIN_ANSWER)
     result = run("login")
     assert result.exit_code == 0, result.output
-    assert kitsu.last[3] == {"email": "ada@example.com", "password": "pw"}
+    assert kitsu.last[3] == {"email": "ada@example.com", "password": "pw", **NO_FACTORS}
 
 
 @pytest.mark.parametrize("given", ["http://kitsu.test", "http://kitsu.test/", "http://kitsu.test/api/"])

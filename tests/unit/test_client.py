@@ -32,7 +32,7 @@ from gazu.exception import (
     UploadFailedException,
     ValidationException,
 )
-from tests.unit.conftest import HOST
+from tests.unit.conftest import HOST, NO_FACTORS
 
 pytestmark = pytest.mark.invented_routes  # generic paths: kept out of the route check
 
@@ -158,7 +158,8 @@ def test_top_level_host_functions_configure_the_default_client_in_place():
     try:
         gazu.set_host("http://studio/api")
         assert raw.default_client is default and gazu.get_host() == "http://studio/api"
-        assert gazu.set_event_host("http://studio") == gazu.get_event_host() == "http://studio"
+        assert gazu.set_event_host("http://studio") is None and gazu.get_event_host() == "http://studio"
+        assert gazu.set_host("http://studio/api") is None  # as upstream's (gazu.client.set_host returns it)
     finally:
         default.host, default.event_host = previous, None
 
@@ -509,18 +510,22 @@ def test_log_in_keeps_tokens_and_log_out_forgets_them(kitsu):
     kitsu.on("GET", "auth/logout", json={"logout": True})
     result = gazu.log_in("me@example.com", "pw")
     assert result["user"] == {"id": "u"}
-    assert kitsu.last == ("POST", "auth/login", {}, {"email": "me@example.com", "password": "pw"})
-    assert "Authorization" not in kitsu.mock.calls[0].request.headers
+    assert kitsu.last == ("POST", "auth/login", {}, {"email": "me@example.com", "password": "pw", **NO_FACTORS})
+    # the token in use goes along, as upstream sends it
+    assert kitsu.mock.calls[0].request.headers["Authorization"] == "Bearer unit-test-token"
     assert raw.default_client.tokens == result  # the whole answer, as upstream
     assert raw.default_client.access_token == "A" and raw.default_client.refresh_token == "R"
-    assert gazu.log_out() == {"logout": True}
+    assert gazu.log_out() == {}  # the tokens left, as upstream (not the server's answer)
+    assert kitsu.last[:2] == ("GET", "auth/logout")
     assert raw.default_client.tokens == {}
+
 
 
 def test_log_in_with_two_factor_fields(kitsu):
     kitsu.on("POST", "auth/login", json={"login": True, "access_token": "A"})
     gazu.log_in("me@example.com", "pw", totp="123456", recovery_code="ABCD")
-    assert kitsu.last[3] == {"email": "me@example.com", "password": "pw", "totp": "123456", "recovery_code": "ABCD"}
+    assert kitsu.last[3] == {"email": "me@example.com", "password": "pw", "totp": "123456", "email_otp": None,
+                             "fido_authentication_response": None, "recovery_code": "ABCD"}
 
 
 @pytest.mark.parametrize("answer", [{"login": True, "tokens": {"access_token": "A"}}, {"access_token": "A"},
@@ -549,7 +554,8 @@ def test_wrong_password_raises_auth_failed(kitsu, status):
 def test_refresh_access_token(kitsu):
     raw.default_client.tokens = {"access_token": "A", "refresh_token": "R"}
     kitsu.on("GET", "auth/refresh-token", json={"access_token": "B"})
-    assert gazu.refresh_access_token()["access_token"] == "B"
+    assert gazu.refresh_access_token() == {"access_token": "B"}  # the server's answer, as upstream
+    assert raw.default_client.tokens == {"access_token": "B", "refresh_token": "R"}
 
 
 def test_send_email_otp(kitsu):
@@ -590,6 +596,18 @@ def test_host_is_up_and_valid_as_upstream(head, login, body, up, valid):
     assert (raw.host_is_up(client), raw.host_is_valid(client)) == (up, valid)
     if valid:
         assert json.loads(responses.calls[-1].request.body) == {"email": ""}
+
+
+@responses.activate
+def test_host_is_up_and_valid_send_upstreams_headers():
+    client = raw.create_client("http://up/api")
+    raw.set_tokens({"access_token": "T"}, client)
+    responses.add("HEAD", "http://up/api", status=200)
+    responses.add("POST", "http://up/api/auth/login", json={"message": "missing password"}, status=400)
+    assert raw.host_is_valid(client)
+    head, login = (call.request.headers for call in responses.calls)
+    assert head["User-Agent"] == requests.utils.default_user_agent() and "Authorization" not in head
+    assert login["User-Agent"] == "CGWire Gazu 1.3.1" and login["Authorization"] == "Bearer T"
 
 
 def test_logging_goes_to_the_gazu_logger_without_tokens(kitsu, caplog):
