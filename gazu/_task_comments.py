@@ -12,7 +12,9 @@ in a path never leaves a half-posted comment behind.
 from __future__ import annotations
 
 import json
+import mimetypes
 import os
+import pathlib
 from typing import Any, Callable
 
 from gazu import _api
@@ -50,9 +52,20 @@ def _form(body: dict) -> dict:
             if key != "for_client" or value}
 
 
+def _attachment(path: str) -> tuple:
+    """Return the form part of a file attached to a comment: with the Content-Type its name says.
+
+    Zou stores that type as the attachment's mimetype and makes a thumbnail
+    of a picture only when it says so; upstream sends none (CHANGELOG,
+    deliberate differences).
+    """
+    return os.path.basename(path), pathlib.Path(path), mimetypes.guess_type(path)[0]
+
+
 def _attachment_fields(paths: list[str]) -> dict:
     """Name files as upstream does: the last one ``file``, the others ``file-1``, ``file-2``, … in order."""
-    return {"file": paths[-1], **{"file-%d" % number: path for number, path in enumerate(paths[:-1], 1)}}
+    return {"file": _attachment(paths[-1]),
+            **{"file-%d" % number: _attachment(path) for number, path in enumerate(paths[:-1], 1)}}
 
 
 def _comment_body(task_status: Any, comment: str, person: Any, checklist: list | None, created_at: str | None,
@@ -72,7 +85,8 @@ def _batch_files(entries: list[dict]) -> dict:
             raise InvalidArgumentException("comments: expected a list of comment dicts, got %r" % (entry,))
         for key, prefix in _BATCH_FILE_KEYS.items():
             for number, path in enumerate(_existing_paths(entry[key], key) if entry.get(key) else []):
-                files["%s-%d-%d" % (prefix, index, number)] = path
+                part = _attachment(path) if key == "attachment_files" else pathlib.Path(path)
+                files["%s-%d-%d" % (prefix, index, number)] = part
     return {**files, "comments": (None, json.dumps(entries), "application/json")}
 
 

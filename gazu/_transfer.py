@@ -9,7 +9,6 @@ that replaces it only once every byte has arrived.
 
 from __future__ import annotations
 
-import mimetypes
 import os
 import secrets
 import uuid
@@ -60,26 +59,21 @@ def existing_file(file_path: Any, argument: str) -> str:
 SMALL_BODY_LIMIT = 4 * 1024 * 1024
 
 
-_GUESS = object()
-
-
 class FormFile:
     """One file part of a multipart form: ``source`` is a path (str), bytes or an open file.
 
     ``filename`` None leaves the part without a file name (as requests does
-    for a ``(None, content)`` tuple). Unless given, the part's Content-Type
-    is guessed from the file name, and left out when nothing matches: Zou
-    stores it as the file's mimetype, and makes thumbnails of chat pictures
-    only when it says ``png`` or ``jpg``.
+    for a ``(None, content)`` tuple). The part has a Content-Type header only
+    when ``content_type`` is given, as requests (and so upstream) sends a
+    file; gazu.task gives one to comment attachments (Zou stores it as their
+    mimetype).
     """
 
-    def __init__(self, name: str, filename: str | None, source: Any, content_type: Any = _GUESS,
+    def __init__(self, name: str, filename: str | None, source: Any, content_type: str | None = None,
                  headers: dict | None = None):
         self.name = name
         self.filename = filename
         self.source = source
-        if content_type is _GUESS:
-            content_type = mimetypes.guess_type(filename)[0] if filename else None
         self.content_type = content_type
         self.headers = headers or {}
 

@@ -264,6 +264,9 @@ def extra_cases() -> list[Case]:
                                                                         "attachments": Tmp("input.png")}),
         Case("client", "upload", "files", kwargs={"path": "data/new-file", "files": {
             "file": Tmp("input.png"), "comments": (None, '[{"text": "Looks good"}]', "application/json")}}),
+        Case("task", "batch_comments", "files", kwargs={"task": task, "comments": [
+            {"task_status_id": status["id"], "comment": "Looks good", "attachment_files": [Tmp("input.png")],
+             "preview_files": [Tmp("input.mp4")]}]}),
         Case("client", "post", "none", kwargs={"path": "data/projects", "data": None}),
         Case("client", "put", "none", kwargs={"path": "data/projects/%s" % made_up_id("project"), "data": None}),
         Case("client", "post", "list", kwargs={"path": "data/projects", "data": [{"name": "Hero"}]}),

@@ -473,14 +473,14 @@ def run_case(gazu, case: dict, tmp: str, cwd: str, scratch: str, sent: list) -> 
     outcome["sent"] = list(sent)
     outcome["files"] = _files(tmp)
     outcome["cwd"] = _files(cwd)
-    return _steady(outcome, scratch)
+    return _steady(outcome, tmp, cwd, scratch)
 
 
-def _steady(outcome: dict, scratch: str) -> dict:
-    """Write what changes from run to run as a mark: the time of the call, random scratch folders."""
+def _steady(outcome: dict, tmp: str, cwd: str, scratch: str) -> dict:
+    """Write what changes from run to run as a mark: the time of the call, each side's folders."""
     import datetime
 
-    text = json.dumps(outcome)
+    text = json.dumps(outcome).replace(tmp, server.TMP_MARK).replace(cwd, "<cwd>")
     today = datetime.date.today().isoformat()
     text = re.sub(r"%sT\d\d:\d\d:\d\d(\.\d+)?" % today, "<now>", text)
     text = re.sub(re.escape(scratch) + r"/[^/\"]+", "<scratch>/<random>", text)

@@ -175,6 +175,32 @@ def test_batch_comments_sends_the_comments_as_given_after_their_files(kitsu, fil
     assert b'name="comments"\r\nContent-Type: application/json\r\n' in body
 
 
+def part_headers(kitsu) -> dict:
+    """Return each part's header lines of the last multipart form sent, by field name."""
+    request = kitsu.mock.calls[-1].request
+    boundary = request.headers["Content-Type"].split("boundary=")[1].encode()
+    heads = [part[2:].partition(b"\r\n\r\n")[0].decode() for part in body_bytes(request).split(b"--" + boundary)[1:-1]]
+    return {re.search(r'name="([^"]+)"', head).group(1): head.split("\r\n") for head in heads}
+
+
+def test_attachments_carry_their_type_and_previews_none(kitsu, files):
+    """Zou stores an attachment's part type as its mimetype (upstream sends none: a deliberate difference);
+    a preview part goes as upstream sends it, without one."""
+    kitsu.on("POST", "actions/tasks/batch-comment", json=[{"id": "c1"}], status=201)
+    gazu.task.batch_comments([{"task_id": TASK, "task_status_id": STATUS, "attachment_files": [files[1]],
+                               "preview_files": [files[2]]}])
+    heads = part_headers(kitsu)
+    assert heads["attachment_file-0-0"] == ['Content-Disposition: form-data; name="attachment_file-0-0"; '
+                                            'filename="ref.png"', "Content-Type: image/png"]
+    assert heads["preview_file-0-0"] == ['Content-Disposition: form-data; name="preview_file-0-0"; '
+                                         'filename="take.mp4"']
+    kitsu.on("POST", "actions/tasks/%s/comments/%s/add-attachment" % (TASK, COMMENT), json=[{"id": "a"}])
+    gazu.task.add_attachment_files_to_comment(TASK, COMMENT, files[:2])
+    assert part_headers(kitsu) == {
+        "file-1": ['Content-Disposition: form-data; name="file-1"; filename="notes.txt"', "Content-Type: text/plain"],
+        "file": ['Content-Disposition: form-data; name="file"; filename="ref.png"', "Content-Type: image/png"]}
+
+
 @pytest.mark.parametrize("comments", [None, []])
 def test_batch_comments_of_nothing_sends_an_empty_list(kitsu, comments):
     path = "actions/tasks/%s/batch-comment" % TASK
