@@ -51,10 +51,13 @@ def _download(route: str, file_path: Any, client: KitsuClient, progress_callback
 
 def _download_or_read(route: str, file_path: Any, client: KitsuClient, progress_callback: Callable | None,
                       params: dict | None = None, **entities: Any) -> requests.Response:
-    """Download into ``file_path``, or with no path return the response with its body in memory."""
-    if _target(file_path, optional=True) is not None:
-        return _download(route, file_path, client, progress_callback, params=params, **entities)
-    return client.request("GET", _api.path(route, **entities), params=params)
+    """Download into ``file_path``, or with no path return the response with its body in memory.
+
+    Either way it is a download, as upstream's: asked for with the download's Accept header (so Zou
+    answers 202 while the file is being made, and the download waits).
+    """
+    return client.download(_api.path(route, **entities), _target(file_path, optional=True), params=params,
+                           progress_callback=progress_callback)
 
 
 def _upload(route: str, file_path: Any, client: KitsuClient, progress_callback: Callable | None,

@@ -308,8 +308,8 @@ def download_target(file_path: Any) -> str:
         raise InvalidArgumentException("file_path: expected a file path, got %r" % (file_path,))
     file_path = os.fspath(file_path)
     folder = os.path.dirname(os.path.abspath(file_path))
-    if not os.path.isdir(folder):
-        raise InvalidArgumentException("file_path: folder %s does not exist" % folder)
+    if not os.path.isdir(folder):  # a FileNotFoundError, as upstream's open() raises
+        raise FileDoesntExistException("file_path: folder %s does not exist" % folder)
     if os.path.isdir(file_path):
         raise InvalidArgumentException("file_path: %s is a folder, not a file" % file_path)
     return file_path

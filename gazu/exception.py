@@ -146,7 +146,7 @@ class TaskMustBeADictException(GazuException):
 
 
 class FileDoesntExistException(GazuException, FileNotFoundError):
-    """A local file to send does not exist."""
+    """A local file to send, or the folder of a file to write, does not exist."""
 
     def __init__(self, message: Any = "", **kwargs: Any) -> None:
         GazuException.__init__(self, message, **kwargs)

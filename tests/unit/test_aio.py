@@ -739,7 +739,7 @@ def test_a_cut_download_is_retried_and_never_leaves_a_partial_file(tmp_path, ans
 
 def test_download_refuses_bad_targets_and_endless_processing(run, tmp_path):
     async def body(fake, client):
-        with pytest.raises(InvalidArgumentException, match="file_path: folder"):
+        with pytest.raises(FileNotFoundError, match="file_path: folder"):
             await aio.download("data/x", str(tmp_path / "missing" / "file"), client=client)
         fake.on("GET", "data/x", body="", status=202)
         with pytest.raises(PreviewFileProcessingException, match="GET data/x: still being processed after 0s"):

@@ -769,7 +769,8 @@ def test_failed_download_keeps_the_previous_file(kitsu, tmp_path):
 
 
 def test_download_into_a_missing_folder_fails_before_any_request(kitsu, tmp_path):
-    with pytest.raises(InvalidArgumentException, match="file_path: folder"):
+    # a FileNotFoundError, as upstream's open() raises (after its request)
+    with pytest.raises(FileNotFoundError, match="file_path: folder"):
         raw.download("movies/x.mp4", str(tmp_path / "nope" / "x.mp4"))
     assert kitsu.sent == []
     assert DownloadFileException  # the class a cut download raises (tests/faults)

@@ -203,6 +203,8 @@ def test_extractions_write_the_picture_or_return_it(kitsu, tmp_path, function, a
     response = getattr(gazu.files, function)(*args)
     assert response.content == b"\x89PNG frame"
     assert kitsu.sent == [("GET", path, query, None)] * 2
+    # both are downloads, as upstream's: Zou answers 202 to this Accept while the picture is being made
+    assert [call.request.headers["Accept"] for call in kitsu.mock.calls] == ["application/json, */*;q=0.1"] * 2
     assert [item.name for item in tmp_path.iterdir()] == ["frame.png"]
 
 
