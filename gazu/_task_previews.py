@@ -31,12 +31,17 @@ from gazu.helpers import download_file, sanitize_filename
 
 @contextlib.contextmanager
 def _preview_source(preview_file_path: Any, preview_file_url: Any, caller: str) -> Iterator[str]:
-    """Yield a local file to upload: the path given, or the URL downloaded to a folder removed afterwards."""
-    if preview_file_path is not None:
+    """Yield a local file to upload: the URL downloaded to a folder removed afterwards, or else the path given.
+
+    A URL wins over a path when both are given, as upstream's.
+    """
+    if preview_file_url is None:
+        if preview_file_path is None:
+            raise InvalidArgumentException("%s requires either preview_file_path or preview_file_url" % caller)
         yield _existing_paths(preview_file_path, "preview_file_path")[0]
         return
     if not isinstance(preview_file_url, str) or not preview_file_url:
-        raise InvalidArgumentException("%s requires either preview_file_path or preview_file_url" % caller)
+        raise InvalidArgumentException("preview_file_url: expected a URL, got %r" % (preview_file_url,))
     folder = tempfile.mkdtemp(prefix="gazu-preview-")
     try:
         # named as upstream names it: the URL's last segment, as written, made a safe file name

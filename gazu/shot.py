@@ -288,6 +288,10 @@ def export_shots_with_csv(project: str | dict, csv_file_path: str, episode: str 
                            progress_callback=progress_callback)
 
 
+_OTIO_NAMING = "${project_name}_${sequence_name}-${shot_name}"
+_OTIO_EPISODE_NAMING = "${project_name}_${episode_name}-${sequence_name}-${shot_name}"
+
+
 def import_otio(project: str | dict, otio_file_path: str, episode: str | dict | None = None,
                 naming_convention: str | None = None, match_case: bool = True,
                 client: KitsuClient = default_client,
@@ -295,11 +299,16 @@ def import_otio(project: str | dict, otio_file_path: str, episode: str | dict | 
     """Create or update shots from an edit timeline (any format OpenTimelineIO reads).
 
     ``naming_convention`` tells how clip names split into sequence and shot
-    names (the server's default, e.g. ``${project_name}_${sequence_name}-${shot_name}``,
-    when None); ``match_case`` makes that matching case-sensitive.
+    names (when None, upstream's default: ``${project_name}_${sequence_name}-${shot_name}``,
+    with ``-${episode_name}`` before the sequence for an episode); ``match_case`` makes
+    that matching case-sensitive.
     """
-    route = (_api.path("import/otio/projects/{}", project=project) if episode is None
-             else _api.path("import/otio/projects/{}/episodes/{}", project=project, episode=episode))
+    if episode is None:
+        route = _api.path("import/otio/projects/{}", project=project)
+        naming_convention = _OTIO_NAMING if naming_convention is None else naming_convention
+    else:
+        route = _api.path("import/otio/projects/{}/episodes/{}", project=project, episode=episode)
+        naming_convention = _OTIO_EPISODE_NAMING if naming_convention is None else naming_convention
     return client.upload(route, _api.require(otio_file_path, "otio_file_path"),
                          data=_api.query(naming_convention=naming_convention, match_case=bool(match_case)),
                          progress_callback=progress_callback)

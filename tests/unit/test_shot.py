@@ -236,11 +236,15 @@ def test_import_shots_with_csv(kitsu, tmp_path):
     assert b'name="file"; filename="shots.csv"' in _multipart(kitsu) and progress[-1][0] == progress[-1][1]
 
 
-@pytest.mark.parametrize("args, path, form", [
-    ((PROJECT,), "import/otio/projects/%s" % PROJECT, [b'name="match_case"\r\n\r\nTrue']),
+@pytest.mark.parametrize("args, path, form", [  # upstream's default naming convention when none is given
+    ((PROJECT,), "import/otio/projects/%s" % PROJECT,
+     [b'name="naming_convention"\r\n\r\n${project_name}_${sequence_name}-${shot_name}\r\n',
+      b'name="match_case"\r\n\r\nTrue']),
+    ((PROJECT, EPISODE), "import/otio/projects/%s/episodes/%s" % (PROJECT, EPISODE),
+     [b'name="naming_convention"\r\n\r\n${project_name}_${episode_name}-${sequence_name}-${shot_name}\r\n']),
     ((PROJECT, {"id": EPISODE}, "${sequence_name}_${shot_name}", False),
      "import/otio/projects/%s/episodes/%s" % (PROJECT, EPISODE),
-     [b'name="match_case"\r\n\r\nFalse', b'name="naming_convention"\r\n\r\n${sequence_name}_${shot_name}']),
+     [b'name="match_case"\r\n\r\nFalse', b'name="naming_convention"\r\n\r\n${sequence_name}_${shot_name}\r\n']),
 ])
 def test_import_otio(kitsu, tmp_path, args, path, form):
     source = tmp_path / "cut.edl"
@@ -250,7 +254,6 @@ def test_import_otio(kitsu, tmp_path, args, path, form):
     assert gazu.shot.import_otio(args[0], str(source), *args[1:]) == answer
     body = _multipart(kitsu)
     assert b'filename="cut.edl"' in body and all(part in body for part in form)
-    assert (b'name="naming_convention"' in body) == (len(args) > 2)
 
 
 @pytest.mark.parametrize("args, query", [

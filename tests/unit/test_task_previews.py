@@ -106,6 +106,14 @@ def test_add_preview_from_a_url_downloads_it_first_and_cleans_up(kitsu, remote, 
     assert list(tmp_path.iterdir()) == []  # the downloaded copy is gone once sent
 
 
+def test_a_url_wins_over_a_path_as_upstream(kitsu, remote, picture):
+    kitsu.on("POST", ADD_PREVIEW, json={"id": PREVIEW}, status=201)
+    kitsu.on("POST", UPLOAD, json={"id": PREVIEW}, status=201)
+    gazu.task.add_preview(TASK, COMMENT, preview_file_path=picture, preview_file_url=MEDIA_URL)
+    assert [url for url, _path in remote] == [MEDIA_URL]
+    assert multipart(kitsu)["file"][1] == b"\x89PNG remote"
+
+
 def test_add_extra_preview_joins_the_revision_of_a_preview(kitsu, picture):
     upload = "pictures/preview-files/" + EXTRA
     kitsu.on("POST", EXTRA_PREVIEW, json={"id": EXTRA, "revision": 3}, status=201)
