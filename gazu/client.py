@@ -588,13 +588,13 @@ class KitsuClient(Accessors):
         return self._json(response, "GET", path) if json_response else response.text
 
     def post(self, path: str, data: Any) -> Any:
-        """POST JSON data to a path; return the decoded answer."""
-        response = self.request("POST", path, json=data)
+        """POST JSON data to a path (None as ``null``, as upstream); return the decoded answer."""
+        response = self.request("POST", path, **_request_body(data))
         return self._json(response, "POST", path)
 
     def put(self, path: str, data: Any) -> Any:
-        """PUT JSON data to a path; return the decoded answer."""
-        response = self.request("PUT", path, json=data)
+        """PUT JSON data to a path (None as ``null``, as upstream); return the decoded answer."""
+        response = self.request("PUT", path, **_request_body(data))
         return self._json(response, "PUT", path)
 
     def delete(self, path: str, params: dict | None = None) -> str:
@@ -825,6 +825,13 @@ def deleted_before(method: str, path: str, response: Any, maybe_done: bool) -> b
         return False
     logger.info("%s %s: 404 on a retry: an earlier attempt, answered with an error, deleted it", method, path)
     return True
+
+
+def _request_body(data: Any) -> dict:
+    """Return the request arguments of a JSON body: None too is sent, as ``null``."""
+    if data is None:
+        return {"data": "null", "headers": {"Content-Type": "application/json"}}
+    return {"json": data}
 
 
 def _dump_json(data: Any) -> str:

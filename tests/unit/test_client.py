@@ -69,6 +69,14 @@ def test_post_and_put_send_json(kitsu, function, method):
     assert kitsu.last == (method, "data/things", {}, {"name": "x", "date": "2024-01-02"})
 
 
+@pytest.mark.parametrize("function, method", [(raw.post, "POST"), (raw.put, "PUT")])
+def test_post_and_put_send_none_as_json_null(kitsu, function, method):
+    kitsu.on(method, "data/things", json={"ok": True})
+    assert function("data/things", None) == {"ok": True}
+    request = kitsu.mock.calls[0].request
+    assert request.body in (b"null", "null") and request.headers["Content-Type"] == "application/json"  # as upstream
+
+
 def test_delete_returns_text(kitsu):
     kitsu.on("DELETE", "data/things/1", body="")
     assert raw.delete("data/things/1", params={"force": "true"}) == ""
