@@ -97,6 +97,8 @@ def download_file(url: str, file_path: str | None = None, headers: dict | None =
         DownloadFileException: the server answered with an error status, or
             the download failed.
     """
+    import requests
+
     from gazu.client import default_client
 
     if not isinstance(url, str) or not urlparse(url).scheme:
@@ -118,7 +120,9 @@ def download_file(url: str, file_path: str | None = None, headers: dict | None =
         return written[-1]
 
     try:
-        default_client.download(url, target, full=True, authenticated=False, headers=headers)
+        # requests' own User-Agent unless the headers given name one, as upstream's bare requests.get sends it
+        default_client.download(url, target, full=True, authenticated=False,
+                                headers={"User-Agent": requests.utils.default_user_agent(), **(headers or {})})
     except BaseException as error:
         for folder in folders:
             shutil.rmtree(folder, ignore_errors=True)

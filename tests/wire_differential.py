@@ -103,7 +103,7 @@ TEXT = {  # plain string parameters -> a plausible value
     "ratio": "2.39:1", "resolution": "2048x858", "currency": "USD", "category": "fx", "label": "fixed",
     "data_type": "list", "file_extension": "blend", "naming_convention": "${sequence}_${shot}", "token": "share-01",
     "url": "http://media.test/files/take.png", "preview_file_url": "http://media.test/files/take.png",
-    "host": HOST, "new_host": "http://other.test/api", "path": "data/projects", "model_name": "projects",
+    "host": HOST, "new_host": "http://other.test/api", "model_name": "projects",
     "id": made_up_id("project"), "model_id": made_up_id("project"), "id_field": "name",
     "filename": "shot 010: take/2?.ma", "message_json": '{"message": "nope"}', "default_message": "unknown",
     "month": 3, "year": 2024, "week": 12, "entity_name": "Hero", "project_status_name": "Open",
@@ -145,8 +145,10 @@ def value_for(module: str, function: str, name: str, annotation: str, form: str)
     if name in ("request", "response"):
         return Response(status=400, body='{"message": "wrong"}', headers={"Content-Type": "application/json"},
                         url=HOST + "/data/projects")
-    if name in ("file_path", "preview_file_path", "csv_file_path", "otio_file_path", "tmp_path"):
-        if name == "tmp_path" or _output_path(function):
+    if name == "tmp_path":
+        return Tmp("input.folder/")
+    if name in ("file_path", "preview_file_path", "csv_file_path", "otio_file_path"):
+        if _output_path(function):
             return Tmp({"csv_file_path": "export.csv"}.get(name, "file.png"))
         return Tmp({"csv_file_path": "input.csv", "otio_file_path": "input.otio"}.get(name, "input.png"))
     if name in ("attachments",):
@@ -200,6 +202,8 @@ def value_for(module: str, function: str, name: str, annotation: str, form: str)
         if annotation.startswith("dict") or form == "dict":
             return entity(kind)
         return made_up_id(kind)
+    if name == "path":  # fetch_all and fetch_first prepend "data/"
+        return "projects" if function.startswith("fetch_") else "data/projects"
     if name in TEXT:
         return TEXT[name]
     if name in NUMBERS:
@@ -415,10 +419,22 @@ def _fewer_gets(ours: list, theirs: list) -> bool:
 
 
 def _requests_differences(ours: list, theirs: list) -> list[str]:
-    """List how our requests differ from upstream's; ours may leave out GETs upstream sends."""
+    """List how our requests differ from upstream's, one line per differing detail.
+
+    Ours may leave out GETs upstream sends (fewer requests, same result);
+    the same requests in another order make one line saying so.
+    """
+    ours, theirs = [_in_order(request) for request in ours], [_in_order(request) for request in theirs]
     if ours == theirs or _fewer_gets(ours, theirs):
         return []
     found = []
+    targets_ours, targets_theirs = [_target(r) for r in ours], [_target(r) for r in theirs]
+    if targets_ours != targets_theirs and sorted(targets_ours) == sorted(targets_theirs):
+        found.append("same requests in another order: ours %s; upstream's %s" % (
+            ", ".join(map(_short_request, ours)), ", ".join(map(_short_request, theirs))))
+        # then each request against upstream's to the same address
+        remaining = list(ours)
+        ours = [remaining.pop([_target(r) for r in remaining].index(_target(their))) for their in theirs]
     for index in range(max(len(ours), len(theirs))):
         mine = ours[index] if index < len(ours) else None
         their = theirs[index] if index < len(theirs) else None
@@ -428,16 +444,72 @@ def _requests_differences(ours: list, theirs: list) -> list[str]:
             found.append("request %d: only %s sends %s" % (index + 1, "upstream" if mine is None else "ours",
                                                          _short_request(their or mine)))
             continue
-        for key in ("method", "url", "query", "headers", "body"):
-            a, b = mine[key], their[key]
-            if key == "query":
-                a, b = sorted(a), sorted(b)
-            if a != b:
-                found.append("request %d (%s %s) %s: ours %s, upstream's %s"
-                             % (index + 1, their["method"], _path(their), key, _brief(a), _brief(b)))
+        where = "request %d (%s %s)" % (index + 1, their["method"], _path(their))
+        found += ["%s %s" % (where, line) for line in _request_differences(mine, their)]
         if len(found) > 12:
             break
     return found
+
+
+def _in_order(request: dict) -> dict:
+    """The request with its query pairs sorted: Zou reads them in any order."""
+    return {**request, "query": sorted(request["query"])}
+
+
+def _target(request: dict) -> tuple:
+    return request["method"], request["url"]
+
+
+def _pairs(mine, their, what: str) -> list[str]:
+    """Compare two mappings key by key: one line per key whose values differ ("none" when absent)."""
+    lines = []
+    for key in list(mine) + [key for key in their if key not in mine]:
+        if mine.get(key) != their.get(key):
+            lines.append("%s %r: ours %s, upstream's %s" % (
+                what, key, _brief(mine[key]) if key in mine else "none",
+                _brief(their[key]) if key in their else "none"))
+    return lines
+
+
+def _request_differences(mine: dict, their: dict) -> list[str]:
+    lines = []
+    for key in ("method", "url"):
+        if mine[key] != their[key]:
+            lines.append("%s: ours %s, upstream's %s" % (key, _brief(mine[key]), _brief(their[key])))
+    if sorted(mine["query"]) != sorted(their["query"]):
+        lines += _pairs(_grouped(mine["query"]), _grouped(their["query"]), "query")
+    lines += _pairs(mine["headers"], their["headers"], "header")
+    a, b = mine["body"], their["body"]
+    if a == b:
+        return lines
+    if isinstance(a, dict) and isinstance(b, dict) and "json" in a and "json" in b:
+        lines += differences(a["json"], b["json"], "json")
+    elif isinstance(a, dict) and isinstance(b, dict) and "multipart" in a and "multipart" in b:
+        lines += _parts_differences(a["multipart"], b["multipart"])
+    else:
+        lines.append("body: ours %s, upstream's %s" % (_brief(a), _brief(b)))
+    return lines
+
+
+def _grouped(pairs: list) -> dict:
+    grouped: dict = {}
+    for key, value in pairs:
+        grouped.setdefault(key, []).append(value)
+    return grouped
+
+
+def _parts_differences(mine: list, their: list) -> list[str]:
+    """Compare two multipart forms part by part: their order, then each part's file name, headers and content."""
+    names_mine, names_their = [part["name"] for part in mine], [part["name"] for part in their]
+    if names_mine != names_their:
+        return ["form parts: ours %s, upstream's %s" % (names_mine, names_their)]
+    lines = []
+    for part_mine, part_their in zip(mine, their):
+        label = "part %r" % part_mine["name"]
+        lines += _pairs(part_mine["headers"], part_their["headers"], label + " header")
+        lines += _pairs({k: v for k, v in part_mine.items() if k not in ("name", "headers")},
+                        {k: v for k, v in part_their.items() if k not in ("name", "headers")}, label)
+    return lines
 
 
 def _path(request: dict) -> str:

@@ -279,6 +279,10 @@ def _special(method: str, route: str, segments: list, params: dict, body):
         return [entity("cast", 21), entity("cast", 22)] if method == "GET" else body
     if route.endswith("/full") and kind_of(segments[-2]):
         return entity(kind_of(segments[-2]), name_of_id(segments[-2])[1])
+    if route.endswith("/output-file-path"):
+        return {"folder_path": "/prod/out/hero", "file_name": "hero_cache_v004"}
+    if route.endswith("/working-file-path"):
+        return {"path": "/prod/work/hero", "name": "hero_anim_v004"}
     if route.endswith("/next-revision"):
         return {"next_revision": 4}
     if route.endswith("/working-files/last-revisions"):
@@ -420,7 +424,10 @@ INPUT_FILES = {".png": b"\x89PNG\r\n\x1a\nfake picture", ".mp4": b"\x00\x00\x00\
 
 
 def _write_input(path: str) -> None:
+    """Write an input file afresh, or make a folder for a name ending in ``/``."""
     os.makedirs(os.path.dirname(path), exist_ok=True)
+    if path.endswith("/"):
+        return
     with open(path, "wb") as handle:
         handle.write(INPUT_FILES.get(os.path.splitext(path)[1], b"some bytes"))
 

@@ -243,12 +243,14 @@ def test_comment_and_chat_attachments(shot_task, comment, tmp_path):
     gazu.files.download_attachment_file(attached, str(target))
     assert target.read_bytes() == b"make it pop"
 
-    # Only pictures posted in an entity's chat get a thumbnail.
+    # Only pictures posted in an entity's chat get a thumbnail, when their part says it is a picture
+    # (client.upload sends a file without a type, as upstream: the (name, file, type) form gives one).
     picture = tmp_path / "ref.png"
     picture.write_bytes(png(200, 160))
     gazu.client.post("actions/user/chats/%s/join" % shot["id"], {})
-    message = gazu.client.upload("data/entities/%s/chat/messages" % shot["id"], str(picture),
-                                 data={"message": "reference"})
+    with open(picture, "rb") as handle:
+        message = gazu.client.upload("data/entities/%s/chat/messages" % shot["id"], data={"message": "reference"},
+                                     files={"file": ("ref.png", handle, "image/png")})
     thumbnail = message["attachment_files"][0]
     url = gazu.files.get_attachment_thumbnail_url(thumbnail)
     assert url == "pictures/thumbnails/attachment-files/%s.png" % thumbnail["id"]

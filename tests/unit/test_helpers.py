@@ -10,6 +10,7 @@ import tempfile
 import uuid
 
 import pytest
+import requests
 import responses
 
 import gazu
@@ -71,6 +72,8 @@ def test_download_file_names_the_file_as_upstream(tmp_path, monkeypatch):
     assert helpers.download_file("http://files.test/dir/a%20b.jpg", str(tmp_path)) == str(tmp_path / "a20b.jpg")
     assert helpers.download_file("http://files.test/", ".") == str(tmp_path / "file.bin")
     assert "Authorization" not in responses.calls[0].request.headers
+    # requests' own User-Agent, as upstream's bare requests.get sends it
+    assert responses.calls[0].request.headers["User-Agent"] == requests.utils.default_user_agent()
 
 
 @responses.activate
@@ -80,6 +83,9 @@ def test_download_file_error_statuses_raise_download_file_exception(tmp_path, mo
     with pytest.raises(DownloadFileException, match=r"File \(http://files.test/gone\) can't be downloaded \(GET"):
         helpers.download_file("http://files.test/gone", headers={"X-A": "1"})
     assert responses.calls[0].request.headers["X-A"] == "1"
+    with pytest.raises(DownloadFileException):
+        helpers.download_file("http://files.test/gone", headers={"User-Agent": "studio-tool"})
+    assert responses.calls[1].request.headers["User-Agent"] == "studio-tool"  # the one given wins
     assert os.listdir(tmp_path) == []  # no folder left behind
 
 
