@@ -402,6 +402,8 @@ def _build_classes() -> dict[str, type]:
             if not again:
                 self._stop.clear()
             elif self._stop.is_set():  # a reconnection after disconnect(): stop there
+                if in_reconnection_task and getattr(self, "_reconnect_abort", None):
+                    self._reconnect_abort.set()  # socket.io's task began after disconnect(), which it undid
                 raise SocketIOConnectionError("the listener was disconnected")
             self._connecting_thread = threading.get_ident()
             try:
