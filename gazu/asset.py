@@ -298,7 +298,9 @@ def get_asset_type_url(project: str | dict, asset_type: str | dict, client: Kits
 
     An asset type dict with its ``name`` is not read again.
     """
+    named = isinstance(asset_type, dict) and "name" in asset_type
+    asset_type_id = None if named else _api.to_id(asset_type, "asset_type")  # checked before any read
     project = _api.fetch("data/projects/{}", client, project=project)
-    if not (isinstance(asset_type, dict) and "name" in asset_type):
-        asset_type = get_asset_type(_api.to_id(asset_type, "asset_type"), client=client)
+    if not named:
+        asset_type = get_asset_type(asset_type_id, client=client)
     return _production_url(project, client) + "/assets?" + urlencode({"search": "type=[%s]" % asset_type["name"]})

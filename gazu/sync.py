@@ -250,6 +250,7 @@ def import_tasks(tasks: list[dict], client: KitsuClient = default_client) -> lis
 def _push_entities(list_all: Callable[..., list[dict]], project_source: dict, project_target: dict,
                    client_source: KitsuClient, client_target: KitsuClient) -> list[dict]:
     """Push the entities ``list_all`` lists for the source project, moved to the target project."""
+    _api.to_id(project_source, "project_source")
     target_id = _api.to_id(project_target, "project_target")
     entities = [{**entity, "project_id": target_id} for entity in list_all(project_source, client=client_source)]
     return import_entities(entities, client=client_target)
@@ -295,6 +296,8 @@ def push_shots(project_source: dict, project_target: dict, client_source: KitsuC
 def push_entity_links(project_source: dict, project_target: dict, client_source: KitsuClient,
                       client_target: KitsuClient) -> list[dict]:
     """Push the project's casting (entity links, which keep their ids); return those imported."""
+    _api.to_id(project_source, "project_source")
+    _api.to_id(project_target, "project_target")
     return import_entity_links(_casting.all_entity_links_for_project(project_source, client=client_source),
                                client=client_target)
 
@@ -302,6 +305,8 @@ def push_entity_links(project_source: dict, project_target: dict, client_source:
 def push_project_entities(project_source: dict, project_target: dict, client_source: KitsuClient,
                           client_target: KitsuClient) -> dict:
     """Push assets, episodes (of a tv show), sequences, shots then casting; return what each step imported."""
+    _api.to_id(project_source, "project_source")
+    _api.to_id(project_target, "project_target")
     production_type = project_source.get("production_type") if isinstance(project_source, dict) else None
     if production_type is None:  # an id, or a dict without it: upstream needs the project dict
         production_type = _api.fetch("data/projects/{}", client_source, project_source=project_source).get(
@@ -400,6 +405,7 @@ def push_task_comment(task_status_map: dict, person_map: dict, task: str | dict,
 def push_task_comments(task_status_map: dict, person_map: dict, task: str | dict, client_source: KitsuClient,
                        client_target: KitsuClient) -> list[dict]:
     """Post on the target task every comment of the source task, oldest first; return what each push returned."""
+    _api.to_id(task, "task")
     comments = _task.all_comments_for_task(task, client=client_source)
     # The server lists newest first.
     return [push_task_comment(task_status_map, person_map, task, comment, client_source, client_target)
@@ -408,6 +414,7 @@ def push_task_comments(task_status_map: dict, person_map: dict, task: str | dict
 
 def push_tasks_comments(project_source: dict, client_source: KitsuClient, client_target: KitsuClient) -> list[dict]:
     """Push the comments of every task of the project, after its tasks; return the project's tasks."""
+    _api.to_id(project_source, "project_source")
     statuses = get_sync_task_status_id_map(client_source, client_target)
     people = get_sync_person_id_map(client_source, client_target)
     tasks = _task.all_tasks_for_project(project_source, client=client_source)

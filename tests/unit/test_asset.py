@@ -405,3 +405,10 @@ def test_every_function_is_covered():
     public = {name for name, value in vars(gazu.asset).items()
               if callable(value) and not name.startswith("_") and getattr(value, "__module__", "") == "gazu.asset"}
     assert public == covered
+
+
+@pytest.mark.parametrize("asset_type", ["a/b", None, {"no": "id"}])
+def test_get_asset_type_url_checks_the_asset_type_before_reading_the_project(kitsu, asset_type):
+    with pytest.raises(InvalidArgumentException, match="^asset_type: "):
+        gazu.asset.get_asset_type_url(new_id(), asset_type)
+    assert kitsu.sent == []

@@ -552,6 +552,35 @@ def test_pushes_reject_a_bad_project_before_any_request(two, name):
     assert two.sent == []
 
 
+PUSHES = ["push_episodes", "push_sequences", "push_assets", "push_shots", "push_entity_links",
+          "push_project_entities", "push_tasks"]
+
+
+def push_arguments(name, source, target):
+    return (source, target) + ((new_id(),) if name == "push_tasks" else ())
+
+
+@pytest.mark.parametrize("name", PUSHES + ["push_tasks_comments"])
+def test_pushes_name_a_bad_source_project_by_its_own_name(two, name):
+    args = ("a/b",) if name == "push_tasks_comments" else push_arguments(name, "a/b", new_id())
+    with pytest.raises(InvalidArgumentException, match="^project_source: "):
+        getattr(sync, name)(*args, two.source, two.target)
+    assert two.sent == []
+
+
+@pytest.mark.parametrize("name", PUSHES)
+def test_pushes_check_the_target_project_before_reading_the_source(two, name):
+    with pytest.raises(InvalidArgumentException, match="^project_target: "):
+        getattr(sync, name)(*push_arguments(name, new_id(), "a/b"), two.source, two.target)
+    assert two.sent == []
+
+
+def test_push_task_comments_checks_the_task_before_reading(two):
+    with pytest.raises(InvalidArgumentException, match="^task: "):
+        sync.push_task_comments({}, {}, "a/b", two.source, two.target)
+    assert two.sent == []
+
+
 def test_nothing_goes_through_the_default_client(two):
     """The suite above never used the default client (the kitsu host): the two clients carry everything."""
     two.on("source", "GET", "data/projects", json=[])
