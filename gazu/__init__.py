@@ -126,12 +126,17 @@ def send_email_otp(email: str, client: KitsuClient = default_client) -> dict:
 
 
 def log_out(client: KitsuClient = default_client) -> dict:
-    """Revoke the session on the server and forget the tokens; return the tokens left (``{}``), as upstream."""
+    """Revoke the session on the server and forget the tokens; return the tokens left (``{}``), as upstream.
+
+    As upstream, a 400 or 401 (a session the server no longer knows) still
+    logs out; after any other failure the error is raised and the tokens kept.
+    """
     try:
         if client.access_token:
             client.get("auth/logout")
-    finally:
-        raw.set_tokens({}, client)
+    except (ParameterException, NotAuthenticatedException):
+        pass
+    raw.set_tokens({}, client)
     return {}
 
 

@@ -529,6 +529,22 @@ def test_log_in_keeps_tokens_and_log_out_forgets_them(kitsu):
 
 
 
+@pytest.mark.parametrize("status", [400, 401])
+def test_log_out_of_a_session_the_server_forgot_still_logs_out(kitsu, status):
+    raw.default_client.tokens = {"access_token": "A"}
+    kitsu.on("GET", "auth/logout", status=status, json={"msg": "gone"})
+    assert gazu.log_out() == {}
+    assert raw.default_client.tokens == {}
+
+
+def test_log_out_keeps_the_tokens_when_the_server_fails(kitsu):
+    raw.default_client.tokens = {"access_token": "A"}
+    kitsu.on("GET", "auth/logout", status=500, json={"message": "boom"})
+    with pytest.raises(gazu.exception.ServerErrorException):
+        gazu.log_out()
+    assert raw.default_client.tokens == {"access_token": "A"}
+
+
 def test_log_in_with_two_factor_fields(kitsu):
     kitsu.on("POST", "auth/login", json={"login": True, "access_token": "A"})
     gazu.log_in("me@example.com", "pw", totp="123456", recovery_code="ABCD")
