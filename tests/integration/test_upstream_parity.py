@@ -900,8 +900,9 @@ def seed_production(kitsu, folder: str) -> Production:
     p["attachment"] = gazu.client.upload("actions/tasks/%s/comments/%s/add-attachment"
                                          % (shot_task["id"], p.comment["id"]), brief)[0]
     gazu.client.post("actions/user/chats/%s/join" % p.shot["id"], {})
-    message = gazu.client.upload("data/entities/%s/chat/messages" % p.shot["id"], picture,
-                                 data={"message": "reference"})
+    with open(picture, "rb") as handle:  # with its type: Zou makes thumbnails of pictures it knows as such
+        message = gazu.client.upload("data/entities/%s/chat/messages" % p.shot["id"], data={"message": "reference"},
+                                     files={"file": ("ref.png", handle, "image/png")})
     p["chat_picture"] = message["attachment_files"][0]
     post("actions/tasks/%s/time-spents/2024-03-12/persons/%s" % (shot_task["id"], p.artist["id"]),
          {"duration": 5400})
