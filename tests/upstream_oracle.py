@@ -5,8 +5,9 @@ user's cache folder (``${XDG_CACHE_HOME:-~/.cache}/gazu-upstream-oracle``,
 one per version) and never committed nor imported here: a long-lived
 subprocess (tests/upstream_oracle_server.py, run with ``python -I`` outside
 the checkout) receives the calls and answers their outcome as typed JSON.
-:func:`call_ours` gives our package's outcome in the same encoding and
-:func:`differences` lists where two outcomes differ, types included.
+:func:`call_ours` gives our package's outcome in the same encoding,
+:func:`differences` lists where two outcomes differ, types included, and
+:func:`requests_not_sent_by_upstream` the requests only ours sent.
 
 benchmarks/compare_upstream.py measures against the same environment.
 """
@@ -22,6 +23,7 @@ import sys
 import tempfile
 import threading
 import venv
+from urllib.parse import parse_qsl, urlsplit
 
 from tests import upstream_oracle_server as server
 
@@ -243,6 +245,18 @@ def explain(ours: dict, theirs: dict) -> str:
     """Say which requests each side sent, to go with a list of differences."""
     return "requests sent by ours: %s\nby upstream's: %s" % (
         ", ".join(ours.get("requests", [])) or "none", ", ".join(theirs.get("requests", [])) or "none")
+
+
+def _request_key(line: str) -> tuple:
+    method, url = line.split(" ", 1)
+    parts = urlsplit(url)
+    return method, parts.path, tuple(sorted(parse_qsl(parts.query, keep_blank_values=True)))
+
+
+def requests_not_sent_by_upstream(ours: dict, theirs: dict) -> list[str]:
+    """List the requests ours sent that upstream did not (method, path and query, in any order)."""
+    sent_by_upstream = {_request_key(line) for line in theirs.get("requests", [])}
+    return [line for line in ours.get("requests", []) if _request_key(line) not in sent_by_upstream]
 
 
 def compare_outcomes(ours: dict, theirs: dict) -> list[str]:
