@@ -153,20 +153,6 @@ def delete(route: str, /, client: KitsuClient, *, force: bool = False, params: d
     return client.delete(path(route, **entities), params=params or None)
 
 
-def update_data(route: str, /, client: KitsuClient, data: dict, **entities: Any) -> dict:
-    """Merge ``data`` into the free-form ``data`` field of the entity at ``route``.
-
-    The entity is read fresh from the server (never from a cache) so that
-    keys written by others since are kept.
-    """
-    if data is not None and not isinstance(data, dict):
-        raise InvalidArgumentException("data: expected a dict, got %r" % (data,))
-    target = path(route, **entities)
-    current = client.get(target)
-    merged = {**(current.get("data") or {}), **(data or {})}
-    return client.put(target, {"data": merged})
-
-
 def create_if_missing(find: Callable[[], Any], create: Callable[[], Any]) -> Any:
     """Return what ``find()`` returns, or ``create()`` when it finds nothing."""
     existing = find()

@@ -88,8 +88,13 @@ def update_project(project: dict, client: KitsuClient = default_client) -> dict:
 
 
 def update_project_data(project: str | dict, data: dict | None = None, client: KitsuClient = default_client) -> dict:
-    """Merge ``data`` into the project's free-form ``data``; keys not given are kept."""
-    return _api.update_data("data/projects/{}", client, data, project=project)
+    """Merge ``data`` into the project's free-form ``data``; keys not given are kept.
+
+    As upstream, the project is read fresh and saved whole, its ``data`` merged.
+    """
+    changes = _api.data_dict(data, "data")
+    current = _api.fetch("data/projects/{}", client, project=project)
+    return update_project({**current, "data": {**(current.get("data") or {}), **changes}}, client=client)
 
 
 def close_project(project: str | dict, client: KitsuClient = default_client) -> dict:
@@ -103,7 +108,9 @@ def close_project(project: str | dict, client: KitsuClient = default_client) -> 
                    if str(status.get("name")).lower() == "closed"), None)
     if closed is None:
         raise ProjectStatusNotFoundException("close_project: the server has no project status named 'Closed'")
-    _api.put("data/projects/{}", client, {"project_status_id": closed["id"]}, project=project)
+    # Only the id and the status, as upstream sends for an id: upstream saves back a dict given whole,
+    # reverting what changed since it was read (CHANGELOG, deliberate differences).
+    _api.put("data/projects/{}", client, {"id": project["id"], "project_status_id": closed["id"]}, project=project)
     return {**project, "project_status_id": closed["id"]}
 
 

@@ -291,13 +291,6 @@ def test_values_upstream_sends_as_given_pass_through():
             _api.date(bad, "date")
 
 
-def test_update_data_merges_onto_fresh_data(kitsu):
-    kitsu.on("GET", "data/entities/" + ID, json={"id": ID, "data": {"kept": 1, "changed": 1}})
-    kitsu.on("PUT", "data/entities/" + ID, json={"id": ID})
-    _api.update_data("data/entities/{}", gazu.client.default_client, {"changed": 2}, entity=ID)
-    assert kitsu.last[3] == {"data": {"kept": 1, "changed": 2}}
-
-
 def test_create_if_missing():
     assert _api.create_if_missing(lambda: {"id": 1}, lambda: pytest.fail("created")) == {"id": 1}
     assert _api.create_if_missing(lambda: None, lambda: {"id": 2}) == {"id": 2}

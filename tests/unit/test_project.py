@@ -220,8 +220,8 @@ def test_close_project_sets_the_closed_status(kitsu, project, answer, status_nam
     kitsu.on("GET", "data/project-status", json=[{"id": new_id(), "name": "Open"}, {"id": closed, "name": status_name}])
     kitsu.on("PUT", "data/projects/%s" % P, json={"id": P, "name": "Agent 327", "project_status_id": closed})
     assert gazu.project.close_project(project) == {**answer, "project_status_id": closed}
-    assert kitsu.sent == [("GET", "data/project-status", {}, None),
-                          ("PUT", "data/projects/%s" % P, {}, {"project_status_id": closed})]
+    assert kitsu.sent == [("GET", "data/project-status", {}, None),  # the id and the status only, as upstream
+                          ("PUT", "data/projects/%s" % P, {}, {"id": P, "project_status_id": closed})]
 
 
 def test_close_project_without_a_closed_status(kitsu):
@@ -250,13 +250,14 @@ def test_get_project_task_types_other_errors_raise(kitsu):
 
 
 def test_update_project_data_merges_into_fresh_data(kitsu):
-    kitsu.on("GET", "data/projects/%s" % P, json={"id": P, "data": {"fps": 25, "studio": "North"}})
+    kitsu.on("GET", "data/projects/%s" % P, json={"id": P, "name": "Agent 327", "data": {"fps": 25, "studio": "North"}})
     kitsu.on("PUT", "data/projects/%s" % P, json={"id": P})
     gazu.cache.enable()
     gazu.project.update_project_data(P, {"fps": 24})
     gazu.project.update_project_data(P, {"fps": 24})
-    assert kitsu.sent[:2] == [("GET", "data/projects/%s" % P, {}, None),
-                              ("PUT", "data/projects/%s" % P, {}, {"data": {"fps": 24, "studio": "North"}})]
+    assert kitsu.sent[:2] == [("GET", "data/projects/%s" % P, {}, None),  # saved whole, as upstream
+                              ("PUT", "data/projects/%s" % P, {}, {"id": P, "name": "Agent 327",
+                                                                  "data": {"fps": 24, "studio": "North"}})]
     assert [request[0] for request in kitsu.sent] == ["GET", "PUT", "GET", "PUT"]
 
 
