@@ -113,7 +113,8 @@ async def log_in(
                                   fido_authentication_response=fido_authentication_response,
                                   recovery_code=recovery_code)
     try:
-        response = await client.request("POST", "auth/login", json=payload, authenticated=False)
+        response = await client.request("POST", "auth/login", json=payload, authenticated=False,
+                                        headers=client.make_auth_header())  # the current token too, as upstream
     except (NotAuthenticatedException, ParameterException) as error:
         raise _auth.refused(error, email) from None
     result = client._json(response, "POST", "auth/login") or {}
@@ -144,8 +145,10 @@ async def check_server_status(client: AsyncKitsuClient) -> bool:
         client = _client(client)
         if not client.host:
             return False
+        # the host itself, with aiohttp's own User-Agent, as upstream's bare aiohttp session asks it
         response = await client.request("HEAD", client.host, full=True, authenticated=False, retry=False,
-                                        raise_for_status=False)  # the host itself, as upstream
+                                        raise_for_status=False,
+                                        headers={"User-Agent": _aiohttp_module().http.SERVER_SOFTWARE})
     except GazuException:
         return False
     return response.status_code < 500

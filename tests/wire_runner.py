@@ -6,7 +6,9 @@ our package (the checkout) and with upstream gazu 1.3.1 in its own virtual
 environment (tests/upstream_oracle.py makes it), then compares the records.
 
 Both sides meet the same fake Kitsu: requests' transport adapter is replaced,
-so no byte reaches a network, and every request is answered by
+so no byte reaches a network (gazu.aio, on aiohttp, talks to a loopback
+server of this process instead: :class:`Loopback`), and every request is
+answered by
 :func:`answer`, a pure function of the request (method, path, query, JSON
 body). The answer is a plausible Zou answer for the route: the entity an id
 names, two entities for a listing (out of name order), the posted data
@@ -321,7 +323,7 @@ def _generic(method: str, segments: list, body):
 # -- Recording -----------------------------------------------------------------------------------------------
 
 # Added by requests or urllib3 themselves, the same on both sides or meaningless to the server.
-TRANSPORT_HEADERS = {"accept-encoding", "connection", "content-length", "transfer-encoding"}
+TRANSPORT_HEADERS = {"accept-encoding", "connection", "content-length", "transfer-encoding", "host"}
 
 
 def _digest(data: bytes) -> dict:
@@ -408,6 +410,66 @@ def install_transport(sent: list) -> None:
     requests.adapters.HTTPAdapter.send = send
 
 
+class _Received:
+    """What the loopback server received, shaped as requests' PreparedRequest for :func:`record`."""
+
+    def __init__(self, method: str, url: str, headers: dict, body: bytes | None):
+        self.method, self.url, self.headers, self.body = method, url, headers, body
+
+
+class Loopback:
+    """A local HTTP server answering as :func:`answer`, for gazu.aio (aiohttp has its own transport).
+
+    It records each request as :func:`record` does, under :data:`HOST`'s address, so that both
+    transports' records compare alike.
+    """
+
+    def __init__(self, sent: list):
+        import http.server
+        import threading
+
+        site = urllib.parse.urlsplit(HOST)
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def _serve(self):
+                if self.headers.get("Transfer-Encoding", "").lower() == "chunked":
+                    body = b""
+                    while True:
+                        size = int(self.rfile.readline().split(b";")[0], 16)
+                        if not size:
+                            self.rfile.readline()
+                            break
+                        body += self.rfile.read(size)
+                        self.rfile.readline()
+                else:
+                    length = int(self.headers.get("Content-Length") or 0)
+                    body = self.rfile.read(length) if length else None
+                received = _Received(self.command, "%s://%s%s" % (site.scheme, site.netloc, self.path),
+                                     dict(self.headers.items()), body)
+                entry = record(received)
+                sent.append(entry)
+                parsed = entry["body"].get("json") if isinstance(entry["body"], dict) else None
+                status, content_type, content = answer(self.command, urllib.parse.urlsplit(self.path).path,
+                                                       entry["query"], parsed)
+                self.send_response(status)
+                self.send_header("Content-Type", content_type)
+                self.send_header("Content-Length", str(len(content)))
+                self.end_headers()
+                if self.command != "HEAD":
+                    self.wfile.write(content)
+
+            do_GET = do_POST = do_PUT = do_DELETE = do_HEAD = _serve
+
+            def log_message(self, *args):
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.base = "http://127.0.0.1:%d" % self.server.server_port
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+
 # -- Running the cases --------------------------------------------------------------------------------------
 
 class Hung(BaseException):
@@ -452,7 +514,7 @@ def _files(folder: str) -> dict:
     return dict(sorted(found.items()))
 
 
-def run_case(gazu, case: dict, tmp: str, cwd: str, scratch: str, sent: list) -> dict:
+def run_case(gazu, case: dict, tmp: str, cwd: str, scratch: str, sent: list, loopback: Loopback) -> dict:
     _clear(tmp)
     _clear(cwd)
     _clear(scratch)
@@ -464,10 +526,18 @@ def run_case(gazu, case: dict, tmp: str, cwd: str, scratch: str, sent: list) -> 
     resolve = server.client_resolver(gazu)
     module = case["module"]
     target = gazu if module == "gazu" else importlib.import_module("gazu." + module)
+    site = urllib.parse.urlsplit(HOST)
     signal.setitimer(signal.ITIMER_REAL, CASE_SECONDS)
     try:
         call = getattr(target, case["function"])
-        result = call(*server.decode(case["args"], resolve, tmp), **server.decode(case["kwargs"], resolve, tmp))
+        if module == "aio":  # on the loopback server, in an event loop of its own
+            import asyncio
+
+            args, kwargs = json.loads(json.dumps([case["args"], case["kwargs"]]).replace(
+                "%s://%s" % (site.scheme, site.netloc), loopback.base))
+            result = asyncio.run(server._run_async(call, args, kwargs, resolve, tmp))
+        else:
+            result = call(*server.decode(case["args"], resolve, tmp), **server.decode(case["kwargs"], resolve, tmp))
         outcome = {"value": server.encode(result, tmp)}
     except Hung:
         outcome = {"hung": True}
@@ -480,7 +550,8 @@ def run_case(gazu, case: dict, tmp: str, cwd: str, scratch: str, sent: list) -> 
     outcome["sent"] = list(sent)
     outcome["files"] = _files(tmp)
     outcome["cwd"] = _files(cwd)
-    return _steady(outcome, tmp, cwd, scratch)
+    return json.loads(json.dumps(_steady(outcome, tmp, cwd, scratch)).replace(
+        loopback.base, "%s://%s" % (site.scheme, site.netloc)))
 
 
 def _steady(outcome: dict, tmp: str, cwd: str, scratch: str) -> dict:
@@ -533,6 +604,7 @@ def main(checkout: str, side: str) -> None:
         raise SystemExit("wire runner (%s): imported gazu from %s" % (side, where))
     sent: list = []
     install_transport(sent)
+    loopback = Loopback(sent)
     time.sleep = lambda seconds: None  # a poll or a back-off answers at once: every answer is final
     base = tempfile.mkdtemp(prefix="gazu-wire-%s-" % side)
     tmp, cwd, scratch = (os.path.join(base, name) for name in ("tmp", "cwd", "scratch"))
@@ -548,7 +620,7 @@ def main(checkout: str, side: str) -> None:
         return
     for case in request["cases"]:
         try:
-            outcome = run_case(gazu, case, tmp, cwd, scratch, sent)
+            outcome = run_case(gazu, case, tmp, cwd, scratch, sent, loopback)
         except BaseException:  # a fault of the runner itself
             outcome = {"runner_error": traceback.format_exc()[-2000:]}
         answers.write(json.dumps(outcome) + "\n")

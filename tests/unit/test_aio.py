@@ -13,6 +13,7 @@ import sys
 import tracemalloc
 from unittest import mock
 
+import aiohttp
 import pytest
 import requests
 from aiohttp import web
@@ -145,6 +146,8 @@ def test_check_server_status_asks_the_host_itself(run):
 
     fake, up = run(body)
     assert up is True and [request[:2] for request in fake.sent] == [("HEAD", "api")]
+    # aiohttp's own User-Agent, as upstream's bare aiohttp session sends it
+    assert fake.headers[0]["User-Agent"] == aiohttp.http.SERVER_SOFTWARE
 
 
 def test_a_test_double_is_a_client():
@@ -552,7 +555,7 @@ def test_log_in_log_out_and_create_session(run):
     assert fake.sent[0] == ("POST", "auth/login", {}, {  # every factor, null when not given, as upstream
         "email": "me@example.com", "password": "secret", "totp": "123456", "email_otp": None,
         "fido_authentication_response": None, "recovery_code": None})
-    assert "Authorization" not in fake.headers[0]
+    assert fake.headers[0]["Authorization"] == "Bearer unit-test-token"  # the token in use, as upstream sends it
 
 
 @pytest.mark.parametrize("answer, status", [({"msg": "Wrong credentials"}, 401), ({"login": False}, 200)])
