@@ -452,13 +452,20 @@ def new_task(entity: str | dict, task_type: str | dict, name: str = "main", task
              assigner: str | dict | None = None, assignees: list[str | dict] | None = None,
              client: KitsuClient = default_client) -> dict:
     """Return the entity's task of this type and name, created if missing (at the default status unless
-    ``task_status`` is given)."""
+    ``task_status`` is given).
+
+    Raises:
+        TaskStatusNotFoundException: no ``task_status`` is given and the server has no default status.
+    """
     body = {"entity_id": _api.to_id(entity, "entity"), "task_type_id": _api.to_id(task_type, "task_type"),
             "name": _api.given(name, "name"), "assignees": _api.to_ids(assignees, "assignees"),
             **_api.query(assigner_id=_api.optional_id(assigner, "assigner"))}
     status_id = _api.optional_id(task_status, "task_status")
     if status_id is None:
         status_id = _api.optional_id(get_default_task_status(client=client), "task_status")
+
+    if status_id is None:  # upstream crashes here with a bare TypeError
+        raise TaskStatusNotFoundException("new_task: the server has no default task status: give task_status")
 
     def create() -> dict:
         project_id = entity.get("project_id") if isinstance(entity, dict) else None

@@ -221,6 +221,14 @@ def test_new_task_with_a_status_and_an_entity_dict_reads_its_project_id(kitsu):
                                     "project_id": PROJECT, "task_status_id": STATUS})]
 
 
+def test_new_task_without_a_default_status_creates_nothing(kitsu):
+    kitsu.on("GET", "data/task-status", json=[])
+    kitsu.on("GET", "data/tasks", json=[])
+    with pytest.raises(TaskStatusNotFoundException, match="no default task status"):  # upstream: a bare TypeError
+        gazu.task.new_task({"id": ENTITY, "project_id": PROJECT}, TASK_TYPE)
+    assert [request[:2] for request in kitsu.sent] == [("GET", "data/task-status")]
+
+
 def test_new_task_returns_the_existing_task(kitsu):
     kitsu.on("GET", "data/tasks", json=[{"id": TASK, "name": "main"}])
     assert gazu.task.new_task({"id": ENTITY, "project_id": PROJECT}, TASK_TYPE, task_status=STATUS) == {
