@@ -19,10 +19,16 @@ from gazu.exception import InvalidArgumentException
 from gazu.sorting import sort_by_name
 
 
-def _entries(playlist: dict) -> list[dict]:
-    """Return the entries of a playlist dict (none for a new playlist), or raise naming the argument."""
+def _entries(playlist: dict, saved: bool = True) -> list[dict]:
+    """Return the entries of a playlist dict, or raise naming the argument.
+
+    A dict without ``shots`` has none, unless it is to be ``saved`` with its entries changed: it is
+    then refused before any request (upstream: a bare KeyError), since saving it would empty the
+    playlist on the server.
+    """
     _api.to_id(playlist, "playlist")
-    if not isinstance(playlist, dict) or not isinstance(playlist.get("shots"), (list, type(None))):
+    if not isinstance(playlist, dict) or not isinstance(playlist.get("shots", () if saved else None),
+                                                          (list, type(None))):
         raise InvalidArgumentException(
             "playlist: expected a playlist dict with its 'shots' (as get_playlist returns), got %r" % (playlist,))
     return playlist.get("shots") or []
@@ -143,7 +149,7 @@ def add_entity_to_playlist(playlist: dict, entity: str | dict, preview_file: str
     The newest preview is the most recent of the latest previews of each of
     the entity's task types.
     """
-    entries = None if persist else _entries(playlist)
+    entries = None if persist else _entries(playlist, saved=False)
     _api.to_id(playlist, "playlist")
     entity_id, preview_file_id = _api.to_id(entity, "entity"), _api.optional_id(preview_file, "preview_file")
     if preview_file_id is None:
@@ -157,7 +163,7 @@ def add_entity_to_playlist(playlist: dict, entity: str | dict, preview_file: str
 def remove_entity_from_playlist(playlist: dict, entity: str | dict, persist: bool = True,
                                 client: KitsuClient = default_client) -> dict:
     """Take every entry of this entity out of the playlist dict (changed in place, saved with ``persist``)."""
-    entries, entity_id = _entries(playlist), _api.to_id(entity, "entity")
+    entries, entity_id = _entries(playlist, saved=persist), _api.to_id(entity, "entity")
     playlist["shots"] = [entry for entry in entries if entry.get("entity_id") != entity_id]
     return _saved(playlist, persist, client)
 
@@ -165,7 +171,7 @@ def remove_entity_from_playlist(playlist: dict, entity: str | dict, persist: boo
 def update_entity_preview(playlist: dict, entity: str | dict, preview_file: str | dict, persist: bool = True,
                           client: KitsuClient = default_client) -> dict:
     """Show another preview for the entity in the playlist dict (changed in place, saved with ``persist``)."""
-    entries, entity_id = _entries(playlist), _api.to_id(entity, "entity")
+    entries, entity_id = _entries(playlist, saved=persist), _api.to_id(entity, "entity")
     preview_file_id = _api.to_id(preview_file, "preview_file")
     for entry in entries:
         if entry.get("entity_id") == entity_id:

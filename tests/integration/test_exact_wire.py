@@ -67,6 +67,7 @@ def test_every_listed_difference_is_in_the_changelog():
         text = handle.read()
     deliberate = text.split("Deliberate differences", 1)[1]
     missing = sorted({function for function, _form, _pattern in wire_differential.KNOWN_DIFFERENCES
-                      if not re.search(r"\b%s\b" % re.escape(function.split(".")[-1]), deliberate)})
+                      if function != "*" and not re.search(r"\b%s\b" % re.escape(function.split(".")[-1]),
+                                                            deliberate)})
     assert not missing, "listed in KNOWN_DIFFERENCES but not named in CHANGELOG.md's deliberate differences: %s" % (
         missing,)

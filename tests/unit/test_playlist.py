@@ -226,6 +226,17 @@ def test_update_entity_preview(kitsu):
     assert kitsu.sent == [("PUT", "data/playlists/" + PLAYLIST, {}, playlist)]
 
 
+@pytest.mark.parametrize("change", [
+    lambda playlist: playlist_module.remove_entity_from_playlist(playlist, SHOT),
+    lambda playlist: playlist_module.update_entity_preview(playlist, SHOT, PREVIEW),
+])
+def test_a_playlist_dict_without_its_entries_is_never_saved_empty(kitsu, change):
+    """Upstream crashes with a bare KeyError; saving it with no entries would empty the playlist on the server."""
+    with pytest.raises(InvalidArgumentException, match="playlist: expected a playlist dict with its 'shots'"):
+        change({"id": PLAYLIST})
+    assert kitsu.sent == []
+
+
 @pytest.mark.parametrize("function, route", [
     (lambda path: playlist_module.download_playlist_build(PLAYLIST, {"id": JOB}, path),
      "data/playlists/%s/jobs/%s/build/mp4" % (PLAYLIST, JOB)),
