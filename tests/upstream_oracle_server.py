@@ -245,16 +245,23 @@ class Scenarios:
         return getattr(importlib.import_module("gazu." + module), function)
 
     def cache_counters(self, calls: list) -> dict:
-        """With the cache on, make ``calls`` (``["asset.get_asset", [args]]``…): their answers and cache infos."""
+        """With the cache on, make ``calls`` (``["asset.get_asset", [args]]``…): their answers, and each
+        function's cache infos with its counters counted from the first call (earlier use left them where it did).
+        """
         cache = self.gazu.cache
+        names = sorted({name for name, _ in calls})
+        before = {name: self._function(name).get_cache_infos() for name in names}
         cache.clear_all()
         cache.enable()
         try:
             answers = [self._function(name)(*args) for name, args in calls]
-            infos = {name: self._function(name).get_cache_infos() for name, _ in calls}
+            infos = {name: self._function(name).get_cache_infos() for name in names}
         finally:
             cache.disable()
             cache.clear_all()
+        for name in names:
+            for counter in ("hits", "misses", "expired_hits"):
+                infos[name][counter] -= before[name][counter]
         return {"answers": answers, "infos": infos}
 
 
