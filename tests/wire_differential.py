@@ -457,8 +457,12 @@ def _python_ours() -> str:
 def _run(python: str, side: str, request: dict, timeout: float) -> list:
     env = {key: value for key, value in os.environ.items() if not key.startswith("PYTHON")}
     cwd = ROOT if side == "ours" else upstream_oracle.cache_dir()
-    process = subprocess.run([python, "-I", RUNNER, ROOT, side], input=json.dumps(request), capture_output=True,
-                             text=True, cwd=cwd, env=env, timeout=timeout)
+    try:
+        process = subprocess.run([python, "-I", RUNNER, ROOT, side], input=json.dumps(request), capture_output=True,
+                                 text=True, cwd=cwd, env=env, timeout=timeout)
+    except subprocess.TimeoutExpired as error:
+        raise RunnerFailed("the %s runner (%s) did not finish within %s s (each call has %s s): %s"
+                           % (side, python, timeout, wire_runner.CASE_SECONDS, (error.stderr or b"")[-2000:])) from None
     lines = process.stdout.splitlines()
     if not lines:
         raise RunnerFailed("the %s runner (%s) answered nothing (exit status %s):\n%s"
