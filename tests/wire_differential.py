@@ -66,6 +66,9 @@ _ATTACHMENTS = ("Comment attachments carry their Content-Type: Zou stores it as 
                 "makes a thumbnail of a picture only then (upstream sends none)")
 _ATTACHMENT_PART = r"part '(file(-\d+)?|attachment_file-\d+-\d+)' header 'content-type': ours \"[^\"]+\", upstream's none$"
 _BARE_KEY_ERROR = "upstream crashes with a bare KeyError"
+_SEQUENCE_QUERY = r"^request 1 \(GET data/sequences\) query '(project_id|parent_id)': ours \[.*\], upstream's none$"
+_SEQUENCE_LOOK_UP = ("with an episode, project_id and parent_id go along upstream's episode_id, which Zou 1.0.97 "
+                     "ignores (upstream finds a sequence of that name in another project or episode)")
 KNOWN_DIFFERENCES: dict[tuple[str, str, str], str] = {
     ("gazu.get_event_host", "*", r"^returned: ours is \"http://kitsu\.test/api\", "
                                  r"upstream's is \"http://gazu\.change\.serverhost/api\"$"):
@@ -89,14 +92,8 @@ KNOWN_DIFFERENCES: dict[tuple[str, str, str], str] = {
         "a comment without its preview)",
     ("task.create_multiple_comments", "*", r"comment-many\) (header 'content-type'|body):|^returned: "):
         "the comments go as the JSON array Zou 1.0.97 reads (it refuses upstream's multipart form with a 400)",
-    ("shot.get_sequence_by_name", "*", r"^request 1 \(GET data/sequences\) query '(project_id|parent_id)': "
-                                       r"ours \[.*\], upstream's none$"):
-        "with an episode, project_id and parent_id go along upstream's episode_id, which Zou 1.0.97 ignores "
-        "(upstream finds a sequence of that name in another project or episode)",
-    ("shot.new_sequence", "*", r"^request 1 \(GET data/sequences\) query '(project_id|parent_id)': "
-                               r"ours \[.*\], upstream's none$"):
-        "with an episode, project_id and parent_id go along upstream's episode_id, which Zou 1.0.97 ignores "
-        "(upstream finds a sequence of that name in another project or episode)",
+    ("shot.get_sequence_by_name", "*", _SEQUENCE_QUERY): _SEQUENCE_LOOK_UP,
+    ("shot.new_sequence", "*", _SEQUENCE_QUERY): _SEQUENCE_LOOK_UP,
     ("sync.get_last_events", "*", r"query 'only_files': ours \[\"true\"\], upstream's \[\"True\"\]$"):
         "only_files=true in lower case, the only case Zou 1.0.97 reads (upstream's True is ignored: every "
         "event comes back)",
