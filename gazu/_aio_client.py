@@ -295,10 +295,10 @@ class AsyncKitsuClient:
             aiohttp = aiohttp_module()
             connect, read = _timeouts(self.timeout)
             self._session = aiohttp.ClientSession(
-                connector=_watched_connector_class()(limit=self.max_connections, ssl=self._ssl()),
+                connector=_aiohttp_classes()["connector"](limit=self.max_connections, ssl=self._ssl()),
+                request_class=_aiohttp_classes()["request"],
                 timeout=aiohttp.ClientTimeout(total=None, sock_connect=connect, sock_read=read),
-                headers={"User-Agent": "CGWire Gazu %s" % __version__},  # upstream's, on every request
-                trace_configs=[_redirect_guard()])
+                headers={"User-Agent": "CGWire Gazu %s" % __version__})  # upstream's, on every request
             self._session_loop = loop
             self._refresh_lock = asyncio.Lock()
         return self._session
@@ -339,9 +339,11 @@ class AsyncKitsuClient:
             return AsyncResponse(raw, None if stream else await raw.read())
 
         token = _current_deadline.set(deadline)  # the connector files the connection under it
+        url_token = _current_url.set(url)  # the request class keeps the body to this host
         try:
             return await within(deadline, send())
         finally:
+            _current_url.reset(url_token)
             _current_deadline.reset(token)
 
     async def _send(self, method: str, url: str, path: str, *, retry: bool, stream: bool,
@@ -600,58 +602,52 @@ _current_deadline: contextvars.ContextVar[Deadline | None] = contextvars.Context
 
 
 async def within(deadline: Deadline, awaitable: Any) -> Any:
-    """Await ``awaitable``; cancel it and raise :class:`DeadlinePassed` once ``deadline`` has passed."""
+    """Await ``awaitable`` in this task; cancel it and raise :class:`DeadlinePassed` once ``deadline`` has passed.
+
+    One timer on the loop, moved on while a transfer earns more time: no
+    task of its own, so a request costs next to nothing more.
+    """
     if deadline.seconds is None:
         return await awaitable
-    task = asyncio.ensure_future(awaitable)
-    try:
-        while True:
-            done, _pending = await asyncio.wait({task}, timeout=max(0.0, deadline.remaining()))
-            if done:
-                return task.result()
-            if deadline.passed():
-                deadline.expired = True
-                task.cancel()
-                await asyncio.wait({task})
-                raise DeadlinePassed(deadline.describe())
-    finally:
-        if not task.done():
+    loop = asyncio.get_running_loop()
+    task = asyncio.current_task()
+
+    def check() -> None:
+        nonlocal timer
+        if deadline.passed():
+            deadline.expired = True
             task.cancel()
+        else:
+            timer = loop.call_at(loop.time() + max(0.0, deadline.remaining()), check)
+
+    timer = loop.call_at(loop.time() + max(0.0, deadline.remaining()), check)
+    try:
+        return await awaitable
+    except asyncio.CancelledError:
+        if not deadline.expired:
+            raise  # cancelled by someone else
+        uncancel = getattr(task, "uncancel", None)  # Python 3.11+: the cancellation was ours, and is over
+        if uncancel is not None:
+            uncancel()
+        raise DeadlinePassed(deadline.describe()) from None
+    finally:
+        timer.cancel()
 
 
-def _redirect_guard() -> Any:
-    """Return a trace that refuses a redirect taking a request's body to another host (aiohttp would re-send it)."""
-    aiohttp = aiohttp_module()
-    from yarl import URL
-
-    async def on_redirect(session: Any, context: Any, params: Any) -> None:
-        status, method = params.response.status, params.method
-        keeps_body = status in (307, 308) or (status in (301, 302) and method != "POST")
-        location = params.response.headers.get("Location") or params.response.headers.get("URI")
-        if method not in ("POST", "PUT", "PATCH") or not keeps_body or not location:
-            return
-        target = params.url.join(URL(location))
-        if target.origin() != params.url.origin():
-            raise HostException(
-                "%s %s: the server redirected to %s: not followed, since the request's body (credentials, "
-                "data) must not go to another host" % (method, redacted_url(str(params.url.with_query(None))),
-                                                       redacted_url(str(target))),
-                method=method, status=status)
-
-    trace = aiohttp.TraceConfig()
-    trace.on_request_redirect.append(on_redirect)
-    return trace
+# The URL a request is sent to, before any redirect: its body is meant for that host only.
+_current_url: contextvars.ContextVar[str | None] = contextvars.ContextVar("gazu_request_url", default=None)
+_classes: dict[str, type] = {}
 
 
-_connector_classes: list[type] = []
-
-
-def _watched_connector_class() -> type:
-    """Return a TCPConnector that files each connection under the deadline of the request it serves."""
-    if not _connector_classes:
+def _aiohttp_classes() -> dict[str, type]:
+    """Return the connector and request classes the client's sessions use (built on first use)."""
+    if not _classes:
         aiohttp = aiohttp_module()
+        from yarl import URL
 
         class WatchedConnector(aiohttp.TCPConnector):
+            """Files each connection under the deadline of the request it serves."""
+
             async def connect(self, *args: Any, **kwargs: Any) -> Any:
                 connection = await super().connect(*args, **kwargs)
                 deadline = _current_deadline.get()
@@ -659,8 +655,21 @@ def _watched_connector_class() -> type:
                     deadline.connections.append(connection)
                 return connection
 
-        _connector_classes.append(WatchedConnector)
-    return _connector_classes[0]
+        class GuardedRequest(aiohttp.ClientRequest):
+            """Refuses to take a body to another host than the one it was sent to (a 307 or 308 would)."""
+
+            def __init__(self, method: str, url: Any, *args: Any, **kwargs: Any) -> None:
+                first = _current_url.get()
+                if kwargs.get("data") is not None and first is not None and url.origin() != URL(first).origin():
+                    raise HostException(
+                        "%s %s: the server redirected to %s: not followed, since the request's body (credentials, "
+                        "data) must not go to another host" % (method, redacted_url(first),
+                                                               redacted_url(str(url.with_query(None)))),
+                        method=method)
+                super().__init__(method, url, *args, **kwargs)
+
+        _classes.update(connector=WatchedConnector, request=GuardedRequest)
+    return _classes
 
 
 def _is_connect_timeout(error: BaseException) -> bool:
