@@ -91,8 +91,9 @@ def kitsu(request):
         finally:
             # Transport tests use made-up paths on purpose: they mark themselves so.
             if request.node.get_closest_marker("invented_routes") is None:
-                for method, path, _query, _body in fake.sent:
-                    routes.record(method, path)
+                for (method, path, _query, _body), call in zip(fake.sent, mock.calls):
+                    if call.request.url.startswith(HOST + "/"):  # API routes only, not the host's own pages
+                        routes.record(method, path)
             gazu.client.default_client.host = previous_host
             gazu.client.default_client.tokens = previous_tokens
             gazu.cache.disable()
