@@ -16,7 +16,8 @@ The hierarchy, at a glance::
     │   └── InvalidArgumentException   bad argument, caught before any request (also a ValueError)
     ├── ValidationException            422: the server could not process the data
     ├── ServerErrorException           5xx
-    ├── UnexpectedResponseException    a body that is not the JSON the call expects
+    ├── UnexpectedResponseException    a body that is not the JSON the call expects (also a
+    │                                  requests JSONDecodeError, so a ValueError)
     ├── UploadFailedException
     ├── TooBigFileException            413
     ├── DownloadFileException          a download failed; nothing was written
@@ -52,12 +53,15 @@ class GazuException(Exception):
         server_message: str | None = None,
         response: Any = None,
     ) -> None:
-        super().__init__(message)
+        self._init_base(message)
         self.method = method
         self.path = path
         self.status = status
         self.server_message = server_message
         self.response = response
+
+    def _init_base(self, message: Any) -> None:
+        super().__init__(message)
 
     @property
     def status_code(self) -> int | None:
@@ -117,8 +121,20 @@ class ValidationException(GazuException):
     """The server could not process the data (HTTP 422)."""
 
 
-class UnexpectedResponseException(GazuException):
-    """The server answered with a body the call cannot read (not JSON, cut short)."""
+class UnexpectedResponseException(GazuException, requests.exceptions.JSONDecodeError):
+    """The server answered with a body the call cannot read (not JSON, cut short).
+
+    Also a ``requests.exceptions.JSONDecodeError`` (so a ``json.JSONDecodeError``
+    and a ``ValueError``): where upstream let the decoding error out, handlers
+    written for it still catch this.
+    """
+
+    def _init_base(self, message: Any) -> None:
+        requests.exceptions.JSONDecodeError.__init__(self, str(message), "", 0)
+        self.args = (message,)  # the message alone, without the decoder's "line 1 column 1 (char 0)"
+
+    def __reduce__(self) -> Any:
+        return (_rebuild, (type(self), self.args[0] if self.args else "", self.__dict__))
 
 
 class UploadFailedException(GazuException):
@@ -180,3 +196,10 @@ def exception_for_status(status: int) -> type[GazuException] | None:
     if status in STATUS_EXCEPTIONS:
         return STATUS_EXCEPTIONS[status]
     return ServerErrorException if status >= 500 else GazuException
+
+
+def _rebuild(cls: type, message: Any, state: dict) -> GazuException:
+    """Unpickle an exception whose base classes take other constructor arguments."""
+    error = cls(message)
+    error.__dict__.update(state)
+    return error

@@ -257,6 +257,20 @@ def test_malformed_json_is_a_clear_error_not_a_json_decode_error(kitsu):
         raw.get("data/x")
 
 
+def test_a_body_that_is_not_json_is_still_caught_as_upstream_s_decoding_error(kitsu):
+    """Upstream let requests' JSONDecodeError out: handlers written for it (ValueError included) still catch."""
+    import json
+    import pickle
+
+    kitsu.on("GET", "data/x", body="<html>proxy error</html>", content_type="text/html")
+    for handled in (json.JSONDecodeError, requests.exceptions.JSONDecodeError, ValueError):
+        with pytest.raises(handled) as caught:
+            raw.get("data/x")
+        assert isinstance(caught.value, UnexpectedResponseException) and caught.value.path == "data/x"
+    copy = pickle.loads(pickle.dumps(caught.value))
+    assert (type(copy), str(copy), copy.status) == (UnexpectedResponseException, str(caught.value), 200)
+
+
 class _Answer:
     """A minimal response, as studios' tests build them: a status, maybe a body."""
 
