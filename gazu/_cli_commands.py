@@ -1,4 +1,4 @@
-"""The commands of ``gazu-cli``, as a click group (imported by :mod:`gazu.cli` on first use only).
+"""The commands of ``gazu-cli`` that list, show and comment, registered on the group of :mod:`gazu._cli_app`.
 
 Upstream's commands answer as upstream's do: the same requests, tables,
 messages and exit codes. Each is a thin layer over the public gazu API: it
@@ -10,94 +10,25 @@ exit code.
 
 from __future__ import annotations
 
-import functools
 import os
-import sys
-from typing import Any, Callable
 
 import click
 
 import gazu
-import gazu.cli
-from gazu.cli import (  # the configuration functions are called as gazu.cli.<name>, which tests patch
-    EXIT_CODES_VARIABLE,
-    EXIT_MEANINGS,
+from gazu import _cli_support  # the configuration functions are called through it, as tests patch them
+from gazu._cli_app import command, current_status
+from gazu._cli_support import (
     EXIT_NOT_FOUND,
-    NotFoundException,
-    _wants_json,
     fail,
     get_project_from_option,
-    handle_errors,
     normalize_host,
     output,
     print_json,
     resolve_project,
+    wants_json,
 )
 from gazu.exception import NotAuthenticatedException, ParameterException
 from gazu.helpers import is_id
-
-_ENVIRONMENT = {
-    "KITSU_HOST": "the Kitsu API URL (https://kitsu.example.com/api), when --host is not given",
-    "KITSU_ACCESS_TOKEN": "an access token (a bot's): no log-in needed",
-    "KITSU_LOGIN, KITSU_PASSWORD": "log in on each run, storing nothing",
-    "GAZU_PROJECT, KITSU_PROJECT": "the project of commands that need one, when --project is not given",
-    EXIT_CODES_VARIABLE: "'detailed': exit with the code of each failure kind (as --detailed-exit-codes)",
-    "CI": "when set, no progress bar is drawn",
-}
-
-
-def _epilog() -> str:
-    lines = ["\b", "Environment (an option given on the command line always wins):"]
-    lines += ["  %-28s %s" % item for item in _ENVIRONMENT.items()]
-    lines += ["", "\b", "Exit codes (3 to 7 with --detailed-exit-codes or %s=detailed only):" % EXIT_CODES_VARIABLE]
-    lines += ["  %d  %s" % item for item in EXIT_MEANINGS.items()]
-    return "\n".join(lines)
-
-
-@click.group("cli", epilog=_epilog(), context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--host", metavar="URL", help="Kitsu API URL (default: $KITSU_HOST, then the stored log-in).")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of tables, for every command.")
-@click.option("--verbose", "-v", is_flag=True, help="Log the requests sent and show tracebacks of errors.")
-@click.option("--detailed-exit-codes", is_flag=True,
-              help="Exit with the code of each failure kind (listed below) instead of 1 for all.")
-@click.version_option(gazu.__version__, prog_name="gazu-cli")
-def cli(host: str | None, as_json: bool, verbose: bool, detailed_exit_codes: bool) -> None:
-    """Kitsu from a terminal or a CI job: list, inspect, comment, publish and download."""
-    if verbose:
-        import logging
-
-        logging.basicConfig(stream=sys.stderr, level=logging.WARNING, format="%(name)s: %(message)s")
-        logging.getLogger("gazu").setLevel(logging.DEBUG)
-
-
-# Shared options and the command decorator ----------------------------------------------
-
-_json_option = click.option("--json", "as_json", is_flag=True,
-                            help="Print the server's objects as JSON instead of a table.")
-_project_option = click.option("--project", "-p", "project_opt", metavar="NAME|ID",
-                               help="Project name or id (default: $GAZU_PROJECT, then $KITSU_PROJECT).")
-
-
-def command(name: str, connect: bool = True, json: bool = True, project: bool = False) -> Callable:
-    """Register a command taking the click context: with ``--json`` and ``--project`` if asked,
-    connected first (:func:`gazu.cli.setup_client`), its failures handled (:func:`gazu.cli.handle_errors`)."""
-
-    def decorate(function: Callable) -> Callable:
-        @functools.wraps(function)
-        def run(*args: Any, **kwargs: Any) -> Any:
-            if connect:
-                gazu.cli.setup_client()
-            return function(*args, **kwargs)
-
-        run = handle_errors(run)
-        if json:
-            run = _json_option(run)
-        if project:
-            run = _project_option(run)
-        return cli.command(name)(click.pass_context(run))
-
-    return decorate
-
 
 # Look-ups by name ------------------------------------------------------------------------
 
@@ -107,27 +38,6 @@ def _named(kind: str, name: str, found: dict | None) -> dict:
     if not found:
         fail("%s not found: %s" % (kind, name), EXIT_NOT_FOUND)
     return found
-
-
-def _find(kind: str, value: str, by_id: Callable[[str], dict], *by_name: Callable[[str], dict | None]) -> dict:
-    """Return the object an id or a name designates, trying each name look-up in turn (our own commands)."""
-    if is_id(value):
-        return by_id(value)
-    for look_up in by_name:
-        found = look_up(value)
-        if found:
-            return found
-    raise NotFoundException("no %s named %r" % (kind, value))
-
-
-def _task_status(value: str) -> dict:
-    return _find("task status", value, gazu.task.get_task_status, gazu.task.get_task_status_by_short_name,
-                 gazu.task.get_task_status_by_name)
-
-
-def _task_type(value: str) -> dict:
-    return _find("task type", value, gazu.task.get_task_type, gazu.task.get_task_type_by_name,
-                 gazu.task.get_task_type_by_short_name)
 
 
 def _status_by_short_name(short_name: str) -> dict:
@@ -140,10 +50,6 @@ def _episode(project: dict, name: str) -> dict:
 
 def _project_if_given(project_opt: str | None) -> dict | None:
     return resolve_project(project_opt) if project_opt else None
-
-
-def _current_status(task: dict) -> dict:
-    return task.get("task_status") or {"id": task["task_status_id"]}
 
 
 # Session --------------------------------------------------------------------------------
@@ -176,7 +82,7 @@ def login(ctx: click.Context, login_host: str | None, email: str | None, passwor
     gazu.log_in(email, password, totp=totp)
     tokens = {key: value for key, value in gazu.client.default_client.tokens.items()
               if key in ("access_token", "refresh_token")}
-    gazu.cli.save_config({"host": gazu.get_host(), "email": email, "tokens": tokens})
+    _cli_support.save_config({"host": gazu.get_host(), "email": email, "tokens": tokens})
     click.echo("Logged in to %s" % gazu.get_host())
 
 
@@ -184,7 +90,7 @@ def login(ctx: click.Context, login_host: str | None, email: str | None, passwor
 def logout(ctx: click.Context) -> None:
     """Close the stored session on the server and forget it."""
     try:
-        gazu.cli.setup_client()
+        _cli_support.setup_client()
     except SystemExit:  # not logged in: upstream's line is printed, and there is nothing to close
         pass
     else:
@@ -192,7 +98,7 @@ def logout(ctx: click.Context) -> None:
             gazu.log_out()
         except (NotAuthenticatedException, ParameterException):  # the session was no longer open
             pass
-    gazu.cli.clear_config()
+    _cli_support.clear_config()
     click.echo("Logged out.")
 
 
@@ -201,7 +107,7 @@ def status(ctx: click.Context, as_json: bool) -> None:
     """Show the host, the server's version and who is logged in."""
     user = gazu.client.get_current_user()
     data = {"host": gazu.get_host(), "api_version": gazu.client.get_api_version(), "user": user}
-    if _wants_json(ctx):
+    if wants_json(ctx):
         print_json(data)
         return
     click.echo("Host:    %s" % data["host"])
@@ -316,7 +222,7 @@ def shot_casting(ctx: click.Context, shot: str, project_opt: str | None, sequenc
     else:
         found = gazu.shot.get_shot(shot)
     rows = gazu.casting.get_shot_casting(found)
-    if _wants_json(ctx):
+    if wants_json(ctx):
         print_json(rows)
         return
     if not rows:
@@ -387,7 +293,7 @@ def comment(ctx: click.Context, task_id: str | None, text: str, task_opt: str | 
     task_id, text = task_id or task_opt, text or message or ""
     # With a status, the task is not read first: the requests are upstream's.
     new_status = (_status_by_short_name(task_status) if task_status
-                  else _current_status(gazu.task.get_task(task_id)))
+                  else current_status(gazu.task.get_task(task_id)))
     posted = gazu.task.add_comment(task_id, new_status, text)
     click.echo("Comment posted (ID: %s)" % posted.get("id"))
 
@@ -442,7 +348,7 @@ def search(ctx: click.Context, project_opt: str | None, query: str, kinds: tuple
     found = _project_if_given(project_opt)
     results = gazu.search.search_entities(query, project=found)  # Zou searches every kind: keep those asked
     results = {kind: items for kind, items in results.items() if not kinds or kind.rstrip("s") in kinds}
-    if _wants_json(ctx):
+    if wants_json(ctx):
         print_json(results)
         return
     for kind, items in results.items():
@@ -453,5 +359,3 @@ def search(ctx: click.Context, project_opt: str | None, query: str, kinds: tuple
         for item in items:
             click.echo("  %s  (%s)" % (item.get("name", item.get("full_name", "")), item.get("id", "")))
 
-
-from gazu import _cli_previews  # noqa: E402,F401  (registers publish and download on the group)

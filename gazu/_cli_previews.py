@@ -1,6 +1,6 @@
 """``gazu-cli publish`` and ``download``: previews in and out, with a progress bar on a terminal.
 
-Part of the commands of :mod:`gazu._cli_commands`, which imports this module to register them.
+Registered on the group of :mod:`gazu._cli_app`, as the commands of :mod:`gazu._cli_commands` are.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from typing import Callable
 import click
 
 import gazu
-from gazu._cli_commands import _current_status, _task_status, _task_type, command
-from gazu.cli import NotFoundException, _wants_json, output
+from gazu._cli_app import command, current_status, resolve_task_status, resolve_task_type
+from gazu._cli_support import NotFoundException, output, wants_json
 from gazu.exception import GazuException, PreviewFileProcessingException, RouteNotFoundException
 from gazu.helpers import is_id, sanitize_filename
 
@@ -89,7 +89,7 @@ def publish(ctx: click.Context, task_id: str, file: str, text: str, task_status:
     a comment that may change the task's status.
     """
     found = gazu.task.get_task(task_id)
-    new_status = _task_status(task_status) if task_status else _current_status(found)
+    new_status = resolve_task_status(task_status) if task_status else current_status(found)
     posted = gazu.task.add_comment(found, new_status, text)
     preview = gazu.task.create_preview(found, posted)
     try:
@@ -107,7 +107,7 @@ def publish(ctx: click.Context, task_id: str, file: str, text: str, task_status:
                 preview.get("id"), preview.get("status")))
     if set_thumbnail:
         gazu.task.set_main_preview(preview)
-    if _wants_json(ctx):
+    if wants_json(ctx):
         output(ctx, {"comment": posted, "preview_file": preview}, [])
     else:
         click.echo("Published %s as revision %s of task %s (status: %s); preview %s" % (
@@ -131,7 +131,7 @@ def _preview_of(target: str, task_type: str | None) -> dict:
     except RouteNotFoundException:
         entity = gazu.entity.get_entity(target)
     if task_type:
-        found = gazu.task.get_task_by_entity(entity, _task_type(task_type))
+        found = gazu.task.get_task_by_entity(entity, resolve_task_type(task_type))
         if found is None:
             raise NotFoundException("%s has no %s task" % (entity.get("name"), task_type))
         return _latest_preview(found)
@@ -160,7 +160,7 @@ def download(ctx: click.Context, target: str, path: str, task_type: str | None, 
         path = os.path.join(path, sanitize_filename("%s.%s" % (name, preview.get("extension") or "bin")))
     with _progress(progress, "Downloading %s" % os.path.basename(path)) as callback:
         gazu.files.download_preview_file(preview, path, progress_callback=callback)
-    if _wants_json(ctx):
+    if wants_json(ctx):
         output(ctx, {"path": os.path.abspath(path), "size": os.path.getsize(path), "preview_file": preview}, [])
     else:
         click.echo("Downloaded revision %s (preview %s) to %s" % (preview.get("revision"), preview["id"], path))

@@ -1,4 +1,4 @@
-"""gazu-cli (gazu/cli.py, gazu/_cli_commands.py, gazu/_cli_previews.py) on the mocked Kitsu.
+"""gazu-cli (gazu/cli.py and the gazu/_cli_*.py modules behind it) on the mocked Kitsu.
 
 Every command runs through click's CliRunner with the settings a CI job
 would give (KITSU_HOST, KITSU_ACCESS_TOKEN) and a private config folder.
@@ -339,6 +339,20 @@ def test_upstreams_module_names_exist(env):
     assert gazu.cli.tasks is gazu.cli.cli.commands["tasks"] and gazu.cli.my_tasks.name == "my-tasks"
     with pytest.raises(AttributeError):
         gazu.cli._private_name  # noqa: B018
+
+
+def test_a_name_patched_on_gazu_cli_is_the_one_the_commands_use_until_undone(kitsu, env):
+    """As in upstream's single module, though the functions live in gazu._cli_support."""
+    from gazu import _cli_support
+
+    real_setup_client = gazu.cli.setup_client
+    assert _cli_support.CONFIG_FILE == gazu.cli.CONFIG_FILE == gazu.cli.config_path()  # patched by env
+    with mock.patch.object(gazu.cli, "setup_client") as setup, mock.patch.object(gazu.cli, "is_id") as is_id:
+        kitsu.on("GET", "data/projects/open", json=[])
+        assert run("projects").exit_code == 0
+        assert setup.call_count == 1 and _cli_support.is_id is is_id
+    assert _cli_support.setup_client is gazu.cli.setup_client is real_setup_client
+    assert _cli_support.is_id is gazu.cli.is_id is gazu.helpers.is_id
 
 
 # login, logout, status ----------------------------------------------------------------------
