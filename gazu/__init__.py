@@ -14,7 +14,8 @@ dependencies only when used.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Callable
 
 from gazu import (
     _auth,
@@ -52,6 +53,9 @@ from gazu.exception import (
 )
 from gazu.exception import InvalidArgumentException as _InvalidArgumentException
 
+if TYPE_CHECKING:  # pragma: no cover
+    from gazu.types import LoginAnswer, Success
+
 __all__ = [
     "AuthFailedException", "GazuException", "KitsuClient", "NotAuthenticatedException",
     "ParameterException", "__version__", "asset", "cache", "casting", "client", "concept",
@@ -82,7 +86,7 @@ def set_event_host(url: str, client: KitsuClient = default_client) -> None:
     raw.set_event_host(None if url is None else raw.checked_url(url, "url", scheme_required=False), client)
 
 
-def set_token(token: str | dict, client: KitsuClient = default_client) -> dict:
+def set_token(token: str | Mapping, client: KitsuClient = default_client) -> dict:
     """Use an access token (a bot's, for instance) instead of logging in."""
     if isinstance(token, dict):
         return raw.set_tokens(token, client)
@@ -100,7 +104,7 @@ def log_in(
     fido_authentication_response: dict | None = None,
     recovery_code: str | None = None,
     client: KitsuClient = default_client,
-) -> dict:
+) -> LoginAnswer:
     """Log in and keep the tokens on the client; return the server's answer (user and tokens).
 
     Raises:
@@ -119,13 +123,13 @@ def log_in(
     return result
 
 
-def send_email_otp(email: str, client: KitsuClient = default_client) -> dict:
+def send_email_otp(email: str, client: KitsuClient = default_client) -> Success:
     """Ask the server to e-mail a one-time password for ``email``."""
     _auth.text(email, "email")
     return client.get("auth/email-otp", params={"email": email})
 
 
-def log_out(client: KitsuClient = default_client) -> dict:
+def log_out(client: KitsuClient = default_client) -> dict[str, bool]:
     """Revoke the session on the server and forget the tokens; return the tokens left (``{}``), as upstream.
 
     As upstream, a 400 or 401 (a session the server no longer knows) still
@@ -140,7 +144,7 @@ def log_out(client: KitsuClient = default_client) -> dict:
     return {}
 
 
-def refresh_access_token(client: KitsuClient = default_client) -> dict:
+def refresh_access_token(client: KitsuClient = default_client) -> LoginAnswer:
     """Get a new access token from the refresh token; return the server's answer, as upstream."""
     return client.refresh_access_token()
 

@@ -16,7 +16,7 @@ import os
 import stat
 import sys
 import tempfile
-from typing import Any, Callable, NoReturn
+from typing import TYPE_CHECKING, Any, Callable, NoReturn
 from urllib.parse import urlsplit
 
 import gazu
@@ -42,6 +42,9 @@ from gazu.exception import (
     ValidationException,
 )
 from gazu.helpers import is_id
+
+if TYPE_CHECKING:  # pragma: no cover
+    from gazu.types import Project
 
 
 class NotFoundException(GazuException):
@@ -273,7 +276,7 @@ def _keep_refreshed_tokens(config: dict, stored: dict) -> None:
     context.call_on_close(store_if_refreshed)
 
 
-def resolve_project(name_or_id: str) -> dict:
+def resolve_project(name_or_id: str) -> Project:
     """Return the project with this id or name.
 
     No project of that name: print ``Project not found: NAME`` on stderr and
@@ -288,7 +291,7 @@ def resolve_project(name_or_id: str) -> dict:
     return project
 
 
-def get_project_from_option(project_opt: str | None) -> dict:
+def get_project_from_option(project_opt: str | None) -> Project:
     """Return the project of ``--project``, else of ``GAZU_PROJECT``, else of ``KITSU_PROJECT``.
 
     None set: print upstream's ``Project required`` line on stderr and exit 1.

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Collection, Mapping
 from typing import TYPE_CHECKING, Any, Callable, Literal
 from urllib.parse import quote
 
@@ -22,6 +23,9 @@ from gazu import _api
 from gazu.cache import cache
 from gazu.client import KitsuClient, default_client
 from gazu.exception import InvalidArgumentException, PreviewFileProcessingException
+
+if TYPE_CHECKING:  # pragma: no cover
+    from gazu.types import AttachmentFile, PreviewFile
 
 if TYPE_CHECKING:
     import requests
@@ -88,49 +92,50 @@ def _movie_path(preview_file: str | dict, lowdef: bool, client: KitsuClient) -> 
 
 
 @cache
-def get_preview_file(preview_file_id: str, client: KitsuClient = default_client) -> dict:
+def get_preview_file(preview_file_id: str, client: KitsuClient = default_client) -> PreviewFile:
     """Return the preview file with this id."""
     return _api.fetch("data/preview-files/{}", client, preview_file_id=preview_file_id)
 
 
 @cache
-def get_all_preview_files_for_task(task: str | dict, client: KitsuClient = default_client) -> list[dict]:
+def get_all_preview_files_for_task(task: str | Mapping, client: KitsuClient = default_client) -> list[PreviewFile]:
     """Return every preview file uploaded for a task."""
     return _api.fetch_list("data/preview-files", client, params={"task_id": _api.to_id(task, "task")})
 
 
 @cache
-def get_running_preview_files(client: KitsuClient = default_client) -> list[dict]:
+def get_running_preview_files(client: KitsuClient = default_client) -> list[PreviewFile]:
     """Return the preview files of open productions still processing, broken or missing (admins only)."""
     return _api.fetch_list("data/playlists/preview-files/running", client)
 
 
-def update_preview(preview_file: str | dict, data: dict, client: KitsuClient = default_client) -> dict:
+def update_preview(preview_file: str | Mapping, data: dict, client: KitsuClient = default_client) -> PreviewFile:
     """Write ``data`` onto a preview file's fields."""
     return client.put(_api.path("data/preview-files/{}", preview_file=preview_file), data)
 
 
-def update_preview_position(preview_file: str | dict, position: float, client: KitsuClient = default_client) -> dict:
+def update_preview_position(preview_file: str | Mapping, position: float,
+                            client: KitsuClient = default_client) -> list[PreviewFile]:
     """Move a preview file to ``position`` (from 1) among the previews of its revision."""
     return _api.put("actions/preview-files/{}/update-position", client, {"position": position},
                     preview_file=preview_file)
 
 
-def update_preview_annotations(preview_file: str | dict, additions: list[dict] | None = None,
-                               updates: list[dict] | None = None, deletions: list[str] | None = None,
-                               client: KitsuClient = default_client) -> dict:
+def update_preview_annotations(preview_file: str | Mapping, additions: Collection[Mapping] | None = None,
+                               updates: Collection[Mapping] | None = None, deletions: list[str] | None = None,
+                               client: KitsuClient = default_client) -> PreviewFile:
     """Add, change and delete drawings on a preview file; only the lists given are sent."""
     body = _api.query(additions=additions, updates=updates, deletions=deletions)
     return _api.put("actions/preview-files/{}/update-annotations", client, body, preview_file=preview_file)
 
 
-def remove_preview_file(preview_file: str | dict, force: bool = False, client: KitsuClient = default_client) -> str:
+def remove_preview_file(preview_file: str | Mapping, force: bool = False, client: KitsuClient = default_client) -> str:
     """Delete a preview file."""
     return _api.delete("data/preview-files/{}", client, force=force, preview_file=preview_file)
 
 
-def wait_for_preview_file(preview_file: str | dict, timeout: float = 60, poll_interval: float = 5,
-                          client: KitsuClient = default_client) -> dict:
+def wait_for_preview_file(preview_file: str | Mapping, timeout: float = 60, poll_interval: float = 5,
+                          client: KitsuClient = default_client) -> PreviewFile:
     """Poll a preview file until the server is done processing it, and return it.
 
     A preview whose processing failed is returned too, as upstream: its
@@ -152,7 +157,7 @@ def wait_for_preview_file(preview_file: str | dict, timeout: float = 60, poll_in
         time.sleep(max(0.0, min(poll_interval, remaining)))
 
 
-def get_preview_file_url(preview_file: str | dict, client: KitsuClient = default_client) -> str:
+def get_preview_file_url(preview_file: str | Mapping, client: KitsuClient = default_client) -> str:
     """Return the API path of a preview's original file (a movie or a picture)."""
     preview = _fresh_preview(preview_file, client)
     extension = preview.get("extension")
@@ -160,52 +165,53 @@ def get_preview_file_url(preview_file: str | dict, client: KitsuClient = default
     return "%s/originals/preview-files/%s.%s" % (kind, preview["id"], extension)
 
 
-def get_preview_movie_url(preview_file: str | dict, lowdef: bool = False, client: KitsuClient = default_client) -> str:
+def get_preview_movie_url(preview_file: str | Mapping, lowdef: bool = False,
+                          client: KitsuClient = default_client) -> str:
     """Return the API path of a movie preview, in low definition when ``lowdef`` is true."""
     return _movie_path(preview_file, lowdef, client)
 
 
-def get_preview_lowdef_movie_url(preview_file: str | dict, client: KitsuClient = default_client) -> str:
+def get_preview_lowdef_movie_url(preview_file: str | Mapping, client: KitsuClient = default_client) -> str:
     """Return the API path of a movie preview in low definition."""
     return _movie_path(preview_file, True, client)
 
 
-def download_preview_file(preview_file: str | dict, file_path: str, client: KitsuClient = default_client,
+def download_preview_file(preview_file: str | Mapping, file_path: str, client: KitsuClient = default_client,
                           progress_callback=None) -> requests.Response:
     """Save a preview's original file (movie or picture) at ``file_path``."""
     _target(file_path)
     return _download(get_preview_file_url(preview_file, client=client), file_path, client, progress_callback)
 
 
-def download_preview_movie(preview_file: str | dict, file_path: str, client: KitsuClient = default_client,
+def download_preview_movie(preview_file: str | Mapping, file_path: str, client: KitsuClient = default_client,
                            progress_callback=None) -> requests.Response:
     """Save a movie preview at ``file_path``."""
     _target(file_path)
     return _download(_movie_path(preview_file, False, client), file_path, client, progress_callback)
 
 
-def download_preview_lowdef_movie(preview_file: str | dict, file_path: str, client: KitsuClient = default_client,
+def download_preview_lowdef_movie(preview_file: str | Mapping, file_path: str, client: KitsuClient = default_client,
                                   progress_callback=None) -> requests.Response:
     """Save the low-definition version of a movie preview at ``file_path``."""
     _target(file_path)
     return _download(_movie_path(preview_file, True, client), file_path, client, progress_callback)
 
 
-def download_preview_file_thumbnail(preview_file: str | dict, file_path: str, client: KitsuClient = default_client,
+def download_preview_file_thumbnail(preview_file: str | Mapping, file_path: str, client: KitsuClient = default_client,
                                     progress_callback=None) -> requests.Response:
     """Save a preview's thumbnail (PNG) at ``file_path``."""
     return _download("pictures/thumbnails/preview-files/{}.png", file_path, client, progress_callback,
                      preview_file=preview_file)
 
 
-def download_preview_file_cover(preview_file: str | dict, file_path: str, client: KitsuClient = default_client,
+def download_preview_file_cover(preview_file: str | Mapping, file_path: str, client: KitsuClient = default_client,
                                 progress_callback=None) -> requests.Response:
     """Save a preview's full-size picture (PNG; a movie's first frame) at ``file_path``."""
     return _download("pictures/originals/preview-files/{}.png", file_path, client, progress_callback,
                      preview_file=preview_file)
 
 
-def extract_frame_from_preview(preview_file: str | dict, frame_number: int, file_path: str | None = None,
+def extract_frame_from_preview(preview_file: str | Mapping, frame_number: int, file_path: str | None = None,
                                client: KitsuClient = default_client, progress_callback=None) -> requests.Response:
     """Have the server extract a movie frame as a PNG; save it at ``file_path``.
 
@@ -217,7 +223,7 @@ def extract_frame_from_preview(preview_file: str | dict, frame_number: int, file
                              params=params, preview_file=preview_file)
 
 
-def extract_tile_from_preview(preview_file: str | dict, file_path: str | None = None,
+def extract_tile_from_preview(preview_file: str | Mapping, file_path: str | None = None,
                               client: KitsuClient = default_client, progress_callback=None) -> requests.Response:
     """Have the server build a movie's tile of frames as a PNG; save it at ``file_path``.
 
@@ -231,28 +237,30 @@ def extract_tile_from_preview(preview_file: str | dict, file_path: str | None = 
 # Attachments ---------------------------------------------------------------------
 
 
-def get_attachment_file(attachment_file_id: str, client: KitsuClient = default_client) -> dict:
+def get_attachment_file(attachment_file_id: str, client: KitsuClient = default_client) -> AttachmentFile:
     """Return the attachment file with this id."""
     return _api.fetch("data/attachment-files/{}", client, attachment_file_id=attachment_file_id)
 
 
 @cache
-def get_all_attachment_files_for_task(task: str | dict, client: KitsuClient = default_client) -> list[dict]:
+def get_all_attachment_files_for_task(task: str | Mapping,
+                                      client: KitsuClient = default_client) -> list[AttachmentFile]:
     """Return the files attached to the comments of a task."""
     return _api.fetch_list("data/tasks/{}/attachment-files", client, task=task)
 
 
-def get_all_attachment_files_for_project(project: str | dict, client: KitsuClient = default_client) -> list[dict]:
+def get_all_attachment_files_for_project(project: str | Mapping,
+                                         client: KitsuClient = default_client) -> list[AttachmentFile]:
     """Return the files attached to the comments of a project."""
     return _api.fetch_list("data/projects/{}/attachment-files", client, project=project)
 
 
-def get_attachment_thumbnail_url(attachment_file: str | dict, client: KitsuClient = default_client) -> str:
+def get_attachment_thumbnail_url(attachment_file: str | Mapping, client: KitsuClient = default_client) -> str:
     """Return the API path of an attachment's thumbnail (no request is sent)."""
     return _api.path("pictures/thumbnails/attachment-files/{}.png", attachment_file=attachment_file)
 
 
-def download_attachment_file(attachment_file: str | dict, file_path: str, client: KitsuClient = default_client,
+def download_attachment_file(attachment_file: str | Mapping, file_path: str, client: KitsuClient = default_client,
                              progress_callback=None) -> requests.Response:
     """Save an attachment file at ``file_path``."""
     _target(file_path)
@@ -262,7 +270,7 @@ def download_attachment_file(attachment_file: str | dict, file_path: str, client
     return _download(route, file_path, client, progress_callback, attachment_file=attachment)
 
 
-def download_attachment_thumbnail(attachment_file: str | dict, file_path: str, client: KitsuClient = default_client,
+def download_attachment_thumbnail(attachment_file: str | Mapping, file_path: str, client: KitsuClient = default_client,
                                   progress_callback=None) -> requests.Response:
     """Save an attachment's thumbnail (PNG) at ``file_path``."""
     return _download("pictures/thumbnails/attachment-files/{}.png", file_path, client, progress_callback,
@@ -272,38 +280,38 @@ def download_attachment_thumbnail(attachment_file: str | dict, file_path: str, c
 # Avatars -------------------------------------------------------------------------
 
 
-def upload_person_avatar(person: str | dict, file_path: str, client: KitsuClient = default_client,
-                         progress_callback=None) -> dict[Literal["thumbnail_path"], str]:
+def upload_person_avatar(person: str | Mapping, file_path: str, client: KitsuClient = default_client,
+                         progress_callback=None) -> dict[Literal['thumbnail_path'], str]:
     """Set a person's avatar from a picture file."""
     return _upload("pictures/thumbnails/persons/{}", file_path, client, progress_callback, person=person)
 
 
-def upload_project_avatar(project: str | dict, file_path: str, client: KitsuClient = default_client,
-                          progress_callback=None) -> dict[Literal["thumbnail_path"], str]:
+def upload_project_avatar(project: str | Mapping, file_path: str, client: KitsuClient = default_client,
+                          progress_callback=None) -> dict[Literal['thumbnail_path'], str]:
     """Set a project's avatar from a picture file."""
     return _upload("pictures/thumbnails/projects/{}", file_path, client, progress_callback, project=project)
 
 
-def upload_organisation_avatar(organisation: str | dict, file_path: str, client: KitsuClient = default_client,
-                               progress_callback=None) -> dict[Literal["thumbnail_path"], str]:
+def upload_organisation_avatar(organisation: str | Mapping, file_path: str, client: KitsuClient = default_client,
+                               progress_callback=None) -> dict[Literal['thumbnail_path'], str]:
     """Set the organisation's avatar from a picture file."""
     return _upload("pictures/thumbnails/organisations/{}", file_path, client, progress_callback,
                    organisation=organisation)
 
 
-def download_person_avatar(person: str | dict, file_path: str, client: KitsuClient = default_client,
+def download_person_avatar(person: str | Mapping, file_path: str, client: KitsuClient = default_client,
                            progress_callback=None) -> requests.Response:
     """Save a person's avatar (PNG) at ``file_path``."""
     return _download("pictures/thumbnails/persons/{}.png", file_path, client, progress_callback, person=person)
 
 
-def download_project_avatar(project: str | dict, file_path: str, client: KitsuClient = default_client,
+def download_project_avatar(project: str | Mapping, file_path: str, client: KitsuClient = default_client,
                             progress_callback=None) -> requests.Response:
     """Save a project's avatar (PNG) at ``file_path``."""
     return _download("pictures/thumbnails/projects/{}.png", file_path, client, progress_callback, project=project)
 
 
-def download_organisation_avatar(organisation: str | dict, file_path: str, client: KitsuClient = default_client,
+def download_organisation_avatar(organisation: str | Mapping, file_path: str, client: KitsuClient = default_client,
                                  progress_callback=None) -> requests.Response:
     """Save the organisation's avatar (PNG) at ``file_path``."""
     return _download("pictures/thumbnails/organisations/{}.png", file_path, client, progress_callback,

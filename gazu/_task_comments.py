@@ -15,13 +15,17 @@ import json
 import mimetypes
 import os
 import pathlib
-from typing import Any, Callable
+from collections.abc import Collection, Mapping
+from typing import TYPE_CHECKING, Any, Callable
 
 from gazu import _api
 from gazu._transfer import existing_file
 from gazu.cache import cache
 from gazu.client import KitsuClient, default_client
 from gazu.exception import InvalidArgumentException
+
+if TYPE_CHECKING:  # pragma: no cover
+    from gazu.types import Comment, CommentAttachment, Reply
 
 # The server files the uploads of a batch by a name that must contain
 # "attachment_file-<index>" (or "preview_file-<index>"): from index 10 on,
@@ -94,24 +98,24 @@ def _batch_files(entries: list[dict]) -> dict:
 
 
 @cache
-def all_comments_for_task(task: str | dict, client: KitsuClient = default_client) -> list[dict]:
+def all_comments_for_task(task: str | Mapping, client: KitsuClient = default_client) -> list[Comment]:
     """Return the comments of a task, newest first."""
     return _api.fetch_list("data/tasks/{}/comments", client, task=task)
 
 
 @cache
-def get_last_comment_for_task(task: str | dict, client: KitsuClient = default_client) -> dict | None:
+def get_last_comment_for_task(task: str | Mapping, client: KitsuClient = default_client) -> Comment | None:
     """Return the newest comment of a task, or None."""
     return _api.fetch_first("data/tasks/{}/comments", client, task=task)
 
 
 @cache
-def all_comments_for_project(project: str | dict, client: KitsuClient = default_client) -> list[dict]:
+def all_comments_for_project(project: str | Mapping, client: KitsuClient = default_client) -> list[Comment]:
     """Return every comment of a project's tasks, last updated first."""
     return _api.fetch_list("data/projects/{}/comments", client, project=project)
 
 
-def get_comment(comment_id: str, client: KitsuClient = default_client) -> dict:
+def get_comment(comment_id: str, client: KitsuClient = default_client) -> Comment:
     """Return the comment with this id."""
     return _api.fetch("data/comments/{}", client, comment_id=comment_id)
 
@@ -119,10 +123,10 @@ def get_comment(comment_id: str, client: KitsuClient = default_client) -> dict:
 # Writing ------------------------------------------------------------------------------
 
 
-def add_comment(task: str | dict, task_status: str | dict, comment: str = "", person: str | dict | None = None,
-                checklist: list[dict] | None = None, attachments: list[str] | None = None,
+def add_comment(task: str | Mapping, task_status: str | Mapping, comment: str = "", person: str | Mapping | None = None,
+                checklist: Collection[Mapping] | None = None, attachments: list[str] | None = None,
                 created_at: str | None = None, links: list[str] | None = None, for_client: bool = False,
-                client: KitsuClient = default_client, progress_callback: Callable | None = None) -> dict:
+                client: KitsuClient = default_client, progress_callback: Callable | None = None) -> Comment:
     """Post a comment on a task, setting the task to ``task_status``; return the comment.
 
     ``person`` and ``created_at`` (``YYYY-MM-DDTHH:MM:SS``) are honoured for
@@ -136,52 +140,52 @@ def add_comment(task: str | dict, task_status: str | dict, comment: str = "", pe
     return client.upload(route, data=_form(body), files=files, progress_callback=progress_callback)
 
 
-def update_comment(comment: dict, client: KitsuClient = default_client) -> dict:
+def update_comment(comment: Mapping, client: KitsuClient = default_client) -> Comment:
     """Save a modified comment dict."""
     return _api.update("data/comments/{}", client, comment, "comment")
 
 
-def remove_comment(comment: str | dict, client: KitsuClient = default_client) -> str:
+def remove_comment(comment: str | Mapping, client: KitsuClient = default_client) -> str:
     """Delete a comment with its previews, news and notifications (the task status is recomputed)."""
     return _api.delete("data/comments/{}", client, comment=comment)
 
 
-def add_attachment_files_to_comment(task: str | dict, comment: str | dict, attachments: str | list[str] = None,
+def add_attachment_files_to_comment(task: str | Mapping, comment: str | Mapping, attachments: str | list[str] = None,
                                     client: KitsuClient = default_client,
-                                    progress_callback: Callable | None = None) -> dict:
+                                    progress_callback: Callable | None = None) -> list[CommentAttachment]:
     """Attach local files to a comment; return the comment's attachment files."""
     route = _api.path("actions/tasks/{}/comments/{}/add-attachment", task=task, comment=comment)
     files = _attachment_fields(_existing_paths(attachments, "attachments"))
     return client.upload(route, files=files, progress_callback=progress_callback)
 
 
-def delete_comment_attachment(task: str | dict, comment: str | dict, attachment_file: str | dict,
+def delete_comment_attachment(task: str | Mapping, comment: str | Mapping, attachment_file: str | Mapping,
                               client: KitsuClient = default_client) -> str:
     """Delete a file attached to a comment."""
     return _api.delete("data/tasks/{}/comments/{}/attachments/{}", client, task=task, comment=comment,
                        attachment_file=attachment_file)
 
 
-def acknowledge_comment(task: str | dict, comment: str | dict, client: KitsuClient = default_client) -> dict:
+def acknowledge_comment(task: str | Mapping, comment: str | Mapping, client: KitsuClient = default_client) -> Comment:
     """Acknowledge a comment as the logged-in user, or withdraw the acknowledgement if given already."""
     return _api.post("data/tasks/{}/comments/{}/ack", client, task=task, comment=comment)
 
 
-def reply_to_comment(task: str | dict, comment: str | dict, text: str, person: str | dict | None = None,
-                     client: KitsuClient = default_client) -> dict:
+def reply_to_comment(task: str | Mapping, comment: str | Mapping, text: str, person: str | Mapping | None = None,
+                     client: KitsuClient = default_client) -> Reply:
     """Reply to a comment; return the reply (the server signs it with the logged-in user)."""
     body = {"text": _api.given(text, "text"), **_api.query(person_id=_api.optional_id(person, "person"))}
     return _api.post("data/tasks/{}/comments/{}/reply", client, body, task=task, comment=comment)
 
 
-def delete_comment_reply(task: str | dict, comment: str | dict, reply: str | dict,
+def delete_comment_reply(task: str | Mapping, comment: str | Mapping, reply: str | Mapping,
                          client: KitsuClient = default_client) -> str:
     """Delete a reply to a comment."""
     return _api.delete("data/tasks/{}/comments/{}/reply/{}", client, task=task, comment=comment, reply=reply)
 
 
-def move_comment_to_task(task: str | dict, comment: str | dict, target_task: str | dict,
-                         client: KitsuClient = default_client) -> dict:
+def move_comment_to_task(task: str | Mapping, comment: str | Mapping, target_task: str | Mapping,
+                         client: KitsuClient = default_client) -> Comment:
     """Move a comment (without previews) to another task of the same entity; return the moved comment."""
     return _api.post("actions/tasks/{}/comments/{}/move", client,
                      {"target_task_id": _api.to_id(target_task, "target_task")}, task=task, comment=comment)
@@ -190,8 +194,8 @@ def move_comment_to_task(task: str | dict, comment: str | dict, target_task: str
 # Batches -------------------------------------------------------------------------------
 
 
-def batch_comments(comments: list[dict] | None = None, task: str | dict | None = None,
-                   client: KitsuClient = default_client, progress_callback: Callable | None = None) -> list[dict]:
+def batch_comments(comments: Collection[Mapping] | None = None, task: str | Mapping | None = None,
+                   client: KitsuClient = default_client, progress_callback: Callable | None = None) -> list[Comment]:
     """Post several comments at once, with their attachments and previews; return the new comments.
 
     Each comment is a dict sent as it is, with the server's keys:
@@ -212,8 +216,8 @@ def batch_comments(comments: list[dict] | None = None, task: str | dict | None =
     return [new for files in chunks for new in client.upload(route, files=files, progress_callback=progress_callback)]
 
 
-def add_tasks_batch_comments(tasks: list[str | dict], comments_data: dict,
-                             client: KitsuClient = default_client) -> list[dict]:
+def add_tasks_batch_comments(tasks: Collection[str | Mapping], comments_data: dict,
+                             client: KitsuClient = default_client) -> list[Comment]:
     """Post the same comment (``task_status_id``, ``text``, …, as for batch_comments) on several tasks."""
     if not isinstance(comments_data, dict):
         raise InvalidArgumentException("comments_data: expected a comment dict, got %r" % (comments_data,))
@@ -221,8 +225,9 @@ def add_tasks_batch_comments(tasks: list[str | dict], comments_data: dict,
     return _api.post("actions/tasks/batch-comment", client, {"comments": comments})
 
 
-def create_multiple_comments(project: str | dict, comments: list[dict] = None, client: KitsuClient = default_client,
-                             progress_callback: Callable | None = None) -> list[dict]:
+def create_multiple_comments(project: str | Mapping, comments: Collection[Mapping] = None,
+                             client: KitsuClient = default_client,
+                             progress_callback: Callable | None = None) -> list[Comment]:
     """Post several comments on tasks of a project; return the new comments.
 
     Each comment is a dict with ``object_id`` (the task), ``task_status_id``,

@@ -17,8 +17,8 @@ import contextlib
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
-from typing import Any, Callable
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING, Any, Callable
 from urllib.parse import urlparse
 
 from gazu import _api
@@ -27,6 +27,9 @@ from gazu.cache import cache
 from gazu.client import KitsuClient, build_path_with_params, default_client
 from gazu.exception import InvalidArgumentException
 from gazu.helpers import download_file, sanitize_filename
+
+if TYPE_CHECKING:  # pragma: no cover
+    from gazu.types import Entity, PreviewFile
 
 
 @contextlib.contextmanager
@@ -66,13 +69,13 @@ def _upload_options(normalize_movie: bool, no_job: bool) -> dict:
 
 
 @cache
-def all_previews_for_task(task: str | dict, client: KitsuClient = default_client) -> list[dict]:
+def all_previews_for_task(task: str | Mapping, client: KitsuClient = default_client) -> list[PreviewFile]:
     """Return the preview files of a task."""
     return _api.fetch_list("data/tasks/{}/previews", client, task=task)
 
 
 @cache
-def all_preview_files_for_project(project: str | dict, client: KitsuClient = default_client) -> list[dict]:
+def all_preview_files_for_project(project: str | Mapping, client: KitsuClient = default_client) -> list[PreviewFile]:
     """Return every preview file of a project (administrators only)."""
     return _api.fetch_list("data/projects/{}/preview-files", client, project=project)
 
@@ -80,22 +83,22 @@ def all_preview_files_for_project(project: str | dict, client: KitsuClient = def
 # Previews on comments --------------------------------------------------------------------
 
 
-def create_preview(task: str | dict, comment: str | dict, revision: int | None = None,
-                   client: KitsuClient = default_client) -> dict:
+def create_preview(task: str | Mapping, comment: str | Mapping, revision: int | None = None,
+                   client: KitsuClient = default_client) -> PreviewFile:
     """Add an empty preview file to a comment, as the next revision unless ``revision`` is given; return it."""
     return _api.post("actions/tasks/{}/comments/{}/add-preview", client, _api.query(revision=revision),
                      task=task, comment=comment)
 
 
-def create_extra_preview(task: str | dict, comment: str | dict, preview_file: str | dict,
-                         client: KitsuClient = default_client) -> dict:
+def create_extra_preview(task: str | Mapping, comment: str | Mapping, preview_file: str | Mapping,
+                         client: KitsuClient = default_client) -> PreviewFile:
     """Add an empty preview file to a comment, in the same revision as ``preview_file``; return it."""
     return _api.post("actions/tasks/{}/comments/{}/preview-files/{}", client, task=task, comment=comment,
                      preview_file=preview_file)
 
 
-def upload_preview_file(preview_file: str | dict, file_path: str, normalize_movie: bool = True, no_job: bool = False,
-                        client: KitsuClient = default_client, progress_callback: Callable | None = None) -> dict:
+def upload_preview_file(preview_file: str | Mapping, file_path: str, normalize_movie: bool = True, no_job: bool = False,
+                        client: KitsuClient = default_client, progress_callback: Callable | None = None) -> PreviewFile:
     """Upload the media of an empty preview file; return the preview file.
 
     A preview file takes one upload only. ``normalize_movie=False`` keeps a
@@ -107,9 +110,9 @@ def upload_preview_file(preview_file: str | dict, file_path: str, normalize_movi
                          file_path=_existing_paths(file_path, "file_path")[0], progress_callback=progress_callback)
 
 
-def add_preview(task: str | dict, comment: str | dict, preview_file_path: str | None = None,
+def add_preview(task: str | Mapping, comment: str | Mapping, preview_file_path: str | None = None,
                 preview_file_url: str | None = None, normalize_movie: bool = True, revision: int | None = None,
-                no_job: bool = False, client: KitsuClient = default_client) -> dict:
+                no_job: bool = False, client: KitsuClient = default_client) -> PreviewFile:
     """Add a preview to a comment from a local file or a URL; return the preview file."""
     _check_ids(task=task, comment=comment)
     with _preview_source(preview_file_path, preview_file_url, "add_preview") as source:
@@ -117,10 +120,10 @@ def add_preview(task: str | dict, comment: str | dict, preview_file_path: str | 
         return upload_preview_file(preview_file, source, normalize_movie, no_job, client=client)
 
 
-def add_extra_preview(task: str | dict, comment: str | dict, preview_file: str | dict,
+def add_extra_preview(task: str | Mapping, comment: str | Mapping, preview_file: str | Mapping,
                       preview_file_path: str | None = None, preview_file_url: str | None = None,
                       normalize_movie: bool = True, no_job: bool = False,
-                      client: KitsuClient = default_client) -> dict:
+                      client: KitsuClient = default_client) -> PreviewFile:
     """Add another preview to ``preview_file``'s revision, from a local file or a URL; return the new preview file."""
     _check_ids(task=task, comment=comment, preview_file=preview_file)
     with _preview_source(preview_file_path, preview_file_url, "add_extra_preview") as source:
@@ -128,15 +131,15 @@ def add_extra_preview(task: str | dict, comment: str | dict, preview_file: str |
         return upload_preview_file(extra, source, normalize_movie, no_job, client=client)
 
 
-def remove_preview_from_comment(task: str | dict, comment: str | dict, preview_file: str | dict,
+def remove_preview_from_comment(task: str | Mapping, comment: str | Mapping, preview_file: str | Mapping,
                                 client: KitsuClient = default_client) -> str:
     """Delete a preview file of a comment."""
     return _api.delete("actions/tasks/{}/comments/{}/preview-files/{}", client, task=task, comment=comment,
                        preview_file=preview_file)
 
 
-def set_main_preview(preview_file: str | dict, frame_number: int | None = None,
-                     client: KitsuClient = default_client) -> dict:
+def set_main_preview(preview_file: str | Mapping, frame_number: int | None = None,
+                     client: KitsuClient = default_client) -> Entity:
     """Make a preview its entity's thumbnail (for a movie, the frame ``frame_number``); return the entity."""
     return _api.put("actions/preview-files/{}/set-main-preview", client, _api.query(frame_number=frame_number),
                     preview_file=preview_file)

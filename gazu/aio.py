@@ -36,6 +36,9 @@ from gazu.exception import (
 )
 
 if TYPE_CHECKING:  # pragma: no cover
+    from gazu.types import LoginAnswer
+
+if TYPE_CHECKING:  # pragma: no cover
     import aiohttp
 
 __all__ = [
@@ -102,7 +105,7 @@ async def log_in(
     fido_authentication_response=None,
     recovery_code: str | None = None,
     client: AsyncKitsuClient | None = None,
-) -> dict:
+) -> LoginAnswer:
     """Log in and keep the tokens on the client; return the server's answer (user and tokens).
 
     Raises:
@@ -203,29 +206,30 @@ async def delete(path: str, params: dict | None = None, client: AsyncKitsuClient
 
 async def fetch_all(path: str, params: dict | None = None, client: AsyncKitsuClient | None = None,
                     paginated: bool = False, limit: int | None = None,
-                    fields: list[str] | str | None = None) -> list[dict]:
+                    fields: list[str] | str | None = None) -> list[dict[str, Any]]:
     """GET every object at ``data/<path>``; with ``paginated``, page after page of ``limit`` objects."""
     return await _client(client).fetch_all(path, params=params, paginated=paginated, limit=limit, fields=fields)
 
 
-async def fetch_first(path: str, params: dict | None = None, client: AsyncKitsuClient | None = None) -> dict | None:
+async def fetch_first(path: str, params: dict | None = None,
+                      client: AsyncKitsuClient | None = None) -> dict[str, Any] | None:
     """Return the first object at ``data/<path>``, or None."""
     results = await _client(client).fetch_all(path, params=params)
     return results[0] if results else None
 
 
 async def fetch_one(model_name: str, id: str, params: dict | None = None,
-                    client: AsyncKitsuClient | None = None) -> dict:
+                    client: AsyncKitsuClient | None = None) -> dict[str, Any]:
     """Return the object ``data/<model_name>/<id>``."""
     return await _client(client).get(model_path(model_name, id=id), params=params)
 
 
-async def create(model_name: str, data: dict, client: AsyncKitsuClient | None = None) -> dict:
+async def create(model_name: str, data: dict, client: AsyncKitsuClient | None = None) -> dict[str, Any]:
     """Create an object of ``model_name`` from ``data``."""
     return await _client(client).post(model_path(model_name), data)
 
 
-async def update(model_name: str, model_id: str, data: dict, client: AsyncKitsuClient | None = None) -> dict:
+async def update(model_name: str, model_id: str, data: dict, client: AsyncKitsuClient | None = None) -> dict[str, Any]:
     """Update the object ``data/<model_name>/<model_id>`` with ``data``."""
     return await _client(client).put(model_path(model_name, model_id=model_id), data)
 

@@ -8,7 +8,8 @@ show it may belong to an episode (its ``episode_id``, stored by the server as
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
 import requests
@@ -19,6 +20,9 @@ from gazu.client import KitsuClient, default_client, get_api_url_from_host
 from gazu.exception import InvalidArgumentException
 from gazu.helpers import is_url_safe_id
 from gazu.sorting import sort_by_name
+
+if TYPE_CHECKING:  # pragma: no cover
+    from gazu.types import Asset, AssetInstance, AssetType, Episode
 
 
 def _dict_argument(value: Any, name: str, key: str | None = None) -> dict:
@@ -55,14 +59,14 @@ def _production_url(project: dict, client: KitsuClient, episode: str | None = No
 
 
 @cache
-def all_assets_for_open_projects(client: KitsuClient = default_client) -> list[dict]:
+def all_assets_for_open_projects(client: KitsuClient = default_client) -> list[Asset]:
     """Return the assets of every open project, sorted by name."""
     projects = _api.fetch_list("data/projects/open", client, sort=True)
     return sort_by_name([asset for project in projects for asset in all_assets_for_project(project, client=client)])
 
 
 @cache
-def all_assets_for_project(project: str | dict, client: KitsuClient = default_client) -> list[dict]:
+def all_assets_for_project(project: str | Mapping, client: KitsuClient = default_client) -> list[Asset]:
     """Return the assets of a project (of every project for None), sorted by name."""
     if project is None:
         return _api.fetch_list("data/assets/all", client, sort=True)
@@ -70,43 +74,43 @@ def all_assets_for_project(project: str | dict, client: KitsuClient = default_cl
 
 
 @cache
-def all_assets_for_episode(episode: str | dict, client: KitsuClient = default_client) -> list[dict]:
+def all_assets_for_episode(episode: str | Mapping, client: KitsuClient = default_client) -> list[Asset]:
     """Return the assets that belong to an episode, sorted by name."""
     return _api.fetch_list("data/assets", client, sort=True, params={"source_id": _api.to_id(episode, "episode")})
 
 
 @cache
-def all_assets_for_shot(shot: str | dict, client: KitsuClient = default_client) -> list[dict]:
+def all_assets_for_shot(shot: str | Mapping, client: KitsuClient = default_client) -> list[Asset]:
     """Return the assets cast in a shot, sorted by name."""
     return _api.fetch_list("data/shots/{}/assets", client, sort=True, shot=shot)
 
 
 @cache
-def all_assets_for_project_and_type(project: str | dict, asset_type: str | dict,
-                                    client: KitsuClient = default_client) -> list[dict]:
+def all_assets_for_project_and_type(project: str | Mapping, asset_type: str | Mapping,
+                                    client: KitsuClient = default_client) -> list[Asset]:
     """Return the assets of a project with this asset type, sorted by name."""
     return _api.fetch_list("data/projects/{}/asset-types/{}/assets", client, sort=True,
                            project=project, asset_type=asset_type)
 
 
 @cache
-def get_asset(asset_id: str, client: KitsuClient = default_client) -> dict:
+def get_asset(asset_id: str, client: KitsuClient = default_client) -> Asset:
     """Return the asset with this id, with its project, type and episode names and ids."""
     return _api.fetch("data/assets/{}", client, asset_id=asset_id)
 
 
 @cache
-def get_asset_by_name(project: str | dict, name: str, asset_type: str | dict | None = None,
-                      client: KitsuClient = default_client) -> dict | None:
+def get_asset_by_name(project: str | Mapping, name: str, asset_type: str | Mapping | None = None,
+                      client: KitsuClient = default_client) -> Asset | None:
     """Return the project's asset with this name (and asset type, if given), or None."""
     return _api.fetch_first("data/assets/all", client, params={
         **_api.plain_query(project_id=_api.to_id(project, "project"), name=name),
         **_api.query(entity_type_id=_api.optional_id(asset_type, "asset_type"))})
 
 
-def new_asset(project: str | dict, asset_type: str | dict, name: str, description: str | None = None,
-              extra_data: dict | None = None, episode: str | dict = None, is_shared: bool = False,
-              client: KitsuClient = default_client) -> dict:
+def new_asset(project: str | Mapping, asset_type: str | Mapping, name: str, description: str | None = None,
+              extra_data: dict | None = None, episode: str | Mapping = None, is_shared: bool = False,
+              client: KitsuClient = default_client) -> Asset:
     """Create an asset, or return the project's asset of this type that has this name.
 
     ``extra_data`` fills the asset's free-form ``data`` field; ``is_shared``
@@ -121,25 +125,25 @@ def new_asset(project: str | dict, asset_type: str | dict, name: str, descriptio
                           project=project, asset_type=asset_type))
 
 
-def update_asset(asset: dict, client: KitsuClient = default_client) -> dict:
+def update_asset(asset: Mapping, client: KitsuClient = default_client) -> Asset:
     """Save a modified asset dict, as :func:`get_asset` returns it; a changed ``episode_id`` moves the asset."""
     return _api.update("data/entities/{}", client, _saveable(asset), "asset")
 
 
-def update_asset_data(asset: str | dict, data: dict | None = None, client: KitsuClient = default_client) -> dict:
+def update_asset_data(asset: str | Mapping, data: dict | None = None, client: KitsuClient = default_client) -> Asset:
     """Merge ``data`` into the asset's free-form ``data`` field (read fresh), keeping its other keys."""
     changes = _api.data_dict(data, "data")
     current = _api.fetch("data/assets/{}", client, asset=asset)
     return update_asset({"id": current["id"], "data": {**(current.get("data") or {}), **changes}}, client=client)
 
 
-def remove_asset(asset: str | dict, force: bool = False, client: KitsuClient = default_client) -> str:
+def remove_asset(asset: str | Mapping, force: bool = False, client: KitsuClient = default_client) -> str:
     """Delete an asset; without ``force``, an asset with tasks is only marked as canceled."""
     return _api.delete("data/assets/{}", client, force=force, asset=asset)
 
 
 @cache
-def get_episode_from_asset(asset: dict, client: KitsuClient = default_client) -> dict | None:
+def get_episode_from_asset(asset: Mapping, client: KitsuClient = default_client) -> Episode | None:
     """Return the episode an asset dict belongs to (its ``source_id``, else its ``episode_id``), or None."""
     asset = _dict_argument(asset, "asset")
     episode_id = asset.get("source_id") or asset.get("episode_id")
@@ -150,48 +154,48 @@ def get_episode_from_asset(asset: dict, client: KitsuClient = default_client) ->
 
 
 @cache
-def all_asset_types(client: KitsuClient = default_client) -> list[dict]:
+def all_asset_types(client: KitsuClient = default_client) -> list[AssetType]:
     """Return every asset type, sorted by name."""
     return _api.fetch_list("data/asset-types", client, sort=True)
 
 
 @cache
-def all_asset_types_for_project(project: str | dict, client: KitsuClient = default_client) -> list[dict]:
+def all_asset_types_for_project(project: str | Mapping, client: KitsuClient = default_client) -> list[AssetType]:
     """Return the asset types of a project's assets, sorted by name."""
     return _api.fetch_list("data/projects/{}/asset-types", client, sort=True, project=project)
 
 
 @cache
-def all_asset_types_for_shot(shot: str | dict, client: KitsuClient = default_client) -> list[dict]:
+def all_asset_types_for_shot(shot: str | Mapping, client: KitsuClient = default_client) -> list[AssetType]:
     """Return the asset types of the assets cast in a shot, sorted by name."""
     return _api.fetch_list("data/shots/{}/asset-types", client, sort=True, shot=shot)
 
 
 @cache
-def get_asset_type(asset_type_id: str, client: KitsuClient = default_client) -> dict:
+def get_asset_type(asset_type_id: str, client: KitsuClient = default_client) -> AssetType:
     """Return the asset type with this id."""
     return _api.fetch("data/asset-types/{}", client, asset_type_id=asset_type_id)
 
 
 @cache
-def get_asset_type_by_name(name: str, client: KitsuClient = default_client) -> dict | None:
+def get_asset_type_by_name(name: str, client: KitsuClient = default_client) -> AssetType | None:
     """Return the entity type with this name, or None."""
     return _api.fetch_first("data/entity-types", client, params=_api.plain_query(name=name))
 
 
 @cache
-def get_asset_type_from_asset(asset: dict, client: KitsuClient = default_client) -> dict:
+def get_asset_type_from_asset(asset: Mapping, client: KitsuClient = default_client) -> AssetType:
     """Return the asset type of an asset dict."""
     return get_asset_type(_dict_argument(asset, "asset", "entity_type_id")["entity_type_id"], client=client)
 
 
-def new_asset_type(name: str, client: KitsuClient = default_client) -> dict:
+def new_asset_type(name: str, client: KitsuClient = default_client) -> AssetType:
     """Create an asset type, or return the one with this name."""
     return _api.create_if_missing(lambda: get_asset_type_by_name(name, client=client),
                                   lambda: _api.post("data/entity-types", client, {"name": name}))
 
 
-def update_asset_type(asset_type: dict, client: KitsuClient = default_client) -> dict:
+def update_asset_type(asset_type: Mapping, client: KitsuClient = default_client) -> AssetType:
     """Rename an asset type: send the ``name`` of a modified asset type dict."""
     if "name" not in _dict_argument(asset_type, "asset_type"):
         raise InvalidArgumentException(
@@ -199,7 +203,7 @@ def update_asset_type(asset_type: dict, client: KitsuClient = default_client) ->
     return _api.put("data/entity-types/{}", client, {"name": asset_type["name"]}, asset_type=asset_type)
 
 
-def remove_asset_type(asset_type: str | dict, client: KitsuClient = default_client) -> str:
+def remove_asset_type(asset_type: str | Mapping, client: KitsuClient = default_client) -> str:
     """Delete an asset type no asset uses."""
     return _api.delete("data/entity-types/{}", client, asset_type=asset_type)
 
@@ -208,48 +212,52 @@ def remove_asset_type(asset_type: str | dict, client: KitsuClient = default_clie
 
 
 @cache
-def all_asset_instances_for_asset(asset: str | dict, client: KitsuClient = default_client) -> list[dict]:
+def all_asset_instances_for_asset(asset: str | Mapping,
+                                  client: KitsuClient = default_client) -> dict[str, list[AssetInstance]]:
     """Return the instances of other assets placed in an asset (a set's props, for instance)."""
     return _api.fetch_list("data/assets/{}/asset-asset-instances", client, asset=asset)
 
 
 @cache
-def all_shot_asset_instances_for_asset(asset: str | dict, client: KitsuClient = default_client) -> list[dict]:
+def all_shot_asset_instances_for_asset(asset: str | Mapping,
+                                       client: KitsuClient = default_client) -> dict[str, list[AssetInstance]]:
     """Return the instances of an asset placed in shots."""
     return _api.fetch_list("data/assets/{}/shot-asset-instances", client, asset=asset)
 
 
 @cache
-def all_scene_asset_instances_for_asset(asset: str | dict, client: KitsuClient = default_client) -> list[dict]:
+def all_scene_asset_instances_for_asset(asset: str | Mapping,
+                                        client: KitsuClient = default_client) -> dict[str, list[AssetInstance]]:
     """Return the instances of an asset placed in scenes."""
     return _api.fetch_list("data/assets/{}/scene-asset-instances", client, asset=asset)
 
 
-def all_asset_instances_for_shot(shot: str | dict, client: KitsuClient = default_client) -> list[dict]:
+def all_asset_instances_for_shot(shot: str | Mapping,
+                                 client: KitsuClient = default_client) -> dict[str, list[AssetInstance]]:
     """Return the asset instances placed in a shot."""
     return _api.fetch_list("data/shots/{}/asset-instances", client, shot=shot)
 
 
 @cache
-def get_asset_instance(asset_instance_id: str, client: KitsuClient = default_client) -> dict:
+def get_asset_instance(asset_instance_id: str, client: KitsuClient = default_client) -> AssetInstance:
     """Return the asset instance with this id."""
     return _api.fetch("data/asset-instances/{}", client, asset_instance_id=asset_instance_id)
 
 
-def new_asset_asset_instance(asset: str | dict, asset_to_instantiate: str | dict, description: str | None = None,
-                             client: KitsuClient = default_client) -> dict:
+def new_asset_asset_instance(asset: str | Mapping, asset_to_instantiate: str | Mapping, description: str | None = None,
+                             client: KitsuClient = default_client) -> AssetInstance:
     """Place an instance of ``asset_to_instantiate`` in ``asset``; the server numbers it."""
     body = {"asset_to_instantiate_id": _api.to_id(asset_to_instantiate, "asset_to_instantiate"),
             **_api.query(description=description)}
     return _api.post("data/assets/{}/asset-asset-instances", client, body, asset=asset)
 
 
-def enable_asset_instance(asset_instance: str | dict, client: KitsuClient = default_client) -> dict:
+def enable_asset_instance(asset_instance: str | Mapping, client: KitsuClient = default_client) -> AssetInstance:
     """Mark an asset instance as active."""
     return _api.put("data/asset-instances/{}", client, {"active": True}, asset_instance=asset_instance)
 
 
-def disable_asset_instance(asset_instance: str | dict, client: KitsuClient = default_client) -> dict:
+def disable_asset_instance(asset_instance: str | Mapping, client: KitsuClient = default_client) -> AssetInstance:
     """Mark an asset instance as inactive."""
     return _api.put("data/asset-instances/{}", client, {"active": False}, asset_instance=asset_instance)
 
@@ -257,15 +265,15 @@ def disable_asset_instance(asset_instance: str | dict, client: KitsuClient = def
 # CSV import and export -------------------------------------------------------------
 
 
-def import_assets_with_csv(project: str | dict, csv_file_path: str, client: KitsuClient = default_client,
-                           progress_callback=None) -> list[dict]:
+def import_assets_with_csv(project: str | Mapping, csv_file_path: str, client: KitsuClient = default_client,
+                           progress_callback=None) -> list[Asset]:
     """Create or update a project's assets from a Kitsu CSV file; return the assets."""
     return client.upload(_api.path("import/csv/projects/{}/assets", project=project),
                          _api.require(csv_file_path, "csv_file_path"), progress_callback=progress_callback)
 
 
-def export_assets_with_csv(project: str | dict, csv_file_path: str, episode: str | dict | None = None,
-                           assigned_to: str | dict | None = None, client: KitsuClient = default_client,
+def export_assets_with_csv(project: str | Mapping, csv_file_path: str, episode: str | Mapping | None = None,
+                           assigned_to: str | Mapping | None = None, client: KitsuClient = default_client,
                            progress_callback=None) -> requests.Response:
     """Save a project's assets as a CSV file (only an episode's, or only those with tasks assigned to a person)."""
     params = _api.query(episode_id=_api.optional_id(episode, "episode"),
@@ -279,13 +287,13 @@ def export_assets_with_csv(project: str | dict, csv_file_path: str, episode: str
 
 
 @cache
-def get_all_assets_url(project: str | dict, client: KitsuClient = default_client) -> str:
+def get_all_assets_url(project: str | Mapping, client: KitsuClient = default_client) -> str:
     """Return the address of the project's asset list in Kitsu (the "main" episode's, for a TV show)."""
     return _production_url(_api.fetch("data/projects/{}", client, project=project), client) + "/assets/"
 
 
 @cache
-def get_asset_url(asset: str | dict, client: KitsuClient = default_client) -> str:
+def get_asset_url(asset: str | Mapping, client: KitsuClient = default_client) -> str:
     """Return the address of the asset's page in Kitsu (the asset is read fresh)."""
     asset = get_asset(_api.to_id(asset, "asset"), client=client)
     project = _api.fetch("data/projects/{}", client, project=asset["project_id"])
@@ -293,7 +301,7 @@ def get_asset_url(asset: str | dict, client: KitsuClient = default_client) -> st
 
 
 @cache
-def get_asset_type_url(project: str | dict, asset_type: str | dict, client: KitsuClient = default_client) -> str:
+def get_asset_type_url(project: str | Mapping, asset_type: str | Mapping, client: KitsuClient = default_client) -> str:
     """Return the address of the project's asset list in Kitsu, filtered on this asset type.
 
     An asset type dict with its ``name`` is not read again.

@@ -9,13 +9,17 @@ without ``nb_occurences`` counts once).
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Collection, Mapping
+from typing import TYPE_CHECKING, Any
 
 from gazu import _api
 from gazu.cache import cache
 from gazu.client import KitsuClient, default_client
 from gazu.exception import InvalidArgumentException
 from gazu.helpers import is_url_safe_id
+
+if TYPE_CHECKING:  # pragma: no cover
+    from gazu.types import CastIn, CastingEntry, EntityLink, EntityLinksPage
 
 
 def _project_of(entity: Any, name: str) -> str:
@@ -49,64 +53,67 @@ def _entity_ids(entities: Any) -> list[str]:
 
 
 @cache
-def get_asset_casting(asset: dict, client: KitsuClient = default_client) -> list[dict]:
+def get_asset_casting(asset: Mapping, client: KitsuClient = default_client) -> list[CastingEntry]:
     """Return the casting of an asset dict: the assets it contains."""
     return _api.fetch("data/projects/{}/entities/{}/casting", client,
                       project=_project_of(asset, "asset"), asset=asset)
 
 
 @cache
-def get_shot_casting(shot: dict, client: KitsuClient = default_client) -> list[dict]:
+def get_shot_casting(shot: Mapping, client: KitsuClient = default_client) -> list[CastingEntry]:
     """Return the casting of a shot dict: the assets that appear in it."""
     return _api.fetch("data/projects/{}/entities/{}/casting", client, project=_project_of(shot, "shot"), shot=shot)
 
 
 @cache
-def get_episode_casting(episode: dict, client: KitsuClient = default_client) -> list[dict]:
+def get_episode_casting(episode: Mapping, client: KitsuClient = default_client) -> list[CastingEntry]:
     """Return the casting of an episode dict: the assets used in it."""
     return _api.fetch("data/projects/{}/entities/{}/casting", client,
                       project=_project_of(episode, "episode"), episode=episode)
 
 
 @cache
-def get_sequence_casting(sequence: dict, client: KitsuClient = default_client) -> dict:
+def get_sequence_casting(sequence: Mapping, client: KitsuClient = default_client) -> dict[str, list[CastingEntry]]:
     """Return the castings of the shots of a sequence dict, by shot id."""
     return _api.fetch("data/projects/{}/sequences/{}/casting", client,
                       project=_project_of(sequence, "sequence"), sequence=sequence)
 
 
 @cache
-def get_sequence_shots_casting(project: str | dict, sequence: str | dict,
-                               client: KitsuClient = default_client) -> dict:
+def get_sequence_shots_casting(project: str | Mapping, sequence: str | Mapping,
+                               client: KitsuClient = default_client) -> dict[str, list[CastingEntry]]:
     """Return the castings of the shots of a sequence, by shot id."""
     return _api.fetch("data/projects/{}/sequences/{}/casting", client, project=project, sequence=sequence)
 
 
 @cache
-def get_project_shots_casting(project: str | dict, client: KitsuClient = default_client) -> dict:
+def get_project_shots_casting(project: str | Mapping,
+                              client: KitsuClient = default_client) -> dict[str, list[CastingEntry]]:
     """Return the castings of every shot of a project, by shot id."""
     return _api.fetch("data/projects/{}/sequences/all/casting", client, project=project)
 
 
 @cache
-def get_episode_shots_casting(project: str | dict, episode: str | dict, client: KitsuClient = default_client) -> dict:
+def get_episode_shots_casting(project: str | Mapping, episode: str | Mapping,
+                              client: KitsuClient = default_client) -> dict[str, list[CastingEntry]]:
     """Return the castings of every shot of an episode, by shot id."""
     return _api.fetch("data/projects/{}/episodes/{}/sequences/all/casting", client, project=project, episode=episode)
 
 
 @cache
-def get_episodes_casting(project: str | dict, client: KitsuClient = default_client) -> dict:
+def get_episodes_casting(project: str | Mapping, client: KitsuClient = default_client) -> dict[str, list[CastingEntry]]:
     """Return the castings of every episode of a project, by episode id."""
     return _api.fetch("data/projects/{}/episodes/casting", client, project=project)
 
 
-def get_asset_type_casting(project: str | dict, asset_type: str | dict, client: KitsuClient = default_client) -> dict:
+def get_asset_type_casting(project: str | Mapping, asset_type: str | Mapping,
+                           client: KitsuClient = default_client) -> dict[str, list[CastingEntry]]:
     """Return the castings of the project's assets of this type, by asset id."""
     return _api.fetch("data/projects/{}/asset-types/{}/casting", client, project=project, asset_type=asset_type)
 
 
 @cache
-def get_asset_cast_in(asset: str | dict, client: KitsuClient = default_client) -> list[dict]:
+def get_asset_cast_in(asset: str | Mapping, client: KitsuClient = default_client) -> list[CastIn]:
     """Return the shots, episodes and assets an asset is cast in."""
     return _api.fetch("data/assets/{}/cast-in", client, asset=asset)
 
@@ -114,30 +121,30 @@ def get_asset_cast_in(asset: str | dict, client: KitsuClient = default_client) -
 # Changing castings ---------------------------------------------------------------
 
 
-def update_asset_casting(project: str | dict, asset: str | dict, casting: list[dict],
-                         client: KitsuClient = default_client) -> list[dict]:
+def update_asset_casting(project: str | Mapping, asset: str | Mapping, casting: Collection[Mapping],
+                         client: KitsuClient = default_client) -> list[CastingEntry]:
     """Replace the casting of an asset (the assets it contains); return the new casting."""
     return _api.put("data/projects/{}/entities/{}/casting", client, _casting_list(casting),
                     project=project, asset=asset)
 
 
-def update_shot_casting(project: str | dict, shot: str | dict, casting: list[dict],
-                        client: KitsuClient = default_client) -> list[dict]:
+def update_shot_casting(project: str | Mapping, shot: str | Mapping, casting: Collection[Mapping],
+                        client: KitsuClient = default_client) -> list[CastingEntry]:
     """Replace the casting of a shot; return the new casting."""
     return _api.put("data/projects/{}/entities/{}/casting", client, _casting_list(casting),
                     project=project, shot=shot)
 
 
-def update_episode_casting(project: str | dict, episode: str | dict, casting: list[dict],
-                           client: KitsuClient = default_client) -> list[dict]:
+def update_episode_casting(project: str | Mapping, episode: str | Mapping, casting: Collection[Mapping],
+                           client: KitsuClient = default_client) -> list[CastingEntry]:
     """Replace the casting of an episode; return the new casting."""
     return _api.put("data/projects/{}/entities/{}/casting", client, _casting_list(casting),
                     project=project, episode=episode)
 
 
-def cast_asset(project: str | dict, entities: list[str | dict] | str | dict, asset: str | dict,
+def cast_asset(project: str | Mapping, entities: Collection[str | Mapping] | str | Mapping, asset: str | Mapping,
                nb_occurences: int | None = None, label: str | None = None,
-               client: KitsuClient = default_client) -> dict:
+               client: KitsuClient = default_client) -> dict[str, list[CastingEntry]]:
     """Cast an asset in one or several entities, leaving the rest of their castings as it is.
 
     Without ``nb_occurences`` (or ``label``), an entity that already casts
@@ -148,8 +155,8 @@ def cast_asset(project: str | dict, entities: list[str | dict] | str | dict, ass
     return _api.put("data/projects/{}/entities/casting/assets/{}", client, body, project=project, asset=asset)
 
 
-def uncast_asset(project: str | dict, entities: list[str | dict] | str | dict, asset: str | dict,
-                 client: KitsuClient = default_client) -> dict:
+def uncast_asset(project: str | Mapping, entities: Collection[str | Mapping] | str | Mapping, asset: str | Mapping,
+                 client: KitsuClient = default_client) -> dict[str, list[CastingEntry]]:
     """Remove an asset from the castings of one or several entities; return their castings by entity id."""
     body = {"entity_ids": _entity_ids(entities), "nb_occurences": 0}
     return _api.put("data/projects/{}/entities/casting/assets/{}", client, body, project=project, asset=asset)
@@ -159,14 +166,14 @@ def uncast_asset(project: str | dict, entities: list[str | dict] | str | dict, a
 
 
 @cache
-def all_entity_links_for_project(project: str | dict, page: int | None = None, limit: int | None = None,
-                                 client: KitsuClient = default_client) -> list[dict] | dict:
+def all_entity_links_for_project(project: str | Mapping, page: int | None = None, limit: int | None = None,
+                                 client: KitsuClient = default_client) -> list[EntityLink] | EntityLinksPage:
     """Return the casting links of a project; with ``page``, one page of them as a dict with ``data``."""
     return _api.fetch("data/projects/{}/entity-links", client, params=_api.query(page=page, limit=limit),
                       project=project)
 
 
-def delete_entity_link(entity_link: str | dict, client: KitsuClient = default_client) -> dict:
+def delete_entity_link(entity_link: str | Mapping, client: KitsuClient = default_client) -> dict:
     """Delete one casting link; return the link given (``{"id": …}`` for an id)."""
     _api.delete("data/entity-links/{}", client, entity_link=entity_link)
     return _api.to_dict(entity_link, "entity_link")

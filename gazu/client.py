@@ -74,6 +74,9 @@ from gazu.exception import (
 )
 from gazu.helpers import is_url_safe_id
 
+if TYPE_CHECKING:  # pragma: no cover
+    from gazu.types import Person
+
 logger = logging.getLogger("gazu")
 # As a library should: nothing printed unless the application configures logging.
 logger.addHandler(logging.NullHandler())
@@ -1105,34 +1108,34 @@ def delete(path: str, params: dict | None = None, client: KitsuClient = default_
 
 def fetch_all(path: str, params: dict | None = None, client: KitsuClient = default_client,
               paginated: bool = False, limit: int | None = None,
-              fields: list[str] | str | None = None) -> list[dict]:
+              fields: list[str] | str | None = None) -> list[dict[str, Any]]:
     """GET every object at ``data/<path>``."""
     return client.fetch_all(path, params=params, paginated=paginated, limit=limit, fields=fields)
 
 
-def fetch_first(path: str, params: dict | None = None, client: KitsuClient = default_client) -> dict | None:
+def fetch_first(path: str, params: dict | None = None, client: KitsuClient = default_client) -> dict[str, Any] | None:
     """Return the first object at ``data/<path>``, or None."""
     results = client.fetch_all(path, params=params)
     return results[0] if results else None
 
 
 def fetch_one(model_name: str, id: str, params: dict | None = None,
-              client: KitsuClient = default_client) -> dict:
+              client: KitsuClient = default_client) -> dict[str, Any]:
     """Return the object ``data/<model_name>/<id>``."""
     return client.get(model_path(model_name, id=id), params=params)
 
 
-def create(model_name: str, data: dict, client: KitsuClient = default_client) -> dict:
+def create(model_name: str, data: dict, client: KitsuClient = default_client) -> dict[str, Any]:
     """Create an object of ``model_name`` from ``data``."""
     return client.post(model_path(model_name), data)
 
 
-def update(model_name: str, model_id: str, data: dict, client: KitsuClient = default_client) -> dict:
+def update(model_name: str, model_id: str, data: dict, client: KitsuClient = default_client) -> dict[str, Any]:
     """Update the object ``data/<model_name>/<model_id>`` with ``data``."""
     return client.put(model_path(model_name, model_id=model_id), data)
 
 
-def import_data(model_name: str, data: dict, client: KitsuClient = default_client) -> dict:
+def import_data(model_name: str, data: dict, client: KitsuClient = default_client) -> list[dict[str, Any]]:
     """Send ``data`` to the Kitsu import route of ``model_name``."""
     return client.post("import/kitsu/%s" % _model_name(model_name), data)
 
@@ -1142,7 +1145,7 @@ def get_api_version(client: KitsuClient = default_client) -> str:
     return client.get("")["version"]
 
 
-def get_current_user(client: KitsuClient = default_client) -> dict:
+def get_current_user(client: KitsuClient = default_client) -> Person:
     """Return the logged-in user."""
     return client.get("auth/authenticated")["user"]
 

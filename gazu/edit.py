@@ -7,46 +7,53 @@ belongs to a project and, in a TV show, may belong to an episode (its
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
 from gazu import _api
 from gazu.cache import cache
 from gazu.client import KitsuClient, default_client, get_api_url_from_host
 
+if TYPE_CHECKING:  # pragma: no cover
+    from gazu.types import Edit, EntityPreviewFile
+
 
 @cache
-def all_edits_for_project(project: str | dict, client: KitsuClient = default_client) -> list[dict]:
+def all_edits_for_project(project: str | Mapping, client: KitsuClient = default_client) -> list[Edit]:
     """Return the edits of a project, sorted by name."""
     return _api.fetch_list("data/projects/{}/edits", client, sort=True, project=project)
 
 
 @cache
-def all_previews_for_edit(edit: str | dict, client: KitsuClient = default_client) -> list[dict]:
+def all_previews_for_edit(edit: str | Mapping,
+                          client: KitsuClient = default_client) -> dict[str, list[EntityPreviewFile]]:
     """Return the edit's preview files, grouped by task type id as the server sends them."""
     return _api.fetch("data/edits/{}/preview-files", client, edit=edit)
 
 
 @cache
-def get_edit(edit_id: str, client: KitsuClient = default_client) -> dict:
+def get_edit(edit_id: str, client: KitsuClient = default_client) -> Edit:
     """Return the edit with this id, with its project and episode names and ids, and its tasks."""
     return _api.fetch("data/edits/{}", client, edit_id=edit_id)
 
 
 @cache
-def get_edit_by_name(project: str | dict, edit_name: str, client: KitsuClient = default_client) -> dict | None:
+def get_edit_by_name(project: str | Mapping, edit_name: str, client: KitsuClient = default_client) -> Edit | None:
     """Return the project's edit with this name, or None."""
     return _api.fetch_first("data/edits/all", client, params=_api.plain_query(
         project_id=_api.to_id(project, "project"), name=edit_name))
 
 
 @cache
-def get_edit_url(edit: str | dict, client: KitsuClient = default_client) -> str:
+def get_edit_url(edit: str | Mapping, client: KitsuClient = default_client) -> str:
     """Return the address of the edit's page in Kitsu (under its episode, in a TV show; the edit is read fresh)."""
     edit = get_edit(_api.to_id(edit, "edit"), client=client)
     episode = "/episodes/" + edit["episode_id"] if edit.get("episode_id") else ""
     return "%s/productions/%s%s/edits/%s/" % (get_api_url_from_host(client), edit["project_id"], episode, edit["id"])
 
 
-def new_edit(project: str | dict, name: str, description: str | None = None, data: dict | None = None,
-             episode: str | dict | None = None, client: KitsuClient = default_client) -> dict:
+def new_edit(project: str | Mapping, name: str, description: str | None = None, data: dict | None = None,
+             episode: str | Mapping | None = None, client: KitsuClient = default_client) -> Edit:
     """Create an edit (in an episode, if given), or return the project's edit that has this name.
 
     The episode is sent as ``episode_id``, which Zou 1.0.97 reads (upstream
@@ -58,18 +65,18 @@ def new_edit(project: str | dict, name: str, description: str | None = None, dat
                                   lambda: _api.post("data/projects/{}/edits", client, body, project=project))
 
 
-def update_edit(edit: dict, client: KitsuClient = default_client) -> dict:
+def update_edit(edit: Mapping, client: KitsuClient = default_client) -> Edit:
     """Save a modified edit dict (its ``data`` keys are merged into the stored ones)."""
     return _api.update("data/entities/{}", client, edit, "edit")
 
 
-def update_edit_data(edit: str | dict, data: dict | None = None, client: KitsuClient = default_client) -> dict:
+def update_edit_data(edit: str | Mapping, data: dict | None = None, client: KitsuClient = default_client) -> Edit:
     """Merge ``data`` into the edit's free-form ``data`` field (read fresh), keeping its other keys."""
     changes = _api.data_dict(data)
     current = _api.fetch("data/edits/{}", client, edit=edit)
     return update_edit({"id": current["id"], "data": {**(current.get("data") or {}), **changes}}, client=client)
 
 
-def remove_edit(edit: str | dict, force: bool = False, client: KitsuClient = default_client) -> str:
+def remove_edit(edit: str | Mapping, force: bool = False, client: KitsuClient = default_client) -> str:
     """Delete an edit; without ``force``, an edit with tasks is only marked as canceled."""
     return _api.delete("data/edits/{}", client, force=force, edit=edit)

@@ -47,12 +47,16 @@ import random
 import sys
 import threading
 import time
+from collections.abc import Collection, Mapping
 from typing import TYPE_CHECKING, Any, Callable
 
 from gazu import _api
 from gazu.client import ExplicitVerifySession, KitsuClient, default_client, get_event_host, redacted_url
 from gazu.exception import GazuException, InvalidArgumentException, NetworkException
 from gazu.helpers import is_id, validate_date_format
+
+if TYPE_CHECKING:  # pragma: no cover
+    from gazu.types import LoginLog
 
 if TYPE_CHECKING:  # pragma: no cover
     import socketio
@@ -154,9 +158,9 @@ def get_last_login_logs(
     before: str | None = None,
     limit: int = 100,
     cursor_login_log_id: str | None = None,
-    person_ids: list[str | dict] | None = None,
+    person_ids: Collection[str | Mapping] | None = None,
     client: KitsuClient = default_client,
-) -> list[dict]:
+) -> list[LoginLog]:
     """Return the latest log-ins of the studio, newest first (administrators only).
 
     Args:

@@ -10,6 +10,7 @@ returned. Preview, attachment and avatar functions live in
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from gazu import _api
@@ -51,6 +52,9 @@ from gazu._files_media import (  # noqa: F401  (re-exported: this module is the 
 from gazu.cache import cache
 from gazu.client import KitsuClient, default_client
 from gazu.exception import GazuException, InvalidArgumentException, UnexpectedResponseException
+
+if TYPE_CHECKING:  # pragma: no cover
+    from gazu.types import FileStatus, OutputFile, OutputType, Project, Software, WorkingFile
 
 if TYPE_CHECKING:
     import requests
@@ -102,40 +106,41 @@ def _new_output_file(output_type: Any, task_type: Any, comment: str, working_fil
 
 
 @cache
-def get_working_file(working_file_id: str, client: KitsuClient = default_client) -> dict:
+def get_working_file(working_file_id: str, client: KitsuClient = default_client) -> WorkingFile:
     """Return the working file with this id."""
     return _api.fetch("data/working-files/{}", client, working_file_id=working_file_id)
 
 
 @cache
-def get_working_files_for_task(task: str | dict, client: KitsuClient = default_client) -> list[dict]:
+def get_working_files_for_task(task: str | Mapping, client: KitsuClient = default_client) -> list[WorkingFile]:
     """Return every working file of a task."""
     return _api.fetch_list("data/tasks/{}/working-files", client, task=task)
 
 
 @cache
-def get_all_working_files_for_entity(entity: str | dict, task: str | dict | None = None, name: str | None = None,
-                                     client: KitsuClient = default_client) -> list[dict]:
+def get_all_working_files_for_entity(entity: str | Mapping, task: str | Mapping | None = None, name: str | None = None,
+                                     client: KitsuClient = default_client) -> list[WorkingFile]:
     """Return the working files of an entity, narrowed to a task and a name when given."""
     params = _api.query(task_id=_api.optional_id(task, "task"), name=name)
     return _api.fetch_list("data/entities/{}/working-files", client, params=params, entity=entity)
 
 
 @cache
-def get_last_working_files(task: str | dict, client: KitsuClient = default_client) -> dict:
+def get_last_working_files(task: str | Mapping, client: KitsuClient = default_client) -> dict[str, WorkingFile]:
     """Return the last revision of each working file of a task, keyed by file name."""
     return _api.fetch("data/tasks/{}/working-files/last-revisions", client, task=task)
 
 
 @cache
-def get_last_working_file_revision(task: str | dict, name: str = "main", client: KitsuClient = default_client) -> dict:
+def get_last_working_file_revision(task: str | Mapping, name: str = "main",
+                                   client: KitsuClient = default_client) -> WorkingFile | None:
     """Return the last revision of the task's working file called ``name``, or None."""
     return (get_last_working_files(task, client=client) or {}).get(name)
 
 
 @cache
-def build_working_file_path(task: str | dict, name: str = "main", mode: str = "working",
-                            software: str | dict | None = None, revision: int = 1, sep: str = "/",
+def build_working_file_path(task: str | Mapping, name: str = "main", mode: str = "working",
+                            software: str | Mapping | None = None, revision: int = 1, sep: str = "/",
                             client: KitsuClient = default_client) -> str:
     """Return the path (without extension) the project's file tree gives a task's working file.
 
@@ -147,9 +152,10 @@ def build_working_file_path(task: str | dict, name: str = "main", mode: str = "w
     return _joined(_api.post("data/tasks/{}/working-file-path", client, body, task=task), "path", "name", sep)
 
 
-def new_working_file(task: str | dict, name: str = "main", mode: str = "working", software: str | dict | None = None,
-                     comment: str = "", person: str | dict | None = None, revision: int = 0, sep: str = "/",
-                     client: KitsuClient = default_client) -> dict:
+def new_working_file(task: str | Mapping, name: str = "main", mode: str = "working",
+                     software: str | Mapping | None = None,
+                     comment: str = "", person: str | Mapping | None = None, revision: int = 0, sep: str = "/",
+                     client: KitsuClient = default_client) -> WorkingFile:
     """Create a working file revision for a task, its path built from the file tree.
 
     With ``revision`` 0 the server takes the next free revision; without
@@ -162,24 +168,24 @@ def new_working_file(task: str | dict, name: str = "main", mode: str = "working"
     return _api.post("data/tasks/{}/working-files/new", client, body, task=task)
 
 
-def update_comment(working_file: str | dict, comment: str, client: KitsuClient = default_client) -> dict:
+def update_comment(working_file: str | Mapping, comment: str, client: KitsuClient = default_client) -> WorkingFile:
     """Replace the comment of a working file."""
     return _api.put("actions/working-files/{}/comment", client, {"comment": comment},
                     working_file=working_file)
 
 
-def update_modification_date(working_file: str | dict, client: KitsuClient = default_client) -> dict:
+def update_modification_date(working_file: str | Mapping, client: KitsuClient = default_client) -> WorkingFile:
     """Mark a working file as modified now."""
     return _api.put("actions/working-files/{}/modified", client, {}, working_file=working_file)
 
 
-def upload_working_file(working_file: str | dict, file_path: str, client: KitsuClient = default_client,
-                        progress_callback=None) -> dict:
+def upload_working_file(working_file: str | Mapping, file_path: str, client: KitsuClient = default_client,
+                        progress_callback=None) -> WorkingFile:
     """Store a local file as the content of a working file."""
     return _upload("data/working-files/{}/file", file_path, client, progress_callback, working_file=working_file)
 
 
-def download_working_file(working_file: str | dict, file_path: str | None = None,
+def download_working_file(working_file: str | Mapping, file_path: str | None = None,
                           client: KitsuClient = default_client, progress_callback=None) -> requests.Response:
     """Save the stored content of a working file at ``file_path`` (default: the working file's own path)."""
     if _target(file_path, optional=True) is None:  # the working file's own path, read from the server
@@ -194,46 +200,47 @@ def download_working_file(working_file: str | dict, file_path: str | None = None
 
 
 @cache
-def get_output_file(output_file_id: str, client: KitsuClient = default_client) -> dict:
+def get_output_file(output_file_id: str, client: KitsuClient = default_client) -> OutputFile:
     """Return the output file with this id."""
     return _api.fetch("data/output-files/{}", client, output_file_id=output_file_id)
 
 
 @cache
-def get_output_file_by_path(path: str, client: KitsuClient = default_client) -> dict | None:
+def get_output_file_by_path(path: str, client: KitsuClient = default_client) -> OutputFile | None:
     """Return the output file stored at this path, or None."""
     return _api.fetch_first("data/output-files", client, params={"path": _api.given(path, "path")})
 
 
-def update_output_file(output_file: str | dict, data: dict, client: KitsuClient = default_client) -> dict:
+def update_output_file(output_file: str | Mapping, data: dict, client: KitsuClient = default_client) -> OutputFile:
     """Write ``data`` onto an output file's fields."""
     return client.put(_api.path("data/output-files/{}", output_file=output_file), data)
 
 
-def all_output_files_for_entity(entity: str | dict, output_type: str | dict | None = None,
-                                task_type: str | dict | None = None, name: str | None = None,
-                                representation: str | None = None, file_status: str | dict | None = None,
-                                client: KitsuClient = default_client) -> list[dict]:
+def all_output_files_for_entity(entity: str | Mapping, output_type: str | Mapping | None = None,
+                                task_type: str | Mapping | None = None, name: str | None = None,
+                                representation: str | None = None, file_status: str | Mapping | None = None,
+                                client: KitsuClient = default_client) -> list[OutputFile]:
     """Return the output files of an asset or a shot, narrowed by the filters given."""
     params = _output_filters(output_type, task_type, name, representation, file_status)
     return _api.fetch_list("data/entities/{}/output-files", client, params=params, entity=entity)
 
 
-def all_output_files_for_project(project: str | dict, output_type: str | dict | None = None,
-                                 task_type: str | dict | None = None, name: str | None = None,
-                                 representation: str | None = None, file_status: str | dict | None = None,
-                                 client: KitsuClient = default_client) -> list[dict]:
+def all_output_files_for_project(project: str | Mapping, output_type: str | Mapping | None = None,
+                                 task_type: str | Mapping | None = None, name: str | None = None,
+                                 representation: str | None = None, file_status: str | Mapping | None = None,
+                                 client: KitsuClient = default_client) -> list[OutputFile]:
     """Return the output files of a project, narrowed by the filters given (managers only)."""
     params = _output_filters(output_type, task_type, name, representation, file_status)
     return _api.fetch_list("data/projects/{}/output-files", client, params=params, project=project)
 
 
 @cache
-def all_output_files_for_asset_instance(asset_instance: str | dict, temporal_entity: str | dict | None = None,
-                                        task_type: str | dict | None = None, output_type: str | dict | None = None,
+def all_output_files_for_asset_instance(asset_instance: str | Mapping, temporal_entity: str | Mapping | None = None,
+                                        task_type: str | Mapping | None = None,
+                                        output_type: str | Mapping | None = None,
                                         name: str | None = None, representation: str | None = None,
-                                        file_status: str | dict | None = None,
-                                        client: KitsuClient = default_client) -> list[dict]:
+                                        file_status: str | Mapping | None = None,
+                                        client: KitsuClient = default_client) -> list[OutputFile]:
     """Return the output files of an asset instance, narrowed by the filters given."""
     params = _output_filters(output_type, task_type, name, representation, file_status,
                              temporal_entity_id=_api.optional_id(temporal_entity, "temporal_entity"))
@@ -242,43 +249,43 @@ def all_output_files_for_asset_instance(asset_instance: str | dict, temporal_ent
 
 
 @cache
-def get_last_output_files_for_entity(entity: str | dict, output_type: str | dict | None = None,
-                                     task_type: str | dict | None = None, name: str | None = None,
-                                     representation: str | None = None, file_status: str | dict | None = None,
-                                     client: KitsuClient = default_client) -> list[dict]:
+def get_last_output_files_for_entity(entity: str | Mapping, output_type: str | Mapping | None = None,
+                                     task_type: str | Mapping | None = None, name: str | None = None,
+                                     representation: str | None = None, file_status: str | Mapping | None = None,
+                                     client: KitsuClient = default_client) -> list[OutputFile]:
     """Return the last revision of each output file of an asset or a shot, narrowed by the filters given."""
     params = _output_filters(output_type, task_type, name, representation, file_status)
     return _api.fetch_list("data/entities/{}/output-files/last-revisions", client, params=params, entity=entity)
 
 
 @cache
-def get_last_output_files_for_asset_instance(asset_instance: str | dict, temporal_entity: str | dict,
-                                             task_type: str | dict | None = None,
-                                             output_type: str | dict | None = None, name: str | None = None,
+def get_last_output_files_for_asset_instance(asset_instance: str | Mapping, temporal_entity: str | Mapping,
+                                             task_type: str | Mapping | None = None,
+                                             output_type: str | Mapping | None = None, name: str | None = None,
                                              representation: str | None = None,
-                                             file_status: str | dict | None = None,
-                                             client: KitsuClient = default_client) -> list[dict]:
+                                             file_status: str | Mapping | None = None,
+                                             client: KitsuClient = default_client) -> list[OutputFile]:
     """Return the last revision of each output file of an asset instance in a shot or scene."""
     params = _output_filters(output_type, task_type, name, representation, file_status)
     return _api.fetch_list("data/asset-instances/{}/entities/{}/output-files/last-revisions", client,
                            params=params, asset_instance=asset_instance, temporal_entity=temporal_entity)
 
 
-def get_next_entity_output_revision(entity: str | dict, output_type: str | dict, task_type: str | dict,
+def get_next_entity_output_revision(entity: str | Mapping, output_type: str | Mapping, task_type: str | Mapping,
                                     name: str = "main", client: KitsuClient = default_client) -> int:
     """Return the revision the next output file of an entity will get (1 for the first)."""
     body = _revision_query(output_type, task_type, name)
     return _api.post("data/entities/{}/output-files/next-revision", client, body, entity=entity)["next_revision"]
 
 
-def get_last_entity_output_revision(entity: str | dict, output_type: str | dict, task_type: str | dict,
+def get_last_entity_output_revision(entity: str | Mapping, output_type: str | Mapping, task_type: str | Mapping,
                                     name: str = "main", client: KitsuClient = default_client) -> int:
     """Return the last revision of an entity's output files (0 when there is none)."""
     return get_next_entity_output_revision(entity, output_type, task_type, name=name, client=client) - 1
 
 
-def get_next_asset_instance_output_revision(asset_instance: str | dict, temporal_entity: str | dict,
-                                            output_type: str | dict, task_type: str | dict, name: str = "master",
+def get_next_asset_instance_output_revision(asset_instance: str | Mapping, temporal_entity: str | Mapping,
+                                            output_type: str | Mapping, task_type: str | Mapping, name: str = "master",
                                             client: KitsuClient = default_client) -> int:
     """Return the revision the next output file of an asset instance will get (1 for the first)."""
     body = _revision_query(output_type, task_type, name)
@@ -286,8 +293,8 @@ def get_next_asset_instance_output_revision(asset_instance: str | dict, temporal
                      asset_instance=asset_instance, temporal_entity=temporal_entity)["next_revision"]
 
 
-def get_last_asset_instance_output_revision(asset_instance: str | dict, temporal_entity: str | dict,
-                                            output_type: str | dict, task_type: str | dict, name: str = "master",
+def get_last_asset_instance_output_revision(asset_instance: str | Mapping, temporal_entity: str | Mapping,
+                                            output_type: str | Mapping, task_type: str | Mapping, name: str = "master",
                                             client: KitsuClient = default_client) -> int:
     """Return the last revision of an asset instance's output files (0 when there is none)."""
     return get_next_asset_instance_output_revision(asset_instance, temporal_entity, output_type, task_type,
@@ -295,7 +302,7 @@ def get_last_asset_instance_output_revision(asset_instance: str | dict, temporal
 
 
 @cache
-def build_entity_output_file_path(entity: str | dict, output_type: str | dict, task_type: str | dict,
+def build_entity_output_file_path(entity: str | Mapping, output_type: str | Mapping, task_type: str | Mapping,
                                   name: str = "main", mode: str = "output", representation: str = "",
                                   revision: int = 0, nb_elements: int = 1, sep: str = "/",
                                   client: KitsuClient = default_client) -> str:
@@ -306,8 +313,8 @@ def build_entity_output_file_path(entity: str | dict, output_type: str | dict, t
 
 
 @cache
-def build_asset_instance_output_file_path(asset_instance: str | dict, temporal_entity: str | dict,
-                                          output_type: str | dict, task_type: str | dict, name: str = "main",
+def build_asset_instance_output_file_path(asset_instance: str | Mapping, temporal_entity: str | Mapping,
+                                          output_type: str | Mapping, task_type: str | Mapping, name: str = "main",
                                           representation: str = "", mode: str = "output", revision: int = 0,
                                           nb_elements: int = 1, sep: str = "/",
                                           client: KitsuClient = default_client) -> str:
@@ -318,11 +325,11 @@ def build_asset_instance_output_file_path(asset_instance: str | dict, temporal_e
     return _joined(answer, "folder_path", "file_name", sep)
 
 
-def new_entity_output_file(entity: str | dict, output_type: str | dict, task_type: str | dict, comment: str,
-                           working_file: str | dict | None = None, person: str | dict | None = None,
+def new_entity_output_file(entity: str | Mapping, output_type: str | Mapping, task_type: str | Mapping, comment: str,
+                           working_file: str | Mapping | None = None, person: str | Mapping | None = None,
                            name: str = "main", mode: str = "output", revision: int = 0, nb_elements: int = 1,
                            representation: str = "", sep: str = "/", file_status_id: str | None = None,
-                           client: KitsuClient = default_client) -> dict:
+                           client: KitsuClient = default_client) -> OutputFile:
     """Create an output file revision for an entity; the server stores its path, built from the file tree.
 
     With ``revision`` 0 the server takes the next free revision. The result
@@ -333,13 +340,13 @@ def new_entity_output_file(entity: str | dict, output_type: str | dict, task_typ
     return _api.post("data/entities/{}/output-files/new", client, body, entity=entity)
 
 
-def new_asset_instance_output_file(asset_instance: str | dict, temporal_entity: str | dict,
-                                   output_type: str | dict, task_type: str | dict, comment: str,
+def new_asset_instance_output_file(asset_instance: str | Mapping, temporal_entity: str | Mapping,
+                                   output_type: str | Mapping, task_type: str | Mapping, comment: str,
                                    name: str = "master", mode: str = "output",
-                                   working_file: str | dict | None = None, person: str | dict | None = None,
+                                   working_file: str | Mapping | None = None, person: str | Mapping | None = None,
                                    revision: int = 0, nb_elements: int = 1, representation: str = "",
-                                   sep: str = "/", file_status_id: str | dict | None = None,
-                                   client: KitsuClient = default_client) -> dict:
+                                   sep: str = "/", file_status_id: str | Mapping | None = None,
+                                   client: KitsuClient = default_client) -> OutputFile:
     """Create an output file revision for an asset instance in a shot or scene (see new_entity_output_file)."""
     body = _new_output_file(output_type, task_type, comment, working_file, person, name, revision, nb_elements,
                             representation, sep, file_status_id)
@@ -351,39 +358,39 @@ def new_asset_instance_output_file(asset_instance: str | dict, temporal_entity: 
 
 
 @cache
-def all_output_types(client: KitsuClient = default_client) -> list[dict]:
+def all_output_types(client: KitsuClient = default_client) -> list[OutputType]:
     """Return every output type."""
     return _api.fetch_list("data/output-types", client)
 
 
 @cache
-def all_output_types_for_entity(entity: str | dict, client: KitsuClient = default_client) -> list[dict]:
+def all_output_types_for_entity(entity: str | Mapping, client: KitsuClient = default_client) -> list[OutputType]:
     """Return the output types of an entity's output files."""
     return _api.fetch_list("data/entities/{}/output-types", client, entity=entity)
 
 
 @cache
-def all_output_types_for_asset_instance(asset_instance: dict, temporal_entity: dict,
-                                        client: KitsuClient = default_client) -> list[dict]:
+def all_output_types_for_asset_instance(asset_instance: Mapping, temporal_entity: Mapping,
+                                        client: KitsuClient = default_client) -> list[OutputType]:
     """Return the output types of an asset instance's output files in a shot or scene."""
     return _api.fetch_list("data/asset-instances/{}/entities/{}/output-types", client,
                            asset_instance=asset_instance, temporal_entity=temporal_entity)
 
 
 @cache
-def get_output_type(output_type_id: str, client: KitsuClient = default_client) -> dict:
+def get_output_type(output_type_id: str, client: KitsuClient = default_client) -> OutputType:
     """Return the output type with this id."""
     return _api.fetch("data/output-types/{}", client, output_type_id=output_type_id)
 
 
 @cache
-def get_output_type_by_name(output_type_name: str, client: KitsuClient = default_client) -> dict | None:
+def get_output_type_by_name(output_type_name: str, client: KitsuClient = default_client) -> OutputType | None:
     """Return the output type with this name, or None."""
     return _api.fetch_first("data/output-types", client,
                             params={"name": _api.given(output_type_name, "output_type_name")})
 
 
-def new_output_type(name: str, short_name: str, client: KitsuClient = default_client) -> dict:
+def new_output_type(name: str, short_name: str, client: KitsuClient = default_client) -> OutputType:
     """Return the output type called ``name``, creating it if missing."""
     body = {"name": _api.given(name, "name"), "short_name": short_name}
     return _api.create_if_missing(lambda: get_output_type_by_name(name, client=client),
@@ -394,25 +401,25 @@ def new_output_type(name: str, short_name: str, client: KitsuClient = default_cl
 
 
 @cache
-def all_softwares(client: KitsuClient = default_client) -> list[dict]:
+def all_softwares(client: KitsuClient = default_client) -> list[Software]:
     """Return every software."""
     return _api.fetch_list("data/softwares", client)
 
 
 @cache
-def get_software(software_id: str, client: KitsuClient = default_client) -> dict:
+def get_software(software_id: str, client: KitsuClient = default_client) -> Software:
     """Return the software with this id."""
     return _api.fetch("data/softwares/{}", client, software_id=software_id)
 
 
 @cache
-def get_software_by_name(software_name: str, client: KitsuClient = default_client) -> dict | None:
+def get_software_by_name(software_name: str, client: KitsuClient = default_client) -> Software | None:
     """Return the software with this name, or None."""
     return _api.fetch_first("data/softwares", client, params={"name": _api.given(software_name, "software_name")})
 
 
 def new_software(name: str, short_name: str, file_extension: str, secondary_extensions: list[str] | None = None,
-                 client: KitsuClient = default_client) -> dict:
+                 client: KitsuClient = default_client) -> Software:
     """Return the software called ``name``, creating it if missing."""
     body = {"name": _api.given(name, "name"), "short_name": short_name, "file_extension": file_extension,
             **_api.query(secondary_extensions=secondary_extensions)}
@@ -420,7 +427,7 @@ def new_software(name: str, short_name: str, file_extension: str, secondary_exte
                                   lambda: _api.post("data/softwares", client, body))
 
 
-def update_software(software: dict, client: KitsuClient = default_client) -> dict:
+def update_software(software: Mapping, client: KitsuClient = default_client) -> Software:
     """Save a modified software dict."""
     return _api.update("data/softwares/{}", client, software, "software")
 
@@ -429,18 +436,18 @@ def update_software(software: dict, client: KitsuClient = default_client) -> dic
 
 
 @cache
-def get_file_status(status_id: str, client: KitsuClient = default_client) -> dict:
+def get_file_status(status_id: str, client: KitsuClient = default_client) -> FileStatus:
     """Return the file status with this id."""
     return _api.fetch("data/file-status/{}", client, status_id=status_id)
 
 
 @cache
-def get_file_status_by_name(name: str, client: KitsuClient = default_client) -> dict | None:
+def get_file_status_by_name(name: str, client: KitsuClient = default_client) -> FileStatus | None:
     """Return the file status with this name, or None."""
     return _api.fetch_first("data/file-status", client, params={"name": _api.given(name, "name")})
 
 
-def new_file_status(name: str, color: str, client: KitsuClient = default_client) -> dict:
+def new_file_status(name: str, color: str, client: KitsuClient = default_client) -> FileStatus:
     """Return the file status called ``name``, creating it with ``color`` (``#rrggbb``) if missing."""
     body = {"name": _api.given(name, "name"), "color": color}
     return _api.create_if_missing(lambda: get_file_status_by_name(name, client=client),
@@ -450,13 +457,13 @@ def new_file_status(name: str, color: str, client: KitsuClient = default_client)
 # File trees ----------------------------------------------------------------------
 
 
-def update_project_file_tree(project: str | dict, file_tree: dict, client: KitsuClient = default_client) -> dict:
+def update_project_file_tree(project: str | Mapping, file_tree: dict, client: KitsuClient = default_client) -> Project:
     """Set the file tree (path templates) the server builds a project's file paths from."""
     return _api.put("data/projects/{}", client, {"file_tree": file_tree}, project=project)
 
 
 @_api.deprecated("use update_project_file_tree(project, file_tree) with the tree itself")
-def set_project_file_tree(project: str | dict, file_tree_name: str, client: KitsuClient = default_client) -> dict:
+def set_project_file_tree(project: str | Mapping, file_tree_name: str, client: KitsuClient = default_client) -> Project:
     """(Deprecated) Set the file tree of the project template called ``file_tree_name`` on a project.
 
     The server no longer picks file trees by name; the tree is read from the

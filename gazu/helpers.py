@@ -8,6 +8,7 @@ import os
 import re
 import shutil
 import tempfile
+from collections.abc import Collection, Mapping
 from typing import Any
 from urllib.parse import urlparse
 
@@ -34,7 +35,7 @@ def is_url_safe_id(value: object) -> bool:
             and not _URL_CHANGING.search(value))
 
 
-def normalize_model_parameter(model_parameter: str | dict | None) -> dict | None:
+def normalize_model_parameter(model_parameter: str | Mapping | None) -> dict | None:
     """Return ``{"id": …}`` for an id, the dict itself for a dict, None for None.
 
     Raises:
@@ -50,7 +51,7 @@ def normalize_model_parameter(model_parameter: str | dict | None) -> dict | None
         "expected an id string or a dict with an 'id', got %r" % (model_parameter,))
 
 
-def normalize_list_of_models_for_links(models: list[str | dict] | None = None) -> list[str]:
+def normalize_list_of_models_for_links(models: Collection[str | Mapping] | None = None) -> list[str]:
     """Return the ids of a list of dicts or ids (an empty list for None)."""
     if models is None:
         return []

@@ -8,38 +8,42 @@ months and weeks are numbers.
 from __future__ import annotations
 
 import datetime
-from typing import Literal
+from collections.abc import Collection, Mapping
+from typing import TYPE_CHECKING, Literal
 
 from gazu import _api
 from gazu.cache import cache
 from gazu.client import KitsuClient, default_client, get_api_url_from_host
 from gazu.exception import InvalidArgumentException
 
+if TYPE_CHECKING:  # pragma: no cover
+    from gazu.types import DayOff, Department, Organisation, Person, SuccessMessage, TimeSpent, TimeSpentRow
+
 # Persons and bots ---------------------------------------------------------------
 
 
 @cache
-def all_persons(client: KitsuClient = default_client) -> list[dict]:
+def all_persons(client: KitsuClient = default_client) -> list[Person]:
     """Return every person of the studio, sorted by name."""
     return _api.fetch_list("data/persons", client, sort=True)
 
 
 @cache
-def get_person(id: str, relations: bool = False, client: KitsuClient = default_client) -> dict | None:
+def get_person(id: str, relations: bool = False, client: KitsuClient = default_client) -> Person | None:
     """Return the person with this id (with their relations when asked), or None."""
     return _api.fetch_first("data/persons", client, params=_api.query(
         id=_api.to_id(id, "id"), relations=_api.flag(True) if relations else None))
 
 
 @cache
-def get_person_by_desktop_login(desktop_login: str, client: KitsuClient = default_client) -> dict | None:
+def get_person_by_desktop_login(desktop_login: str, client: KitsuClient = default_client) -> Person | None:
     """Return the person (not a bot) with this desktop login, or None."""
     return _api.fetch_first("data/persons", client, params={
         "desktop_login": _api.given(desktop_login, "desktop_login"), "is_bot": _api.flag(False)})
 
 
 @cache
-def get_person_by_email(email: str, is_bot: bool = False, client: KitsuClient = default_client) -> dict | None:
+def get_person_by_email(email: str, is_bot: bool = False, client: KitsuClient = default_client) -> Person | None:
     """Return the person (or, with ``is_bot``, the bot) with this e-mail, or None."""
     return _api.fetch_first("data/persons", client, params={
         "email": _api.given(email, "email"), "is_bot": _api.flag(is_bot)})
@@ -47,7 +51,7 @@ def get_person_by_email(email: str, is_bot: bool = False, client: KitsuClient = 
 
 @cache
 def get_person_by_full_name(full_name: str, first_name: str | None = None, last_name: str | None = None,
-                            client: KitsuClient = default_client) -> dict | None:
+                            client: KitsuClient = default_client) -> Person | None:
     """Return the person (not a bot) with this full name, or None.
 
     When both ``first_name`` and ``last_name`` are given, they are matched
@@ -59,15 +63,16 @@ def get_person_by_full_name(full_name: str, first_name: str | None = None, last_
 
 
 @cache
-def get_person_url(person: str | dict, client: KitsuClient = default_client) -> str:
+def get_person_url(person: str | Mapping, client: KitsuClient = default_client) -> str:
     """Return the address of the person's page in the Kitsu web application (no request)."""
     return "%s/people/%s/" % (get_api_url_from_host(client), _api.to_id(person, "person"))
 
 
 def new_person(first_name: str, last_name: str, email: str, phone: str = "", role: str = "user",
-               desktop_login: str = "", departments: list[str | dict] | None = None, password: str | None = None,
+               desktop_login: str = "", departments: Collection[str | Mapping] | None = None,
+               password: str | None = None,
                active: bool = True, contract_type: str = "open-ended",
-               client: KitsuClient = default_client) -> dict:
+               client: KitsuClient = default_client) -> Person:
     """Create a person, or return the one who already has this e-mail.
 
     ``role`` is one of user, supervisor, manager, admin, client, vendor.
@@ -80,18 +85,18 @@ def new_person(first_name: str, last_name: str, email: str, phone: str = "", rol
                                   lambda: _api.post("data/persons", client, body))
 
 
-def update_person(person: dict, client: KitsuClient = default_client) -> dict:
+def update_person(person: Mapping, client: KitsuClient = default_client) -> Person:
     """Save a modified person dict."""
     return _api.update("data/persons/{}", client, person, "person")
 
 
-def remove_person(person: str | dict, force: bool = False, client: KitsuClient = default_client) -> str:
+def remove_person(person: str | Mapping, force: bool = False, client: KitsuClient = default_client) -> str:
     """Delete a person; with ``force``, also delete what they made."""
     return _api.delete("data/persons/{}", client, force=force, person=person)
 
 
-def new_bot(name: str, email: str, role: str = "user", departments: list[str | dict] | None = None,
-            active: bool = True, expiration_date: str | None = None, client: KitsuClient = default_client) -> dict:
+def new_bot(name: str, email: str, role: str = "user", departments: Collection[str | Mapping] | None = None,
+            active: bool = True, expiration_date: str | None = None, client: KitsuClient = default_client) -> Person:
     """Create a bot (a person for scripts); the answer carries its ``access_token``."""
     return _api.post("data/persons", client, {
         "first_name": name, "last_name": "", "email": email, "role": role, "is_bot": True,
@@ -99,41 +104,41 @@ def new_bot(name: str, email: str, role: str = "user", departments: list[str | d
         "expiration_date": expiration_date})
 
 
-def update_bot(bot: dict, client: KitsuClient = default_client) -> dict:
+def update_bot(bot: Mapping, client: KitsuClient = default_client) -> Person:
     """Save a modified bot dict (a new expiration date yields a new ``access_token``)."""
     return _api.update("data/persons/{}", client, bot, "bot")
 
 
-def remove_bot(bot: dict, force: bool = False, client: KitsuClient = default_client) -> str:
+def remove_bot(bot: Mapping, force: bool = False, client: KitsuClient = default_client) -> str:
     """Delete a bot."""
     return _api.delete("data/persons/{}", client, force=force, bot=bot)
 
 
-def invite_person(person: str | dict, client: KitsuClient = default_client) -> dict[str, str]:
+def invite_person(person: str | Mapping, client: KitsuClient = default_client) -> SuccessMessage:
     """E-mail the person an invitation to set their password and log in."""
     return _api.fetch("actions/persons/{}/invite", client, person=person)
 
 
-def change_password_for_person(person: str | dict, password: str,
-                               client: KitsuClient = default_client) -> dict[Literal["success"], bool]:
+def change_password_for_person(person: str | Mapping, password: str,
+                               client: KitsuClient = default_client) -> dict[Literal['success'], bool]:
     """Set a person's password (an administrator's action)."""
     return _api.post("actions/persons/{}/change-password", client,
                      {"password": password, "password_2": password}, person=person)
 
 
-def disable_two_factor_authentication(person: str | dict, client: KitsuClient = default_client) -> str:
+def disable_two_factor_authentication(person: str | Mapping, client: KitsuClient = default_client) -> str:
     """Turn off a person's two-factor authentication (an administrator's action)."""
     return _api.delete("actions/persons/{}/disable-two-factor-authentication", client, person=person)
 
 
-def set_avatar(person: str | dict, file_path: str, client: KitsuClient = default_client,
-               progress_callback=None) -> dict[Literal["thumbnail_path"], str]:
+def set_avatar(person: str | Mapping, file_path: str, client: KitsuClient = default_client,
+               progress_callback=None) -> dict[Literal['thumbnail_path'], str]:
     """Upload a picture as the person's avatar."""
     return client.upload(_api.path("pictures/thumbnails/persons/{}", person=person), file_path,
                          progress_callback=progress_callback)
 
 
-def clear_person_avatar(person: str | dict, client: KitsuClient = default_client) -> str:
+def clear_person_avatar(person: str | Mapping, client: KitsuClient = default_client) -> str:
     """Remove the person's avatar."""
     return _api.delete("actions/persons/{}/clear-avatar", client, person=person)
 
@@ -148,36 +153,37 @@ def get_presence_log(year: int, month: int, client: KitsuClient = default_client
 
 
 @cache
-def all_organisations(client: KitsuClient = default_client) -> list[dict]:
+def all_organisations(client: KitsuClient = default_client) -> list[Organisation]:
     """Return every organisation, sorted by name."""
     return _api.fetch_list("data/organisations", client, sort=True)
 
 
 @cache
-def get_organisation(client: KitsuClient = default_client) -> dict:
+def get_organisation(client: KitsuClient = default_client) -> Organisation:
     """Return the organisation the logged-in user belongs to."""
     return (_api.fetch("auth/authenticated", client) or {}).get("organisation")
 
 
 @cache
-def all_departments(client: KitsuClient = default_client) -> list[dict]:
+def all_departments(client: KitsuClient = default_client) -> list[Department]:
     """Return every department, sorted by name."""
     return _api.fetch_list("data/departments", client, sort=True)
 
 
 @cache
-def get_department(department_id: str, client: KitsuClient = default_client) -> dict:
+def get_department(department_id: str, client: KitsuClient = default_client) -> Department:
     """Return the department with this id."""
     return _api.fetch("data/departments/{}", client, department_id=department_id)
 
 
 @cache
-def get_department_by_name(name: str, client: KitsuClient = default_client) -> dict | None:
+def get_department_by_name(name: str, client: KitsuClient = default_client) -> Department | None:
     """Return the department with this name (case ignored), or None."""
     return _api.fetch_first("data/departments", client, params={"name": _api.given(name, "name")})
 
 
-def new_department(name: str, color: str = "", archived: bool = False, client: KitsuClient = default_client) -> dict:
+def new_department(name: str, color: str = "", archived: bool = False,
+                   client: KitsuClient = default_client) -> Department:
     """Create a department, or return the one with this name.
 
     ``color`` is a ``#rrggbb`` string.
@@ -187,24 +193,24 @@ def new_department(name: str, color: str = "", archived: bool = False, client: K
         lambda: _api.post("data/departments", client, {"name": name, "color": color, "archived": archived}))
 
 
-def update_department(department, client=default_client):
+def update_department(department, client=default_client) -> Department:
     """Save a modified department dict (an id alone sends just the id, as upstream)."""
     return _api.update("data/departments/{}", client, _api.to_dict(department, "department"), "department")
 
 
-def remove_department(department, force=False, client=default_client):
+def remove_department(department, force=False, client=default_client) -> str:
     """Delete a department."""
     return _api.delete("data/departments/{}", client, force=force, department=department)
 
 
-def add_person_to_department(person: str | dict, department: str | dict,
-                             client: KitsuClient = default_client) -> dict:
+def add_person_to_department(person: str | Mapping, department: str | Mapping,
+                             client: KitsuClient = default_client) -> Person:
     """Add a person to a department; return the person."""
     return _api.post("actions/persons/{}/departments/add", client,
                      {"department_id": _api.to_id(department, "department")}, person=person)
 
 
-def remove_person_from_department(person: str | dict, department: str | dict,
+def remove_person_from_department(person: str | Mapping, department: str | Mapping,
                                   client: KitsuClient = default_client) -> str:
     """Take a person out of a department."""
     return _api.delete("actions/persons/{}/departments/{}", client, person=person, department=department)
@@ -214,34 +220,34 @@ def remove_person_from_department(person: str | dict, department: str | dict,
 
 
 @cache
-def get_time_spents_by_date(person: str | dict, date: str, client: KitsuClient = default_client) -> list[dict]:
+def get_time_spents_by_date(person: str | Mapping, date: str, client: KitsuClient = default_client) -> list[TimeSpent]:
     """Return the time the person logged on a day, one entry per task."""
     return _api.fetch_list("data/persons/{}/time-spents/" + _api.date(date, "date"), client, person=person)
 
 
 @cache
 def get_time_spents_range(person_id: str, start_date: str, end_date: str,
-                          client: KitsuClient = default_client) -> list:
+                          client: KitsuClient = default_client) -> list[TimeSpent]:
     """Return the time the person logged from ``start_date`` to ``end_date`` included."""
     return _api.fetch_list("data/persons/{}/time-spents", client, person_id=person_id, params={
         "start_date": _api.date(start_date, "start_date"), "end_date": _api.date(end_date, "end_date")})
 
 
 @cache
-def get_week_time_spents(person: str | dict, year: int, week: int,
-                         client: KitsuClient = default_client) -> list[dict]:
+def get_week_time_spents(person: str | Mapping, year: int, week: int,
+                         client: KitsuClient = default_client) -> list[TimeSpentRow]:
     """Return the time the person logged in an ISO week, summed per task."""
     return _api.fetch_list("data/persons/{}/time-spents/week/%s/%s" % (
         _api.segment(year, "year"), _api.segment(week, "week")), client, person=person)
 
 
 @cache
-def get_year_time_spents(person: str | dict, year: int, client: KitsuClient = default_client) -> list[dict]:
+def get_year_time_spents(person: str | Mapping, year: int, client: KitsuClient = default_client) -> list[TimeSpentRow]:
     """Return the time the person logged in a year, summed per task."""
     return _api.fetch_list("data/persons/{}/time-spents/year/%s" % _api.segment(year, "year"), client, person=person)
 
 
-def get_all_month_time_spents(id: str, date: datetime.date, client: KitsuClient = default_client) -> list:
+def get_all_month_time_spents(id: str, date: datetime.date, client: KitsuClient = default_client) -> list[TimeSpent]:
     """Return every time entry the person logged in the month of ``date``."""
     try:
         month = date if isinstance(date, datetime.date) else datetime.date.fromisoformat(date[:10])
@@ -255,39 +261,41 @@ def get_all_month_time_spents(id: str, date: datetime.date, client: KitsuClient 
 
 
 @cache
-def get_day_off(day_off_id: str, client: KitsuClient = default_client) -> dict:
+def get_day_off(day_off_id: str, client: KitsuClient = default_client) -> DayOff:
     """Return the day off with this id."""
     return _api.fetch("data/day-offs/{}", client, day_off_id=day_off_id)
 
 
 @cache
-def get_day_offs(person: str | dict, client: KitsuClient = default_client) -> list[dict]:
+def get_day_offs(person: str | Mapping, client: KitsuClient = default_client) -> list[DayOff]:
     """Return every day off of the person."""
     return _api.fetch_list("data/persons/{}/day-offs", client, person=person)
 
 
 @cache
-def get_week_day_offs(person: str | dict, year: int, week: int, client: KitsuClient = default_client) -> list[dict]:
+def get_week_day_offs(person: str | Mapping, year: int, week: int,
+                      client: KitsuClient = default_client) -> list[DayOff]:
     """Return the person's day offs overlapping an ISO week."""
     return _api.fetch_list("data/persons/{}/day-offs/week/%s/%s" % (
         _api.segment(year, "year"), _api.segment(week, "week")), client, person=person)
 
 
 @cache
-def get_month_day_offs(person: str | dict, year: int, month: int, client: KitsuClient = default_client) -> list[dict]:
+def get_month_day_offs(person: str | Mapping, year: int, month: int,
+                       client: KitsuClient = default_client) -> list[DayOff]:
     """Return the person's day offs overlapping a month."""
     return _api.fetch_list("data/persons/{}/day-offs/month/%s/%s" % (
         _api.segment(year, "year"), _api.segment(month, "month", 2)), client, person=person)
 
 
 @cache
-def get_year_day_offs(person: str | dict, year: int, client: KitsuClient = default_client) -> list[dict]:
+def get_year_day_offs(person: str | Mapping, year: int, client: KitsuClient = default_client) -> list[DayOff]:
     """Return the person's day offs overlapping a year."""
     return _api.fetch_list("data/persons/{}/day-offs/year/%s" % _api.segment(year, "year"), client, person=person)
 
 
-def new_day_off(person: str | dict, date: str, end_date: str, description: str | None = None,
-                client: KitsuClient = default_client) -> dict:
+def new_day_off(person: str | Mapping, date: str, end_date: str, description: str | None = None,
+                client: KitsuClient = default_client) -> DayOff:
     """Book days off for a person, from ``date`` to ``end_date`` included.
 
     The server drops the time the person had logged on those days.
@@ -297,11 +305,11 @@ def new_day_off(person: str | dict, date: str, end_date: str, description: str |
         **_api.query(description=description)})
 
 
-def update_day_off(day_off: dict, client: KitsuClient = default_client) -> dict:
+def update_day_off(day_off: Mapping, client: KitsuClient = default_client) -> DayOff:
     """Save a modified day off dict."""
     return _api.update("data/day-offs/{}", client, day_off, "day_off")
 
 
-def remove_day_off(day_off: str | dict, client: KitsuClient = default_client) -> str:
+def remove_day_off(day_off: str | Mapping, client: KitsuClient = default_client) -> str:
     """Delete a day off."""
     return _api.delete("data/day-offs/{}", client, day_off=day_off)

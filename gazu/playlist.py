@@ -7,7 +7,8 @@ playlist's ``"shots"`` is its ordered list of entries, each
 
 from __future__ import annotations
 
-from typing import Literal
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Literal
 from urllib.parse import quote
 
 import requests
@@ -17,6 +18,9 @@ from gazu.cache import cache
 from gazu.client import KitsuClient, default_client
 from gazu.exception import InvalidArgumentException
 from gazu.sorting import sort_by_name
+
+if TYPE_CHECKING:  # pragma: no cover
+    from gazu.types import BuildJob, EntityPreviewFile, Playlist, PlaylistEntry, PlaylistShareLink, TempPlaylistEntity
 
 
 def _entries(playlist: dict, saved: bool = True) -> list[dict]:
@@ -54,20 +58,20 @@ def _latest_preview_id(previews_by_task_type: dict) -> str | None:
 
 
 @cache
-def all_playlists(client: KitsuClient = default_client) -> list[dict]:
+def all_playlists(client: KitsuClient = default_client) -> list[Playlist]:
     """Return the playlists of every project, sorted by name."""
     return _api.fetch_list("data/playlists", client, sort=True)
 
 
 @cache
-def all_playlists_for_project(project: str | dict, client: KitsuClient = default_client,
-                              page: int = 1) -> list[dict]:
+def all_playlists_for_project(project: str | Mapping, client: KitsuClient = default_client,
+                              page: int = 1) -> list[Playlist]:
     """Return one page of the project's playlists (pages go from the most recently updated), sorted by name."""
     return _api.fetch_list("data/projects/{}/playlists", client, params={"page": page}, sort=True, project=project)
 
 
 @cache
-def all_playlists_for_episode(episode: str | dict, client: KitsuClient = default_client) -> list[dict]:
+def all_playlists_for_episode(episode: str | Mapping, client: KitsuClient = default_client) -> list[Playlist]:
     """Return the playlists of an episode, sorted by name."""
     if not (isinstance(episode, dict) and episode.get("project_id")):  # an id: upstream needs the episode dict
         episode = _api.fetch("data/episodes/{}", client, episode=episode)
@@ -76,27 +80,27 @@ def all_playlists_for_episode(episode: str | dict, client: KitsuClient = default
 
 
 @cache
-def get_playlist(playlist: str | dict, client: KitsuClient = default_client) -> dict:
+def get_playlist(playlist: str | Mapping, client: KitsuClient = default_client) -> Playlist:
     """Return the playlist with this id, with its entries."""
     return _api.fetch("data/playlists/{}", client, playlist=playlist)
 
 
 @cache
-def get_playlist_by_name(project: str | dict, name: str, client: KitsuClient = default_client) -> dict | None:
+def get_playlist_by_name(project: str | Mapping, name: str, client: KitsuClient = default_client) -> Playlist | None:
     """Return the project's playlist with this name (case ignored), or None."""
     return _api.fetch_first("data/playlists", client, params={
         "project_id": _api.to_id(project, "project"), "name": _api.given(name, "name")})
 
 
 @cache
-def all_shots_for_playlist(playlist: str | dict, client: KitsuClient = default_client) -> list[dict]:
+def all_shots_for_playlist(playlist: str | Mapping, client: KitsuClient = default_client) -> list[PlaylistEntry]:
     """Return the playlist's entries, sorted by name (entries without one first, in playlist order)."""
     return sort_by_name(_api.fetch("data/playlists/{}", client, playlist=playlist).get("shots") or [])
 
 
-def new_playlist(project: str | dict, name: str, episode: str | dict | None = None,
+def new_playlist(project: str | Mapping, name: str, episode: str | Mapping | None = None,
                  for_entity: Literal["shot", "asset", "sequence", "edit", "episode"] = "shot",
-                 for_client: bool = False, is_for_all: bool = False, client: KitsuClient = default_client) -> dict:
+                 for_client: bool = False, is_for_all: bool = False, client: KitsuClient = default_client) -> Playlist:
     """Create a playlist, or return the project's playlist with this name.
 
     ``for_client`` shows it to the project's clients; ``is_for_all`` makes
@@ -109,17 +113,18 @@ def new_playlist(project: str | dict, name: str, episode: str | dict | None = No
                                   lambda: _api.post("data/playlists", client, body))
 
 
-def update_playlist(playlist: dict, client: KitsuClient = default_client) -> dict:
+def update_playlist(playlist: Mapping, client: KitsuClient = default_client) -> Playlist:
     """Save a modified playlist dict (its entries included)."""
     return _api.update("data/playlists/{}", client, playlist, "playlist")
 
 
-def delete_playlist(playlist: str | dict, client: KitsuClient = default_client) -> str:
+def delete_playlist(playlist: str | Mapping, client: KitsuClient = default_client) -> str:
     """Delete a playlist, with its builds and share links."""
     return _api.delete("data/playlists/{}", client, playlist=playlist)
 
 
-def generate_temp_playlist(project: str | dict, data: dict, client: KitsuClient = default_client) -> dict:
+def generate_temp_playlist(project: str | Mapping, data: dict,
+                           client: KitsuClient = default_client) -> list[TempPlaylistEntity]:
     """Return, unsaved, the entries a playlist of these tasks would hold.
 
     ``data`` is ``{"task_ids": [...]}`` and/or ``{"entity_ids": [...]}``, sent as given.
@@ -127,7 +132,7 @@ def generate_temp_playlist(project: str | dict, data: dict, client: KitsuClient 
     return client.post(_api.path("data/projects/{}/playlists/temp", project=project), data)
 
 
-def notify_clients_playlist_ready(playlist: str | dict, client: KitsuClient = default_client) -> dict:
+def notify_clients_playlist_ready(playlist: str | Mapping, client: KitsuClient = default_client) -> dict[str, str]:
     """Tell the project's clients that the playlist is ready for review."""
     return _api.post("data/playlists/{}/notify-clients", client, {}, playlist=playlist)
 
@@ -135,13 +140,14 @@ def notify_clients_playlist_ready(playlist: str | dict, client: KitsuClient = de
 # Entries and their previews -------------------------------------------------------
 
 
-def get_entity_preview_files(entity: str | dict, client: KitsuClient = default_client) -> dict[str, list[dict]]:
+def get_entity_preview_files(entity: str | Mapping,
+                             client: KitsuClient = default_client) -> dict[str, list[EntityPreviewFile]]:
     """Return the entity's previews, by task type id, the latest revision first."""
     return _api.fetch("data/playlists/entities/{}/preview-files", client, entity=entity)
 
 
-def add_entity_to_playlist(playlist: dict, entity: str | dict, preview_file: str | dict | None = None,
-                           persist: bool = True, client: KitsuClient = default_client) -> dict:
+def add_entity_to_playlist(playlist: Mapping, entity: str | Mapping, preview_file: str | Mapping | None = None,
+                           persist: bool = True, client: KitsuClient = default_client) -> Playlist:
     """Append an entity to the playlist, with this preview or else its newest one.
 
     With ``persist`` the server adds the entry and the playlist it answers
@@ -160,16 +166,16 @@ def add_entity_to_playlist(playlist: dict, entity: str | dict, preview_file: str
     return {**playlist, "shots": [*entries, entry]}
 
 
-def remove_entity_from_playlist(playlist: dict, entity: str | dict, persist: bool = True,
-                                client: KitsuClient = default_client) -> dict:
+def remove_entity_from_playlist(playlist: Mapping, entity: str | Mapping, persist: bool = True,
+                                client: KitsuClient = default_client) -> Playlist:
     """Take every entry of this entity out of the playlist dict (changed in place, saved with ``persist``)."""
     entries, entity_id = _entries(playlist, saved=persist), _api.to_id(entity, "entity")
     playlist["shots"] = [entry for entry in entries if entry.get("entity_id") != entity_id]
     return _saved(playlist, persist, client)
 
 
-def update_entity_preview(playlist: dict, entity: str | dict, preview_file: str | dict, persist: bool = True,
-                          client: KitsuClient = default_client) -> dict:
+def update_entity_preview(playlist: Mapping, entity: str | Mapping, preview_file: str | Mapping, persist: bool = True,
+                          client: KitsuClient = default_client) -> Playlist:
     """Show another preview for the entity in the playlist dict (changed in place, saved with ``persist``)."""
     entries, entity_id = _entries(playlist, saved=persist), _api.to_id(entity, "entity")
     preview_file_id = _api.to_id(preview_file, "preview_file")
@@ -182,36 +188,36 @@ def update_entity_preview(playlist: dict, entity: str | dict, preview_file: str 
 # Builds and downloads -------------------------------------------------------------
 
 
-def build_playlist_movie(playlist: str | dict, client: KitsuClient = default_client) -> dict:
+def build_playlist_movie(playlist: str | Mapping, client: KitsuClient = default_client) -> BuildJob:
     """Start building the playlist's movie; return the build job."""
     return _api.fetch("data/playlists/{}/build/mp4", client, playlist=playlist)
 
 
 @cache
-def all_build_jobs_for_project(project: str | dict, client: KitsuClient = default_client) -> list[dict]:
+def all_build_jobs_for_project(project: str | Mapping, client: KitsuClient = default_client) -> list[BuildJob]:
     """Return the movie build jobs of every playlist of the project."""
     return _api.fetch_list("data/projects/{}/build-jobs", client, project=project)
 
 
 @cache
-def get_build_job(playlist: str | dict, build_job: str | dict, client: KitsuClient = default_client) -> dict:
+def get_build_job(playlist: str | Mapping, build_job: str | Mapping, client: KitsuClient = default_client) -> BuildJob:
     """Return a build job of the playlist (its ``status`` is running, succeeded or failed)."""
     return _api.fetch("data/playlists/{}/jobs/{}", client, playlist=playlist, build_job=build_job)
 
 
-def remove_build_job(playlist: str | dict, build_job: str | dict, client: KitsuClient = default_client) -> str:
+def remove_build_job(playlist: str | Mapping, build_job: str | Mapping, client: KitsuClient = default_client) -> str:
     """Delete a build job of the playlist, with its movie."""
     return _api.delete("data/playlists/{}/jobs/{}", client, playlist=playlist, build_job=build_job)
 
 
-def download_playlist_build(playlist: str | dict, build_job: str | dict, file_path: str,
+def download_playlist_build(playlist: str | Mapping, build_job: str | Mapping, file_path: str,
                             client: KitsuClient = default_client, progress_callback=None) -> requests.Response:
     """Download the movie of a finished build job to ``file_path``."""
     return client.download(_api.path("data/playlists/{}/jobs/{}/build/mp4", playlist=playlist, build_job=build_job),
                            file_path, progress_callback=progress_callback)
 
 
-def download_playlist_zip(playlist: str | dict, file_path: str, client: KitsuClient = default_client,
+def download_playlist_zip(playlist: str | Mapping, file_path: str, client: KitsuClient = default_client,
                           progress_callback=None) -> requests.Response:
     """Download a zip of the playlist's preview files to ``file_path``."""
     return client.download(_api.path("data/playlists/{}/download/zip", playlist=playlist), file_path,
@@ -221,20 +227,21 @@ def download_playlist_zip(playlist: str | dict, file_path: str, client: KitsuCli
 # Share links ----------------------------------------------------------------------
 
 
-def all_share_links_for_playlist(playlist: str | dict, client: KitsuClient = default_client) -> list[dict]:
+def all_share_links_for_playlist(playlist: str | Mapping,
+                                 client: KitsuClient = default_client) -> list[PlaylistShareLink]:
     """Return the active links that open the playlist to guests."""
     return _api.fetch_list("data/playlists/{}/share", client, playlist=playlist)
 
 
-def new_share_link(playlist: str | dict, expiration_date: str | None = None, can_comment: bool = True,
-                   password: str | None = None, client: KitsuClient = default_client) -> dict:
+def new_share_link(playlist: str | Mapping, expiration_date: str | None = None, can_comment: bool = True,
+                   password: str | None = None, client: KitsuClient = default_client) -> PlaylistShareLink:
     """Create a link that opens the playlist to guests; its ``token`` identifies it."""
     return _api.post("data/playlists/{}/share", client, {
         "can_comment": can_comment, **_api.query(expiration_date=expiration_date, password=password)},
         playlist=playlist)
 
 
-def remove_share_link(playlist: str | dict, token: str, client: KitsuClient = default_client) -> str:
+def remove_share_link(playlist: str | Mapping, token: str, client: KitsuClient = default_client) -> str:
     """Revoke the playlist's share link with this token."""
     return client.delete("data/playlists/{}/share/{}".format(
         _api.to_id(playlist, "playlist"), quote(_api.require(token, "token"), safe="")))

@@ -8,42 +8,59 @@ types of metadata descriptors are Kitsu's model names (``"Asset"``,
 
 from __future__ import annotations
 
-from typing import Literal
+from collections.abc import Collection, Mapping
+from typing import TYPE_CHECKING, Any, Literal
 
 from gazu import _api
 from gazu.cache import cache
 from gazu.client import KitsuClient, default_client, get_api_url_from_host
 from gazu.exception import MethodNotAllowedException, ProjectStatusNotFoundException, RouteNotFoundException
 
+if TYPE_CHECKING:  # pragma: no cover
+    from gazu.types import (
+        Budget,
+        BudgetEntry,
+        MetadataDescriptor,
+        Milestone,
+        Person,
+        PreviewBackgroundFile,
+        Project,
+        ProjectStatus,
+        StatusAutomation,
+        TaskStatus,
+        TaskType,
+        TeamMemberRole,
+    )
+
 # Projects -----------------------------------------------------------------------
 
 
 @cache
-def all_projects(client: KitsuClient = default_client) -> list[dict]:
+def all_projects(client: KitsuClient = default_client) -> list[Project]:
     """Return every project (open or closed), sorted by name."""
     return _api.fetch_list("data/projects", client, sort=True)
 
 
 @cache
-def all_open_projects(client: KitsuClient = default_client) -> list[dict]:
+def all_open_projects(client: KitsuClient = default_client) -> list[Project]:
     """Return the open projects, sorted by name."""
     return _api.fetch_list("data/projects/open", client, sort=True)
 
 
 @cache
-def get_project(project_id: str, client: KitsuClient = default_client) -> dict:
+def get_project(project_id: str, client: KitsuClient = default_client) -> Project:
     """Return the project with this id."""
     return _api.fetch("data/projects/{}", client, project_id=project_id)
 
 
 @cache
-def get_project_by_name(project_name: str, client: KitsuClient = default_client) -> dict | None:
+def get_project_by_name(project_name: str, client: KitsuClient = default_client) -> Project | None:
     """Return the project with this name, or None."""
     return _api.fetch_first("data/projects", client, params=_api.plain_query(name=project_name))
 
 
 @cache
-def get_project_url(project: str | dict, section: str = "assets", client: KitsuClient = default_client) -> str:
+def get_project_url(project: str | Mapping, section: str = "assets", client: KitsuClient = default_client) -> str:
     """Return the web page of a project's ``section`` (``assets``, ``shots``, …) in Kitsu."""
     return "%s/productions/%s/%s/" % (get_api_url_from_host(client), _api.to_id(project, "project"), section)
 
@@ -56,9 +73,9 @@ def new_project(
     task_statuses: list | None = None,
     task_types: list | None = None,
     production_style: str = "2d3d",
-    project_template: str | dict | None = None,
+    project_template: str | Mapping | None = None,
     client: KitsuClient = default_client,
-) -> dict:
+) -> Project:
     """Create a project, or return the one that already has this name.
 
     Args:
@@ -82,12 +99,13 @@ def new_project(
                                   lambda: _api.post("data/projects", client, body))
 
 
-def update_project(project: dict, client: KitsuClient = default_client) -> dict:
+def update_project(project: Mapping, client: KitsuClient = default_client) -> Project:
     """Save a modified project dict (its ``data`` replaces the stored one)."""
     return _api.update("data/projects/{}", client, project, "project")
 
 
-def update_project_data(project: str | dict, data: dict | None = None, client: KitsuClient = default_client) -> dict:
+def update_project_data(project: str | Mapping, data: dict | None = None,
+                        client: KitsuClient = default_client) -> Project:
     """Merge ``data`` into the project's free-form ``data``; keys not given are kept.
 
     As upstream, the project is read fresh and saved whole, its ``data`` merged.
@@ -97,7 +115,7 @@ def update_project_data(project: str | dict, data: dict | None = None, client: K
     return update_project({**current, "data": {**(current.get("data") or {}), **changes}}, client=client)
 
 
-def close_project(project: str | dict, client: KitsuClient = default_client) -> dict:
+def close_project(project: str | Mapping, client: KitsuClient = default_client) -> Project:
     """Set a project's status to "Closed" (any case); return the project given with its new ``project_status_id``.
 
     Raises:
@@ -114,7 +132,7 @@ def close_project(project: str | dict, client: KitsuClient = default_client) -> 
     return {**project, "project_status_id": closed["id"]}
 
 
-def remove_project(project: str | dict, force: bool = False, client: KitsuClient = default_client) -> str:
+def remove_project(project: str | Mapping, force: bool = False, client: KitsuClient = default_client) -> str:
     """Delete a closed project; ``force`` also deletes everything it holds."""
     # Upstream spells this one force=true (its other deletions: force=True); Zou reads both.
     return _api.delete("data/projects/{}", client, params={"force": "true"} if force else None, project=project)
@@ -124,13 +142,13 @@ def remove_project(project: str | dict, force: bool = False, client: KitsuClient
 
 
 @cache
-def all_project_status(client: KitsuClient = default_client) -> list[dict]:
+def all_project_status(client: KitsuClient = default_client) -> list[ProjectStatus]:
     """Return the project statuses ("Open", "Closed", …), sorted by name."""
     return _api.fetch_list("data/project-status", client, sort=True)
 
 
 @cache
-def get_project_status_by_name(project_status_name: str, client: KitsuClient = default_client) -> dict | None:
+def get_project_status_by_name(project_status_name: str, client: KitsuClient = default_client) -> ProjectStatus | None:
     """Return the project status with this name, or None."""
     return _api.fetch_first("data/project-status", client, params=_api.plain_query(name=project_status_name))
 
@@ -138,25 +156,25 @@ def get_project_status_by_name(project_status_name: str, client: KitsuClient = d
 # Team ---------------------------------------------------------------------------
 
 
-def get_team(project: str | dict, client: KitsuClient = default_client) -> list[dict]:
+def get_team(project: str | Mapping, client: KitsuClient = default_client) -> list[Person]:
     """Return the persons of a project's team, each with its ``project_role``."""
     return _api.fetch_list("data/projects/{}/team", client, project=project)
 
 
-def add_person_to_team(project: str | dict, person: str | dict, role: str | None = None,
-                       client: KitsuClient = default_client) -> dict:
+def add_person_to_team(project: str | Mapping, person: str | Mapping, role: str | None = None,
+                       client: KitsuClient = default_client) -> Project:
     """Add a person to a project's team, optionally with a role for this project only."""
     body = {"person_id": _api.to_id(person, "person"), **_api.query(role=role)}
     return _api.post("data/projects/{}/team", client, body, project=project)
 
 
-def update_team_member_role(project: str | dict, person: str | dict, role: str | None,
-                            client: KitsuClient = default_client) -> dict:
+def update_team_member_role(project: str | Mapping, person: str | Mapping, role: str | None,
+                            client: KitsuClient = default_client) -> TeamMemberRole:
     """Set a team member's role on this project (None: back to their studio role)."""
     return _api.put("data/projects/{}/team/{}", client, {"role": role}, project=project, person=person)
 
 
-def remove_person_from_team(project: str | dict, person: str | dict, client: KitsuClient = default_client) -> str:
+def remove_person_from_team(project: str | Mapping, person: str | Mapping, client: KitsuClient = default_client) -> str:
     """Remove a person from a project's team."""
     return _api.delete("data/projects/{}/team/{}", client, project=project, person=person)
 
@@ -164,14 +182,14 @@ def remove_person_from_team(project: str | dict, person: str | dict, client: Kit
 # Settings: asset types, task types, task statuses, automations, backgrounds ------
 
 
-def add_asset_type(project: str | dict, asset_type: str | dict, client: KitsuClient = default_client) -> dict:
+def add_asset_type(project: str | Mapping, asset_type: str | Mapping, client: KitsuClient = default_client) -> Project:
     """Make an asset type available in a project; return the project."""
     return _api.post("data/projects/{}/settings/asset-types", client,
                      {"asset_type_id": _api.to_id(asset_type, "asset_type")}, project=project)
 
 
 @cache
-def get_project_task_types(project: str | dict, client: KitsuClient = default_client) -> list[dict]:
+def get_project_task_types(project: str | Mapping, client: KitsuClient = default_client) -> list[TaskType]:
     """Return the task types of a project.
 
     Reads upstream's ``data/projects/{id}/settings/task-types``; Zou 1.0.97
@@ -184,43 +202,44 @@ def get_project_task_types(project: str | dict, client: KitsuClient = default_cl
         return _api.fetch_list("data/projects/{}/task-types", client, project=project)
 
 
-def add_task_type(project: str | dict, task_type: str | dict, priority: int,
-                  client: KitsuClient = default_client) -> dict:
+def add_task_type(project: str | Mapping, task_type: str | Mapping, priority: int,
+                  client: KitsuClient = default_client) -> Project:
     """Make a task type available in a project, at a priority (its order); return the project."""
     body = {"task_type_id": _api.to_id(task_type, "task_type"), "priority": priority}
     return _api.post("data/projects/{}/settings/task-types", client, body, project=project)
 
 
-def remove_task_type(project: str | dict, task_type: str | dict, client: KitsuClient = default_client) -> str:
+def remove_task_type(project: str | Mapping, task_type: str | Mapping, client: KitsuClient = default_client) -> str:
     """Make a task type unavailable in a project."""
     return _api.delete("data/projects/{}/settings/task-types/{}", client, project=project, task_type=task_type)
 
 
 @cache
-def get_project_task_statuses(project: str | dict, client: KitsuClient = default_client) -> list[dict]:
+def get_project_task_statuses(project: str | Mapping, client: KitsuClient = default_client) -> list[TaskStatus]:
     """Return the task statuses of a project."""
     return _api.fetch_list("data/projects/{}/settings/task-status", client, project=project)
 
 
-def add_task_status(project: str | dict, task_status: str | dict, client: KitsuClient = default_client) -> dict:
+def add_task_status(project: str | Mapping, task_status: str | Mapping,
+                    client: KitsuClient = default_client) -> Project:
     """Make a task status available in a project; return the project."""
     return _api.post("data/projects/{}/settings/task-status", client,
                      {"task_status_id": _api.to_id(task_status, "task_status")}, project=project)
 
 
-def remove_task_status(project: str | dict, task_status: str | dict, client: KitsuClient = default_client) -> str:
+def remove_task_status(project: str | Mapping, task_status: str | Mapping, client: KitsuClient = default_client) -> str:
     """Make a task status unavailable in a project."""
     return _api.delete("data/projects/{}/settings/task-status/{}", client, project=project, task_status=task_status)
 
 
 @cache
-def all_status_automations(project: str | dict, client: KitsuClient = default_client) -> list[dict]:
+def all_status_automations(project: str | Mapping, client: KitsuClient = default_client) -> list[StatusAutomation]:
     """Return the status automations of a project."""
     return _api.fetch_list("data/projects/{}/settings/status-automations", client, project=project)
 
 
-def add_status_automation(project: str | dict, automation: dict[Literal["status_automation_id"], str],
-                          client: KitsuClient = default_client) -> dict:
+def add_status_automation(project: str | Mapping, automation: dict[Literal["status_automation_id"], str],
+                          client: KitsuClient = default_client) -> Project:
     """Enable a status automation in a project; return the project.
 
     Args:
@@ -229,21 +248,23 @@ def add_status_automation(project: str | dict, automation: dict[Literal["status_
     return _api.post("data/projects/{}/settings/status-automations", client, automation, project=project)
 
 
-def remove_status_automation(project: str | dict, automation: str | dict, client: KitsuClient = default_client) -> str:
+def remove_status_automation(project: str | Mapping, automation: str | Mapping,
+                             client: KitsuClient = default_client) -> str:
     """Disable a status automation in a project."""
     return _api.delete("data/projects/{}/settings/status-automations/{}", client, project=project,
                        automation=automation)
 
 
 @cache
-def get_preview_background_files(project: str | dict, client: KitsuClient = default_client) -> list[dict]:
+def get_preview_background_files(project: str | Mapping,
+                                 client: KitsuClient = default_client) -> list[PreviewBackgroundFile]:
     """Return the preview background files (HDRs for 3D previews) of a project."""
     return _api.fetch_list("data/projects/{}/settings/preview-background-files", client, project=project)
 
 
-def add_preview_background_file(project: str | dict,
+def add_preview_background_file(project: str | Mapping,
                                 background_file: dict[Literal["preview_background_file_id"], str],
-                                client: KitsuClient = default_client) -> dict:
+                                client: KitsuClient = default_client) -> Project:
     """Make a preview background file available in a project; return the project.
 
     Args:
@@ -253,7 +274,7 @@ def add_preview_background_file(project: str | dict,
                      project=project)
 
 
-def remove_preview_background_file(project: str | dict, background_file: str | dict,
+def remove_preview_background_file(project: str | Mapping, background_file: str | Mapping,
                                    client: KitsuClient = default_client) -> str:
     """Make a preview background file unavailable in a project."""
     return _api.delete("data/projects/{}/settings/preview-background-files/{}", client, project=project,
@@ -263,8 +284,8 @@ def remove_preview_background_file(project: str | dict, background_file: str | d
 # Metadata descriptors (the custom columns of entities) -------------------------
 
 
-def all_metadata_descriptors(project: str | dict, client: KitsuClient = default_client, *,
-                             entity_type: str | None = None) -> list[dict]:
+def all_metadata_descriptors(project: str | Mapping, client: KitsuClient = default_client, *,
+                             entity_type: str | None = None) -> list[MetadataDescriptor]:
     """Return a project's metadata descriptors, only those of ``entity_type`` (``"Asset"``, …) if given."""
     descriptors = _api.fetch_list("data/projects/{}/metadata-descriptors", client, project=project)
     if entity_type is None:
@@ -272,31 +293,31 @@ def all_metadata_descriptors(project: str | dict, client: KitsuClient = default_
     return [descriptor for descriptor in descriptors if descriptor.get("entity_type") == entity_type]
 
 
-def get_metadata_descriptor(project: str | dict, metadata_descriptor_id: str,
-                            client: KitsuClient = default_client) -> dict:
+def get_metadata_descriptor(project: str | Mapping, metadata_descriptor_id: str,
+                            client: KitsuClient = default_client) -> MetadataDescriptor:
     """Return a project's metadata descriptor with this id."""
     return _api.fetch("data/projects/{}/metadata-descriptors/{}", client, project=project,
                       metadata_descriptor_id=metadata_descriptor_id)
 
 
-def get_metadata_descriptor_by_field_name(project: str | dict, field_name: str,
-                                          client: KitsuClient = default_client) -> dict | None:
+def get_metadata_descriptor_by_field_name(project: str | Mapping, field_name: str,
+                                          client: KitsuClient = default_client) -> MetadataDescriptor | None:
     """Return a project's metadata descriptor for this ``data`` key, or None."""
     return _api.fetch_first("data/metadata-descriptors", client, params=_api.plain_query(
         project_id=_api.to_id(project, "project"), field_name=field_name))
 
 
 def add_metadata_descriptor(
-    project: str | dict,
+    project: str | Mapping,
     name: str,
     entity_type: str,
     data_type: str = "string",
     choices: list[str] | None = None,
     for_client: bool = False,
-    departments: list[str | dict] | None = None,
-    task_type_id: str | dict | None = None,
+    departments: Collection[str | Mapping] | None = None,
+    task_type_id: str | Mapping | None = None,
     client: KitsuClient = default_client,
-) -> dict:
+) -> MetadataDescriptor:
     """Create a metadata descriptor: a custom field of a project's entities.
 
     Args:
@@ -318,22 +339,22 @@ def add_metadata_descriptor(
     return _api.post("data/projects/{}/metadata-descriptors", client, body, project=project)
 
 
-def update_metadata_descriptor(project: str | dict, metadata_descriptor: dict,
-                               client: KitsuClient = default_client) -> dict:
+def update_metadata_descriptor(project: str | Mapping, metadata_descriptor: Mapping,
+                               client: KitsuClient = default_client) -> MetadataDescriptor:
     """Save a modified metadata descriptor dict."""
     return _api.put("data/projects/{}/metadata-descriptors/{}", client,
                     _api.require(metadata_descriptor, "metadata_descriptor", dict), project=project,
                     metadata_descriptor=metadata_descriptor)
 
 
-def reorder_metadata_descriptors(project: str | dict, entity_type: str, descriptor_ids: list[str | dict],
-                                 client: KitsuClient = default_client) -> list[dict]:
+def reorder_metadata_descriptors(project: str | Mapping, entity_type: str, descriptor_ids: Collection[str | Mapping],
+                                 client: KitsuClient = default_client) -> list[MetadataDescriptor]:
     """Set the order of a project's descriptors of one entity type; return them in that order."""
     body = {"entity_type": entity_type, "descriptor_ids": _api.to_ids(descriptor_ids, "descriptor_ids")}
     return _api.post("data/projects/{}/metadata-descriptors/reorder", client, body, project=project)
 
 
-def remove_metadata_descriptor(project: str | dict, metadata_descriptor_id: str | dict, force: bool = False,
+def remove_metadata_descriptor(project: str | Mapping, metadata_descriptor_id: str | Mapping, force: bool = False,
                                client: KitsuClient = default_client) -> str:
     """Delete a metadata descriptor (the values stored under its key stay in the entities)."""
     return _api.delete("data/projects/{}/metadata-descriptors/{}", client, force=force, project=project,
@@ -344,19 +365,19 @@ def remove_metadata_descriptor(project: str | dict, metadata_descriptor_id: str 
 
 
 @cache
-def get_budgets(project: str | dict, client: KitsuClient = default_client) -> list[dict]:
+def get_budgets(project: str | Mapping, client: KitsuClient = default_client) -> list[Budget]:
     """Return a project's budgets (one per revision)."""
     return _api.fetch_list("data/projects/{}/budgets", client, project=project)
 
 
 @cache
-def get_budget(project: str | dict, budget: str | dict, client: KitsuClient = default_client) -> dict:
+def get_budget(project: str | Mapping, budget: str | Mapping, client: KitsuClient = default_client) -> Budget:
     """Return one budget of a project."""
     return _api.fetch("data/projects/{}/budgets/{}", client, project=project, budget=budget)
 
 
 def create_budget(
-    project: str | dict,
+    project: str | Mapping,
     name: str,
     description: str | None = None,
     currency: str | None = None,
@@ -364,40 +385,42 @@ def create_budget(
     end_date: str | None = None,
     amount: int | float | None = None,
     client: KitsuClient = default_client,
-) -> dict:
+) -> Budget:
     """Create a budget for a project (the server numbers its revision)."""
     body = {"name": name, **_api.query(
         description=description, currency=currency, start_date=start_date, end_date=end_date, amount=amount)}
     return _api.post("data/projects/{}/budgets", client, body, project=project)
 
 
-def update_budget(project: str | dict, budget: str | dict, data: dict, client: KitsuClient = default_client) -> dict:
+def update_budget(project: str | Mapping, budget: str | Mapping, data: dict,
+                  client: KitsuClient = default_client) -> Budget:
     """Change a budget's fields (``name``, ``currency``) to those in ``data``."""
     return _api.put("data/projects/{}/budgets/{}", client, _api.data_dict(data), project=project,
                     budget=budget)
 
 
-def remove_budget(project: str | dict, budget: str | dict, client: KitsuClient = default_client) -> str:
+def remove_budget(project: str | Mapping, budget: str | Mapping, client: KitsuClient = default_client) -> str:
     """Delete a budget and its entries."""
     return _api.delete("data/projects/{}/budgets/{}", client, project=project, budget=budget)
 
 
 @cache
-def get_budget_entries(project: str | dict, budget: str | dict, client: KitsuClient = default_client) -> list[dict]:
+def get_budget_entries(project: str | Mapping, budget: str | Mapping,
+                       client: KitsuClient = default_client) -> list[BudgetEntry]:
     """Return the entries of a budget."""
     return _api.fetch_list("data/projects/{}/budgets/{}/entries", client, project=project, budget=budget)
 
 
 @cache
-def get_budget_entry(project: str | dict, budget: str | dict, entry: str | dict,
-                     client: KitsuClient = default_client) -> dict:
+def get_budget_entry(project: str | Mapping, budget: str | Mapping, entry: str | Mapping,
+                     client: KitsuClient = default_client) -> BudgetEntry:
     """Return one entry of a budget."""
     return _api.fetch("data/projects/{}/budgets/{}/entries/{}", client, project=project, budget=budget, entry=entry)
 
 
 def create_budget_entry(
-    project: str | dict,
-    budget: str | dict,
+    project: str | Mapping,
+    budget: str | Mapping,
     name: str,
     date: str | None = None,
     amount: int | float | None = None,
@@ -406,7 +429,7 @@ def create_budget_entry(
     description: str | None = None,
     category: str | None = None,
     client: KitsuClient = default_client,
-) -> dict:
+) -> BudgetEntry:
     """Add an entry to a budget.
 
     Zou 1.0.97 describes entries by department, person, start date, duration
@@ -420,8 +443,8 @@ def create_budget_entry(
     return _api.post("data/projects/{}/budgets/{}/entries", client, body, project=project, budget=budget)
 
 
-def update_budget_entry(project: str | dict, budget: str | dict, entry: str | dict, data: dict,
-                        client: KitsuClient = default_client) -> dict:
+def update_budget_entry(project: str | Mapping, budget: str | Mapping, entry: str | Mapping, data: dict,
+                        client: KitsuClient = default_client) -> BudgetEntry:
     """Change a budget entry's fields to those in ``data``.
 
     Zou 1.0.97 replaces every field of the entry, setting those ``data``
@@ -432,7 +455,7 @@ def update_budget_entry(project: str | dict, budget: str | dict, entry: str | di
                     project=project, budget=budget, entry=entry)
 
 
-def remove_budget_entry(project: str | dict, budget: str | dict, entry: str | dict,
+def remove_budget_entry(project: str | Mapping, budget: str | Mapping, entry: str | Mapping,
                         client: KitsuClient = default_client) -> str:
     """Delete a budget entry."""
     return _api.delete("data/projects/{}/budgets/{}/entries/{}", client, project=project, budget=budget, entry=entry)
@@ -442,13 +465,14 @@ def remove_budget_entry(project: str | dict, budget: str | dict, entry: str | di
 
 
 @cache
-def get_milestones(project: str | dict, client: KitsuClient = default_client) -> list[dict]:
+def get_milestones(project: str | Mapping, client: KitsuClient = default_client) -> list[Milestone]:
     """Return the milestones of a project's schedule."""
     return _api.fetch_list("data/projects/{}/milestones", client, project=project)
 
 
 @cache
-def get_project_quotas(project: str | dict, task_type: str | dict, client: KitsuClient = default_client) -> dict:
+def get_project_quotas(project: str | Mapping, task_type: str | Mapping,
+                       client: KitsuClient = default_client) -> dict[str, Any]:
     """Return the quotas of a project for a task type: shots done per person and period.
 
     Returns:
@@ -459,6 +483,7 @@ def get_project_quotas(project: str | dict, task_type: str | dict, client: Kitsu
 
 
 @cache
-def get_project_person_quotas(project: str | dict, person: str | dict, client: KitsuClient = default_client) -> dict:
+def get_project_person_quotas(project: str | Mapping, person: str | Mapping,
+                              client: KitsuClient = default_client) -> dict[str, Any]:
     """Return the quotas of one person in a project, shaped as :func:`get_project_quotas`'s."""
     return _api.fetch("data/projects/{}/quotas/persons/{}", client, project=project, person=person)

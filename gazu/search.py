@@ -5,12 +5,19 @@ Every entity argument is a dict with an ``"id"`` or an id string.
 
 from __future__ import annotations
 
+from collections.abc import Collection, Mapping
+from typing import TYPE_CHECKING
+
 from gazu import _api
 from gazu.client import KitsuClient, default_client
 
+if TYPE_CHECKING:  # pragma: no cover
+    from gazu.types import SearchResults
 
-def search_entities(query: str, project: str | dict | None = None, entity_types: list[str | dict] | None = None,
-                    client: KitsuClient = default_client) -> dict[str, list]:
+
+def search_entities(query: str, project: str | Mapping | None = None,
+                    entity_types: Collection[str | Mapping] | None = None,
+                    client: KitsuClient = default_client) -> SearchResults:
     """Search assets, shots and persons whose names match ``query`` (3 characters at least).
 
     Args:

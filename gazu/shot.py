@@ -9,7 +9,8 @@ belongs to an episode (its ``parent_id``). Each entity has a free-form
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Literal
 
 import requests
 
@@ -17,6 +18,9 @@ from gazu import _api
 from gazu.cache import cache
 from gazu.client import KitsuClient, default_client, get_api_url_from_host
 from gazu.exception import InvalidArgumentException
+
+if TYPE_CHECKING:  # pragma: no cover
+    from gazu.types import AssetInstance, Entity, EntityPreviewFile, Episode, Sequence, Shot
 
 
 def _parent_id(entity: Any, name: str) -> str | None:
@@ -49,49 +53,51 @@ def _page_url(entity: dict, episode_id: str | None, section: str, client: KitsuC
 
 
 @cache
-def all_episodes_for_project(project: str | dict, client: KitsuClient = default_client) -> list[dict]:
+def all_episodes_for_project(project: str | Mapping, client: KitsuClient = default_client) -> list[Episode]:
     """Return the episodes of a project, sorted by name."""
     return _api.fetch_list("data/projects/{}/episodes", client, sort=True, project=project)
 
 
 @cache
-def get_episode(episode_id: str, client: KitsuClient = default_client) -> dict:
+def get_episode(episode_id: str, client: KitsuClient = default_client) -> Episode:
     """Return the episode with this id."""
     return _api.fetch("data/episodes/{}", client, episode_id=episode_id)
 
 
 @cache
-def get_episode_by_name(project: str | dict, episode_name: str, client: KitsuClient = default_client) -> dict | None:
+def get_episode_by_name(project: str | Mapping, episode_name: str,
+                        client: KitsuClient = default_client) -> Episode | None:
     """Return the project's episode with this name, or None."""
     return _api.fetch_first("data/episodes", client, params=_api.plain_query(
         project_id=_api.to_id(project, "project"), name=episode_name))
 
 
 @cache
-def get_episode_from_sequence(sequence: dict, client: KitsuClient = default_client) -> dict | None:
+def get_episode_from_sequence(sequence: Mapping, client: KitsuClient = default_client) -> Episode | None:
     """Return the episode a sequence dict belongs to (its ``parent_id``), or None outside a TV show."""
     episode_id = _parent_id(sequence, "sequence")
     return _api.fetch("data/episodes/{}", client, episode=episode_id) if episode_id else None
 
 
-def new_episode(project: str | dict, name: str, client: KitsuClient = default_client) -> dict:
+def new_episode(project: str | Mapping, name: str, client: KitsuClient = default_client) -> Episode:
     """Create an episode, or return the project's episode that has this name."""
     body = {"name": name}
     return _api.create_if_missing(lambda: get_episode_by_name(project, name, client=client),
                                   lambda: _api.post("data/projects/{}/episodes", client, body, project=project))
 
 
-def update_episode(episode: dict, client: KitsuClient = default_client) -> dict:
+def update_episode(episode: Mapping, client: KitsuClient = default_client) -> Episode:
     """Save a modified episode dict (its ``data`` keys are merged into the stored ones)."""
     return _api.update("data/entities/{}", client, episode, "episode")
 
 
-def update_episode_data(episode: str | dict, data: dict | None = None, client: KitsuClient = default_client) -> dict:
+def update_episode_data(episode: str | Mapping, data: dict | None = None,
+                        client: KitsuClient = default_client) -> Episode:
     """Merge ``data`` into the episode's free-form ``data`` field (read fresh), keeping its other keys."""
     return update_episode(_with_merged_data("data/episodes/{}", episode, "episode", data, client), client=client)
 
 
-def remove_episode(episode: str | dict, force: bool = False, client: KitsuClient = default_client) -> str:
+def remove_episode(episode: str | Mapping, force: bool = False, client: KitsuClient = default_client) -> str:
     """Delete an episode and what it holds; without ``force``, an episode with tasks is only canceled."""
     return _api.delete("data/episodes/{}", client, force=force, episode=episode)
 
@@ -100,26 +106,26 @@ def remove_episode(episode: str | dict, force: bool = False, client: KitsuClient
 
 
 @cache
-def all_sequences_for_project(project: str | dict, client: KitsuClient = default_client) -> list[dict]:
+def all_sequences_for_project(project: str | Mapping, client: KitsuClient = default_client) -> list[Sequence]:
     """Return the sequences of a project, sorted by name."""
     return _api.fetch_list("data/projects/{}/sequences", client, sort=True, project=project)
 
 
 @cache
-def all_sequences_for_episode(episode: str | dict, client: KitsuClient = default_client) -> list[dict]:
+def all_sequences_for_episode(episode: str | Mapping, client: KitsuClient = default_client) -> list[Sequence]:
     """Return the sequences of an episode, sorted by name."""
     return _api.fetch_list("data/episodes/{}/sequences", client, sort=True, episode=episode)
 
 
 @cache
-def get_sequence(sequence_id: str, client: KitsuClient = default_client) -> dict:
+def get_sequence(sequence_id: str, client: KitsuClient = default_client) -> Sequence:
     """Return the sequence with this id."""
     return _api.fetch("data/sequences/{}", client, sequence_id=sequence_id)
 
 
 @cache
-def get_sequence_by_name(project: str | dict, sequence_name: str, episode: str | dict | None = None,
-                         client: KitsuClient = default_client) -> dict | None:
+def get_sequence_by_name(project: str | Mapping, sequence_name: str, episode: str | Mapping | None = None,
+                         client: KitsuClient = default_client) -> Sequence | None:
     """Return the project's sequence with this name (in this episode, if given), or None.
 
     With an episode, upstream sends ``episode_id``, which the server ignores
@@ -134,32 +140,33 @@ def get_sequence_by_name(project: str | dict, sequence_name: str, episode: str |
 
 
 @cache
-def get_sequence_from_shot(shot: str | dict, client: KitsuClient = default_client) -> dict:
+def get_sequence_from_shot(shot: str | Mapping, client: KitsuClient = default_client) -> Sequence:
     """Return the sequence a shot belongs to: its dict's ``parent_id``, else the shot is read for it."""
     if not (isinstance(shot, dict) and shot.get("parent_id")):
         shot = get_shot(_api.to_id(shot, "shot"), client=client)
     return get_sequence(shot["parent_id"], client=client)
 
 
-def new_sequence(project: str | dict, name: str, episode: str | dict | None = None,
-                 client: KitsuClient = default_client) -> dict:
+def new_sequence(project: str | Mapping, name: str, episode: str | Mapping | None = None,
+                 client: KitsuClient = default_client) -> Sequence:
     """Create a sequence (in an episode, for a TV show), or return the one that has this name there."""
     body = {"name": name, **_api.query(episode_id=_api.optional_id(episode, "episode"))}
     return _api.create_if_missing(lambda: get_sequence_by_name(project, name, episode, client=client),
                                   lambda: _api.post("data/projects/{}/sequences", client, body, project=project))
 
 
-def update_sequence(sequence: dict, client: KitsuClient = default_client) -> dict:
+def update_sequence(sequence: Mapping, client: KitsuClient = default_client) -> Sequence:
     """Save a modified sequence dict (its ``data`` keys are merged into the stored ones)."""
     return _api.update("data/entities/{}", client, sequence, "sequence")
 
 
-def update_sequence_data(sequence: str | dict, data: dict | None = None, client: KitsuClient = default_client) -> dict:
+def update_sequence_data(sequence: str | Mapping, data: dict | None = None,
+                         client: KitsuClient = default_client) -> Sequence:
     """Merge ``data`` into the sequence's free-form ``data`` field (read fresh), keeping its other keys."""
     return update_sequence(_with_merged_data("data/sequences/{}", sequence, "sequence", data, client), client=client)
 
 
-def remove_sequence(sequence: str | dict, force: bool = False, client: KitsuClient = default_client) -> str:
+def remove_sequence(sequence: str | Mapping, force: bool = False, client: KitsuClient = default_client) -> str:
     """Delete a sequence and its shots; without ``force``, a sequence with tasks is only canceled."""
     return _api.delete("data/sequences/{}", client, force=force, sequence=sequence)
 
@@ -168,45 +175,46 @@ def remove_sequence(sequence: str | dict, force: bool = False, client: KitsuClie
 
 
 @cache
-def all_shots_for_project(project: str | dict, client: KitsuClient = default_client) -> list[dict]:
+def all_shots_for_project(project: str | Mapping, client: KitsuClient = default_client) -> list[Shot]:
     """Return the shots of a project, sorted by name."""
     return _api.fetch_list("data/projects/{}/shots", client, sort=True, project=project)
 
 
 @cache
-def all_shots_for_episode(episode: str | dict, client: KitsuClient = default_client) -> list[dict]:
+def all_shots_for_episode(episode: str | Mapping, client: KitsuClient = default_client) -> list[Shot]:
     """Return the shots of an episode, sorted by name."""
     return _api.fetch_list("data/episodes/{}/shots", client, sort=True, episode=episode)
 
 
 @cache
-def all_shots_for_sequence(sequence: str | dict, client: KitsuClient = default_client) -> list[dict]:
+def all_shots_for_sequence(sequence: str | Mapping, client: KitsuClient = default_client) -> list[Shot]:
     """Return the shots of a sequence, sorted by name."""
     return _api.fetch_list("data/sequences/{}/shots", client, sort=True, sequence=sequence)
 
 
 @cache
-def all_previews_for_shot(shot: str | dict, client: KitsuClient = default_client) -> list[dict]:
+def all_previews_for_shot(shot: str | Mapping,
+                          client: KitsuClient = default_client) -> dict[str, list[EntityPreviewFile]]:
     """Return the shot's preview files, grouped by task type id as the server sends them."""
     return _api.fetch("data/shots/{}/preview-files", client, shot=shot)
 
 
 @cache
-def get_shot(shot_id: str, client: KitsuClient = default_client) -> dict:
+def get_shot(shot_id: str, client: KitsuClient = default_client) -> Shot:
     """Return the shot with this id, with its project, episode and sequence names and ids, and its tasks."""
     return _api.fetch("data/shots/{}", client, shot_id=shot_id)
 
 
 @cache
-def get_shot_by_name(sequence: str | dict, shot_name: str, client: KitsuClient = default_client) -> dict | None:
+def get_shot_by_name(sequence: str | Mapping, shot_name: str, client: KitsuClient = default_client) -> Shot | None:
     """Return the sequence's shot with this name, or None."""
     return _api.fetch_first("data/shots/all", client, params=_api.plain_query(
         sequence_id=_api.to_id(sequence, "sequence"), name=shot_name))
 
 
-def new_shot(project: str | dict, sequence: str | dict, name: str, nb_frames: int | None = None,
+def new_shot(project: str | Mapping, sequence: str | Mapping, name: str, nb_frames: int | None = None,
              frame_in: int | None = None, frame_out: int | None = None, description: str | None = None,
-             data: dict | None = None, client: KitsuClient = default_client) -> dict:
+             data: dict | None = None, client: KitsuClient = default_client) -> Shot:
     """Create a shot in a sequence, or return the sequence's shot that has this name.
 
     ``frame_in`` and ``frame_out``, when given, are stored in the shot's
@@ -220,22 +228,22 @@ def new_shot(project: str | dict, sequence: str | dict, name: str, nb_frames: in
                                   lambda: _api.post("data/projects/{}/shots", client, body, project=project_id))
 
 
-def update_shot(shot: dict, client: KitsuClient = default_client) -> dict:
+def update_shot(shot: Mapping, client: KitsuClient = default_client) -> Shot:
     """Save a modified shot dict (its ``data`` keys are merged into the stored ones)."""
     return _api.update("data/entities/{}", client, shot, "shot")
 
 
-def update_shot_data(shot: str | dict, data: dict | None = None, client: KitsuClient = default_client) -> dict:
+def update_shot_data(shot: str | Mapping, data: dict | None = None, client: KitsuClient = default_client) -> Shot:
     """Merge ``data`` into the shot's free-form ``data`` field (read fresh), keeping its other keys."""
     return update_shot(_with_merged_data("data/shots/{}", shot, "shot", data, client), client=client)
 
 
-def remove_shot(shot: str | dict, force: bool = False, client: KitsuClient = default_client) -> str:
+def remove_shot(shot: str | Mapping, force: bool = False, client: KitsuClient = default_client) -> str:
     """Delete a shot; without ``force``, a shot with tasks is only marked as canceled."""
     return _api.delete("data/shots/{}", client, force=force, shot=shot)
 
 
-def restore_shot(shot: str | dict, client: KitsuClient = default_client) -> dict:
+def restore_shot(shot: str | Mapping, client: KitsuClient = default_client) -> Shot:
     """Un-cancel a shot that a removal without ``force`` marked as canceled."""
     return _api.put("data/shots/{}", client, {"canceled": False}, shot=shot)
 
@@ -243,25 +251,27 @@ def restore_shot(shot: str | dict, client: KitsuClient = default_client) -> dict
 # Asset instances ----------------------------------------------------------------
 
 
-def all_asset_instances_for_shot(shot: str | dict, client: KitsuClient = default_client) -> list[dict]:
+def all_asset_instances_for_shot(shot: str | Mapping,
+                                 client: KitsuClient = default_client) -> dict[str, list[AssetInstance]]:
     """Return the asset instances cast in a shot, grouped by asset id as the server sends them."""
     return _api.fetch("data/shots/{}/asset-instances", client, shot=shot)
 
 
 @cache
-def get_asset_instances_for_shot(shot: str | dict, client: KitsuClient = default_client) -> list[dict]:
+def get_asset_instances_for_shot(shot: str | Mapping,
+                                 client: KitsuClient = default_client) -> dict[str, list[AssetInstance]]:
     """Return the asset instances cast in a shot (the cached twin of :func:`all_asset_instances_for_shot`)."""
     return all_asset_instances_for_shot(shot, client=client)
 
 
-def add_asset_instance_to_shot(shot: str | dict, asset_instance: str | dict,
-                               client: KitsuClient = default_client) -> dict:
+def add_asset_instance_to_shot(shot: str | Mapping, asset_instance: str | Mapping,
+                               client: KitsuClient = default_client) -> Entity:
     """Cast an asset instance in a shot; return the shot."""
     return _api.post("data/shots/{}/asset-instances", client,
                      {"asset_instance_id": _api.to_id(asset_instance, "asset_instance")}, shot=shot)
 
 
-def remove_asset_instance_from_shot(shot: str | dict, asset_instance: str | dict,
+def remove_asset_instance_from_shot(shot: str | Mapping, asset_instance: str | Mapping,
                                     client: KitsuClient = default_client) -> str:
     """Take an asset instance out of a shot's casting."""
     return _api.delete("data/shots/{}/asset-instances/{}", client, shot=shot, asset_instance=asset_instance)
@@ -270,15 +280,15 @@ def remove_asset_instance_from_shot(shot: str | dict, asset_instance: str | dict
 # Import and export --------------------------------------------------------------
 
 
-def import_shots_with_csv(project: str | dict, csv_file_path: str, client: KitsuClient = default_client,
-                          progress_callback=None) -> list[dict]:
+def import_shots_with_csv(project: str | Mapping, csv_file_path: str, client: KitsuClient = default_client,
+                          progress_callback=None) -> list[Shot]:
     """Create or update a project's shots from a Kitsu CSV file; return the shots."""
     return client.upload(_api.path("import/csv/projects/{}/shots", project=project),
                          _api.require(csv_file_path, "csv_file_path"), progress_callback=progress_callback)
 
 
-def export_shots_with_csv(project: str | dict, csv_file_path: str, episode: str | dict | None = None,
-                          assigned_to: str | dict | None = None, client: KitsuClient = default_client,
+def export_shots_with_csv(project: str | Mapping, csv_file_path: str, episode: str | Mapping | None = None,
+                          assigned_to: str | Mapping | None = None, client: KitsuClient = default_client,
                           progress_callback=None) -> requests.Response:
     """Save a project's shots as a CSV file (only an episode's, or only those with tasks assigned to a person)."""
     params = _api.query(episode_id=_api.optional_id(episode, "episode"),
@@ -292,10 +302,10 @@ _OTIO_NAMING = "${project_name}_${sequence_name}-${shot_name}"
 _OTIO_EPISODE_NAMING = "${project_name}_${episode_name}-${sequence_name}-${shot_name}"
 
 
-def import_otio(project: str | dict, otio_file_path: str, episode: str | dict | None = None,
+def import_otio(project: str | Mapping, otio_file_path: str, episode: str | Mapping | None = None,
                 naming_convention: str | None = None, match_case: bool = True,
                 client: KitsuClient = default_client,
-                progress_callback=None) -> dict[Literal["created_shots", "updated_shots"], list[dict]]:
+                progress_callback=None) -> dict[Literal['created_shots', 'updated_shots'], list[Shot]]:
     """Create or update shots from an edit timeline (any format OpenTimelineIO reads).
 
     ``naming_convention`` tells how clip names split into sequence and shot
@@ -318,33 +328,33 @@ def import_otio(project: str | dict, otio_file_path: str, episode: str | dict | 
 
 
 @cache
-def get_all_episodes_url(project: str | dict, client: KitsuClient = default_client) -> str:
+def get_all_episodes_url(project: str | Mapping, client: KitsuClient = default_client) -> str:
     """Return the address of the project's episode list in Kitsu."""
     return _production_url(_api.to_id(project, "project"), client) + "/episodes/"
 
 
 @cache
-def get_all_sequences_url(project: str | dict, client: KitsuClient = default_client) -> str:
+def get_all_sequences_url(project: str | Mapping, client: KitsuClient = default_client) -> str:
     """Return the address of the project's sequence list in Kitsu."""
     return _production_url(_api.to_id(project, "project"), client) + "/sequences/"
 
 
 @cache
-def get_episode_url(episode: str | dict, client: KitsuClient = default_client) -> str:
+def get_episode_url(episode: str | Mapping, client: KitsuClient = default_client) -> str:
     """Return the address of the episode's shot list in Kitsu (the episode is read fresh)."""
     episode = get_episode(_api.to_id(episode, "episode"), client=client)
     return "%s/episodes/%s/shots" % (_production_url(episode["project_id"], client), episode["id"])
 
 
 @cache
-def get_sequence_url(sequence: str | dict, client: KitsuClient = default_client) -> str:
+def get_sequence_url(sequence: str | Mapping, client: KitsuClient = default_client) -> str:
     """Return the address of the sequence's page in Kitsu (the sequence is read fresh)."""
     sequence = get_sequence(_api.to_id(sequence, "sequence"), client=client)
     return _page_url(sequence, sequence.get("parent_id"), "sequences", client)
 
 
 @cache
-def get_shot_url(shot: str | dict, client: KitsuClient = default_client) -> str:
+def get_shot_url(shot: str | Mapping, client: KitsuClient = default_client) -> str:
     """Return the address of the shot's page in Kitsu (the shot is read fresh)."""
     shot = get_shot(_api.to_id(shot, "shot"), client=client)
     return _page_url(shot, shot.get("episode_id"), "shots", client)

@@ -33,7 +33,8 @@ import functools
 import os
 import tempfile
 import warnings
-from typing import Any, Callable
+from collections.abc import Collection, Mapping
+from typing import TYPE_CHECKING, Any, Callable
 
 from gazu import _api
 from gazu import asset as _asset
@@ -46,6 +47,9 @@ from gazu import task as _task
 from gazu.client import KitsuClient, default_client
 from gazu.exception import InvalidArgumentException
 from gazu.helpers import sanitize_filename
+
+if TYPE_CHECKING:  # pragma: no cover
+    from gazu.types import ApiEvent, Comment, Entity, EntityLink, PushedEntities, Task
 
 # Zou 1.0.97 returns at most this many events per request (events_service).
 _EVENTS_PER_PAGE = 1000
@@ -79,21 +83,22 @@ def _diff(source_list: list[dict], target_list: list[dict],
             [model for model in target_list if key(model) not in source_keys])
 
 
-def get_id_map_by_name(source_list: list[dict], target_list: list[dict]) -> dict:
+def get_id_map_by_name(source_list: Collection[Mapping], target_list: Collection[Mapping]) -> dict[str, str]:
     """Map each source model's name to the id of the target model with the same name (case ignored)."""
     target_ids = _ids_by(_models(target_list, "target_list"), "name")
     return {model["name"]: target_ids[_folded(model["name"])] for model in _models(source_list, "source_list")
             if model.get("name") is not None and _folded(model["name"]) in target_ids}
 
 
-def get_id_map_by_id(source_list: list[dict], target_list: list[dict], field: str = "name") -> dict:
+def get_id_map_by_id(source_list: Collection[Mapping], target_list: Collection[Mapping],
+                     field: str = "name") -> dict[str, str]:
     """Map each source model's id to the id of the target model with the same ``field`` value (case ignored)."""
     target_ids = _ids_by(_models(target_list, "target_list"), field)
     return {model.get("id"): target_ids[_folded(model[field])] for model in _models(source_list, "source_list")
             if model.get(field) is not None and _folded(model[field]) in target_ids}
 
 
-def get_model_list_diff(source_list: list[dict], target_list: list[dict],
+def get_model_list_diff(source_list: Collection[Mapping], target_list: Collection[Mapping],
                         id_field: str = "id") -> tuple[list[dict], list[dict]]:
     """Return the source models missing from the target, and the target models absent from the source.
 
@@ -107,7 +112,8 @@ def _link_key(link: dict) -> tuple:
     return link.get("entity_in_id"), link.get("entity_out_id")
 
 
-def get_link_list_diff(source_list: list[dict], target_list: list[dict]) -> tuple[list[dict], list[dict]]:
+def get_link_list_diff(source_list: Collection[Mapping],
+                       target_list: Collection[Mapping]) -> tuple[list[dict], list[dict]]:
     """Return the source links missing from the target, and the target links absent from the source.
 
     A link is identified by its ``entity_in_id`` and ``entity_out_id``.
@@ -115,7 +121,7 @@ def get_link_list_diff(source_list: list[dict], target_list: list[dict]) -> tupl
     return _diff(_models(source_list, "source_list"), _models(target_list, "target_list"), _link_key)
 
 
-def is_changed(source_model: dict, target_model: dict) -> bool:
+def is_changed(source_model: Mapping, target_model: Mapping) -> bool:
     """Tell whether the source model was updated after the target copy (or either date is unknown).
 
     Dates are compared as the server writes them (ISO 8601 strings).
@@ -145,32 +151,32 @@ def _sync_id_map(list_all: Callable[..., list[dict]], source_client: KitsuClient
     return get_id_map_by_id(list_all(client=source_client), list_all(client=target_client), field)
 
 
-def get_sync_project_id_map(source_client: KitsuClient, target_client: KitsuClient) -> dict:
+def get_sync_project_id_map(source_client: KitsuClient, target_client: KitsuClient) -> dict[str, str]:
     """Map source project ids to target project ids, matched by name."""
     return _sync_id_map(_project.all_projects, source_client, target_client)
 
 
-def get_sync_department_id_map(source_client: KitsuClient, target_client: KitsuClient) -> dict:
+def get_sync_department_id_map(source_client: KitsuClient, target_client: KitsuClient) -> dict[str, str]:
     """Map source department ids to target department ids, matched by name."""
     return _sync_id_map(_person.all_departments, source_client, target_client)
 
 
-def get_sync_asset_type_id_map(source_client: KitsuClient, target_client: KitsuClient) -> dict:
+def get_sync_asset_type_id_map(source_client: KitsuClient, target_client: KitsuClient) -> dict[str, str]:
     """Map source asset type ids to target asset type ids, matched by name."""
     return _sync_id_map(_asset.all_asset_types, source_client, target_client)
 
 
-def get_sync_task_type_id_map(source_client: KitsuClient, target_client: KitsuClient) -> dict:
+def get_sync_task_type_id_map(source_client: KitsuClient, target_client: KitsuClient) -> dict[str, str]:
     """Map source task type ids to target task type ids, matched by name."""
     return _sync_id_map(_task.all_task_types, source_client, target_client)
 
 
-def get_sync_task_status_id_map(source_client: KitsuClient, target_client: KitsuClient) -> dict:
+def get_sync_task_status_id_map(source_client: KitsuClient, target_client: KitsuClient) -> dict[str, str]:
     """Map source task status ids to target task status ids, matched by name."""
     return _sync_id_map(_task.all_task_statuses, source_client, target_client)
 
 
-def get_sync_person_id_map(source_client: KitsuClient, target_client: KitsuClient) -> dict:
+def get_sync_person_id_map(source_client: KitsuClient, target_client: KitsuClient) -> dict[str, str]:
     """Map source person ids to target person ids, matched by e-mail."""
     return _sync_id_map(_person.all_persons, source_client, target_client, "email")
 
@@ -195,9 +201,9 @@ def _accepts_page_size(function: Callable) -> Callable:
 
 
 @_accepts_page_size
-def get_last_events(limit: int = 20000, project: str | dict | None = None, after: str | None = None,
+def get_last_events(limit: int = 20000, project: str | Mapping | None = None, after: str | None = None,
                     before: str | None = None, only_files: bool = False, name: str | None = None,
-                    client: KitsuClient = default_client) -> list[dict]:
+                    client: KitsuClient = default_client) -> list[ApiEvent]:
     """Return the latest events of the instance, newest first (admins and managers only).
 
     Args:
@@ -229,17 +235,17 @@ def get_last_events(limit: int = 20000, project: str | dict | None = None, after
 # Imports: rows keep their ids and audit dates ---------------------------------------------
 
 
-def import_entities(entities: list[dict], client: KitsuClient = default_client) -> list[dict]:
+def import_entities(entities: Collection[Mapping], client: KitsuClient = default_client) -> list[Entity]:
     """Create or update entities (assets, shots, sequences, …) by id, keeping ids and dates; return them."""
     return _api.post("import/kitsu/entities", client, entities)
 
 
-def import_entity_links(links: list[dict], client: KitsuClient = default_client) -> list[dict]:
+def import_entity_links(links: Collection[Mapping], client: KitsuClient = default_client) -> list[EntityLink]:
     """Create or update entity links (casting), matched by their two entities; return them."""
     return _api.post("import/kitsu/entity-links", client, links)
 
 
-def import_tasks(tasks: list[dict], client: KitsuClient = default_client) -> list[dict]:
+def import_tasks(tasks: Collection[Mapping], client: KitsuClient = default_client) -> list[Task]:
     """Create or update tasks by id, with their assignees, keeping ids and dates; return them."""
     return _api.post("import/kitsu/tasks", client, tasks)
 
@@ -256,22 +262,22 @@ def _push_entities(list_all: Callable[..., list[dict]], project_source: dict, pr
     return import_entities(entities, client=client_target)
 
 
-def push_episodes(project_source: dict, project_target: dict, client_source: KitsuClient,
-                  client_target: KitsuClient) -> list[dict]:
+def push_episodes(project_source: Mapping, project_target: Mapping, client_source: KitsuClient,
+                  client_target: KitsuClient) -> list[Entity]:
     """Push the project's episodes to the target project; return those imported."""
     return _push_entities(_shot.all_episodes_for_project, project_source, project_target, client_source,
                           client_target)
 
 
-def push_sequences(project_source: dict, project_target: dict, client_source: KitsuClient,
-                   client_target: KitsuClient) -> list[dict]:
+def push_sequences(project_source: Mapping, project_target: Mapping, client_source: KitsuClient,
+                   client_target: KitsuClient) -> list[Entity]:
     """Push the project's sequences (after their episodes); return those imported."""
     return _push_entities(_shot.all_sequences_for_project, project_source, project_target, client_source,
                           client_target)
 
 
-def push_assets(project_source: dict, project_target: dict, client_source: KitsuClient,
-                client_target: KitsuClient) -> list[dict]:
+def push_assets(project_source: Mapping, project_target: Mapping, client_source: KitsuClient,
+                client_target: KitsuClient) -> list[Entity]:
     """Push the project's assets, with the target's asset types and task types; return those imported.
 
     An asset whose asset type the target lacks is left out.
@@ -287,14 +293,14 @@ def push_assets(project_source: dict, project_target: dict, client_source: Kitsu
     return import_entities(assets, client=client_target)
 
 
-def push_shots(project_source: dict, project_target: dict, client_source: KitsuClient,
-               client_target: KitsuClient) -> list[dict]:
+def push_shots(project_source: Mapping, project_target: Mapping, client_source: KitsuClient,
+               client_target: KitsuClient) -> list[Entity]:
     """Push the project's shots (after their sequences); return those imported."""
     return _push_entities(_shot.all_shots_for_project, project_source, project_target, client_source, client_target)
 
 
-def push_entity_links(project_source: dict, project_target: dict, client_source: KitsuClient,
-                      client_target: KitsuClient) -> list[dict]:
+def push_entity_links(project_source: Mapping, project_target: Mapping, client_source: KitsuClient,
+                      client_target: KitsuClient) -> list[EntityLink]:
     """Push the project's casting (entity links, which keep their ids); return those imported."""
     _api.to_id(project_source, "project_source")
     _api.to_id(project_target, "project_target")
@@ -302,8 +308,8 @@ def push_entity_links(project_source: dict, project_target: dict, client_source:
                                client=client_target)
 
 
-def push_project_entities(project_source: dict, project_target: dict, client_source: KitsuClient,
-                          client_target: KitsuClient) -> dict:
+def push_project_entities(project_source: Mapping, project_target: Mapping, client_source: KitsuClient,
+                          client_target: KitsuClient) -> PushedEntities:
     """Push assets, episodes (of a tv show), sequences, shots then casting; return what each step imported."""
     _api.to_id(project_source, "project_source")
     _api.to_id(project_target, "project_target")
@@ -321,8 +327,9 @@ def push_project_entities(project_source: dict, project_target: dict, client_sou
     }
 
 
-def push_tasks(project_source: dict, project_target: dict, default_status: str | dict, client_source: KitsuClient,
-               client_target: KitsuClient) -> list[dict]:
+def push_tasks(project_source: Mapping, project_target: Mapping, default_status: str | Mapping,
+               client_source: KitsuClient,
+               client_target: KitsuClient) -> list[Task]:
     """Push the project's tasks, after its entities, all at ``default_status``; return those imported.
 
     ``default_status`` is a status of the target: statuses then follow the
@@ -358,9 +365,9 @@ def _fetch_files(fetch: Callable[..., dict], download: Callable[..., Any], name:
     return files
 
 
-def push_task_comment(task_status_map: dict, person_map: dict, task: str | dict, comment: dict,
+def push_task_comment(task_status_map: dict, person_map: dict, task: str | Mapping, comment: Mapping,
                       client_source: KitsuClient, client_target: KitsuClient, author_id: str | None = None,
-                      tmp_path: str | None = None) -> dict:
+                      tmp_path: str | None = None) -> Comment | None:
     """Post a source comment on the target task, with its status, author, date, attachments and previews.
 
     Args:
@@ -402,8 +409,8 @@ def push_task_comment(task_status_map: dict, person_map: dict, task: str | dict,
     return comment
 
 
-def push_task_comments(task_status_map: dict, person_map: dict, task: str | dict, client_source: KitsuClient,
-                       client_target: KitsuClient) -> list[dict]:
+def push_task_comments(task_status_map: dict, person_map: dict, task: str | Mapping, client_source: KitsuClient,
+                       client_target: KitsuClient) -> list[Comment]:
     """Post on the target task every comment of the source task, oldest first; return what each push returned."""
     _api.to_id(task, "task")
     comments = _task.all_comments_for_task(task, client=client_source)
@@ -412,7 +419,7 @@ def push_task_comments(task_status_map: dict, person_map: dict, task: str | dict
             for comment in reversed(comments)]
 
 
-def push_tasks_comments(project_source: dict, client_source: KitsuClient, client_target: KitsuClient) -> list[dict]:
+def push_tasks_comments(project_source: Mapping, client_source: KitsuClient, client_target: KitsuClient) -> list[Task]:
     """Push the comments of every task of the project, after its tasks; return the project's tasks."""
     _api.to_id(project_source, "project_source")
     statuses = get_sync_task_status_id_map(client_source, client_target)

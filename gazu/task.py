@@ -12,6 +12,7 @@ Comments live in :mod:`gazu._task_comments` and previews in
 
 from __future__ import annotations
 
+from collections.abc import Collection, Mapping
 from typing import TYPE_CHECKING, Any
 
 from gazu import _api
@@ -50,6 +51,23 @@ from gazu.cache import cache
 from gazu.client import KitsuClient, default_client, get_api_url_from_host
 from gazu.exception import InvalidArgumentException, TaskMustBeADictException, TaskStatusNotFoundException
 
+if TYPE_CHECKING:  # pragma: no cover
+    from gazu.types import (
+        Comment,
+        FullTask,
+        Notification,
+        OpenTasksPage,
+        PersonTask,
+        PersonTasksDates,
+        PreviewFile,
+        ProjectTaskStats,
+        Subscription,
+        Task,
+        TaskStatus,
+        TaskType,
+        TimeSpent,
+    )
+
 if TYPE_CHECKING:
     import requests
 
@@ -83,62 +101,62 @@ def _create_tasks(client: KitsuClient, task_types: Any, **entity: Any) -> list[d
 
 
 @cache
-def all_task_types(client: KitsuClient = default_client) -> list[dict]:
+def all_task_types(client: KitsuClient = default_client) -> list[TaskType]:
     """Return every task type, sorted by name."""
     return _api.fetch_list("data/task-types", client, sort=True)
 
 
 @cache
-def all_task_types_for_project(project: str | dict, client: KitsuClient = default_client) -> list[dict]:
+def all_task_types_for_project(project: str | Mapping, client: KitsuClient = default_client) -> list[TaskType]:
     """Return the task types a project uses, sorted by name."""
     return _api.fetch_list("data/projects/{}/task-types", client, sort=True, project=project)
 
 
 @cache
-def all_task_types_for_asset(asset: str | dict, client: KitsuClient = default_client) -> list[dict]:
+def all_task_types_for_asset(asset: str | Mapping, client: KitsuClient = default_client) -> list[TaskType]:
     """Return the task types of an asset's tasks, sorted by name."""
     return _api.fetch_list("data/assets/{}/task-types", client, sort=True, asset=asset)
 
 
 @cache
-def all_task_types_for_shot(shot: str | dict, client: KitsuClient = default_client) -> list[dict]:
+def all_task_types_for_shot(shot: str | Mapping, client: KitsuClient = default_client) -> list[TaskType]:
     """Return the task types of a shot's tasks, sorted by name."""
     return _api.fetch_list("data/shots/{}/task-types", client, sort=True, shot=shot)
 
 
 @cache
-def all_task_types_for_scene(scene: str | dict, client: KitsuClient = default_client) -> list[dict]:
+def all_task_types_for_scene(scene: str | Mapping, client: KitsuClient = default_client) -> list[TaskType]:
     """Return the task types of a scene's tasks, sorted by name."""
     return _api.fetch_list("data/scenes/{}/task-types", client, sort=True, scene=scene)
 
 
 @cache
-def all_task_types_for_sequence(sequence: str | dict, client: KitsuClient = default_client) -> list[dict]:
+def all_task_types_for_sequence(sequence: str | Mapping, client: KitsuClient = default_client) -> list[TaskType]:
     """Return the task types of the tasks of a sequence's shots and scenes, sorted by name."""
     return _api.fetch_list("data/sequences/{}/task-types", client, sort=True, sequence=sequence)
 
 
 @cache
-def all_task_types_for_episode(episode: str | dict, client: KitsuClient = default_client) -> list[dict]:
+def all_task_types_for_episode(episode: str | Mapping, client: KitsuClient = default_client) -> list[TaskType]:
     """Return the task types of the tasks of an episode's shots and scenes, sorted by name."""
     return _api.fetch_list("data/episodes/{}/task-types", client, sort=True, episode=episode)
 
 
 @cache
-def all_task_types_for_concept(concept: str | dict, client: KitsuClient = default_client) -> list[dict]:
+def all_task_types_for_concept(concept: str | Mapping, client: KitsuClient = default_client) -> list[TaskType]:
     """Return the task types of a concept's tasks, sorted by name."""
     return _api.fetch_list("data/concepts/{}/task-types", client, sort=True, concept=concept)
 
 
 @cache
-def get_task_type(task_type_id: str, client: KitsuClient = default_client) -> dict:
+def get_task_type(task_type_id: str, client: KitsuClient = default_client) -> TaskType:
     """Return the task type with this id."""
     return _api.fetch("data/task-types/{}", client, task_type_id=task_type_id)
 
 
 @cache
-def get_task_type_by_name(task_type_name: str, for_entity: str | None = None, department: str | dict | None = None,
-                          client: KitsuClient = default_client) -> dict | None:
+def get_task_type_by_name(task_type_name: str, for_entity: str | None = None, department: str | Mapping | None = None,
+                          client: KitsuClient = default_client) -> TaskType | None:
     """Return the task type with this name (for this kind of entity, of this department), or None."""
     return _api.fetch_first("data/task-types", client, params=_api.query(
         name=_api.given(task_type_name, "task_type_name"), for_entity=for_entity,
@@ -147,8 +165,8 @@ def get_task_type_by_name(task_type_name: str, for_entity: str | None = None, de
 
 @cache
 def get_task_type_by_short_name(task_type_short_name: str, for_entity: str | None = None,
-                                department: str | dict | None = None,
-                                client: KitsuClient = default_client) -> dict | None:
+                                department: str | Mapping | None = None,
+                                client: KitsuClient = default_client) -> TaskType | None:
     """Return the task type with this short name (for this kind of entity, of this department), or None."""
     return _api.fetch_first("data/task-types", client, params=_api.query(
         short_name=_api.given(task_type_short_name, "task_type_short_name"), for_entity=for_entity,
@@ -156,7 +174,7 @@ def get_task_type_by_short_name(task_type_short_name: str, for_entity: str | Non
 
 
 def new_task_type(name: str, color: str = "#000000", for_entity: str = "Asset",
-                  client: KitsuClient = default_client) -> dict:
+                  client: KitsuClient = default_client) -> TaskType:
     """Return the task type with this name for this kind of entity, created if missing."""
     query = {"name": _api.given(name, "name"), "for_entity": _api.given(for_entity, "for_entity")}
     body = {**query, "color": color}
@@ -164,12 +182,12 @@ def new_task_type(name: str, color: str = "#000000", for_entity: str = "Asset",
                                   lambda: _api.post("data/task-types", client, body))
 
 
-def update_task_type(task_type: dict, client: KitsuClient = default_client) -> dict:
+def update_task_type(task_type: Mapping, client: KitsuClient = default_client) -> TaskType:
     """Save a modified task type dict."""
     return _api.update("data/task-types/{}", client, task_type, "task_type")
 
 
-def remove_task_type(task_type: str | dict, force: bool = False, client: KitsuClient = default_client) -> str:
+def remove_task_type(task_type: str | Mapping, force: bool = False, client: KitsuClient = default_client) -> str:
     """Delete a task type; with ``force``, detach it from projects and schedules first."""
     return _api.delete("data/task-types/{}", client, force=force, task_type=task_type)
 
@@ -178,53 +196,54 @@ def remove_task_type(task_type: str | dict, force: bool = False, client: KitsuCl
 
 
 @cache
-def all_task_statuses(client: KitsuClient = default_client) -> list[dict]:
+def all_task_statuses(client: KitsuClient = default_client) -> list[TaskStatus]:
     """Return every task status, sorted by name."""
     return _api.fetch_list("data/task-status", client, sort=True)
 
 
 @cache
-def all_task_statuses_for_project(project: str | dict, client: KitsuClient = default_client) -> list[dict]:
+def all_task_statuses_for_project(project: str | Mapping, client: KitsuClient = default_client) -> list[TaskStatus]:
     """Return the task statuses a project uses, sorted by name."""
     return _api.fetch_list("data/projects/{}/settings/task-status", client, sort=True, project=project)
 
 
 @cache
-def get_task_status(task_status_id: str, client: KitsuClient = default_client) -> dict:
+def get_task_status(task_status_id: str, client: KitsuClient = default_client) -> TaskStatus:
     """Return the task status with this id."""
     return _api.fetch("data/task-status/{}", client, task_status_id=task_status_id)
 
 
 @cache
-def get_task_status_by_name(name: str, client: KitsuClient = default_client) -> dict | None:
+def get_task_status_by_name(name: str, client: KitsuClient = default_client) -> TaskStatus | None:
     """Return the task status with this name, or None."""
     return _api.fetch_first("data/task-status", client, params={"name": _api.given(name, "name")})
 
 
 @cache
-def get_task_status_by_short_name(task_status_short_name: str, client: KitsuClient = default_client) -> dict | None:
+def get_task_status_by_short_name(task_status_short_name: str,
+                                  client: KitsuClient = default_client) -> TaskStatus | None:
     """Return the task status with this short name (``wip``, ``wfa``, …), or None."""
     return _api.fetch_first("data/task-status", client, params={
         "short_name": _api.given(task_status_short_name, "task_status_short_name")})
 
 
 @cache
-def get_default_task_status(client: KitsuClient = default_client) -> dict | None:
+def get_default_task_status(client: KitsuClient = default_client) -> TaskStatus | None:
     """Return the status new tasks start with (``todo`` on a fresh server), or None."""
     return _api.fetch_first("data/task-status", client, params={"is_default": _api.flag(True)})
 
 
-def new_task_status(name: str, short_name: str, color: str, client: KitsuClient = default_client) -> dict:
+def new_task_status(name: str, short_name: str, color: str, client: KitsuClient = default_client) -> TaskStatus:
     """Create a task status; ``color`` is ``#RRGGBB``."""
     return _api.post("data/task-status", client, {"name": name, "short_name": short_name, "color": _color(color)})
 
 
-def update_task_status(task_status: dict, client: KitsuClient = default_client) -> dict:
+def update_task_status(task_status: Mapping, client: KitsuClient = default_client) -> TaskStatus:
     """Save a modified task status dict."""
     return _api.update("data/task-status/{}", client, task_status, "task_status")
 
 
-def remove_task_status(task_status: str | dict, client: KitsuClient = default_client) -> str:
+def remove_task_status(task_status: str | Mapping, client: KitsuClient = default_client) -> str:
     """Delete a task status."""
     return _api.delete("data/task-status/{}", client, force=True, task_status=task_status)
 
@@ -233,74 +252,78 @@ def remove_task_status(task_status: str | dict, client: KitsuClient = default_cl
 
 
 @cache
-def all_tasks_for_shot(shot: str | dict, relations: bool = False, client: KitsuClient = default_client) -> list[dict]:
+def all_tasks_for_shot(shot: str | Mapping, relations: bool = False,
+                       client: KitsuClient = default_client) -> list[Task]:
     """Return a shot's tasks, sorted by name."""
     return _entity_tasks("data/shots/{}/tasks", client, relations, shot=shot)
 
 
 @cache
-def all_tasks_for_sequence(sequence: str | dict, relations: bool = False,
-                           client: KitsuClient = default_client) -> list[dict]:
+def all_tasks_for_sequence(sequence: str | Mapping, relations: bool = False,
+                           client: KitsuClient = default_client) -> list[Task]:
     """Return the tasks linked to a sequence itself, sorted by name."""
     return _entity_tasks("data/sequences/{}/tasks", client, relations, sequence=sequence)
 
 
 @cache
-def all_tasks_for_scene(scene: str | dict, relations: bool = False, client: KitsuClient = default_client) -> list[dict]:
+def all_tasks_for_scene(scene: str | Mapping, relations: bool = False,
+                        client: KitsuClient = default_client) -> list[Task]:
     """Return a scene's tasks, sorted by name."""
     return _entity_tasks("data/scenes/{}/tasks", client, relations, scene=scene)
 
 
 @cache
-def all_tasks_for_asset(asset: str | dict, relations: bool = False, client: KitsuClient = default_client) -> list[dict]:
+def all_tasks_for_asset(asset: str | Mapping, relations: bool = False,
+                        client: KitsuClient = default_client) -> list[Task]:
     """Return an asset's tasks, sorted by name."""
     return _entity_tasks("data/assets/{}/tasks", client, relations, asset=asset)
 
 
 @cache
-def all_tasks_for_episode(episode: str | dict, relations: bool = False,
-                          client: KitsuClient = default_client) -> list[dict]:
+def all_tasks_for_episode(episode: str | Mapping, relations: bool = False,
+                          client: KitsuClient = default_client) -> list[Task]:
     """Return the tasks linked to an episode itself, sorted by name."""
     return _entity_tasks("data/episodes/{}/tasks", client, relations, episode=episode)
 
 
 @cache
-def all_tasks_for_edit(edit: str | dict, relations: bool = False, client: KitsuClient = default_client) -> list[dict]:
+def all_tasks_for_edit(edit: str | Mapping, relations: bool = False,
+                       client: KitsuClient = default_client) -> list[Task]:
     """Return an edit's tasks, sorted by name."""
     return _entity_tasks("data/edits/{}/tasks", client, relations, edit=edit)
 
 
 @cache
-def all_tasks_for_concept(concept: str | dict, relations: bool = False,
-                          client: KitsuClient = default_client) -> list[dict]:
+def all_tasks_for_concept(concept: str | Mapping, relations: bool = False,
+                          client: KitsuClient = default_client) -> list[Task]:
     """Return a concept's tasks, sorted by name."""
     return _entity_tasks("data/concepts/{}/tasks", client, relations, concept=concept)
 
 
 @cache
-def all_shot_tasks_for_sequence(sequence: str | dict, relations: bool = False,
-                                client: KitsuClient = default_client) -> list[dict]:
+def all_shot_tasks_for_sequence(sequence: str | Mapping, relations: bool = False,
+                                client: KitsuClient = default_client) -> list[Task]:
     """Return the tasks of a sequence's shots (and scenes), sorted by name."""
     return _entity_tasks("data/sequences/{}/shot-tasks", client, relations, sequence=sequence)
 
 
 @cache
-def all_shot_tasks_for_episode(episode: str | dict, relations: bool = False,
-                               client: KitsuClient = default_client) -> list[dict]:
+def all_shot_tasks_for_episode(episode: str | Mapping, relations: bool = False,
+                               client: KitsuClient = default_client) -> list[Task]:
     """Return the tasks of an episode's shots (and scenes), sorted by name."""
     return _entity_tasks("data/episodes/{}/shot-tasks", client, relations, episode=episode)
 
 
 @cache
-def all_assets_tasks_for_episode(episode: str | dict, relations: bool = False,
-                                 client: KitsuClient = default_client) -> list[dict]:
+def all_assets_tasks_for_episode(episode: str | Mapping, relations: bool = False,
+                                 client: KitsuClient = default_client) -> list[Task]:
     """Return the tasks of the assets made for an episode, sorted by name."""
     return _entity_tasks("data/episodes/{}/asset-tasks", client, relations, episode=episode)
 
 
 @cache
-def all_tasks_for_entity_and_task_type(entity: str | dict, task_type: str | dict,
-                                       client: KitsuClient = default_client) -> list[dict]:
+def all_tasks_for_entity_and_task_type(entity: str | Mapping, task_type: str | Mapping,
+                                       client: KitsuClient = default_client) -> list[Task]:
     """Return an entity's tasks of a task type."""
     return _api.fetch_list("data/entities/{}/task-types/{}/tasks", client, entity=entity, task_type=task_type)
 
@@ -309,16 +332,16 @@ def all_tasks_for_entity_and_task_type(entity: str | dict, task_type: str | dict
 
 
 @cache
-def all_tasks_for_project(project: str | dict, task_type: str | dict | None = None,
-                          episode: str | dict | None = None, client: KitsuClient = default_client) -> list[dict]:
+def all_tasks_for_project(project: str | Mapping, task_type: str | Mapping | None = None,
+                          episode: str | Mapping | None = None, client: KitsuClient = default_client) -> list[Task]:
     """Return a project's tasks, of one task type and one episode when given."""
     return _api.fetch_list("data/projects/{}/tasks", client, project=project, params=_api.query(
         task_type_id=_api.optional_id(task_type, "task_type"), episode_id=_api.optional_id(episode, "episode")))
 
 
 @cache
-def all_tasks_for_task_type(project: str | dict, task_type: str | dict, episode: str | dict | None = None,
-                            client: KitsuClient = default_client) -> list[dict]:
+def all_tasks_for_task_type(project: str | Mapping, task_type: str | Mapping, episode: str | Mapping | None = None,
+                            client: KitsuClient = default_client) -> list[Task]:
     """Return a project's tasks of a task type (in one episode when given)."""
     return _api.fetch_list("data/tasks", client, params=_api.query(
         project_id=_api.to_id(project, "project"), task_type_id=_api.to_id(task_type, "task_type"),
@@ -326,8 +349,8 @@ def all_tasks_for_task_type(project: str | dict, task_type: str | dict, episode:
 
 
 @cache
-def all_tasks_for_task_status(project: str | dict, task_type: str | dict, task_status: str | dict,
-                              client: KitsuClient = default_client) -> list[dict]:
+def all_tasks_for_task_status(project: str | Mapping, task_type: str | Mapping, task_status: str | Mapping,
+                              client: KitsuClient = default_client) -> list[Task]:
     """Return a project's tasks of a task type set at a task status."""
     return _api.fetch_list("data/tasks", client, params={
         "project_id": _api.to_id(project, "project"), "task_type_id": _api.to_id(task_type, "task_type"),
@@ -335,50 +358,50 @@ def all_tasks_for_task_status(project: str | dict, task_type: str | dict, task_s
 
 
 @cache
-def all_tasks_for_person(person: str | dict, client: KitsuClient = default_client) -> list[dict]:
+def all_tasks_for_person(person: str | Mapping, client: KitsuClient = default_client) -> list[PersonTask]:
     """Return the unfinished tasks assigned to a person, in open projects."""
     return _api.fetch_list("data/persons/{}/tasks", client, person=person)
 
 
 @cache
-def all_done_tasks_for_person(person: str | dict, client: KitsuClient = default_client) -> list[dict]:
+def all_done_tasks_for_person(person: str | Mapping, client: KitsuClient = default_client) -> list[PersonTask]:
     """Return the finished tasks assigned to a person, in open projects."""
     return _api.fetch_list("data/persons/{}/done-tasks", client, person=person)
 
 
 @cache
-def all_tasks_for_person_and_type(person: str | dict, task_type: str | dict,
-                                  client: KitsuClient = default_client) -> list[dict]:
+def all_tasks_for_person_and_type(person: str | Mapping, task_type: str | Mapping,
+                                  client: KitsuClient = default_client) -> list[Task]:
     """Return the tasks of a task type on the entities a person works on."""
     return _api.fetch_list("data/persons/{}/related-tasks/{}", client, person=person, task_type=task_type)
 
 
 @cache
-def all_open_tasks(client: KitsuClient = default_client) -> list[dict]:
+def all_open_tasks(client: KitsuClient = default_client) -> OpenTasksPage:
     """Return the first page of the unfinished tasks of open projects, as the server pages them."""
     return _api.fetch("data/tasks/open-tasks", client)
 
 
 @cache
-def get_open_tasks_stats(client: KitsuClient = default_client) -> dict:
+def get_open_tasks_stats(client: KitsuClient = default_client) -> dict[str, ProjectTaskStats]:
     """Return the counts of unfinished tasks, by project, task type and status."""
     return _api.fetch("data/tasks/open-tasks/stats", client)
 
 
 @cache
-def get_persons_tasks_dates(client: KitsuClient = default_client) -> dict:
+def get_persons_tasks_dates(client: KitsuClient = default_client) -> list[PersonTasksDates]:
     """Return, for each person, the first start and last end dates of their tasks."""
     return _api.fetch("data/persons/task-dates", client)
 
 
 @cache
-def all_notifications_for_project(project: str | dict, client: KitsuClient = default_client) -> list[dict]:
+def all_notifications_for_project(project: str | Mapping, client: KitsuClient = default_client) -> list[Notification]:
     """Return the notifications of a project (administrators only)."""
     return _api.fetch_list("data/projects/{}/notifications", client, project=project)
 
 
 @cache
-def all_subscriptions_for_project(project: str | dict, client: KitsuClient = default_client) -> list[dict]:
+def all_subscriptions_for_project(project: str | Mapping, client: KitsuClient = default_client) -> list[Subscription]:
     """Return the task subscriptions of a project (administrators only)."""
     return _api.fetch_list("data/projects/{}/subscriptions", client, project=project)
 
@@ -387,28 +410,28 @@ def all_subscriptions_for_project(project: str | dict, client: KitsuClient = def
 
 
 @cache
-def get_task(task_id: str | dict, client: KitsuClient = default_client) -> dict:
+def get_task(task_id: str | Mapping, client: KitsuClient = default_client) -> FullTask:
     """Return the task with this id, with its entity, project, type, status and assignees."""
     return _api.fetch("data/tasks/{}/full", client, task_id=task_id)
 
 
 @cache
-def get_task_by_entity(entity: str | dict, task_type: str | dict, name: str = "main",
-                       client: KitsuClient = default_client) -> dict | None:
+def get_task_by_entity(entity: str | Mapping, task_type: str | Mapping, name: str = "main",
+                       client: KitsuClient = default_client) -> Task | None:
     """Return an entity's task of a task type with this name, or None."""
     return _api.fetch_first("data/tasks", client, params={
         "name": _api.given(name, "name"), "task_type_id": _api.to_id(task_type, "task_type"),
         "entity_id": _api.to_id(entity, "entity")})
 
 
-def get_task_by_name(entity: str | dict, task_type: str | dict, name: str = "main",
-                     client: KitsuClient = default_client) -> dict | None:
+def get_task_by_name(entity: str | Mapping, task_type: str | Mapping, name: str = "main",
+                     client: KitsuClient = default_client) -> Task | None:
     """Return an entity's task of a task type with this name, or None (the older name of get_task_by_entity)."""
     return get_task_by_entity(entity, task_type, name=name, client=client)
 
 
-def get_task_by_path(project: str | dict, file_path: str, entity_type: str = "shot",
-                     client: KitsuClient = default_client) -> dict | None:
+def get_task_by_path(project: str | Mapping, file_path: str, entity_type: str = "shot",
+                     client: KitsuClient = default_client) -> Task | None:
     """Return the task a working folder path of the project's file tree points at, or None.
 
     ``entity_type`` (``asset``, ``shot`` or ``scene``) names the file tree
@@ -432,7 +455,7 @@ def get_task_by_path(project: str | dict, file_path: str, entity_type: str = "sh
 
 
 @cache
-def get_task_url(task: dict, client: KitsuClient = default_client) -> str:
+def get_task_url(task: Mapping, client: KitsuClient = default_client) -> str:
     """Return the address of a task's page in Kitsu's web application (from its ``id`` and ``project_id``).
 
     Raises:
@@ -448,9 +471,9 @@ def get_task_url(task: dict, client: KitsuClient = default_client) -> str:
 # Creating and changing tasks -------------------------------------------------------------------
 
 
-def new_task(entity: str | dict, task_type: str | dict, name: str = "main", task_status: dict | None = None,
-             assigner: str | dict | None = None, assignees: list[str | dict] | None = None,
-             client: KitsuClient = default_client) -> dict:
+def new_task(entity: str | Mapping, task_type: str | Mapping, name: str = "main", task_status: Mapping | None = None,
+             assigner: str | Mapping | None = None, assignees: Collection[str | Mapping] | None = None,
+             client: KitsuClient = default_client) -> Task:
     """Return the entity's task of this type and name, created if missing (at the default status unless
     ``task_status`` is given).
 
@@ -476,42 +499,42 @@ def new_task(entity: str | dict, task_type: str | dict, name: str = "main", task
     return _api.create_if_missing(lambda: get_task_by_entity(entity, task_type, name, client=client), create)
 
 
-def create_entity_tasks(entity: str | dict, task_types: list[str | dict],
-                        client: KitsuClient = default_client) -> list[dict]:
+def create_entity_tasks(entity: str | Mapping, task_types: Collection[str | Mapping],
+                        client: KitsuClient = default_client) -> list[Task]:
     """Create an entity's tasks of these task types; return the new ones (existing tasks are skipped)."""
     return _create_tasks(client, task_types, entity=entity)
 
 
-def create_asset_tasks(asset: str | dict, task_types: list[str | dict],
-                       client: KitsuClient = default_client) -> list[dict]:
+def create_asset_tasks(asset: str | Mapping, task_types: Collection[str | Mapping],
+                       client: KitsuClient = default_client) -> list[Task]:
     """Create an asset's tasks of these task types; return the new ones."""
     return _create_tasks(client, task_types, asset=asset)
 
 
-def create_shot_tasks(shot: str | dict, task_types: list[str | dict],
-                      client: KitsuClient = default_client) -> list[dict]:
+def create_shot_tasks(shot: str | Mapping, task_types: Collection[str | Mapping],
+                      client: KitsuClient = default_client) -> list[Task]:
     """Create a shot's tasks of these task types; return the new ones."""
     return _create_tasks(client, task_types, shot=shot)
 
 
-def create_edit_tasks(edit: str | dict, task_types: list[str | dict],
-                      client: KitsuClient = default_client) -> list[dict]:
+def create_edit_tasks(edit: str | Mapping, task_types: Collection[str | Mapping],
+                      client: KitsuClient = default_client) -> list[Task]:
     """Create an edit's tasks of these task types; return the new ones."""
     return _create_tasks(client, task_types, edit=edit)
 
 
-def create_concept_tasks(concept: str | dict, task_types: list[str | dict],
-                         client: KitsuClient = default_client) -> list[dict]:
+def create_concept_tasks(concept: str | Mapping, task_types: Collection[str | Mapping],
+                         client: KitsuClient = default_client) -> list[Task]:
     """Create a concept's tasks of these task types; return the new ones."""
     return _create_tasks(client, task_types, concept=concept)
 
 
-def update_task(task: dict, client: KitsuClient = default_client) -> dict:
+def update_task(task: Mapping, client: KitsuClient = default_client) -> Task:
     """Save a modified task dict."""
     return _api.update("data/tasks/{}", client, task, "task")
 
 
-def update_task_data(task: str | dict, data: dict | None = None, client: KitsuClient = default_client) -> dict:
+def update_task_data(task: str | Mapping, data: dict | None = None, client: KitsuClient = default_client) -> Task:
     """Merge ``data`` into a task's free-form ``data`` field (read fresh from the server); return the task."""
     data = _api.data_dict(data)
     current = _api.fetch("data/tasks/{}/full", client, task=task)
@@ -519,24 +542,26 @@ def update_task_data(task: str | dict, data: dict | None = None, client: KitsuCl
                        "task")
 
 
-def remove_task(task: str | dict, client: KitsuClient = default_client) -> str:
+def remove_task(task: str | Mapping, client: KitsuClient = default_client) -> str:
     """Delete a task with its comments, previews and files."""
     return _api.delete("data/tasks/{}", client, force=True, task=task)
 
 
-def remove_tasks_batch(project: str | dict, tasks: list[str | dict],
+def remove_tasks_batch(project: str | Mapping, tasks: Collection[str | Mapping],
                        client: KitsuClient = default_client) -> requests.Response:
     """Delete several tasks of a project; return the server's answer (decoded JSON)."""
     return _api.post("actions/projects/{}/delete-tasks", client, _api.to_ids(tasks, "tasks"), project=project)
 
 
-def remove_tasks_for_type(project: str | dict, task_type: str | dict, client: KitsuClient = default_client) -> str:
+def remove_tasks_for_type(project: str | Mapping, task_type: str | Mapping,
+                          client: KitsuClient = default_client) -> str:
     """Delete every task of a task type in a project (administrators only)."""
     return _api.delete("actions/projects/{}/task-types/{}/delete-tasks", client, project=project, task_type=task_type)
 
 
-def start_task(task: str | dict, started_task_status: str | dict | None = None, person: str | dict | None = None,
-               client: KitsuClient = default_client) -> dict:
+def start_task(task: str | Mapping, started_task_status: str | Mapping | None = None,
+               person: str | Mapping | None = None,
+               client: KitsuClient = default_client) -> Comment:
     """Set a task to ``started_task_status`` (WIP by default) with a comment; return the comment.
 
     Raises:
@@ -555,8 +580,9 @@ def start_task(task: str | dict, started_task_status: str | dict | None = None, 
 
 @_api.deprecated("post a comment with a feedback-request status instead: add_comment(task, "
              "get_task_status_by_short_name('wfa'), comment, person=person)")
-def task_to_review(task: str | dict, person: str | dict, comment: str, revision: int = 1, change_status: bool = True,
-                   client: KitsuClient = default_client) -> dict:
+def task_to_review(task: str | Mapping, person: str | Mapping, comment: str, revision: int = 1,
+                   change_status: bool = True,
+                   client: KitsuClient = default_client) -> FullTask:
     """(Deprecated) Post ``comment`` as ``person``, setting the task to wait for approval; return the task.
 
     The status is the server's first feedback-request status (``WFA`` on a
@@ -577,12 +603,13 @@ def task_to_review(task: str | dict, person: str | dict, comment: str, revision:
     return get_task(task, client=client)
 
 
-def publish_preview(task: str | dict, task_status: str | dict, comment: str = "", person: str | dict | None = None,
-                    checklist: list[dict] | None = None, attachments: list[str] | None = None,
+def publish_preview(task: str | Mapping, task_status: str | Mapping, comment: str = "",
+                    person: str | Mapping | None = None,
+                    checklist: Collection[Mapping] | None = None, attachments: list[str] | None = None,
                     created_at: str | None = None, preview_file_path: str | None = None,
                     preview_file_url: str | None = None, normalize_movie: bool = True, revision: int | None = None,
                     set_thumbnail: bool = False, links: list[str] | None = None,
-                    client: KitsuClient = default_client) -> tuple[dict, dict]:
+                    client: KitsuClient = default_client) -> tuple[Comment, PreviewFile]:
     """Post a comment with a new preview revision (and make it the entity's thumbnail if asked).
 
     Returns:
@@ -602,18 +629,19 @@ def publish_preview(task: str | dict, task_status: str | dict, comment: str = ""
 # Assignment -------------------------------------------------------------------------------------
 
 
-def assign_task(task: str | dict, person: str | dict, client: KitsuClient = default_client) -> dict:
+def assign_task(task: str | Mapping, person: str | Mapping, client: KitsuClient = default_client) -> list[Task]:
     """Assign a person to a task; return the server's answer (the list of the tasks assigned)."""
     return assign_tasks_to_person([_api.to_id(task, "task")], person, client=client)
 
 
-def assign_tasks_to_person(tasks: list[str | dict], person: str | dict, client: KitsuClient = default_client) -> dict:
+def assign_tasks_to_person(tasks: Collection[str | Mapping], person: str | Mapping,
+                           client: KitsuClient = default_client) -> list[Task]:
     """Assign a person to several tasks; return the tasks assigned."""
     return _api.put("actions/persons/{}/assign", client,
                     {"task_ids": _api.to_ids(tasks, "tasks")}, person=person)
 
 
-def clear_assignations(tasks: str | dict | list[str | dict], person: str | dict | None = None,
+def clear_assignations(tasks: str | Mapping | Collection[str | Mapping], person: str | Mapping | None = None,
                        client: KitsuClient = default_client) -> list[str]:
     """Unassign ``person`` (everyone when None) from one or several tasks; return the ids of the tasks changed.
 
@@ -630,7 +658,8 @@ def clear_assignations(tasks: str | dict | list[str | dict], person: str | dict 
 
 
 @cache
-def get_time_spent(task: str | dict, date: str | None = None, client: KitsuClient = default_client) -> dict:
+def get_time_spent(task: str | Mapping, date: str | None = None,
+                   client: KitsuClient = default_client) -> dict[str, float | list[TimeSpent]]:
     """Return the time spent on a task (on ``date`` only, when given): entries by person id, and ``total``."""
     if date is not None:
         return get_task_time_spent_for_date(task, date, client=client)
@@ -638,25 +667,26 @@ def get_time_spent(task: str | dict, date: str | None = None, client: KitsuClien
 
 
 @cache
-def get_task_time_spent_for_date(task: str | dict, date: str, client: KitsuClient = default_client) -> dict:
+def get_task_time_spent_for_date(task: str | Mapping, date: str,
+                                 client: KitsuClient = default_client) -> dict[str, float | list[TimeSpent]]:
     """Return the time spent on a task on a date: entries by person id, and ``total``."""
     return _api.fetch("actions/tasks/{}/time-spents/%s" % _api.date(date, "date"), client, task=task)
 
 
-def set_time_spent(task: str | dict, person: str | dict, date: str, duration: int,
-                   client: KitsuClient = default_client) -> dict:
+def set_time_spent(task: str | Mapping, person: str | Mapping, date: str, duration: int,
+                   client: KitsuClient = default_client) -> TimeSpent:
     """Set the time a person spent on a task on a date; return the time spent entry."""
     return _api.post("actions/tasks/{}/time-spents/%s/persons/{}" % _api.date(date, "date"), client,
                      {"duration": duration}, task=task, person=person)
 
 
-def add_time_spent(task: str | dict, person: str | dict, date: str, duration: int,
-                   client: KitsuClient = default_client) -> dict:
+def add_time_spent(task: str | Mapping, person: str | Mapping, date: str, duration: int,
+                   client: KitsuClient = default_client) -> TimeSpent:
     """Add to the time a person spent on a task on a date; return the time spent entry."""
     return _api.post("actions/tasks/{}/time-spents/%s/persons/{}/add" % _api.date(date, "date"), client,
                      {"duration": duration}, task=task, person=person)
 
 
-def remove_time_spent(time_spent: str | dict, client: KitsuClient = default_client) -> str:
+def remove_time_spent(time_spent: str | Mapping, client: KitsuClient = default_client) -> str:
     """Delete a time spent entry."""
     return _api.delete("data/time-spents/{}", client, time_spent=time_spent)
