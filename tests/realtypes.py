@@ -2,15 +2,15 @@
 
 While an integration test runs, tests/realcoverage.py's profile hook hands
 each return of a public function to :class:`AnswerChecker`, which checks
-the value against the function's declared answer type: its entry in
-gazu._return_types.RETURN_TYPES, or else its own return annotation. A
+the value against the function's declared answer type, its own return
+annotation (``-> Shot``, resolved in the names of gazu.types). A
 value that does not conform (a key the type does not know, a required key
 missing, a value of the wrong type) fails the test that received it, so a
 type that drifts from the server is found the day it drifts.
 
 Returns by exception are not answers and are skipped, and so are
-generators, the functions of NOT_SERVER_ANSWERS (they return the caller's
-own data) and annotations the checker cannot read (``Callable``, …).
+generators, the functions of gazu._untyped_answers.NOT_SERVER_ANSWERS
+(they return the caller's own data) and annotations the checker cannot read (``Callable``, …).
 """
 
 from __future__ import annotations
@@ -35,9 +35,8 @@ class AnswerChecker:
     """Checks returned values against declared types; keeps what it found until taken."""
 
     def __init__(self) -> None:
-        from gazu._return_types import NOT_SERVER_ANSWERS, RETURN_TYPES
+        from gazu._untyped_answers import NOT_SERVER_ANSWERS
 
-        self.table = RETURN_TYPES
         self.not_answers = NOT_SERVER_ANSWERS
         self.types: dict[str, typing.Any] = {}
         self.problems: list[str] = []
@@ -56,11 +55,9 @@ class AnswerChecker:
         module_name, function_name = name.rsplit(".", 1)
         module = importlib.import_module(module_name)
         function = inspect.unwrap(getattr(module, function_name))
-        annotation = self.table.get(name)
-        if annotation is None:
-            annotation = inspect.signature(function).return_annotation
-            if annotation is inspect.Signature.empty:
-                return None
+        annotation = inspect.signature(function).return_annotation
+        if annotation is inspect.Signature.empty:
+            return None
         if isinstance(annotation, str) and annotation in _UNCHECKED:
             return None
         try:
@@ -118,7 +115,7 @@ def raise_for_drift(checker: AnswerChecker | None) -> None:
     if found:
         shown = sorted(set(found))
         raise AnswerTypeDrift(
-            "answers that drift from their declared types (gazu/_return_types.py, gazu/types.py):\n  "
+            "answers that drift from their declared types (the functions' return annotations, gazu/types.py):\n  "
             + "\n  ".join(shown[:30]) + ("\n  … and %d more" % (len(shown) - 30) if len(shown) > 30 else ""))
 
 
