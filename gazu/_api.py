@@ -8,7 +8,9 @@ that a bad argument is reported by the name the caller used::
     def all_assets_for_project(project, client=default_client):
         return _api.fetch_list("data/projects/{}/assets", client, sort=True, project=project)
 
-Every entity argument may be a dict with an ``"id"`` or an id string. The
+Ids are taken where upstream takes them: an entity argument is a dict with
+an ``"id"`` (any string) or an id string of UUID shape (:func:`to_id`); an
+entity named ``id`` or ``…_id`` is an id as given (:func:`given_id`). The
 names ``route``, ``client``, ``params``, ``sort``, ``body`` and ``force`` are
 the helpers' own; entity keywords use any other name.
 """
@@ -21,7 +23,7 @@ from typing import Any, Callable
 
 from gazu.client import KitsuClient
 from gazu.exception import InvalidArgumentException
-from gazu.helpers import is_url_safe_id
+from gazu.helpers import is_id, is_url_safe_id
 from gazu.sorting import sort_by_name
 
 
@@ -29,31 +31,50 @@ def _describe(name: str) -> str:
     return name.replace("_", " ")
 
 
-def to_id(value: Any, name: str) -> str:
+def to_id(value: Any, name: str, uuid: bool = False) -> str:
     """Return the id of a dict-or-id argument, or raise naming the argument.
 
-    Any non-empty string is an id, as upstream (the server answers a
-    malformed one with a 400): only what would crash upstream or change the
-    URL is refused before sending.
+    As upstream: a dict's id may be any string (studios' test doubles use
+    ``{"id": "shot-01"}``), but an id string given bare must have a UUID's
+    shape, where upstream raises ``ValueError("Wrong format: …")`` before
+    any request. With ``uuid``, a dict's id must have it too (where upstream
+    checks it: ``update_project``, ``update_task``). An id that would change
+    the URL is refused either way.
     """
     if isinstance(value, dict):
         if "id" not in value:
             raise InvalidArgumentException(
                 "%s: expected a %s dict with an 'id', got a dict with no 'id' key" % (name, _describe(name)))
         entity_id = value["id"]
-        if is_url_safe_id(entity_id):
+        if is_id(entity_id) if uuid else is_url_safe_id(entity_id):
             return entity_id
-        raise InvalidArgumentException(
-            "%s: expected a %s dict with an 'id', got a dict with id %r" % (name, _describe(name), entity_id))
-    if is_url_safe_id(value):
+        raise InvalidArgumentException("%s: expected a %s dict with an 'id'%s, got a dict with id %r"
+                                       % (name, _describe(name), " of UUID shape" if uuid else "", entity_id))
+    if is_id(value):
         return value
     raise InvalidArgumentException(
-        "%s: expected a %s dict or id string, got %r" % (name, _describe(name), value))
+        "%s: expected a %s dict or an id string of UUID shape, got %r" % (name, _describe(name), value))
 
 
-def optional_id(value: Any, name: str) -> str | None:
-    """Like :func:`to_id`, but None stays None."""
-    return None if value is None else to_id(value, name)
+def given_id(value: Any, name: str) -> str:
+    """Return an id upstream puts in the request as it is given: a ``*_id`` parameter, or an id read from a dict.
+
+    Any non-empty string that cannot change the URL (the server judges its
+    format); a dict stands for its ``"id"``. :func:`path` takes the entities
+    named ``id`` or ``…_id`` this way.
+    """
+    if isinstance(value, dict):
+        return to_id(value, name)
+    if is_url_safe_id(value):
+        return value
+    raise InvalidArgumentException("%s: expected an id string, got %r" % (name, value))
+
+
+def optional_id(value: Any, name: str, given: bool = False) -> str | None:
+    """Like :func:`to_id` (:func:`given_id` with ``given``), but None stays None."""
+    if value is None:
+        return None
+    return given_id(value, name) if given else to_id(value, name)
 
 
 def to_dict(value: Any, name: str) -> dict:
@@ -62,13 +83,17 @@ def to_dict(value: Any, name: str) -> dict:
     return value if isinstance(value, dict) else {"id": entity_id}
 
 
-def to_ids(values: Any, name: str) -> list[str]:
-    """Return the ids of a list of dicts or ids (a single one is taken as a list of one)."""
+def to_ids(values: Any, name: str, given: bool = False) -> list[str]:
+    """Return the ids of a list of dicts or ids (a single one is taken as a list of one).
+
+    Each as :func:`to_id`, as upstream checks the items of most lists; with
+    ``given``, as :func:`given_id`, where upstream sends them as given.
+    """
     if values is None:
         return []
     if not isinstance(values, (list, tuple, set)):
         values = [values]
-    return [to_id(value, name) for value in values]
+    return [given_id(value, name) if given else to_id(value, name) for value in values]
 
 
 def given(value: Any, name: str) -> Any:
@@ -87,8 +112,14 @@ def require(value: Any, name: str, expected: type | tuple = str) -> Any:
 
 
 def path(route: str, /, **entities: Any) -> str:
-    """Fill the ``{}`` of ``route`` with the ids of ``entities``, in order."""
-    return route.format(*(to_id(value, name) for name, value in entities.items()))
+    """Fill the ``{}`` of ``route`` with the ids of ``entities``, in order.
+
+    An entity named ``id`` or ``…_id`` is an id as given (:func:`given_id`:
+    upstream's ``shot_id`` parameters, and ids read from a dict); any other
+    is a dict-or-id argument (:func:`to_id`).
+    """
+    return route.format(*(given_id(value, name) if name == "id" or name.endswith("_id") else to_id(value, name)
+                          for name, value in entities.items()))
 
 
 def query(**values: Any) -> dict:
@@ -137,11 +168,11 @@ def put(route: str, /, client: KitsuClient, body: Any = None, **entities: Any) -
     return client.put(path(route, **entities), {} if body is None else body)
 
 
-def update(route: str, /, client: KitsuClient, entity: Any, name: str) -> Any:
-    """PUT a whole entity dict (which must carry its ``id``) back to its route."""
+def update(route: str, /, client: KitsuClient, entity: Any, name: str, uuid: bool = False) -> Any:
+    """PUT a whole entity dict (which must carry its ``id``; of UUID shape with ``uuid``) back to its route."""
     if not isinstance(entity, dict):
         raise InvalidArgumentException("%s: expected a %s dict with an 'id', got %r" % (name, _describe(name), entity))
-    return client.put(route.format(to_id(entity, name)), entity)
+    return client.put(route.format(to_id(entity, name, uuid=uuid)), entity)
 
 
 def delete(route: str, /, client: KitsuClient, *, force: bool = False, params: dict | None = None,

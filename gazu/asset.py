@@ -116,11 +116,12 @@ def new_asset(project: str | Mapping, asset_type: str | Mapping, name: str, desc
     ``extra_data`` fills the asset's free-form ``data`` field; ``is_shared``
     makes it usable in other projects' asset libraries.
     """
+    _api.to_id(asset_type, "asset_type")  # before the look-up, which takes None for any type
     body = {"name": name, "data": _api.data_dict(extra_data, "extra_data"),
             "is_shared": is_shared,
             **_api.query(description=description, episode_id=_api.optional_id(episode, "episode"))}
     return _api.create_if_missing(
-        lambda: get_asset_by_name(project, name, _api.to_id(asset_type, "asset_type"), client=client),
+        lambda: get_asset_by_name(project, name, asset_type, client=client),
         lambda: _api.post("data/projects/{}/asset-types/{}/assets/new", client, body,
                           project=project, asset_type=asset_type))
 
@@ -174,7 +175,7 @@ def all_asset_types_for_shot(shot: str | Mapping, client: KitsuClient = default_
 @cache
 def get_asset_type(asset_type_id: str, client: KitsuClient = default_client) -> AssetType:
     """Return the asset type with this id."""
-    return _api.fetch("data/asset-types/{}", client, asset_type_id=asset_type_id)
+    return _api.fetch("data/asset-types/{}", client, asset_type_id=_api.to_id(asset_type_id, "asset_type_id"))
 
 
 @cache
@@ -296,7 +297,7 @@ def get_all_assets_url(project: str | Mapping, client: KitsuClient = default_cli
 def get_asset_url(asset: str | Mapping, client: KitsuClient = default_client) -> str:
     """Return the address of the asset's page in Kitsu (the asset is read fresh)."""
     asset = get_asset(_api.to_id(asset, "asset"), client=client)
-    project = _api.fetch("data/projects/{}", client, project=asset["project_id"])
+    project = _api.fetch("data/projects/{}", client, project_id=asset["project_id"])
     return "%s/assets/%s/" % (_production_url(project, client, asset.get("episode_id")), asset["id"])
 
 

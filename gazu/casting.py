@@ -56,27 +56,27 @@ def _entity_ids(entities: Any) -> list[str]:
 def get_asset_casting(asset: Mapping, client: KitsuClient = default_client) -> list[CastingEntry]:
     """Return the casting of an asset dict: the assets it contains."""
     return _api.fetch("data/projects/{}/entities/{}/casting", client,
-                      project=_project_of(asset, "asset"), asset=asset)
+                      project_id=_project_of(asset, "asset"), asset=asset)
 
 
 @cache
 def get_shot_casting(shot: Mapping, client: KitsuClient = default_client) -> list[CastingEntry]:
     """Return the casting of a shot dict: the assets that appear in it."""
-    return _api.fetch("data/projects/{}/entities/{}/casting", client, project=_project_of(shot, "shot"), shot=shot)
+    return _api.fetch("data/projects/{}/entities/{}/casting", client, project_id=_project_of(shot, "shot"), shot=shot)
 
 
 @cache
 def get_episode_casting(episode: Mapping, client: KitsuClient = default_client) -> list[CastingEntry]:
     """Return the casting of an episode dict: the assets used in it."""
     return _api.fetch("data/projects/{}/entities/{}/casting", client,
-                      project=_project_of(episode, "episode"), episode=episode)
+                      project_id=_project_of(episode, "episode"), episode=episode)
 
 
 @cache
 def get_sequence_casting(sequence: Mapping, client: KitsuClient = default_client) -> dict[str, list[CastingEntry]]:
     """Return the castings of the shots of a sequence dict, by shot id."""
     return _api.fetch("data/projects/{}/sequences/{}/casting", client,
-                      project=_project_of(sequence, "sequence"), sequence=sequence)
+                      project_id=_project_of(sequence, "sequence"), sequence=sequence)
 
 
 @cache

@@ -47,7 +47,7 @@ def guess_from_path(project_id: str, path: str, sep: str = "/",
                     client: KitsuClient = default_client) -> list[dict[str, str]]:
     """Return the entities and file tree templates of the project that a file path matches."""
     return _api.post("data/entities/guess_from_path", client, {
-        "project_id": _api.to_id(project_id, "project_id"), "file_path": path, "sep": sep})
+        "project_id": _api.given_id(project_id, "project_id"), "file_path": path, "sep": sep})
 
 
 def remove_entity(entity: str | Mapping, force: bool = False, client: KitsuClient = default_client) -> str:

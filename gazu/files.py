@@ -99,7 +99,7 @@ def _new_output_file(output_type: Any, task_type: Any, comment: str, working_fil
             "nb_elements": nb_elements, "representation": representation, "sep": sep,
             **_api.query(working_file_id=_api.optional_id(working_file, "working_file"),
                          person_id=_api.optional_id(person, "person"),
-                         file_status_id=_api.optional_id(file_status, "file_status_id"))}
+                         file_status_id=_api.optional_id(file_status, "file_status_id", given=True))}
 
 
 # Working files -------------------------------------------------------------------

@@ -14,7 +14,7 @@ from urllib.parse import urlparse
 
 from gazu.exception import DownloadFileException, GazuException, InvalidArgumentException
 
-_UUID = re.compile(r"^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$", re.IGNORECASE)
+_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.IGNORECASE)
 # What sanitize_filename removes, as upstream.
 _FILENAME_REMOVED = str.maketrans("", "", "@|():%/,\\[]<>*?;`\n")
 _DATE_FORMATS = ("%Y-%m-%d", "%Y-%m-%dT%H:%M:%S")
@@ -23,8 +23,8 @@ _URL_CHANGING = re.compile(r"[/?#%\s\x00-\x1f\x7f]")
 
 
 def is_id(value: object) -> bool:
-    """Tell whether ``value`` is a Kitsu id (a UUID string)."""
-    return isinstance(value, str) and bool(_UUID.match(value))
+    """Tell whether ``value`` is an id string of UUID shape (``8-4-4-4-12`` hexadecimal digits), as upstream checks."""
+    return isinstance(value, str) and bool(_UUID.fullmatch(value))
 
 
 def is_url_safe_id(value: object) -> bool:

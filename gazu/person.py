@@ -32,7 +32,7 @@ def all_persons(client: KitsuClient = default_client) -> list[Person]:
 def get_person(id: str, relations: bool = False, client: KitsuClient = default_client) -> Person | None:
     """Return the person with this id (with their relations when asked), or None."""
     return _api.fetch_first("data/persons", client, params=_api.query(
-        id=_api.to_id(id, "id"), relations=_api.flag(True) if relations else None))
+        id=_api.given_id(id, "id"), relations=_api.flag(True) if relations else None))
 
 
 @cache
@@ -79,7 +79,8 @@ def new_person(first_name: str, last_name: str, email: str, phone: str = "", rol
     Without ``password`` the person cannot log in until invited.
     """
     body = {"first_name": first_name, "last_name": last_name, "email": _api.given(email, "email"), "phone": phone,
-            "role": role, "desktop_login": desktop_login, "departments": _api.to_ids(departments, "departments"),
+            "role": role, "desktop_login": desktop_login,
+            "departments": _api.to_ids(departments, "departments", given=True),
             "password": password, "active": active, "contract_type": contract_type}
     return _api.create_if_missing(lambda: get_person_by_email(email, client=client),
                                   lambda: _api.post("data/persons", client, body))

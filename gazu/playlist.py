@@ -159,7 +159,7 @@ def add_entity_to_playlist(playlist: Mapping, entity: str | Mapping, preview_fil
     _api.to_id(playlist, "playlist")
     entity_id, preview_file_id = _api.to_id(entity, "entity"), _api.optional_id(preview_file, "preview_file")
     if preview_file_id is None:
-        preview_file_id = _latest_preview_id(get_entity_preview_files(entity_id, client=client) or {})
+        preview_file_id = _latest_preview_id(get_entity_preview_files(entity, client=client) or {})
     entry = {"entity_id": entity_id, **_api.query(preview_file_id=preview_file_id)}
     if persist:
         return _api.post("actions/playlists/{}/add-entity", client, entry, playlist=playlist)

@@ -89,11 +89,11 @@ def new_project(
         "name": name,
         "production_type": production_type,
         "production_style": production_style,
-        "team": _api.to_ids(team, "team"),
-        "asset_types": _api.to_ids(asset_types, "asset_types"),
-        "task_statuses": _api.to_ids(task_statuses, "task_statuses"),
-        "task_types": _api.to_ids(task_types, "task_types"),
-        **_api.query(project_template_id=_api.optional_id(project_template, "project_template")),
+        "team": _api.to_ids(team, "team", given=True),
+        "asset_types": _api.to_ids(asset_types, "asset_types", given=True),
+        "task_statuses": _api.to_ids(task_statuses, "task_statuses", given=True),
+        "task_types": _api.to_ids(task_types, "task_types", given=True),
+        **_api.query(project_template_id=_api.optional_id(project_template, "project_template", given=True)),
     }
     return _api.create_if_missing(lambda: get_project_by_name(name, client=client),
                                   lambda: _api.post("data/projects", client, body))
@@ -101,7 +101,7 @@ def new_project(
 
 def update_project(project: Mapping, client: KitsuClient = default_client) -> Project:
     """Save a modified project dict (its ``data`` replaces the stored one)."""
-    return _api.update("data/projects/{}", client, project, "project")
+    return _api.update("data/projects/{}", client, project, "project", uuid=True)
 
 
 def update_project_data(project: str | Mapping, data: dict | None = None,
@@ -122,6 +122,7 @@ def close_project(project: str | Mapping, client: KitsuClient = default_client) 
         ProjectStatusNotFoundException: the server has no such status (a ValueError, as upstream).
     """
     project = _api.to_dict(project, "project")
+    _api.to_id(project, "project", uuid=True)  # as upstream, before saving the status
     closed = next((status for status in all_project_status(client=client)
                    if str(status.get("name")).lower() == "closed"), None)
     if closed is None:
@@ -297,7 +298,7 @@ def get_metadata_descriptor(project: str | Mapping, metadata_descriptor_id: str,
                             client: KitsuClient = default_client) -> MetadataDescriptor:
     """Return a project's metadata descriptor with this id."""
     return _api.fetch("data/projects/{}/metadata-descriptors/{}", client, project=project,
-                      metadata_descriptor_id=metadata_descriptor_id)
+                      metadata_descriptor_id=_api.to_id(metadata_descriptor_id, "metadata_descriptor_id"))
 
 
 def get_metadata_descriptor_by_field_name(project: str | Mapping, field_name: str,
@@ -358,7 +359,7 @@ def remove_metadata_descriptor(project: str | Mapping, metadata_descriptor_id: s
                                client: KitsuClient = default_client) -> str:
     """Delete a metadata descriptor (the values stored under its key stay in the entities)."""
     return _api.delete("data/projects/{}/metadata-descriptors/{}", client, force=force, project=project,
-                       metadata_descriptor_id=metadata_descriptor_id)
+                       metadata_descriptor_id=_api.to_id(metadata_descriptor_id, "metadata_descriptor_id"))
 
 
 # Budgets ------------------------------------------------------------------------

@@ -58,7 +58,7 @@ def get_sequence_from_scene(scene: str | Mapping, client: KitsuClient = default_
     """Return the sequence a scene belongs to: its dict's ``parent_id``, else the scene is read for it."""
     if not (isinstance(scene, dict) and scene.get("parent_id")):
         scene = get_scene(_api.to_id(scene, "scene"), client=client)
-    return _api.fetch("data/sequences/{}", client, sequence=scene["parent_id"])
+    return _api.fetch("data/sequences/{}", client, sequence_id=scene["parent_id"])
 
 
 def new_scene(project: str | Mapping, sequence: str | Mapping, name: str,

@@ -76,7 +76,7 @@ def get_episode_by_name(project: str | Mapping, episode_name: str,
 def get_episode_from_sequence(sequence: Mapping, client: KitsuClient = default_client) -> Episode | None:
     """Return the episode a sequence dict belongs to (its ``parent_id``), or None outside a TV show."""
     episode_id = _parent_id(sequence, "sequence")
-    return _api.fetch("data/episodes/{}", client, episode=episode_id) if episode_id else None
+    return _api.fetch("data/episodes/{}", client, episode_id=episode_id) if episode_id else None
 
 
 def new_episode(project: str | Mapping, name: str, client: KitsuClient = default_client) -> Episode:

@@ -257,7 +257,7 @@ def _push_entities(list_all: Callable[..., list[dict]], project_source: dict, pr
                    client_source: KitsuClient, client_target: KitsuClient) -> list[dict]:
     """Push the entities ``list_all`` lists for the source project, moved to the target project."""
     _api.to_id(project_source, "project_source")
-    target_id = _api.to_id(project_target, "project_target")
+    target_id = _api.given_id(project_target, "project_target")
     entities = [{**entity, "project_id": target_id} for entity in list_all(project_source, client=client_source)]
     return import_entities(entities, client=client_target)
 
@@ -283,7 +283,7 @@ def push_assets(project_source: Mapping, project_target: Mapping, client_source:
     An asset whose asset type the target lacks is left out.
     """
     _api.to_id(project_source, "project_source")
-    target_id = _api.to_id(project_target, "project_target")
+    target_id = _api.given_id(project_target, "project_target")
     asset_types = get_sync_asset_type_id_map(client_source, client_target)
     task_types = get_sync_task_type_id_map(client_source, client_target)
     assets = [{**item, "entity_type_id": asset_types[item.get("entity_type_id")],
@@ -303,7 +303,7 @@ def push_entity_links(project_source: Mapping, project_target: Mapping, client_s
                       client_target: KitsuClient) -> list[EntityLink]:
     """Push the project's casting (entity links, which keep their ids); return those imported."""
     _api.to_id(project_source, "project_source")
-    _api.to_id(project_target, "project_target")
+    _api.given_id(project_target, "project_target")
     return import_entity_links(_casting.all_entity_links_for_project(project_source, client=client_source),
                                client=client_target)
 
@@ -312,7 +312,7 @@ def push_project_entities(project_source: Mapping, project_target: Mapping, clie
                           client_target: KitsuClient) -> PushedEntities:
     """Push assets, episodes (of a tv show), sequences, shots then casting; return what each step imported."""
     _api.to_id(project_source, "project_source")
-    _api.to_id(project_target, "project_target")
+    _api.given_id(project_target, "project_target")
     production_type = project_source.get("production_type") if isinstance(project_source, dict) else None
     if production_type is None:  # an id, or a dict without it: upstream needs the project dict
         production_type = _api.fetch("data/projects/{}", client_source, project_source=project_source).get(
@@ -338,7 +338,7 @@ def push_tasks(project_source: Mapping, project_target: Mapping, default_status:
     """
     _api.to_id(project_source, "project_source")
     status_id = _api.to_id(default_status, "default_status")
-    target_id = _api.to_id(project_target, "project_target")
+    target_id = _api.given_id(project_target, "project_target")
     task_types = get_sync_task_type_id_map(client_source, client_target)
     people = get_sync_person_id_map(client_source, client_target)
     tasks = [{**item, "task_type_id": task_types[item.get("task_type_id")], "task_status_id": status_id,

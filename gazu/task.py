@@ -412,7 +412,7 @@ def all_subscriptions_for_project(project: str | Mapping, client: KitsuClient = 
 @cache
 def get_task(task_id: str | Mapping, client: KitsuClient = default_client) -> FullTask:
     """Return the task with this id, with its entity, project, type, status and assignees."""
-    return _api.fetch("data/tasks/{}/full", client, task_id=task_id)
+    return _api.fetch("data/tasks/{}/full", client, task_id=_api.to_id(task_id, "task_id"))
 
 
 @cache
@@ -465,7 +465,7 @@ def get_task_url(task: Mapping, client: KitsuClient = default_client) -> str:
         raise TaskMustBeADictException("task: expected a task dict with 'id' and 'project_id', got %r" % (task,))
     task_id = _api.to_id(task, "task")
     return "%s/productions/%s/shots/tasks/%s/" % (get_api_url_from_host(client),
-                                                   _api.to_id(task.get("project_id"), "project_id"), task_id)
+                                                   _api.given_id(task.get("project_id"), "project_id"), task_id)
 
 
 # Creating and changing tasks -------------------------------------------------------------------
@@ -531,13 +531,13 @@ def create_concept_tasks(concept: str | Mapping, task_types: Collection[str | Ma
 
 def update_task(task: Mapping, client: KitsuClient = default_client) -> Task:
     """Save a modified task dict."""
-    return _api.update("data/tasks/{}", client, task, "task")
+    return _api.update("data/tasks/{}", client, task, "task", uuid=True)
 
 
 def update_task_data(task: str | Mapping, data: dict | None = None, client: KitsuClient = default_client) -> Task:
     """Merge ``data`` into a task's free-form ``data`` field (read fresh from the server); return the task."""
     data = _api.data_dict(data)
-    current = _api.fetch("data/tasks/{}/full", client, task=task)
+    current = _api.fetch("data/tasks/{}/full", client, task_id=_api.to_id(task, "task", uuid=True))
     return _api.update("data/tasks/{}", client, {"id": current["id"], "data": {**(current.get("data") or {}), **data}},
                        "task")
 
@@ -631,7 +631,7 @@ def publish_preview(task: str | Mapping, task_status: str | Mapping, comment: st
 
 def assign_task(task: str | Mapping, person: str | Mapping, client: KitsuClient = default_client) -> list[Task]:
     """Assign a person to a task; return the server's answer (the list of the tasks assigned)."""
-    return assign_tasks_to_person([_api.to_id(task, "task")], person, client=client)
+    return assign_tasks_to_person([_api.to_dict(task, "task")], person, client=client)
 
 
 def assign_tasks_to_person(tasks: Collection[str | Mapping], person: str | Mapping,

@@ -109,9 +109,43 @@ def made_up_id(kind: str, number: int = 1) -> str:
 _NAMES: dict[str, tuple[str, int]] = {}
 
 
+def plain_id(kind: str, number: int = 1) -> str:
+    """Return a made-up id of no UUID shape (``shot-01``), as studios' mocked tests write them."""
+    return "%s-%02d" % (kind.replace("_", "-"), number)
+
+
+_PLAIN_ID = re.compile(r"([a-z]+(?:-[a-z]+)*)-(\d\d)")
+
+
 def name_of_id(value) -> tuple[str, int] | None:
-    """Return (kind, number) of an id :func:`made_up_id` made, or None."""
-    return _NAMES.get(value) if isinstance(value, str) else None
+    """Return (kind, number) of an id :func:`made_up_id` or :func:`plain_id` made, or None."""
+    if not isinstance(value, str):
+        return None
+    found = _NAMES.get(value)
+    if found is None:
+        match = _PLAIN_ID.fullmatch(value)
+        if match and match.group(1) in KINDS:
+            found = match.group(1), int(match.group(2))
+    return found
+
+
+_UUID_TEXT = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
+def plain(value):
+    """Return ``value`` with every made-up UUID in it written as its plain id (``shot-01``).
+
+    Strings, dicts, lists and tuples are rewritten; their subclasses (the
+    differential's ``Tmp``, ``Client``…) and other objects are kept as they are.
+    """
+    if type(value) is str:
+        return _UUID_TEXT.sub(lambda match: plain_id(*_NAMES[match.group(0)]) if match.group(0) in _NAMES
+                              else match.group(0), value)
+    if type(value) is dict:
+        return {plain(key): plain(item) for key, item in value.items()}
+    if type(value) in (list, tuple):
+        return type(value)(plain(item) for item in value)
+    return value
 
 
 def kind_of(value) -> str | None:
@@ -235,8 +269,9 @@ BINARY = re.compile(r"(^|/)(pictures|movies|thumbnails)/|/file(/|$)|/download$|/
 
 
 # In the "empty" world (a case's ``"world"``), every listing is empty: look-ups find nothing, so
-# create-if-missing functions create, and finders return None.
-WORLD = {"empty": False}
+# create-if-missing functions create, and finders return None. In the "plain" world, every id the fake
+# Kitsu answers is a plain one (``shot-01``, no UUID), as in studios' mocked tests.
+WORLD = {"empty": False, "plain": False}
 
 
 def answer(method: str, path: str, query: list, body) -> tuple[int, str, bytes]:
@@ -256,6 +291,8 @@ def answer(method: str, path: str, query: list, body) -> tuple[int, str, bytes]:
         value = _generic(method, segments, body)
     if WORLD["empty"] and method == "GET" and isinstance(value, list):
         value = []
+    if WORLD["plain"]:
+        value = plain(value)
     if "page" in params and isinstance(value, list) and len(segments) == 2:  # data/<model>: Zou's pages
         value = {"data": value, "total": len(value), "nb_pages": 1, "limit": int(params.get("limit") or 100),
                  "offset": 0, "page": int(params["page"] or 1)}
@@ -530,6 +567,7 @@ def run_case(gazu, case: dict, tmp: str, cwd: str, scratch: str, sent: list, loo
     gazu.client.set_host(HOST)
     gazu.client.set_tokens(dict(TOKENS))
     WORLD["empty"] = case.get("world") == "empty"
+    WORLD["plain"] = case.get("world") == "plain"
     del sent[:]
     resolve = server.client_resolver(gazu)
     module = case["module"]

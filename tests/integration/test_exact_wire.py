@@ -2,7 +2,8 @@
 
 tests/wire_differential.py calls each public function of upstream (its own
 list, read from the package) in both packages with the same arguments —
-entity dicts, made-up ids, every optional argument set — against the same
+entity dicts, made-up ids, every optional argument set, ids of no UUID
+shape (``shot-01``) in dicts and bare — against the same
 scripted Kitsu, and compares each request in full (method, URL, query
 values, headers, JSON body, multipart parts), the return values, the
 exceptions and the files written. No server is needed: upstream runs in its

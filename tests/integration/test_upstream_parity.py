@@ -191,59 +191,6 @@ KNOWN_DIFFERENCES = {
 # so that a fix shows as an XPASS to remove from here.
 BEING_FIXED: dict[str, str] = {}
 
-# Given a string that is not a UUID ("shot-1") where it takes a dict or an id, upstream raises ValueError
-# ("Wrong format: expected ID string or Data dict") before any request; ours sends the request and raises what
-# the server answers (or answers). The developers' guide says any non-empty string is an id: for the lead.
-NOT_A_UUID_DIFFERS = (
-    "asset.all_asset_instances_for_asset asset.all_asset_instances_for_shot asset.all_asset_types_for_project "
-    "asset.all_asset_types_for_shot asset.all_assets_for_episode asset.all_assets_for_project "
-    "asset.all_assets_for_shot asset.all_scene_asset_instances_for_asset asset.all_shot_asset_instances_for_asset "
-    "asset.get_all_assets_url asset.get_asset_type asset.get_asset_url casting.all_entity_links_for_project "
-    "casting.get_asset_cast_in casting.get_episodes_casting casting.get_project_shots_casting "
-    "concept.all_concepts_for_project concept.all_previews_for_concept context.all_asset_types_for_project "
-    "context.all_assets_for_project context.all_episodes_for_project context.all_scenes_for_project "
-    "context.all_scenes_for_sequence context.all_sequences_for_episode context.all_sequences_for_project "
-    "context.all_shots_for_sequence context.all_task_types_for_asset context.all_task_types_for_scene "
-    "context.all_task_types_for_sequence context.all_task_types_for_shot edit.all_edits_for_project "
-    "edit.all_previews_for_edit edit.get_edit_url entity.all_entities_with_tasks_linked_to_entity "
-    "files.all_output_files_for_asset_instance files.all_output_files_for_entity "
-    "files.all_output_files_for_project files.all_output_types_for_entity files.build_working_file_path "
-    "files.get_all_attachment_files_for_project files.get_all_attachment_files_for_task "
-    "files.get_all_preview_files_for_task files.get_all_working_files_for_entity "
-    "files.get_attachment_thumbnail_url files.get_last_output_files_for_entity "
-    "files.get_last_working_file_revision files.get_last_working_files files.get_working_files_for_task "
-    "person.get_day_offs person.get_person_url playlist.all_build_jobs_for_project "
-    "playlist.all_playlists_for_episode playlist.all_playlists_for_project playlist.all_share_links_for_playlist "
-    "playlist.all_shots_for_playlist playlist.get_entity_preview_files playlist.get_playlist "
-    "project.all_metadata_descriptors project.all_status_automations project.get_budgets project.get_milestones "
-    "project.get_preview_background_files project.get_project_task_statuses project.get_project_url "
-    "project.get_team project_template.all_asset_types_for_project_template "
-    "project_template.all_preview_background_files_for_project_template "
-    "project_template.all_status_automations_for_project_template "
-    "project_template.all_task_statuses_for_project_template project_template.all_task_types_for_project_template "
-    "scene.all_asset_instances_for_scene scene.all_camera_instances_for_scene scene.all_scenes_for_project "
-    "scene.all_scenes_for_sequence scene.all_shots_for_scene scene.get_sequence_from_scene "
-    "shot.all_asset_instances_for_shot shot.all_episodes_for_project shot.all_previews_for_shot "
-    "shot.all_sequences_for_episode shot.all_sequences_for_project shot.all_shots_for_episode "
-    "shot.all_shots_for_project shot.all_shots_for_sequence shot.get_all_episodes_url shot.get_all_sequences_url "
-    "shot.get_asset_instances_for_shot shot.get_episode_url shot.get_sequence_from_shot shot.get_sequence_url "
-    "shot.get_shot_url task.all_assets_tasks_for_episode task.all_comments_for_project task.all_comments_for_task "
-    "task.all_done_tasks_for_person task.all_notifications_for_project task.all_preview_files_for_project "
-    "task.all_previews_for_task task.all_shot_tasks_for_episode task.all_shot_tasks_for_sequence "
-    "task.all_subscriptions_for_project task.all_task_statuses_for_project task.all_task_types_for_asset "
-    "task.all_task_types_for_concept task.all_task_types_for_episode task.all_task_types_for_project "
-    "task.all_task_types_for_scene task.all_task_types_for_sequence task.all_task_types_for_shot "
-    "task.all_tasks_for_asset task.all_tasks_for_concept task.all_tasks_for_edit task.all_tasks_for_episode "
-    "task.all_tasks_for_person task.all_tasks_for_project task.all_tasks_for_scene task.all_tasks_for_sequence "
-    "task.all_tasks_for_shot task.get_last_comment_for_task task.get_task task.get_time_spent "
-    "user.all_asset_types_for_project user.all_episodes_for_project user.all_scenes_for_sequence "
-    "user.all_sequences_for_project user.all_shots_for_sequence user.all_task_types_for_asset "
-    "user.all_task_types_for_scene user.all_task_types_for_sequence user.all_task_types_for_shot "
-    "user.all_tasks_for_asset user.all_tasks_for_scene user.all_tasks_for_sequence user.all_tasks_for_shot "
-    "user.check_task_subscription user.get_filter_group user.get_notification"
-)
-BEING_FIXED.update(dict.fromkeys(("%s[non-uuid]" % name for name in NOT_A_UUID_DIFFERS.split()), "lead: ids"))
-
 NOT_EXERCISED: dict[str, str] = {}  # every function this module calls is counted by tests/realcoverage.py
 
 # Upstream's crashes on input it does not handle: where it raises one of these, ours may differ.

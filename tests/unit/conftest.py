@@ -30,6 +30,14 @@ def new_id() -> str:
     return str(uuid.uuid4())
 
 
+def bad_entities(argument: str) -> list:
+    """The values an entity argument refuses before any request: None, "", an id that would change the URL, a
+    dict without id, a number; and for a dict-or-id argument (not ``id`` nor ``…_id``, which upstream puts in the
+    URL as given), an id string of no UUID shape, which upstream refuses with a ValueError."""
+    bad = [None, "", "a/b", {"name": "x"}, 42]
+    return bad if argument == "id" or argument.endswith("_id") else bad + ["shot-01"]
+
+
 def body_bytes(request) -> bytes:
     """Return a request's body as bytes, whether it was sent as bytes or streamed (large uploads)."""
     body = request.body

@@ -2,7 +2,7 @@ import pytest
 
 import gazu
 from gazu.exception import FileDoesntExistException, InvalidArgumentException
-from tests.unit.conftest import body_bytes, new_id
+from tests.unit.conftest import bad_entities, body_bytes, new_id
 
 ID = new_id()
 OTHER_ID = new_id()
@@ -325,7 +325,7 @@ BAD_ENTITY_CALLS = [
 
 @pytest.mark.parametrize("name, argument, make_args, bad", [
     pytest.param(*row, bad, id="%s-%s-%r" % (row[0], row[1], bad))
-    for row in BAD_ENTITY_CALLS for bad in [None, "", "a/b", {"name": "x"}, 42]
+    for row in BAD_ENTITY_CALLS for bad in bad_entities(row[1])
     if not (row[0] == "all_assets_for_project" and bad is None)])  # None: every project's assets, as upstream
 def test_bad_entities_rejected_before_any_request(kitsu, name, argument, make_args, bad):
     with pytest.raises(InvalidArgumentException, match="^%s:" % argument):
@@ -392,9 +392,14 @@ def test_episode_from_asset_prefers_the_source_id(kitsu):
     assert kitsu.sent == [("GET", "data/episodes/%s" % ID, {}, None)]
 
 
-def test_dict_arguments_take_any_id_string(kitsu):
-    kitsu.on("GET", "data/asset-types/asset-type-01", json={"id": "asset-type-01"})
-    assert gazu.asset.get_asset_type_from_asset({"entity_type_id": "asset-type-01"}) == {"id": "asset-type-01"}
+def test_ids_are_taken_where_upstream_takes_them(kitsu):
+    kitsu.on("GET", "data/projects/project-01/assets", json=[])
+    assert gazu.asset.all_assets_for_project({"id": "project-01"}) == []  # a dict's id: any string
+    with pytest.raises(InvalidArgumentException, match="^project: "):
+        gazu.asset.all_assets_for_project("project-01")  # a bare id string: of UUID shape, as upstream
+    with pytest.raises(InvalidArgumentException, match="^asset_type_id: "):
+        gazu.asset.get_asset_type_from_asset({"entity_type_id": "asset-type-01"})  # upstream checks it too
+    assert len(kitsu.sent) == 1
 
 
 def test_every_function_is_covered():

@@ -4,7 +4,7 @@ import pytest
 
 import gazu
 from gazu.exception import InvalidArgumentException
-from tests.unit.conftest import new_id
+from tests.unit.conftest import bad_entities, new_id
 
 A = new_id()
 B = new_id()
@@ -92,7 +92,7 @@ BAD_CALLS = [(name, args[:-1], _last_entity_argument(name, args), user_context)
 
 @pytest.mark.parametrize("name, first_args, argument, user_context, bad", [
     pytest.param(*row, bad, id="%s-%s-%r" % (row[0], "user" if row[3] else "studio", bad))
-    for row in BAD_CALLS for bad in [None, "", "a/b", {"name": "x"}, 42]
+    for row in BAD_CALLS for bad in bad_entities(row[2])
     if not (row[0] == "all_assets_for_project" and bad is None)])  # None: every project's assets, as upstream
 def test_bad_entities_rejected_before_any_request(kitsu, name, first_args, argument, user_context, bad):
     kwargs = {"user_context": True} if user_context else {}

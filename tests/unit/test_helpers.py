@@ -26,7 +26,10 @@ def test_normalize_model_parameter():
     assert helpers.normalize_model_parameter(ID) == {"id": ID}
     assert helpers.normalize_model_parameter({"id": ID, "name": "x"}) == {"id": ID, "name": "x"}
     assert helpers.normalize_model_parameter(None) is None
-    for bad in ("a/b", 42, ["x"]):
+    assert helpers.normalize_model_parameter(ID.upper()) == {"id": ID.upper()}
+    assert helpers.normalize_model_parameter({"id": "shot-01"}) == {"id": "shot-01"}
+    # As upstream: a bare id string has the 8-4-4-4-12 shape, hyphens and nothing else included.
+    for bad in ("a/b", "shot-01", ID.replace("-", ""), "{%s}" % ID, ID + "\n", " " + ID, 42, ["x"]):
         with pytest.raises(ValueError, match="expected an id string or a dict"):
             helpers.normalize_model_parameter(bad)
 
@@ -254,16 +257,42 @@ def test_writes_clear_the_caches(kitsu):
 
 
 @pytest.mark.parametrize("value, message", [
-    (None, "project: expected a project dict or id string, got None"),
-    ("", "project: expected a project dict or id string, got ''"),
+    (None, "project: expected a project dict or an id string of UUID shape, got None"),
+    ("", "project: expected a project dict or an id string of UUID shape, got ''"),
+    ("project-01", "project: expected a project dict or an id string of UUID shape, got 'project-01'"),
     ({"name": "x"}, "project: expected a project dict with an 'id', got a dict with no 'id' key"),
     ({"id": None}, "project: expected a project dict with an 'id', got a dict with id None"),
-    (3.5, "project: expected a project dict or id string, got 3.5"),
+    ({"id": "a/b"}, "project: expected a project dict with an 'id', got a dict with id 'a/b'"),
+    (3.5, "project: expected a project dict or an id string of UUID shape, got 3.5"),
 ])
 def test_to_id_names_the_argument(value, message):
     with pytest.raises(InvalidArgumentException) as caught:
         _api.to_id(value, "project")
     assert str(caught.value) == message
+
+
+def test_ids_are_taken_where_upstream_takes_them():
+    # A dict's id may be any string, a bare id string must have a UUID's shape (upstream's ValueError).
+    assert _api.to_id({"id": "project-01"}, "project") == "project-01"
+    assert _api.to_ids([{"id": "shot-01"}, ID], "shots") == ["shot-01", ID]
+    with pytest.raises(InvalidArgumentException, match="^shots: "):
+        _api.to_ids(["shot-01"], "shots")
+    # An id upstream sends as given (a *_id parameter, an id read from a dict): any string that keeps the URL.
+    assert _api.given_id("project-01", "project_id") == "project-01"
+    assert _api.given_id({"id": "project-01"}, "project_id") == "project-01"
+    assert _api.optional_id("project-01", "project", given=True) == "project-01"
+    assert _api.to_ids(["person-01"], "team", given=True) == ["person-01"]
+    assert _api.path("data/projects/{}/persons/{}", project={"id": "p-1"}, person_id="x") == "data/projects/p-1/persons/x"
+    assert _api.path("data/persons/{}", id="person-01") == "data/persons/person-01"
+    for bad in ("a/b", "..", "", None, 3):
+        with pytest.raises(InvalidArgumentException, match="^project_id: expected an id string, got "):
+            _api.given_id(bad, "project_id")
+    with pytest.raises(InvalidArgumentException, match="^project: "):
+        _api.path("data/projects/{}", project="project-01")
+    # Where upstream checks a dict's id too (update_project, update_task).
+    assert _api.to_id({"id": ID}, "task", uuid=True) == ID
+    with pytest.raises(InvalidArgumentException, match="^task: expected a task dict with an 'id' of UUID shape, got a dict with id 'task-01'"):
+        _api.to_id({"id": "task-01"}, "task", uuid=True)
 
 
 def test_api_helpers():

@@ -4,7 +4,7 @@ import pytest
 
 import gazu
 from gazu.exception import InvalidArgumentException
-from tests.unit.conftest import body_bytes, new_id
+from tests.unit.conftest import bad_entities, body_bytes, new_id
 
 person = gazu.person
 PERSON, DEPARTMENT, DAY_OFF, BOT = new_id(), new_id(), new_id(), new_id()
@@ -246,8 +246,6 @@ def test_set_avatar_uploads_the_file(kitsu, tmp_path):
     assert progress
 
 
-BAD_ENTITIES = [None, "", "a/b", {"name": "x"}, 42]
-
 # function, call with the bad value, argument named in the error
 BAD_CALLS = [
     (lambda bad: person.get_person(bad), "id"),
@@ -284,8 +282,8 @@ BAD_CALLS = [
 ]
 
 
-@pytest.mark.parametrize("bad", BAD_ENTITIES)
-@pytest.mark.parametrize("call, name", BAD_CALLS)
+@pytest.mark.parametrize("call, name, bad", [(call, name, bad) for call, name in BAD_CALLS
+                                             for bad in bad_entities(name)])
 def test_bad_entities_rejected_before_any_request(kitsu, call, name, bad):
     with pytest.raises(InvalidArgumentException, match="^%s:" % name):
         call(bad)

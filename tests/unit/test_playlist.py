@@ -2,7 +2,7 @@ import pytest
 
 import gazu
 from gazu.exception import InvalidArgumentException, RouteNotFoundException
-from tests.unit.conftest import new_id
+from tests.unit.conftest import bad_entities, new_id
 
 playlist_module = gazu.playlist
 PROJECT, EPISODE, PLAYLIST, JOB, SHOT, OTHER_SHOT = (new_id() for _ in range(6))
@@ -269,8 +269,6 @@ def test_failed_download_leaves_no_file(kitsu, tmp_path):
     assert not target.exists()
 
 
-BAD_ENTITIES = [None, "", "a/b", {"name": "x"}, 42]
-
 # call with the bad value, argument named in the error
 BAD_CALLS = [
     (lambda bad: playlist_module.all_playlists_for_project(bad), "project"),
@@ -304,8 +302,8 @@ BAD_CALLS = [
 ]
 
 
-@pytest.mark.parametrize("bad", BAD_ENTITIES)
-@pytest.mark.parametrize("call, name", BAD_CALLS)
+@pytest.mark.parametrize("call, name, bad", [(call, name, bad) for call, name in BAD_CALLS
+                                             for bad in bad_entities(name)])
 def test_bad_entities_rejected_before_any_request(kitsu, call, name, bad):
     with pytest.raises(InvalidArgumentException, match="^%s:" % name):
         call(bad)

@@ -2,7 +2,7 @@ import pytest
 
 import gazu
 from gazu.exception import InvalidArgumentException
-from tests.unit.conftest import new_id
+from tests.unit.conftest import bad_entities, new_id
 
 T = new_id()  # a template
 X = new_id()  # a linked entity
@@ -157,9 +157,8 @@ BAD_ENTITY_CALLS = [
 ]
 
 
-@pytest.mark.parametrize("bad", [None, "", "a/b", {"name": "x"}, 42])
-@pytest.mark.parametrize("name, argument, make_args", BAD_ENTITY_CALLS,
-                         ids=["%s-%s" % row[:2] for row in BAD_ENTITY_CALLS])
+@pytest.mark.parametrize("name, argument, make_args, bad", [
+    pytest.param(*row, bad, id="%s-%r" % ("%s-%s" % row[:2], bad)) for row in BAD_ENTITY_CALLS for bad in bad_entities(row[1])])
 def test_bad_entities_rejected_before_any_request(kitsu, name, argument, make_args, bad):
     with pytest.raises(InvalidArgumentException, match="^%s:" % argument):
         getattr(gazu.project_template, name)(*make_args(bad))
