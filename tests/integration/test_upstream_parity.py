@@ -253,6 +253,11 @@ def _record_of(name: str) -> str | None:
     return None
 
 
+def _dict_annotation(annotation: str) -> bool:
+    """Tell whether a parameter's annotation takes an entity dict (``dict``, or ``Mapping`` for the typed ones)."""
+    return "dict" in annotation or "Mapping" in annotation
+
+
 def auto_cases(function_name: str) -> list[Case]:
     """Cases built from the parameter names: seeded dicts, their ids where a dict or an id is taken, dicts
     holding nothing but the id (as studios' test doubles pass them), the optional switches, a made-up id, and
@@ -278,8 +283,8 @@ def auto_cases(function_name: str) -> list[Case]:
             return values, options
         return arguments
 
-    takes_either = any("str" in str(p.annotation) and "dict" in str(p.annotation) for p in parameters)
-    takes_dicts = any("dict" in str(p.annotation) for p in parameters)
+    takes_dicts = any(_dict_annotation(str(p.annotation)) for p in parameters)
+    takes_either = any("str" in str(p.annotation) and _dict_annotation(str(p.annotation)) for p in parameters)
     cases = [Case(function_name, "dicts" if takes_either else "", build())]
     if takes_either:
         cases.append(Case(function_name, "ids", build(as_ids=True)))
