@@ -171,7 +171,7 @@ class AssetAccessor:
     def import_assets_with_csv(self, project: str | Mapping, csv_file_path: str, progress_callback=...) -> list[Asset]:
         """Create or update a project's assets from a Kitsu CSV file; return the assets."""
 
-    def new_asset(self, project: str | Mapping, asset_type: str | Mapping, name: str, description: str | None = ..., extra_data: dict | None = ..., episode: str | Mapping = ..., is_shared: bool = ...) -> Asset:
+    def new_asset(self, project: str | Mapping, asset_type: str | Mapping, name: str, description: str | None = ..., extra_data: dict | None = ..., episode: str | Mapping | None = ..., is_shared: bool = ...) -> Asset:
         """Create an asset, or return the project's asset of this type that has this name."""
 
     def new_asset_asset_instance(self, asset: str | Mapping, asset_to_instantiate: str | Mapping, description: str | None = ...) -> AssetInstance:
@@ -1348,8 +1348,8 @@ class SyncAccessor:
     def push_task_comment(self, task_status_map: dict, person_map: dict, task: str | Mapping, comment: Mapping, client_source: KitsuClient, client_target: KitsuClient, author_id: str | None = ..., tmp_path: str | None = ...) -> Comment | None:
         """Post a source comment on the target task, with its status, author, date, attachments and previews."""
 
-    def push_task_comments(self, task_status_map: dict, person_map: dict, task: str | Mapping, client_source: KitsuClient, client_target: KitsuClient) -> list[Comment]:
-        """Post on the target task every comment of the source task, oldest first; return what each push returned."""
+    def push_task_comments(self, task_status_map: dict, person_map: dict, task: str | Mapping, client_source: KitsuClient, client_target: KitsuClient) -> list[Comment | None]:
+        """Post on the target task every comment of the source task, oldest first; return what each push returned"""
 
     def push_tasks(self, project_source: Mapping, project_target: Mapping, default_status: str | Mapping, client_source: KitsuClient, client_target: KitsuClient) -> list[Task]:
         """Push the project's tasks, after its entities, all at ``default_status``; return those imported."""
@@ -1364,7 +1364,7 @@ class TaskAccessor:
     def acknowledge_comment(self, task: str | Mapping, comment: str | Mapping) -> Comment:
         """Acknowledge a comment as the logged-in user, or withdraw the acknowledgement if given already."""
 
-    def add_attachment_files_to_comment(self, task: str | Mapping, comment: str | Mapping, attachments: str | list[str] = ..., progress_callback: Callable | None = ...) -> list[CommentAttachment]:
+    def add_attachment_files_to_comment(self, task: str | Mapping, comment: str | Mapping, attachments: str | list[str] | None = ..., progress_callback: Callable | None = ...) -> list[CommentAttachment]:
         """Attach local files to a comment; return the comment's attachment files."""
 
     def add_comment(self, task: str | Mapping, task_status: str | Mapping, comment: str = ..., person: str | Mapping | None = ..., checklist: Collection[Mapping] | None = ..., attachments: list[str] | None = ..., created_at: str | None = ..., links: list[str] | None = ..., for_client: bool = ..., progress_callback: Callable | None = ...) -> Comment:
@@ -1511,7 +1511,7 @@ class TaskAccessor:
     def create_extra_preview(self, task: str | Mapping, comment: str | Mapping, preview_file: str | Mapping) -> PreviewFile:
         """Add an empty preview file to a comment, in the same revision as ``preview_file``; return it."""
 
-    def create_multiple_comments(self, project: str | Mapping, comments: Collection[Mapping] = ..., progress_callback: Callable | None = ...) -> list[Comment]:
+    def create_multiple_comments(self, project: str | Mapping, comments: Collection[Mapping] | None = ..., progress_callback: Callable | None = ...) -> list[Comment]:
         """Post several comments on tasks of a project; return the new comments."""
 
     def create_preview(self, task: str | Mapping, comment: str | Mapping, revision: int | None = ...) -> PreviewFile:

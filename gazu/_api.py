@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime
 import functools
-from typing import Any, Callable
+from typing import Any, Callable, Literal, overload
 
 from gazu.client import KitsuClient
 from gazu.exception import InvalidArgumentException
@@ -199,6 +199,10 @@ def data_dict(data: Any, name: str = "data") -> dict:
     return data
 
 
+@overload
+def date(value: Any, name: str, optional: Literal[False] = False) -> str: ...
+@overload
+def date(value: Any, name: str, optional: bool) -> str | None: ...
 def date(value: Any, name: str, optional: bool = False) -> str | None:
     """Return a date argument as sent: a :class:`datetime.date` as ``YYYY-MM-DD``, a string as given.
 

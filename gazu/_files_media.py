@@ -73,12 +73,12 @@ def _upload(route: str, file_path: Any, client: KitsuClient, progress_callback: 
 # Preview files -------------------------------------------------------------------
 
 
-def _fresh_preview(preview_file: str | dict, client: KitsuClient) -> dict:
+def _fresh_preview(preview_file: str | Mapping, client: KitsuClient) -> PreviewFile:
     """Read a preview file from the server, never from the cache."""
     return _api.fetch("data/preview-files/{}", client, preview_file=preview_file)
 
 
-def _movie_path(preview_file: str | dict, lowdef: bool, client: KitsuClient) -> str:
+def _movie_path(preview_file: str | Mapping, lowdef: bool, client: KitsuClient) -> str:
     """Return the API path of a preview's movie, as upstream builds it whatever the preview's kind.
 
     The original keeps the preview's extension; the low definition is always

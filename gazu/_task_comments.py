@@ -72,15 +72,15 @@ def _attachment_fields(paths: list[str]) -> dict:
             **{"file-%d" % number: _attachment(path) for number, path in enumerate(paths[:-1], 1)}}
 
 
-def _comment_body(task_status: Any, comment: str, person: Any, checklist: list | None, created_at: str | None,
-                  links: list | None, for_client: bool) -> dict:
+def _comment_body(task_status: Any, comment: str, person: Any, checklist: Collection[Mapping] | None,
+                  created_at: str | None, links: list | None, for_client: bool) -> dict:
     """Return the body of a new comment (author and date only when given)."""
     return {"task_status_id": _api.to_id(task_status, "task_status"), "comment": comment,
             "checklist": checklist or [], "links": links or [], "for_client": for_client,
             **_api.query(person_id=_api.optional_id(person, "person"), created_at=created_at)}
 
 
-def _batch_files(entries: list[dict]) -> dict:
+def _batch_files(entries: list[Mapping]) -> dict:
     """Return the local files of batch comments by field name (``attachment_file-<comment>-<file>``, …),
     each checked first, followed by the comments themselves as a JSON part, as upstream sends them."""
     files = {}
@@ -150,8 +150,8 @@ def remove_comment(comment: str | Mapping, client: KitsuClient = default_client)
     return _api.delete("data/comments/{}", client, comment=comment)
 
 
-def add_attachment_files_to_comment(task: str | Mapping, comment: str | Mapping, attachments: str | list[str] = None,
-                                    client: KitsuClient = default_client,
+def add_attachment_files_to_comment(task: str | Mapping, comment: str | Mapping,
+                                    attachments: str | list[str] | None = None, client: KitsuClient = default_client,
                                     progress_callback: Callable | None = None) -> list[CommentAttachment]:
     """Attach local files to a comment; return the comment's attachment files."""
     route = _api.path("actions/tasks/{}/comments/{}/add-attachment", task=task, comment=comment)
@@ -225,7 +225,7 @@ def add_tasks_batch_comments(tasks: Collection[str | Mapping], comments_data: di
     return _api.post("actions/tasks/batch-comment", client, {"comments": comments})
 
 
-def create_multiple_comments(project: str | Mapping, comments: Collection[Mapping] = None,
+def create_multiple_comments(project: str | Mapping, comments: Collection[Mapping] | None = None,
                              client: KitsuClient = default_client,
                              progress_callback: Callable | None = None) -> list[Comment]:
     """Post several comments on tasks of a project; return the new comments.

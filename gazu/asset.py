@@ -49,7 +49,7 @@ def _saveable(asset: Any) -> Any:
     return saveable
 
 
-def _production_url(project: dict, client: KitsuClient, episode: str | None = None) -> str:
+def _production_url(project: Mapping, client: KitsuClient, episode: str | None = None) -> str:
     """Return the Kitsu web address of a production; a TV show's pages sit in an episode ("main" by default)."""
     url = "%s/productions/%s" % (get_api_url_from_host(client), project["id"])
     return url + "/episodes/%s" % (episode or "main") if project.get("production_type") == "tvshow" else url
@@ -109,7 +109,7 @@ def get_asset_by_name(project: str | Mapping, name: str, asset_type: str | Mappi
 
 
 def new_asset(project: str | Mapping, asset_type: str | Mapping, name: str, description: str | None = None,
-              extra_data: dict | None = None, episode: str | Mapping = None, is_shared: bool = False,
+              extra_data: dict | None = None, episode: str | Mapping | None = None, is_shared: bool = False,
               client: KitsuClient = default_client) -> Asset:
     """Create an asset, or return the project's asset of this type that has this name.
 
@@ -216,27 +216,27 @@ def remove_asset_type(asset_type: str | Mapping, client: KitsuClient = default_c
 def all_asset_instances_for_asset(asset: str | Mapping,
                                   client: KitsuClient = default_client) -> dict[str, list[AssetInstance]]:
     """Return the instances of other assets placed in an asset (a set's props, for instance)."""
-    return _api.fetch_list("data/assets/{}/asset-asset-instances", client, asset=asset)
+    return _api.fetch("data/assets/{}/asset-asset-instances", client, asset=asset)
 
 
 @cache
 def all_shot_asset_instances_for_asset(asset: str | Mapping,
                                        client: KitsuClient = default_client) -> dict[str, list[AssetInstance]]:
     """Return the instances of an asset placed in shots."""
-    return _api.fetch_list("data/assets/{}/shot-asset-instances", client, asset=asset)
+    return _api.fetch("data/assets/{}/shot-asset-instances", client, asset=asset)
 
 
 @cache
 def all_scene_asset_instances_for_asset(asset: str | Mapping,
                                         client: KitsuClient = default_client) -> dict[str, list[AssetInstance]]:
     """Return the instances of an asset placed in scenes."""
-    return _api.fetch_list("data/assets/{}/scene-asset-instances", client, asset=asset)
+    return _api.fetch("data/assets/{}/scene-asset-instances", client, asset=asset)
 
 
 def all_asset_instances_for_shot(shot: str | Mapping,
                                  client: KitsuClient = default_client) -> dict[str, list[AssetInstance]]:
     """Return the asset instances placed in a shot."""
-    return _api.fetch_list("data/shots/{}/asset-instances", client, shot=shot)
+    return _api.fetch("data/shots/{}/asset-instances", client, shot=shot)
 
 
 @cache
@@ -296,9 +296,9 @@ def get_all_assets_url(project: str | Mapping, client: KitsuClient = default_cli
 @cache
 def get_asset_url(asset: str | Mapping, client: KitsuClient = default_client) -> str:
     """Return the address of the asset's page in Kitsu (the asset is read fresh)."""
-    asset = get_asset(_api.to_id(asset, "asset"), client=client)
-    project = _api.fetch("data/projects/{}", client, project_id=asset["project_id"])
-    return "%s/assets/%s/" % (_production_url(project, client, asset.get("episode_id")), asset["id"])
+    found = get_asset(_api.to_id(asset, "asset"), client=client)
+    project = _api.fetch("data/projects/{}", client, project_id=found["project_id"])
+    return "%s/assets/%s/" % (_production_url(project, client, found.get("episode_id")), found["id"])
 
 
 @cache
@@ -307,9 +307,11 @@ def get_asset_type_url(project: str | Mapping, asset_type: str | Mapping, client
 
     An asset type dict with its ``name`` is not read again.
     """
-    named = isinstance(asset_type, dict) and "name" in asset_type
-    asset_type_id = None if named else _api.to_id(asset_type, "asset_type")  # checked before any read
-    project = _api.fetch("data/projects/{}", client, project=project)
-    if not named:
-        asset_type = get_asset_type(asset_type_id, client=client)
-    return _production_url(project, client) + "/assets?" + urlencode({"search": "type=[%s]" % asset_type["name"]})
+    if isinstance(asset_type, dict) and "name" in asset_type:
+        name = asset_type["name"]
+        production = _api.fetch("data/projects/{}", client, project=project)
+    else:
+        asset_type_id = _api.to_id(asset_type, "asset_type")  # checked before any read
+        production = _api.fetch("data/projects/{}", client, project=project)
+        name = get_asset_type(asset_type_id, client=client)["name"]
+    return _production_url(production, client) + "/assets?" + urlencode({"search": "type=[%s]" % name})

@@ -22,13 +22,32 @@ import functools
 import hashlib
 import json
 import threading
-from typing import Any, Callable, Literal
+from typing import TYPE_CHECKING, Any, Callable, Literal, cast
+
+if TYPE_CHECKING:  # pragma: no cover
+    from typing import TypeVar
+
+    from typing_extensions import ParamSpec, Protocol
+
+    Parameters = ParamSpec("Parameters")
+    Answer = TypeVar("Answer", covariant=True)
+
+    class CachedFunction(Protocol[Parameters, Answer]):
+        """A function wrapped by :func:`cache`: its own signature and answer, and the cache's controls."""
+
+        def __call__(self, *args: Parameters.args, **kwargs: Parameters.kwargs) -> Answer: ...
+        def clear_cache(self) -> None: ...
+        def enable_cache(self) -> None: ...
+        def disable_cache(self) -> None: ...
+        def set_cache_expire(self, seconds: int) -> None: ...
+        def set_cache_max_size(self, size: int) -> None: ...
+        def get_cache_infos(self) -> dict[str, Any]: ...
 
 cache_settings: dict[str, bool] = {"enabled": False}
-_cached_functions: list[Callable] = []
+_cached_functions: list[CachedFunction[..., Any]] = []
 # The cached functions that ever stored a result: all that clear_all has to clear. Every write clears the
 # caches, and most programs never turn them on: then a write clears nothing instead of hundreds of empty ones.
-_holding: set[Callable] = set()
+_holding: set[CachedFunction[..., Any]] = set()
 
 
 def enable() -> Literal[True]:
@@ -127,10 +146,12 @@ def remove_oldest_entry(memo: dict, maxsize: int) -> Any:
     return None
 
 
-def cache(function: Callable, maxsize: int = 300, expire: int = 120) -> Callable:
+def cache(function: Callable[Parameters, Answer], maxsize: int = 300,
+          expire: int = 120) -> CachedFunction[Parameters, Answer]:
     """Wrap a read function so its results are cached while caching is enabled.
 
-    The wrapper keeps the function's name, signature and docstring.
+    The wrapper keeps the function's name, signature and docstring (and its
+    types, for type checkers).
     """
     memo: dict[str, dict] = {}
     state: dict[str, Any] = {"enabled": True, "expire": expire, "maxsize": maxsize,
@@ -150,7 +171,7 @@ def cache(function: Callable, maxsize: int = 300, expire: int = 120) -> Callable
             else:
                 state["hits"] += 1
                 return get_value(memo, key)
-        _holding.add(wrapper)  # before storing: a clear_all from now on reaches this function
+        _holding.add(cached)  # before storing: a clear_all from now on reaches this function
         value = insert_value(function, memo, args, kwargs)
         with lock:
             remove_oldest_entry(memo, state["maxsize"])
@@ -179,5 +200,6 @@ def cache(function: Callable, maxsize: int = 300, expire: int = 120) -> Callable
     wrapper.set_cache_expire = set_cache_expire  # type: ignore[attr-defined]
     wrapper.set_cache_max_size = set_cache_max_size  # type: ignore[attr-defined]
     wrapper.get_cache_infos = get_cache_infos  # type: ignore[attr-defined]
-    _cached_functions.append(wrapper)
-    return wrapper
+    cached = cast("CachedFunction[Parameters, Answer]", wrapper)
+    _cached_functions.append(cached)
+    return cached

@@ -48,7 +48,8 @@ def get_edit_by_name(project: str | Mapping, edit_name: str, client: KitsuClient
 def get_edit_url(edit: str | Mapping, client: KitsuClient = default_client) -> str:
     """Return the address of the edit's page in Kitsu (under its episode, in a TV show; the edit is read fresh)."""
     edit = get_edit(_api.to_id(edit, "edit"), client=client)
-    episode = "/episodes/" + edit["episode_id"] if edit.get("episode_id") else ""
+    episode_id = edit.get("episode_id")
+    episode = "/episodes/" + episode_id if episode_id else ""
     return "%s/productions/%s%s/edits/%s/" % (get_api_url_from_host(client), edit["project_id"], episode, edit["id"])
 
 

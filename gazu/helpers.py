@@ -9,10 +9,13 @@ import re
 import shutil
 import tempfile
 from collections.abc import Collection, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any, overload
 from urllib.parse import urlparse
 
 from gazu.exception import DownloadFileException, GazuException, InvalidArgumentException
+
+if TYPE_CHECKING:  # pragma: no cover
+    from typing_extensions import TypeGuard
 
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.IGNORECASE)
 # What sanitize_filename removes, as upstream.
@@ -22,12 +25,12 @@ _DATE_FORMATS = ("%Y-%m-%d", "%Y-%m-%dT%H:%M:%S")
 _URL_CHANGING = re.compile(r"[/?#%\s\x00-\x1f\x7f]")
 
 
-def is_id(value: object) -> bool:
+def is_id(value: object) -> TypeGuard[str]:
     """Tell whether ``value`` is an id string of UUID shape (``8-4-4-4-12`` hexadecimal digits), as upstream checks."""
     return isinstance(value, str) and bool(_UUID.fullmatch(value))
 
 
-def is_url_safe_id(value: object) -> bool:
+def is_url_safe_id(value: object) -> TypeGuard[str]:
     """Tell whether ``value`` can stand as an id in a route: any non-empty string
     that cannot change the URL (no ``/ ? # %``, white space or control
     characters, not ``.`` or ``..``). The server judges its format."""
@@ -35,6 +38,10 @@ def is_url_safe_id(value: object) -> bool:
             and not _URL_CHANGING.search(value))
 
 
+@overload
+def normalize_model_parameter(model_parameter: None) -> None: ...
+@overload
+def normalize_model_parameter(model_parameter: str | Mapping) -> dict: ...
 def normalize_model_parameter(model_parameter: str | Mapping | None) -> dict | None:
     """Return ``{"id": …}`` for an id, the dict itself for a dict, None for None.
 
@@ -52,12 +59,11 @@ def normalize_model_parameter(model_parameter: str | Mapping | None) -> dict | N
 
 
 def normalize_list_of_models_for_links(models: Collection[str | Mapping] | None = None) -> list[str]:
-    """Return the ids of a list of dicts or ids (an empty list for None)."""
+    """Return the ids of a list of dicts or ids (an empty list for None; a single one is a list of one)."""
     if models is None:
         return []
-    if not isinstance(models, (list, tuple)):
-        models = [models]
-    return [normalize_model_parameter(model)["id"] for model in models]
+    items: Collection[Any] = models if isinstance(models, (list, tuple)) else [models]
+    return [normalize_model_parameter(model)["id"] for model in items]
 
 
 def validate_date_format(date_text: str) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Collection, Mapping
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, cast
 
 from gazu import _api
 from gazu.cache import cache
@@ -162,7 +162,7 @@ def all_organisations(client: KitsuClient = default_client) -> list[Organisation
 @cache
 def get_organisation(client: KitsuClient = default_client) -> Organisation:
     """Return the organisation the logged-in user belongs to."""
-    return (_api.fetch("auth/authenticated", client) or {}).get("organisation")
+    return cast("Organisation", (_api.fetch("auth/authenticated", client) or {}).get("organisation"))
 
 
 @cache

@@ -8,7 +8,7 @@ playlist's ``"shots"`` is its ordered list of entries, each
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal, cast
 from urllib.parse import quote
 
 import requests
@@ -23,8 +23,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from gazu.types import BuildJob, EntityPreviewFile, Playlist, PlaylistEntry, PlaylistShareLink, TempPlaylistEntity
 
 
-def _entries(playlist: dict, saved: bool = True) -> list[dict]:
-    """Return the entries of a playlist dict, or raise naming the argument.
+def _editable(playlist: Mapping, saved: bool = True) -> dict:
+    """Return a playlist dict argument itself, whose entries are to change, or raise naming the argument.
 
     A dict without ``shots`` has none, unless it is to be ``saved`` with its entries changed: it is
     then refused before any request (upstream: a bare KeyError), since saving it would empty the
@@ -35,11 +35,18 @@ def _entries(playlist: dict, saved: bool = True) -> list[dict]:
                                                           (list, type(None))):
         raise InvalidArgumentException(
             "playlist: expected a playlist dict with its 'shots' (as get_playlist returns), got %r" % (playlist,))
+    return playlist
+
+
+def _entries(playlist: dict) -> list[dict]:
     return playlist.get("shots") or []
 
 
-def _saved(playlist: dict, persist: bool, client: KitsuClient) -> dict:
-    """Save the playlist dict when ``persist``; return it (as changed here, as upstream does)."""
+def _saved(playlist: dict, persist: bool, client: KitsuClient) -> Any:
+    """Save the playlist dict when ``persist``; return it (as changed here, as upstream does).
+
+    The answer is the caller's own dict: of the type the caller gave it (a Playlist, as get_playlist answers).
+    """
     if persist:
         update_playlist(playlist, client=client)
     return playlist
@@ -73,10 +80,11 @@ def all_playlists_for_project(project: str | Mapping, client: KitsuClient = defa
 @cache
 def all_playlists_for_episode(episode: str | Mapping, client: KitsuClient = default_client) -> list[Playlist]:
     """Return the playlists of an episode, sorted by name."""
-    if not (isinstance(episode, dict) and episode.get("project_id")):  # an id: upstream needs the episode dict
-        episode = _api.fetch("data/episodes/{}", client, episode=episode)
+    known = episode if isinstance(episode, dict) and episode.get("project_id") else None
+    if known is None:  # an id: upstream needs the episode dict
+        known = _api.fetch("data/episodes/{}", client, episode=episode)
     return _api.fetch_list("data/projects/{}/episodes/{}/playlists", client, sort=True,
-                           project=episode.get("project_id"), episode=episode)
+                           project=known.get("project_id"), episode=known)
 
 
 @cache
@@ -155,7 +163,7 @@ def add_entity_to_playlist(playlist: Mapping, entity: str | Mapping, preview_fil
     The newest preview is the most recent of the latest previews of each of
     the entity's task types.
     """
-    entries = None if persist else _entries(playlist, saved=False)
+    entries = [] if persist else _entries(_editable(playlist, saved=False))
     _api.to_id(playlist, "playlist")
     entity_id, preview_file_id = _api.to_id(entity, "entity"), _api.optional_id(preview_file, "preview_file")
     if preview_file_id is None:
@@ -163,26 +171,26 @@ def add_entity_to_playlist(playlist: Mapping, entity: str | Mapping, preview_fil
     entry = {"entity_id": entity_id, **_api.query(preview_file_id=preview_file_id)}
     if persist:
         return _api.post("actions/playlists/{}/add-entity", client, entry, playlist=playlist)
-    return {**playlist, "shots": [*entries, entry]}
+    return cast("Playlist", {**playlist, "shots": [*entries, entry]})  # a copy of the caller's playlist
 
 
 def remove_entity_from_playlist(playlist: Mapping, entity: str | Mapping, persist: bool = True,
                                 client: KitsuClient = default_client) -> Playlist:
     """Take every entry of this entity out of the playlist dict (changed in place, saved with ``persist``)."""
-    entries, entity_id = _entries(playlist, saved=persist), _api.to_id(entity, "entity")
-    playlist["shots"] = [entry for entry in entries if entry.get("entity_id") != entity_id]
-    return _saved(playlist, persist, client)
+    editable, entity_id = _editable(playlist, saved=persist), _api.to_id(entity, "entity")
+    editable["shots"] = [entry for entry in _entries(editable) if entry.get("entity_id") != entity_id]
+    return _saved(editable, persist, client)
 
 
 def update_entity_preview(playlist: Mapping, entity: str | Mapping, preview_file: str | Mapping, persist: bool = True,
                           client: KitsuClient = default_client) -> Playlist:
     """Show another preview for the entity in the playlist dict (changed in place, saved with ``persist``)."""
-    entries, entity_id = _entries(playlist, saved=persist), _api.to_id(entity, "entity")
+    editable, entity_id = _editable(playlist, saved=persist), _api.to_id(entity, "entity")
     preview_file_id = _api.to_id(preview_file, "preview_file")
-    for entry in entries:
+    for entry in _entries(editable):
         if entry.get("entity_id") == entity_id:
             entry["preview_file_id"] = preview_file_id
-    return _saved(playlist, persist, client)
+    return _saved(editable, persist, client)
 
 
 # Builds and downloads -------------------------------------------------------------

@@ -9,7 +9,7 @@ types of metadata descriptors are Kitsu's model names (``"Asset"``,
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 from gazu import _api
 from gazu.cache import cache
@@ -130,7 +130,7 @@ def close_project(project: str | Mapping, client: KitsuClient = default_client) 
     # Only the id and the status, as upstream sends for an id: upstream saves back a dict given whole,
     # reverting what changed since it was read (CHANGELOG, deliberate differences).
     _api.put("data/projects/{}", client, {"id": project["id"], "project_status_id": closed["id"]}, project=project)
-    return {**project, "project_status_id": closed["id"]}
+    return cast("Project", {**project, "project_status_id": closed["id"]})  # the caller's project, closed
 
 
 def remove_project(project: str | Mapping, force: bool = False, client: KitsuClient = default_client) -> str:

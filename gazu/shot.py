@@ -41,7 +41,7 @@ def _production_url(project_id: str, client: KitsuClient) -> str:
     return "%s/productions/%s" % (get_api_url_from_host(client), project_id)
 
 
-def _page_url(entity: dict, episode_id: str | None, section: str, client: KitsuClient) -> str:
+def _page_url(entity: Mapping, episode_id: str | None, section: str, client: KitsuClient) -> str:
     """Return the Kitsu page of an entity; in a TV show, the page sits under the entity's episode."""
     url = _production_url(entity["project_id"], client)
     if episode_id:

@@ -34,7 +34,7 @@ import os
 import tempfile
 import warnings
 from collections.abc import Collection, Mapping
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any, Callable, cast
 
 from gazu import _api
 from gazu import asset as _asset
@@ -58,8 +58,8 @@ _EVENTS_PER_PAGE = 1000
 # Pure helpers: matching and diffing lists of models --------------------------------
 
 
-def _models(value: Any, name: str) -> list[dict]:
-    """Return a list of dicts, or raise naming the argument."""
+def _models(value: Any, name: str) -> list[Any]:
+    """Return a list of dicts, or raise naming the argument (the caller's dicts, of any keys)."""
     if not isinstance(value, (list, tuple)) or not all(isinstance(item, dict) for item in value):
         raise InvalidArgumentException("%s: expected a list of dicts, got %r" % (name, value))
     return list(value)
@@ -145,7 +145,7 @@ def convert_id_list(ids: list[str], model_map: dict) -> list:
 # Id maps between the two instances --------------------------------------------------
 
 
-def _sync_id_map(list_all: Callable[..., list[dict]], source_client: KitsuClient, target_client: KitsuClient,
+def _sync_id_map(list_all: Callable[..., Collection[Mapping]], source_client: KitsuClient, target_client: KitsuClient,
                  field: str = "name") -> dict:
     """Map the ids of a reference list on the source to the ids of the same references on the target."""
     return get_id_map_by_id(list_all(client=source_client), list_all(client=target_client), field)
@@ -222,7 +222,7 @@ def get_last_events(limit: int = 20000, project: str | Mapping | None = None, af
     params = _api.query(limit=limit, only_files="true" if only_files else _api.flag(False),
                         project_id=_api.optional_id(project, "project"), after=_api.date(after, "after", optional=True),
                         before=_api.date(before, "before", optional=True), name=name)
-    events: list[dict] = []
+    events: list[ApiEvent] = []
     while True:
         wanted = limit - len(events)
         page = _api.fetch_list("data/events/last", client, params={**params, "limit": wanted})
@@ -253,8 +253,8 @@ def import_tasks(tasks: Collection[Mapping], client: KitsuClient = default_clien
 # Pushes: every row of the source, rewritten for the target ------------------------------------
 
 
-def _push_entities(list_all: Callable[..., list[dict]], project_source: dict, project_target: dict,
-                   client_source: KitsuClient, client_target: KitsuClient) -> list[dict]:
+def _push_entities(list_all: Callable[..., Collection[Mapping]], project_source: Mapping, project_target: Mapping,
+                   client_source: KitsuClient, client_target: KitsuClient) -> list[Entity]:
     """Push the entities ``list_all`` lists for the source project, moved to the target project."""
     _api.to_id(project_source, "project_source")
     target_id = _api.given_id(project_target, "project_target")
@@ -284,8 +284,9 @@ def push_assets(project_source: Mapping, project_target: Mapping, client_source:
     """
     _api.to_id(project_source, "project_source")
     target_id = _api.given_id(project_target, "project_target")
-    asset_types = get_sync_asset_type_id_map(client_source, client_target)
-    task_types = get_sync_task_type_id_map(client_source, client_target)
+    # Looked up with the rows' own values, None included.
+    asset_types: dict[Any, str] = get_sync_asset_type_id_map(client_source, client_target)
+    task_types: dict[Any, str] = get_sync_task_type_id_map(client_source, client_target)
     assets = [{**item, "entity_type_id": asset_types[item.get("entity_type_id")],
                "ready_for": task_types.get(item.get("ready_for")), "project_id": target_id}
               for item in _asset.all_assets_for_project(project_source, client=client_source)
@@ -304,8 +305,8 @@ def push_entity_links(project_source: Mapping, project_target: Mapping, client_s
     """Push the project's casting (entity links, which keep their ids); return those imported."""
     _api.to_id(project_source, "project_source")
     _api.given_id(project_target, "project_target")
-    return import_entity_links(_casting.all_entity_links_for_project(project_source, client=client_source),
-                               client=client_target)
+    links = _casting.all_entity_links_for_project(project_source, client=client_source)
+    return import_entity_links(cast("list[EntityLink]", links), client=client_target)  # no page asked: a list
 
 
 def push_project_entities(project_source: Mapping, project_target: Mapping, client_source: KitsuClient,
@@ -339,8 +340,9 @@ def push_tasks(project_source: Mapping, project_target: Mapping, default_status:
     _api.to_id(project_source, "project_source")
     status_id = _api.to_id(default_status, "default_status")
     target_id = _api.given_id(project_target, "project_target")
-    task_types = get_sync_task_type_id_map(client_source, client_target)
-    people = get_sync_person_id_map(client_source, client_target)
+    # Looked up with the rows' own values, None included.
+    task_types: dict[Any, str] = get_sync_task_type_id_map(client_source, client_target)
+    people: dict[Any, str] = get_sync_person_id_map(client_source, client_target)
     tasks = [{**item, "task_type_id": task_types[item.get("task_type_id")], "task_status_id": status_id,
               "assigner_id": people.get(item.get("assigner_id")),
               "assignees": convert_id_list(item.get("assignees") or [], people), "project_id": target_id}
@@ -352,16 +354,16 @@ def push_tasks(project_source: Mapping, project_target: Mapping, default_status:
 # Comments: replayed through the comment action, files included -----------------------------
 
 
-def _fetch_files(fetch: Callable[..., dict], download: Callable[..., Any], name: Callable[[dict], str],
-                 items: list, folder: str, client: KitsuClient) -> list[tuple[dict, str]]:
-    """Download each item (dict or id) into its own sub-folder of ``folder``; return (item, path) pairs."""
+def _fetch_files(fetch: Callable[..., Mapping], download: Callable[..., Any], name: Callable[[Any], str],
+                 items: list | None, folder: str, client: KitsuClient) -> list[tuple[Any, str]]:
+    """Download each item (dict or id) into its own sub-folder of ``folder``; return (item read, path) pairs."""
     files = []
     for item in items or []:
-        item = fetch(_api.to_id(item, "file"), client=client)
+        found = fetch(_api.to_id(item, "file"), client=client)
         # A name made only of characters sanitize_filename removes would leave the folder itself.
-        file_path = os.path.join(tempfile.mkdtemp(dir=folder), sanitize_filename(name(item)) or item["id"])
-        download(item, file_path, client=client)
-        files.append((item, file_path))
+        file_path = os.path.join(tempfile.mkdtemp(dir=folder), sanitize_filename(name(found)) or found["id"])
+        download(found, file_path, client=client)
+        files.append((found, file_path))
     return files
 
 
@@ -406,12 +408,13 @@ def push_task_comment(task_status_map: dict, person_map: dict, task: str | Mappi
             new_preview = _task.add_preview(task, new_comment, file_path, client=client_target)
             if preview.get("annotations"):
                 _files.update_preview(new_preview, {"annotations": preview["annotations"]}, client=client_target)
-    return comment
+    return cast("Comment", comment)  # the caller's comment, as given
 
 
 def push_task_comments(task_status_map: dict, person_map: dict, task: str | Mapping, client_source: KitsuClient,
-                       client_target: KitsuClient) -> list[Comment]:
-    """Post on the target task every comment of the source task, oldest first; return what each push returned."""
+                       client_target: KitsuClient) -> list[Comment | None]:
+    """Post on the target task every comment of the source task, oldest first; return what each push returned
+    (None for a comment whose status the target lacks)."""
     _api.to_id(task, "task")
     comments = _task.all_comments_for_task(task, client=client_source)
     # The server lists newest first.

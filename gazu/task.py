@@ -78,7 +78,7 @@ _PATH_ENTITY_TOKENS = {"asset": "Asset", "shot": "Shot", "scene": "Scene"}
 # Helpers -------------------------------------------------------------------------------
 
 
-def _entity_tasks(route: str, client: KitsuClient, relations: bool, **entity: Any) -> list[dict]:
+def _entity_tasks(route: str, client: KitsuClient, relations: bool, **entity: Any) -> list[Task]:
     """Return the tasks at ``route`` sorted by name, with their relations when asked."""
     params = {"relations": _api.flag(True)} if relations else None
     return _api.fetch_list(route, client, params=params, sort=True, **entity)
@@ -91,7 +91,7 @@ def _color(color: Any) -> str:
     return color
 
 
-def _create_tasks(client: KitsuClient, task_types: Any, **entity: Any) -> list[dict]:
+def _create_tasks(client: KitsuClient, task_types: Any, **entity: Any) -> list[Task]:
     """Create an entity's tasks of these task types; return the new ones (existing tasks are skipped)."""
     return _api.post("data/entities/{}/tasks", client, {"task_type_ids": _api.to_ids(task_types, "task_types")},
                      **entity)

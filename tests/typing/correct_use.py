@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from gazu.aio import AsyncKitsuClient
 from gazu.types import Asset, Comment, FullTask, PersonTask, Project, Shot, Task
 
 
@@ -36,3 +37,31 @@ def asset_type(asset: Asset) -> str:
 
 def fps(project: Project) -> float:
     return float(project["fps"])
+
+
+def frames_of_a_shot_read_by_gazu(shot_id: str) -> int:
+    import gazu
+
+    shot = gazu.shot.get_shot(shot_id)  # a cached function keeps its answer's type
+    return shot["nb_frames"] or 0
+
+
+def answers_go_back_in(project_name: str) -> list[str]:
+    import gazu
+
+    project = gazu.project.get_project_by_name(project_name)
+    if project is None:
+        return []
+    sequence = gazu.shot.new_sequence(project, "SQ01")  # a Project is taken where a dict or id is
+    shot = gazu.shot.new_shot(project, sequence, "SH010", nb_frames=24)
+    gazu.shot.update_shot(shot)
+    tasks = gazu.task.all_tasks_for_shot(shot)
+    gazu.task.assign_tasks_to_person(tasks, gazu.client.get_current_user())  # a list[Task] too
+    return [task["id"] for task in tasks]
+
+
+async def an_async_answer(client: AsyncKitsuClient) -> str:
+    from gazu import aio
+
+    answer = await aio.log_in("e@mail", "password", client=client)
+    return answer["user"]["full_name"]

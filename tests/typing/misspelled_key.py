@@ -11,3 +11,9 @@ def frame_count(shot: Shot) -> int:
 
 def done(task: Task) -> bool:
     return task["task_status"] == "done"  # a Task has task_status_id
+
+
+def frames_of_a_shot_read_by_gazu(shot_id: str) -> int:
+    import gazu
+
+    return gazu.shot.get_shot(shot_id)["nb_frame"]  # a cached function's answer is a Shot too

@@ -32,6 +32,7 @@ def test_a_misspelled_key_on_a_returned_shot_is_an_error():
     assert 'misspelled_key.py:9: error: TypedDict "Shot" has no key "nb_frame"' in output
     assert 'Did you mean "nb_frames"?' in output
     assert 'misspelled_key.py:13: error: TypedDict "Task" has no key "task_status"' in output
+    assert 'misspelled_key.py:19: error: "nb_frame" is not a valid TypedDict key' in output  # from gazu.shot.get_shot
 
 
 def test_the_types_module_itself_type_checks():
