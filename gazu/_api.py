@@ -38,8 +38,8 @@ def to_id(value: Any, name: str, uuid: bool = False) -> str:
     ``{"id": "shot-01"}``), but an id string given bare must have a UUID's
     shape, where upstream raises ``ValueError("Wrong format: …")`` before
     any request. With ``uuid``, a dict's id must have it too (where upstream
-    checks it: ``update_project``, ``update_task``). An id that would change
-    the URL is refused either way.
+    checks it: ``task.update_task_data``). An id that would change the URL is
+    refused either way.
     """
     if isinstance(value, dict):
         if "id" not in value:
@@ -168,11 +168,23 @@ def put(route: str, /, client: KitsuClient, body: Any = None, **entities: Any) -
     return client.put(path(route, **entities), {} if body is None else body)
 
 
-def update(route: str, /, client: KitsuClient, entity: Any, name: str, uuid: bool = False) -> Any:
-    """PUT a whole entity dict (which must carry its ``id``; of UUID shape with ``uuid``) back to its route."""
+def with_ids(entity: Any, *keys: str) -> Any:
+    """Return a copy of an entity dict whose lists of entities under ``keys`` hold ids, as upstream saves them.
+
+    Each item is a dict or an id string, taken as :func:`to_id`; None is an
+    empty list, a single item a list of one. Anything but a dict is returned
+    as it is (for the caller to refuse).
+    """
+    if not isinstance(entity, dict):
+        return entity
+    return {**entity, **{key: to_ids(entity[key], key) for key in keys if key in entity}}
+
+
+def update(route: str, /, client: KitsuClient, entity: Any, name: str, ids: tuple[str, ...] = ()) -> Any:
+    """PUT a whole entity dict (which must carry its ``id``) back to its route, its lists under ``ids`` as ids."""
     if not isinstance(entity, dict):
         raise InvalidArgumentException("%s: expected a %s dict with an 'id', got %r" % (name, _describe(name), entity))
-    return client.put(route.format(to_id(entity, name, uuid=uuid)), entity)
+    return client.put(route.format(to_id(entity, name)), with_ids(entity, *ids))
 
 
 def delete(route: str, /, client: KitsuClient, *, force: bool = False, params: dict | None = None,

@@ -88,7 +88,7 @@ def new_person(first_name: str, last_name: str, email: str, phone: str = "", rol
 
 def update_person(person: Mapping, client: KitsuClient = default_client) -> Person:
     """Save a modified person dict."""
-    return _api.update("data/persons/{}", client, person, "person")
+    return _api.update("data/persons/{}", client, person, "person", ids=("departments",))
 
 
 def remove_person(person: str | Mapping, force: bool = False, client: KitsuClient = default_client) -> str:
@@ -107,7 +107,7 @@ def new_bot(name: str, email: str, role: str = "user", departments: Collection[s
 
 def update_bot(bot: Mapping, client: KitsuClient = default_client) -> Person:
     """Save a modified bot dict (a new expiration date yields a new ``access_token``)."""
-    return _api.update("data/persons/{}", client, bot, "bot")
+    return _api.update("data/persons/{}", client, bot, "bot", ids=("departments",))
 
 
 def remove_bot(bot: Mapping, force: bool = False, client: KitsuClient = default_client) -> str:

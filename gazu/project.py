@@ -32,6 +32,10 @@ if TYPE_CHECKING:  # pragma: no cover
         TeamMemberRole,
     )
 
+# The lists of entities a project dict carries, saved as ids (as upstream saves them).
+_PROJECT_LISTS = ("team", "asset_types", "task_types", "task_statuses")
+
+
 # Projects -----------------------------------------------------------------------
 
 
@@ -101,7 +105,7 @@ def new_project(
 
 def update_project(project: Mapping, client: KitsuClient = default_client) -> Project:
     """Save a modified project dict (its ``data`` replaces the stored one)."""
-    return _api.update("data/projects/{}", client, project, "project", uuid=True)
+    return _api.update("data/projects/{}", client, project, "project", ids=_PROJECT_LISTS)
 
 
 def update_project_data(project: str | Mapping, data: dict | None = None,
@@ -121,8 +125,7 @@ def close_project(project: str | Mapping, client: KitsuClient = default_client) 
     Raises:
         ProjectStatusNotFoundException: the server has no such status (a ValueError, as upstream).
     """
-    project = _api.to_dict(project, "project")
-    _api.to_id(project, "project", uuid=True)  # as upstream, before saving the status
+    project = _api.with_ids(_api.to_dict(project, "project"), *_PROJECT_LISTS)  # as upstream returns it
     closed = next((status for status in all_project_status(client=client)
                    if str(status.get("name")).lower() == "closed"), None)
     if closed is None:
@@ -344,8 +347,8 @@ def update_metadata_descriptor(project: str | Mapping, metadata_descriptor: Mapp
                                client: KitsuClient = default_client) -> MetadataDescriptor:
     """Save a modified metadata descriptor dict."""
     return _api.put("data/projects/{}/metadata-descriptors/{}", client,
-                    _api.require(metadata_descriptor, "metadata_descriptor", dict), project=project,
-                    metadata_descriptor=metadata_descriptor)
+                    _api.with_ids(_api.require(metadata_descriptor, "metadata_descriptor", dict), "departments"),
+                    project=project, metadata_descriptor=metadata_descriptor)
 
 
 def reorder_metadata_descriptors(project: str | Mapping, entity_type: str, descriptor_ids: Collection[str | Mapping],

@@ -531,7 +531,7 @@ def create_concept_tasks(concept: str | Mapping, task_types: Collection[str | Ma
 
 def update_task(task: Mapping, client: KitsuClient = default_client) -> Task:
     """Save a modified task dict."""
-    return _api.update("data/tasks/{}", client, task, "task", uuid=True)
+    return _api.update("data/tasks/{}", client, task, "task", ids=("assignees",))
 
 
 def update_task_data(task: str | Mapping, data: dict | None = None, client: KitsuClient = default_client) -> Task:

@@ -6,10 +6,12 @@ is called in both packages with the same arguments — the entity arguments
 as realistic dicts, then as made-up id strings, then with every optional
 argument given a value other than its default, then with ids of no UUID
 shape as studios' mocked tests make them up (``shot-01``): dicts holding
-such ids in a Kitsu answering such ids (forms ``plain``, ``plain-options``),
-and each entity parameter alone as such a bare string
-(``non-uuid:<parameter>``) — against the fake Kitsu of tests/wire_runner.py,
-which answers each request the same way on both sides. Upstream runs as a black box in its own environment
+such ids in a Kitsu answering such ids (forms ``plain``, ``plain-options``,
+``plain-sparse``), and each entity parameter alone as such a bare string
+(``non-uuid:<parameter>``), then with the lists of ids inside entity dicts
+(a project's ``team``) as lists of dicts (``nested``) — against the fake
+Kitsu of tests/wire_runner.py, which answers each request the same way on
+both sides. Upstream runs as a black box in its own environment
 (tests/upstream_oracle.py); ours runs in another process of the checkout's.
 
 For each call the two records are compared: the sequence of requests
@@ -112,7 +114,7 @@ KNOWN_DIFFERENCES: dict[tuple[str, str, str], str] = {
     ("task.new_task", "empty", r"^ours raised TaskStatusNotFoundException\(.*\), upstream raised TypeError\("):
         "without a task_status on a server with no default status, a TaskStatusNotFoundException names what is "
         "missing (upstream crashes with a bare TypeError)",
-    ("*", "sparse", r"^ours raised InvalidArgumentException\(.*\), upstream raised KeyError\("):
+    ("*", "*sparse", r"^ours raised InvalidArgumentException\(.*\), upstream raised KeyError\("):
         "a dict without the field upstream reads from it is refused naming the argument, before any request "
         "(upstream crashes with a bare KeyError)",
     ("*", "non-uuid:*", r"^ours raised InvalidArgumentException\(.*\), upstream raised (TypeError|AttributeError)\("):
@@ -122,14 +124,14 @@ KNOWN_DIFFERENCES: dict[tuple[str, str, str], str] = {
         r"raised TypeError\("): "the target project may be given as an id string, as push_assets, push_tasks and "
         "push_entity_links take it (upstream crashes with a bare TypeError after reading the source)"
        for function in ("push_episodes", "push_sequences", "push_shots", "push_project_entities")},
-    ("sync.is_changed", "sparse", r"^ours returned true, upstream raised KeyError\('updated_at'\)$"):
+    ("sync.is_changed", "*sparse", r"^ours returned true, upstream raised KeyError\('updated_at'\)$"):
         "a model without its date is taken as changed (%s)" % _BARE_KEY_ERROR,
-    ("sync.push_task_comment", "sparse", r"^ours returned null, upstream raised KeyError\("):
+    ("sync.push_task_comment", "*sparse", r"^ours returned null, upstream raised KeyError\("):
         "a comment without its status is not pushed, as one whose status the target lacks (%s)" % _BARE_KEY_ERROR,
-    ("sync.push_project_entities", "sparse", r"^request \d+: only ours sends |upstream raised KeyError\('production_type'\)"):
+    ("sync.push_project_entities", "*sparse", r"^request \d+: only ours sends |upstream raised KeyError\('production_type'\)"):
         "a project dict without its production_type is read from the server first (upstream pushes the assets, "
         "then crashes with a bare KeyError)",
-    ("project.close_project", "dict", r"json: keys only in ours \[\], only in upstream's \["):
+    ("project.close_project", "*", r"json: keys only in ours \[\], only in upstream's \["):
         "only the project's id and new status are saved (upstream saves back the whole dict given, reverting "
         "what changed on the server since it was read)",
 }
@@ -399,6 +401,10 @@ def _cases_of(module: str, function: str, parameters: list) -> list[Case]:
         cases.append(_case(module, function, form, required, {}))
     if any(_entity_kind(name, annotation) and "dict" in annotation for name, _, annotation in required):
         cases.append(_case(module, function, "sparse", required, {}))  # entity dicts with their id only
+        cases.append(_plain(_case(module, function, "plain-sparse", required, {})))
+        nested = _case(module, function, "nested", required, {})
+        nested.args, nested.kwargs = _nested(nested.args), _nested(nested.kwargs)
+        cases.append(nested)
     empty = _case(module, function, "empty", required, {})  # look-ups find nothing: creations, None answers
     empty.world = "empty"
     cases.append(empty)
@@ -443,6 +449,18 @@ def _plain(case: Case) -> Case:
     return case
 
 
+def _nested(value, depth: int = 0):
+    """The arguments with the lists of ids inside entity dicts (a project's ``team``, a task's ``assignees``…)
+    given as lists of dicts, as scripts build them."""
+    if isinstance(value, list) and depth and value and all(wire_runner.name_of_id(item) for item in value):
+        return [{"id": item} for item in value]
+    if type(value) is dict:
+        return {key: _nested(item, depth + 1) for key, item in value.items()}
+    if type(value) is list:
+        return [_nested(item, depth + 1) for item in value]
+    return value
+
+
 def _bare_plain_id(name: str, annotation: str):
     """Return a plain id string (``shot-01``), or a list of them, for an entity parameter; None for others."""
     if name in LISTS or name.endswith("_ids") and name[:-4] in ENTITY_NAMES:
@@ -455,7 +473,7 @@ def _case(module: str, function: str, form: str, required: list, options: dict) 
     case = Case(module, function, form)
     for name, kind, annotation in required:
         value = value_for(module, function, name, annotation,
-                          "id" if form in ("id", "options-id") else "sparse" if form == "sparse" else "dict")
+                          "id" if form in ("id", "options-id") else "sparse" if form.endswith("sparse") else "dict")
         if kind == "POSITIONAL_ONLY":
             case.args.append(value)
         else:

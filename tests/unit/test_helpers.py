@@ -289,7 +289,11 @@ def test_ids_are_taken_where_upstream_takes_them():
             _api.given_id(bad, "project_id")
     with pytest.raises(InvalidArgumentException, match="^project: "):
         _api.path("data/projects/{}", project="project-01")
-    # Where upstream checks a dict's id too (update_project, update_task).
+    # The lists of entities a saved dict carries, as ids (a copy).
+    assert _api.with_ids({"id": "p-1", "team": [{"id": "person-01"}], "fps": 24}, "team", "task_types") == {
+        "id": "p-1", "team": ["person-01"], "fps": 24}
+    assert _api.with_ids("p-1", "team") == "p-1"
+    # Where upstream checks a dict's id too (task.update_task_data).
     assert _api.to_id({"id": ID}, "task", uuid=True) == ID
     with pytest.raises(InvalidArgumentException, match="^task: expected a task dict with an 'id' of UUID shape, got a dict with id 'task-01'"):
         _api.to_id({"id": "task-01"}, "task", uuid=True)

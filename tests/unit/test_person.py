@@ -118,6 +118,20 @@ def test_writers(kitsu, function, args, method, route, body, answer):
     assert kitsu.sent == [(method, route, {}, body)]
 
 
+@pytest.mark.parametrize("function", [person.update_person, person.update_bot])
+def test_saved_persons_carry_their_departments_as_ids(kitsu, function):
+    # As upstream: each department a dict or an id of UUID shape, saved as ids; the dict given is left as it is.
+    given = {"id": "person-01", "departments": [{"id": "department-01"}, DEPARTMENT]}
+    kitsu.on("PUT", "data/persons/person-01", json={"id": "person-01"})
+    function(given)
+    assert kitsu.sent == [("PUT", "data/persons/person-01", {}, {"id": "person-01",
+                                                                  "departments": ["department-01", DEPARTMENT]})]
+    assert given["departments"][0] == {"id": "department-01"}
+    with pytest.raises(InvalidArgumentException, match="^departments: "):
+        function({"id": "person-01", "departments": ["department-01"]})
+    assert len(kitsu.sent) == 1
+
+
 # function, args, route, query
 DELETERS = [
     (person.remove_person, (PERSON,), "data/persons/" + PERSON, {}),

@@ -224,6 +224,37 @@ def test_close_project_sets_the_closed_status(kitsu, project, answer, status_nam
                           ("PUT", "data/projects/%s" % P, {}, {"id": P, "project_status_id": closed})]
 
 
+def test_saved_projects_carry_their_lists_as_ids(kitsu):
+    # As upstream: a project's team, asset types, task types and task statuses are saved as ids, each a dict or
+    # an id of UUID shape; the dict given is left as it is.
+    project = {"id": "project-01", "team": [{"id": "person-01", "name": "Ada"}, X], "asset_types": {"id": Y},
+               "task_statuses": None, "task_types": [], "data": {"fps": 24}}
+    kitsu.on("PUT", "data/projects/project-01", json={"id": "project-01"})
+    gazu.project.update_project(project)
+    assert kitsu.last == ("PUT", "data/projects/project-01", {}, {
+        "id": "project-01", "team": ["person-01", X], "asset_types": [Y], "task_statuses": [], "task_types": [],
+        "data": {"fps": 24}})
+    assert project["team"][0] == {"id": "person-01", "name": "Ada"}
+    closed = new_id()
+    kitsu.on("GET", "data/project-status", json=[{"id": closed, "name": "Closed"}])
+    assert gazu.project.close_project(project) == {**project, "team": ["person-01", X], "asset_types": [Y],
+                                                   "task_statuses": [], "project_status_id": closed}
+    sent = len(kitsu.sent)
+    for call in (gazu.project.update_project, gazu.project.close_project):
+        with pytest.raises(InvalidArgumentException, match="^team: "):
+            call({"id": P, "team": ["person-01"]})
+    assert len(kitsu.sent) == sent
+
+
+def test_update_metadata_descriptor_saves_its_departments_as_ids(kitsu):
+    kitsu.on("PUT", "data/projects/%s/metadata-descriptors/%s" % (P, X), json={})
+    gazu.project.update_metadata_descriptor(P, {"id": X, "departments": [{"id": "department-01"}, Y]})
+    assert kitsu.last[3] == {"id": X, "departments": ["department-01", Y]}
+    with pytest.raises(InvalidArgumentException, match="^departments: "):
+        gazu.project.update_metadata_descriptor(P, {"id": X, "departments": ["department-01"]})
+    assert len(kitsu.sent) == 1
+
+
 def test_close_project_without_a_closed_status(kitsu):
     kitsu.on("GET", "data/project-status", json=[{"id": new_id(), "name": "Open"}])
     with pytest.raises(ProjectStatusNotFoundException, match="Closed") as raised:

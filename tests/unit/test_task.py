@@ -505,3 +505,27 @@ def test_task_to_review_checks_its_arguments_first(kitsu):
     with pytest.warns(DeprecationWarning), pytest.raises(InvalidArgumentException, match="^person:"):
         gazu.task.task_to_review(TASK, "a/b", "note")
     assert kitsu.sent == []
+
+
+def test_update_task_saves_its_assignees_as_ids(kitsu):
+    # As upstream: each assignee a dict or an id of UUID shape, None as no one, saved as ids.
+    kitsu.on("PUT", "data/tasks/task-01", json={"id": "task-01"})
+    gazu.task.update_task({"id": "task-01", "assignees": [{"id": "person-01"}, PERSON]})
+    gazu.task.update_task({"id": "task-01", "assignees": None})
+    assert [request[3] for request in kitsu.sent] == [{"id": "task-01", "assignees": ["person-01", PERSON]},
+                                                      {"id": "task-01", "assignees": []}]
+    with pytest.raises(InvalidArgumentException, match="^assignees: "):
+        gazu.task.update_task({"id": "task-01", "assignees": ["person-01"]})
+    assert len(kitsu.sent) == 2
+
+
+def test_ids_are_taken_where_upstream_takes_them(kitsu):
+    kitsu.on("PUT", "actions/persons/person-01/assign", json=[])
+    gazu.task.assign_task({"id": "task-01"}, {"id": "person-01"})  # dicts' ids: any string, handed on as dicts
+    assert kitsu.last == ("PUT", "actions/persons/person-01/assign", {}, {"task_ids": ["task-01"]})
+    for call in (lambda: gazu.task.get_task("task-01"),  # upstream checks this id parameter's shape
+                 lambda: gazu.task.update_task_data({"id": "task-01"}, {"a": 1}),  # and this dict's id
+                 lambda: gazu.task.all_tasks_for_shot("shot-01")):  # a bare id for a dict-or-id parameter
+        with pytest.raises(InvalidArgumentException):
+            call()
+    assert len(kitsu.sent) == 1
