@@ -465,8 +465,13 @@ def _bare_plain_id(name: str, annotation: str):
     """Return a plain id string (``shot-01``), or a list of them, for an entity parameter; None for others."""
     if name in LISTS or name.endswith("_ids") and name[:-4] in ENTITY_NAMES:
         return [wire_runner.plain_id(LISTS.get(name) or name[:-4].replace("_", "-"))]
-    kind = _entity_kind(name, annotation)
+    kind = _entity_kind(name, annotation) or OTHER_IDS.get(name)
     return wire_runner.plain_id(kind) if kind else None
+
+
+# Id parameters whose name does not say their kind -> the kind (their bare non-UUID variant).
+OTHER_IDS = {"author_id": "person", "cursor_login_log_id": "login-log", "status_id": "task-status",
+             "model_id": "project", "model_parameter": "project"}
 
 
 def _case(module: str, function: str, form: str, required: list, options: dict) -> Case:
