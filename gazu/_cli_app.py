@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import functools
 import sys
-from typing import Any, Callable
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Callable, TypeVar
 
 import click
 
@@ -17,6 +18,11 @@ import gazu
 from gazu import _cli_support
 from gazu._cli_support import EXIT_CODES_VARIABLE, EXIT_MEANINGS, NotFoundException, handle_errors
 from gazu.helpers import is_id
+
+if TYPE_CHECKING:  # pragma: no cover
+    from gazu.types import TaskStatus, TaskType
+
+Found = TypeVar("Found")
 
 _ENVIRONMENT = {
     "KITSU_HOST": "the Kitsu API URL (https://kitsu.example.com/api), when --host is not given",
@@ -71,12 +77,12 @@ def command(name: str, connect: bool = True, json: bool = True, project: bool = 
                 _cli_support.setup_client()  # through the module: tests patch gazu.cli.setup_client
             return function(*args, **kwargs)
 
-        run = handle_errors(run)
+        handled = handle_errors(run)
         if json:
-            run = _json_option(run)
+            handled = _json_option(handled)
         if project:
-            run = _project_option(run)
-        return cli.command(name)(click.pass_context(run))
+            handled = _project_option(handled)
+        return cli.command(name)(click.pass_context(handled))
 
     return decorate
 
@@ -84,7 +90,7 @@ def command(name: str, connect: bool = True, json: bool = True, project: bool = 
 # Look-ups shared by the commands ---------------------------------------------------------
 
 
-def _find(kind: str, value: str, by_id: Callable[[str], dict], *by_name: Callable[[str], dict | None]) -> dict:
+def _find(kind: str, value: str, by_id: Callable[[str], Found], *by_name: Callable[[str], Found | None]) -> Found:
     """Return the object an id or a name designates, trying each name look-up in turn (our own commands)."""
     if is_id(value):
         return by_id(value)
@@ -95,18 +101,18 @@ def _find(kind: str, value: str, by_id: Callable[[str], dict], *by_name: Callabl
     raise NotFoundException("no %s named %r" % (kind, value))
 
 
-def resolve_task_status(value: str) -> dict:
+def resolve_task_status(value: str) -> TaskStatus:
     """Return the task status with this id, short name or name."""
     return _find("task status", value, gazu.task.get_task_status, gazu.task.get_task_status_by_short_name,
                  gazu.task.get_task_status_by_name)
 
 
-def resolve_task_type(value: str) -> dict:
+def resolve_task_type(value: str) -> TaskType:
     """Return the task type with this id, name or short name."""
     return _find("task type", value, gazu.task.get_task_type, gazu.task.get_task_type_by_name,
                  gazu.task.get_task_type_by_short_name)
 
 
-def current_status(task: dict) -> dict:
+def current_status(task: Mapping) -> Mapping:
     """Return a task's status as a dict, from the task itself (no request)."""
     return task.get("task_status") or {"id": task["task_status_id"]}

@@ -11,6 +11,8 @@ exit code.
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import click
 
@@ -30,25 +32,30 @@ from gazu._cli_support import (
 from gazu.exception import NotAuthenticatedException, ParameterException
 from gazu.helpers import is_id
 
+if TYPE_CHECKING:  # pragma: no cover
+    from gazu.types import Episode, Project, TaskStatus
+
+Found = TypeVar("Found")
+
 # Look-ups by name ------------------------------------------------------------------------
 
 
-def _named(kind: str, name: str, found: dict | None) -> dict:
+def _named(kind: str, name: str, found: Found | None) -> Found:
     """Return what a look-up by name found; nothing: print ``<Kind> not found: NAME`` and exit 1, as upstream."""
     if not found:
         fail("%s not found: %s" % (kind, name), EXIT_NOT_FOUND)
     return found
 
 
-def _status_by_short_name(short_name: str) -> dict:
+def _status_by_short_name(short_name: str) -> TaskStatus:
     return _named("Task status", short_name, gazu.task.get_task_status_by_short_name(short_name))
 
 
-def _episode(project: dict, name: str) -> dict:
+def _episode(project: Mapping, name: str) -> Episode:
     return _named("Episode", name, gazu.shot.get_episode_by_name(project, name))
 
 
-def _project_if_given(project_opt: str | None) -> dict | None:
+def _project_if_given(project_opt: str | None) -> Project | None:
     return resolve_project(project_opt) if project_opt else None
 
 
@@ -290,11 +297,11 @@ def comment(ctx: click.Context, task_id: str | None, text: str, task_opt: str | 
         raise click.UsageError("give the task once: as TASK_ID or with --task")
     if text and message is not None:
         raise click.UsageError("give the text once: as TEXT or with --message")
-    task_id, text = task_id or task_opt, text or message or ""
+    task_ref, text = task_id or task_opt or "", text or message or ""  # one of them is given (checked above)
     # With a status, the task is not read first: the requests are upstream's.
     new_status = (_status_by_short_name(task_status) if task_status
-                  else current_status(gazu.task.get_task(task_id)))
-    posted = gazu.task.add_comment(task_id, new_status, text)
+                  else current_status(gazu.task.get_task(task_ref)))
+    posted = gazu.task.add_comment(task_ref, new_status, text)
     click.echo("Comment posted (ID: %s)" % posted.get("id"))
 
 
@@ -346,8 +353,9 @@ def search(ctx: click.Context, project_opt: str | None, query: str, kinds: tuple
     Queries shorter than 3 characters find nothing.
     """
     found = _project_if_given(project_opt)
-    results = gazu.search.search_entities(query, project=found)  # Zou searches every kind: keep those asked
-    results = {kind: items for kind, items in results.items() if not kinds or kind.rstrip("s") in kinds}
+    answer = gazu.search.search_entities(query, project=found)  # Zou searches every kind: keep those asked
+    by_kind = cast("dict[str, list[Any]]", answer)  # every value is a list
+    results = {kind: items for kind, items in by_kind.items() if not kinds or kind.rstrip("s") in kinds}
     if wants_json(ctx):
         print_json(results)
         return

@@ -8,8 +8,8 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from collections.abc import Iterator
-from typing import Callable
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING, Callable
 
 import click
 
@@ -18,6 +18,9 @@ from gazu._cli_app import command, current_status, resolve_task_status, resolve_
 from gazu._cli_support import NotFoundException, output, wants_json
 from gazu.exception import GazuException, PreviewFileProcessingException, RouteNotFoundException
 from gazu.helpers import is_id, sanitize_filename
+
+if TYPE_CHECKING:  # pragma: no cover
+    from gazu.types import PreviewFile
 
 
 def _show_progress(wanted: bool | None) -> bool:
@@ -33,7 +36,8 @@ class _ProgressBar:
     WIDTH = 30
 
     def __init__(self, label: str):
-        self.label, self.shown = label, None
+        self.label = label
+        self.shown: int | None = None
 
     def __call__(self, done: int, total: int | None) -> None:
         if not total:
@@ -115,14 +119,14 @@ def publish(ctx: click.Context, task_id: str, file: str, text: str, task_status:
             new_status.get("short_name") or new_status.get("name"), preview.get("id")))
 
 
-def _latest_preview(task: dict) -> dict:
+def _latest_preview(task: Mapping) -> PreviewFile:
     previews = gazu.files.get_all_preview_files_for_task(task)
     if not previews:
         raise NotFoundException("task %s has no preview" % task["id"])
     return max(previews, key=lambda one: (one.get("revision") or 0, one.get("created_at") or ""))
 
 
-def _preview_of(target: str, task_type: str | None) -> dict:
+def _preview_of(target: str, task_type: str | None) -> PreviewFile:
     """Return the latest preview of a task, or of an entity (its main one, or its task of ``task_type``)."""
     if not is_id(target):
         raise click.BadParameter("expected a task or entity id, got %r" % target, param_hint="TARGET")
@@ -135,9 +139,10 @@ def _preview_of(target: str, task_type: str | None) -> dict:
         if found is None:
             raise NotFoundException("%s has no %s task" % (entity.get("name"), task_type))
         return _latest_preview(found)
-    if not entity.get("preview_file_id"):
+    main_preview_id = entity.get("preview_file_id")
+    if not main_preview_id:
         raise NotFoundException("%s has no main preview: pass --task-type" % entity.get("name"))
-    return gazu.files.get_preview_file(entity["preview_file_id"])
+    return gazu.files.get_preview_file(main_preview_id)
 
 
 @command("download")

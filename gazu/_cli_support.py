@@ -362,10 +362,10 @@ def output(ctx: Any, data: Any, columns: list) -> None:
         print_table(data, columns)
 
 
-def _route(error: GazuException) -> str:
+def _route(error: BaseException) -> str:
     """Return the route a failed request went to, with its query, as upstream's errors name it."""
-    route = error.path or str(error)
-    query = urlsplit(getattr(error.response, "url", None) or "").query
+    route = getattr(error, "path", None) or str(error)
+    query = urlsplit(getattr(getattr(error, "response", None), "url", None) or "").query
     return route if "?" in route or not query else "%s?%s" % (route, query)
 
 

@@ -59,10 +59,11 @@ def _orjson_loads() -> Any:
     global _fast_loads
     if _fast_loads is _NOT_DECODED:
         try:
-            from orjson import loads as fast_loads
+            from orjson import loads
         except ImportError:
-            fast_loads = None
-        _fast_loads = fast_loads
+            _fast_loads = None
+        else:
+            _fast_loads = loads
     return _fast_loads
 
 
@@ -78,7 +79,8 @@ def _has_long_integer(data: bytes) -> bool:
         found = digits.find(_LONG_RUN)
         while found != -1:
             run_start = start + found
-            run_end = _DIGIT_RUN.match(data, run_start).end()
+            run = _DIGIT_RUN.match(data, run_start)  # always matches: a run of digits starts there
+            run_end = run.end() if run else run_start
             before = data[run_start - 1] if run_start else None
             # A run that goes on from the slice before was judged there, from where it starts.
             if before not in _DIGITS and before != ord(".") and (
@@ -114,7 +116,8 @@ def _decode_list_in_pieces(fast_loads: Callable[[bytes], Any], data: bytes) -> A
     decodes whole; an invalid list fails in some piece, and json then
     decodes it all.
     """
-    first = _SPACES.match(data).end()
+    spaces = _SPACES.match(data)  # always matches, if only the empty string
+    first = spaces.end() if spaces else 0
     last = len(data) - 1
     while last > first and data[last] in _SPACE_BYTES:
         last -= 1

@@ -667,7 +667,7 @@ class KitsuClient(Accessors):
                                         server_message=refusal, response=response)
         return result
 
-    def download(self, path: str, file_path: str | None, params: dict | None = None,
+    def download(self, path: str, file_path: Any, params: dict | None = None,
                  progress_callback: Callable | None = None,
                  processing_timeout: float = DEFAULT_PROCESSING_TIMEOUT,
                  full: bool = False, authenticated: bool = True,

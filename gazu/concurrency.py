@@ -38,6 +38,7 @@ def map_calls(function: Callable[..., Any], items: Iterable[Any], max_workers: i
         for future in pending:
             future.cancel()
         for future in futures:  # the first failure in input order, as a loop would meet it
-            if future in done and not future.cancelled() and future.exception() is not None:
-                raise future.exception()
+            error = future.exception() if future in done and not future.cancelled() else None
+            if error is not None:
+                raise error
         return [future.result() for future in futures]

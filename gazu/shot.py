@@ -144,7 +144,8 @@ def get_sequence_from_shot(shot: str | Mapping, client: KitsuClient = default_cl
     """Return the sequence a shot belongs to: its dict's ``parent_id``, else the shot is read for it."""
     if not (isinstance(shot, dict) and shot.get("parent_id")):
         shot = get_shot(_api.to_id(shot, "shot"), client=client)
-    return get_sequence(shot["parent_id"], client=client)
+    # A shot always has its sequence (a None would be refused by get_sequence, naming it).
+    return get_sequence(shot["parent_id"], client=client)  # type: ignore[arg-type]
 
 
 def new_sequence(project: str | Mapping, name: str, episode: str | Mapping | None = None,

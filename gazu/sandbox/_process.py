@@ -19,7 +19,7 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 
 class SandboxError(RuntimeError):
@@ -130,7 +130,7 @@ class Process:
         def arm_death_signal():  # runs in the child, after the user switch
             _prctl(_PR_SET_PDEATHSIG, int(death_signal), 0, 0, 0)
 
-        extra = {}
+        extra: dict[str, Any] = {}
         if user is not None:
             extra = {"user": user.uid, "group": user.gid, "extra_groups": []}
         with open_log(self.log_path) as log:
@@ -207,7 +207,7 @@ def run_logged(
 ) -> None:
     """Run a command to completion with its output appended to ``log_path``; raise SandboxError on failure."""
     what = what or printable(command)
-    extra = {}
+    extra: dict[str, Any] = {}
     if user is not None:
         extra = {"user": user.uid, "group": user.gid, "extra_groups": []}
     with open_log(log_path) as log:
@@ -253,7 +253,7 @@ def wait_until(
         if process is not None and process.exited():
             raise SandboxError(
                 "%s exited with code %s before it was ready\n%s"
-                % (process.name, process.popen.returncode, describe_logs(logs))
+                % (process.name, process.popen.returncode if process.popen else None, describe_logs(logs))
             )
         if time.monotonic() >= deadline:
             raise SandboxError("%s was not ready after %d s\n%s" % (what, timeout, describe_logs(logs)))

@@ -252,9 +252,9 @@ def ensure_cluster_template(
             _remove(marker)
             _remove(template)
             _build_template(folder, venv, postgres_bin, redis_server, template)
-            _write_marker(marker, {"postgres": major, "admin_email": DEFAULT_ADMIN_EMAIL,
-                                   "admin_password": DEFAULT_ADMIN_PASSWORD})
-            content = _read_marker(marker)
+            content = {"postgres": major, "admin_email": DEFAULT_ADMIN_EMAIL,
+                       "admin_password": DEFAULT_ADMIN_PASSWORD}
+            _write_marker(marker, content)
     return template, content
 
 

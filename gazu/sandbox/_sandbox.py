@@ -125,12 +125,13 @@ class KitsuSandbox:
     def env(self) -> dict[str, str]:
         """Return KITSU_HOST, KITSU_EVENT_HOST, KITSU_LOGIN and KITSU_PASSWORD: what a client reads to reach us."""
         self._require_running()
-        return {
+        values = {
             "KITSU_HOST": self.host,
             "KITSU_EVENT_HOST": self.event_host,
             "KITSU_LOGIN": self.admin_email,
             "KITSU_PASSWORD": self.admin_password,
         }
+        return {name: value for name, value in values.items() if value is not None}  # all set while running
 
     def start(self) -> KitsuSandbox:
         """Provision what is missing, start every service and wait until the API and event stream answer."""
@@ -142,16 +143,16 @@ class KitsuSandbox:
             user = service_user()
             parent = scratch_parent(user)
             _remove_abandoned_scratch(parent)
-            self.scratch_dir = Path(tempfile.mkdtemp(prefix=SCRATCH_PREFIX, dir=parent))
-            (self.scratch_dir / OWNER_FILE).write_text(str(os.getpid()))
+            self.scratch_dir = scratch = Path(tempfile.mkdtemp(prefix=SCRATCH_PREFIX, dir=parent))
+            (scratch / OWNER_FILE).write_text(str(os.getpid()))
             if user is not None:
-                os.chmod(self.scratch_dir, 0o711)  # PostgreSQL's account must reach its data folder inside
-            self.log_dir = self.scratch_dir / "logs"
-            self.log_dir.mkdir(mode=0o700)  # private: the services' logs may quote what they were given
+                os.chmod(scratch, 0o711)  # PostgreSQL's account must reach its data folder inside
+            self.log_dir = logs = scratch / "logs"
+            logs.mkdir(mode=0o700)  # private: the services' logs may quote what they were given
             self._failed = False
             atexit.register(self.stop)
             try:
-                self._start_services(ready, user)
+                self._start_services(ready, user, scratch, logs)
             except BaseException as error:
                 self._failed = True
                 self.stop()
@@ -162,8 +163,7 @@ class KitsuSandbox:
             logger.info("Kitsu sandbox ready at %s in %.1f s", self.host, time.monotonic() - started)
             return self
 
-    def _start_services(self, ready, user) -> None:
-        scratch, logs = self.scratch_dir, self.log_dir
+    def _start_services(self, ready, user, scratch: Path, logs: Path) -> None:
         redis = Redis(ready.redis_server, free_port(), scratch / "redis", logs / "redis.log")
         self._services.append(redis)
         redis.start()
@@ -221,11 +221,13 @@ class KitsuSandbox:
         """
         with self._lock:
             self._require_running()
-            self._events.stop(quick=True)
+            events = self._events
+            assert events is not None  # set while running
+            events.stop(quick=True)
             if downtime > 0:
                 time.sleep(downtime)
-            self._events.spawn(self._zou_env)
-            self._events.wait_ready(self.start_timeout)
+            events.spawn(self._zou_env)
+            events.wait_ready(self.start_timeout)
 
     def stop(self) -> None:
         """Stop every service, leave no process behind and remove the temporary folder; safe to call twice."""
@@ -244,16 +246,16 @@ class KitsuSandbox:
             self._running = False
             self._events = None
             if self.scratch_dir is not None:
-                self._remove_scratch(keep_logs=self.keep_logs or self._failed)
+                self._remove_scratch(self.scratch_dir, keep_logs=self.keep_logs or self._failed)
                 self.scratch_dir = None
             if errors:
                 raise SandboxError("stopping the sandbox: " + "; ".join(errors))
 
-    def _remove_scratch(self, keep_logs: bool) -> None:
+    def _remove_scratch(self, scratch: Path, keep_logs: bool) -> None:
         if not keep_logs:
-            shutil.rmtree(self.scratch_dir, ignore_errors=True)
+            shutil.rmtree(scratch, ignore_errors=True)
             return
-        for entry in self.scratch_dir.iterdir():
+        for entry in scratch.iterdir():
             if entry != self.log_dir:
                 if entry.is_dir() and not entry.is_symlink():
                     shutil.rmtree(entry, ignore_errors=True)

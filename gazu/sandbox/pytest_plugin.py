@@ -66,9 +66,10 @@ def logged_in_admin(sandbox: KitsuSandbox):
 
     client = gazu.client.default_client
     previous = (client.host, client.event_host, dict(client.tokens))
-    gazu.set_host(sandbox.host)
-    gazu.set_event_host(sandbox.event_host)
-    gazu.log_in(sandbox.admin_email, sandbox.admin_password)
+    env = sandbox.env()
+    gazu.set_host(env["KITSU_HOST"])
+    gazu.set_event_host(env["KITSU_EVENT_HOST"])
+    gazu.log_in(env["KITSU_LOGIN"], env["KITSU_PASSWORD"])
     gazu.cache.clear_all()
     try:
         yield client
