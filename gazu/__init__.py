@@ -15,7 +15,7 @@ dependencies only when used.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, cast
 
 from gazu import (
     _auth,
@@ -118,7 +118,7 @@ def log_in(
                                   headers=raw.make_auth_header(client))
     except (NotAuthenticatedException, ParameterException) as error:
         raise _auth.refused(error, email) from None
-    result = client._json(response, "POST", "auth/login") or {}
+    result = cast("LoginAnswer", client._json(response, "POST", "auth/login") or {})
     raw.set_tokens(_auth.tokens_from(result, email), client)
     return result
 
@@ -146,7 +146,7 @@ def log_out(client: KitsuClient = default_client) -> dict[str, bool]:
 
 def refresh_access_token(client: KitsuClient = default_client) -> LoginAnswer:
     """Get a new access token from the refresh token; return the server's answer, as upstream."""
-    return client.refresh_access_token()
+    return cast("LoginAnswer", client.refresh_access_token())  # the server's answer to auth/refresh-token
 
 
 def create_session(

@@ -402,7 +402,7 @@ class EventsAccessor:
     def add_listener(self, event_client: socketio.Client, event_name: str, event_handler: Callable) -> socketio.Client:
         """Call ``event_handler(data)`` for each ``event_name`` event; return the client."""
 
-    def connect_error(self, data: str) -> str:
+    def connect_error(self, data: Any) -> Any:
         """Log why a connection to the event stream failed; return ``data``."""
 
     def get_last_login_logs(self, after: str | None = ..., before: str | None = ..., limit: int = ..., cursor_login_log_id: str | None = ..., person_ids: Collection[str | Mapping] | None = ...) -> list[LoginLog]:

@@ -78,10 +78,10 @@ class Deadline:
 
     def describe(self) -> str:
         """Say what was exceeded, for error messages."""
+        seconds = self.seconds or 0.0  # set whenever a deadline can pass
         if self.transfer:
-            return "transfer stalled: less than %d bytes moved in %gs" % (MIN_TRANSFER_RATE * self.seconds,
-                                                                          self.seconds)
-        return "no complete answer within %gs" % self.seconds
+            return "transfer stalled: less than %d bytes moved in %gs" % (MIN_TRANSFER_RATE * seconds, seconds)
+        return "no complete answer within %gs" % seconds
 
 
 class DeadlinePassed(Exception):
@@ -185,6 +185,8 @@ class Watchdog:
                 continue  # another request holds it now
             connection._gazu_shut = True
             sock = getattr(connection, "sock", None)
+            if sock is None:
+                continue
             try:  # the plain socket's shutdown, even under TLS: it wakes a read blocked in another thread
                 socket.socket.shutdown(sock, socket.SHUT_RDWR)
             except (OSError, TypeError, ValueError):

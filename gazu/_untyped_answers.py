@@ -54,6 +54,7 @@ NOT_SERVER_ANSWERS: dict[str, str] = {
     "gazu.client.form_files": "the multipart files built from the caller's paths",
     "gazu.client.set_tokens": "the tokens dict it was given (a log-in answer, as upstream)",
     "gazu.concurrency.map_calls": "returns what the mapped function returns",
+    "gazu.events.connect_error": "returns what it was given: the event stream's refusal, a message or a dict",
     "gazu.helpers.normalize_model_parameter": "returns the caller's dict, whatever model it is",
     "gazu.set_token": "the tokens dict it was given, or the one made of the token",
     "gazu.sorting.sort_by_name": "sorts any list of named dicts",

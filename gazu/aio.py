@@ -22,7 +22,7 @@ refresh on a 401, streaming uploads, atomic downloads) and raises the same
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any, Callable, cast
 
 from gazu import _auth
 from gazu._aio_client import AsyncKitsuClient, AsyncResponse
@@ -120,7 +120,7 @@ async def log_in(
                                         headers=client.make_auth_header())  # the current token too, as upstream
     except (NotAuthenticatedException, ParameterException) as error:
         raise _auth.refused(error, email) from None
-    result = client._json(response, "POST", "auth/login") or {}
+    result = cast("LoginAnswer", client._json(response, "POST", "auth/login") or {})
     client.tokens = _auth.tokens_from(result, email)
     return result
 
@@ -234,7 +234,7 @@ async def update(model_name: str, model_id: str, data: dict, client: AsyncKitsuC
     return await _client(client).put(model_path(model_name, model_id=model_id), data)
 
 
-async def upload(path: str, file_path: str = None, data: dict | None = None, extra_files: list | None = None,
+async def upload(path: str, file_path: str | None = None, data: dict | None = None, extra_files: list | None = None,
                  client: AsyncKitsuClient | None = None, progress_callback: Callable | None = None) -> Any:
     """Upload files to a path as a streamed multipart form; return the decoded answer."""
     return await _client(client).upload(path, file_path=file_path, data=data, extra_files=extra_files,

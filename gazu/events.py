@@ -123,7 +123,7 @@ def init(
     return event_client
 
 
-def connect_error(data: str) -> str:
+def connect_error(data: Any) -> Any:
     """Log why a connection to the event stream failed; return ``data``."""
     logger.warning("event stream: connection failed: %s", _error_text(data))
     return data
@@ -232,6 +232,8 @@ def _error_text(data: Any) -> str:
 
 def _token_expires_soon(token: str | None) -> bool:
     """Tell whether a JWT's ``exp`` claim is (nearly) past; False when it cannot be read."""
+    if not token:
+        return False
     try:
         payload = token.split(".")[1]
         claims = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
@@ -263,7 +265,7 @@ def _report_listener_failure(what: str) -> None:
     among them) collect it; here the hook gets it without the thread dying.
     """
     kind, error, trace = sys.exc_info()
-    logger.error("event stream: %s raised %s: %s; listening goes on", what, kind.__name__, error)
+    logger.error("event stream: %s raised %s: %s; listening goes on", what, getattr(kind, "__name__", kind), error)
     try:
         threading.excepthook(threading.ExceptHookArgs((kind, error, trace, threading.current_thread())))
     except Exception:
@@ -337,13 +339,13 @@ def _socketio() -> Any:
     """
     module = globals().get("socketio")
     if module is None:
-        import socketio as module
+        import socketio as imported
 
-        globals()["socketio"] = module
+        module = globals()["socketio"] = imported
     return module
 
 
-def _socketio_classes() -> dict[str, type]:
+def _socketio_classes() -> dict[str, Any]:
     """Import python-socketio and build the classes that derive from it (once)."""
     with _classes_lock:
         if not _classes:

@@ -125,15 +125,15 @@ def close_project(project: str | Mapping, client: KitsuClient = default_client) 
     Raises:
         ProjectStatusNotFoundException: the server has no such status (a ValueError, as upstream).
     """
-    project = _api.with_ids(_api.to_dict(project, "project"), *_PROJECT_LISTS)  # as upstream returns it
+    given = _api.with_ids(_api.to_dict(project, "project"), *_PROJECT_LISTS)  # as upstream returns it
     closed = next((status for status in all_project_status(client=client)
                    if str(status.get("name")).lower() == "closed"), None)
     if closed is None:
         raise ProjectStatusNotFoundException("close_project: the server has no project status named 'Closed'")
     # Only the id and the status, as upstream sends for an id: upstream saves back a dict given whole,
     # reverting what changed since it was read (CHANGELOG, deliberate differences).
-    _api.put("data/projects/{}", client, {"id": project["id"], "project_status_id": closed["id"]}, project=project)
-    return cast("Project", {**project, "project_status_id": closed["id"]})  # the caller's project, closed
+    _api.put("data/projects/{}", client, {"id": given["id"], "project_status_id": closed["id"]}, project=given)
+    return cast("Project", {**given, "project_status_id": closed["id"]})  # the caller's project, closed
 
 
 def remove_project(project: str | Mapping, force: bool = False, client: KitsuClient = default_client) -> str:
