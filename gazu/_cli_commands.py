@@ -293,7 +293,9 @@ def my_tasks(ctx: click.Context, done: bool, as_json: bool) -> None:
 def comment(ctx: click.Context, task_id: str | None, text: str, task_opt: str | None, message: str | None,
             task_status: str | None) -> None:
     """Comment on a task (TASK_ID or --task), optionally changing its status."""
-    if bool(task_id) == bool(task_opt):
+    if not (task_id or task_opt):
+        raise click.UsageError("Missing option '--task' / '-t'.")  # upstream's words
+    if task_id and task_opt:
         raise click.UsageError("give the task once: as TASK_ID or with --task")
     if text and message is not None:
         raise click.UsageError("give the text once: as TEXT or with --message")

@@ -46,8 +46,9 @@ def cache_dir() -> str:
 def upstream_python(version: str = UPSTREAM_VERSION) -> str:
     """Return the interpreter of a venv holding upstream gazu ``version`` (made once, then reused).
 
-    It holds the ``async`` extra, as our package is tested with it, so both
-    environments have the same optional packages (aiohttp, python-socketio).
+    It holds the ``async`` and ``cli`` extras, as our package is tested with
+    them, so both environments have the same optional packages (aiohttp,
+    python-socketio, click).
     Several processes asking at once wait for the first one's install.
     """
     home = os.path.join(cache_dir(), "gazu-%s" % version)
@@ -63,7 +64,7 @@ def upstream_python(version: str = UPSTREAM_VERSION) -> str:
         venv.create(home, with_pip=True, clear=True)
         install = subprocess.run(
             [python, "-m", "pip", "install", "--disable-pip-version-check", "--no-input",
-             "gazu[async]==%s" % version],
+             "gazu[async,cli]==%s" % version],
             capture_output=True, text=True, cwd=cache_dir())
         if install.returncode != 0:
             raise OracleUnavailable(
@@ -72,6 +73,24 @@ def upstream_python(version: str = UPSTREAM_VERSION) -> str:
                                                                       + install.stderr[-3000:]))
         open(marker, "w").close()
     return python
+
+
+def upstream_cli(version: str = UPSTREAM_VERSION) -> str:
+    """Return upstream's ``gazu-cli`` script, adding its ``cli`` extra (click) to an environment made without it."""
+    python = upstream_python(version)
+    marker = os.path.join(os.path.dirname(os.path.dirname(python)), ".cli")
+    if not os.path.exists(marker):
+        with open(os.path.join(cache_dir(), ".lock"), "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            if not os.path.exists(marker):
+                install = subprocess.run(
+                    [python, "-m", "pip", "install", "--disable-pip-version-check", "--no-input",
+                     "gazu[cli]==%s" % version], capture_output=True, text=True, cwd=cache_dir())
+                if install.returncode != 0:
+                    raise OracleUnavailable("installing upstream gazu's cli extra failed:\n%s"
+                                            % (install.stdout[-3000:] + install.stderr[-3000:]))
+                open(marker, "w").close()
+    return os.path.join(os.path.dirname(python), "gazu-cli")
 
 
 class UpstreamOracle:

@@ -932,10 +932,17 @@ def test_comment_takes_upstreams_options(kitsu, env):
                            {"task_status_id": WFA["id"], "comment": "Please review", **NO_EXTRAS})]
 
 
-@pytest.mark.parametrize("args", [["comment"], ["comment", "ID", "-t", "ID"], ["comment", "ID", "text", "-m", "text"]])
+@pytest.mark.parametrize("args", [["comment", "ID", "-t", "ID"], ["comment", "ID", "text", "-m", "text"]])
 def test_comment_needs_the_task_and_the_text_once(kitsu, env, args):
     result = run(*args)
     assert result.exit_code == 2 and "once" in result.stderr
+    assert kitsu.sent == []
+
+
+def test_comment_without_a_task_says_what_upstream_says(kitsu, env):
+    result = run("comment", "-s", "wip")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == "Error: Missing option '--task' / '-t'."
     assert kitsu.sent == []
 
 
