@@ -477,20 +477,23 @@ def new_task(entity: str | Mapping, task_type: str | Mapping, name: str = "main"
     """Return the entity's task of this type and name, created if missing (at the default status unless
     ``task_status`` is given).
 
+    The default status is looked up only when the task is missing (upstream
+    looks it up first, for a task it may not create).
+
     Raises:
         TaskStatusNotFoundException: no ``task_status`` is given and the server has no default status.
     """
     body = {"entity_id": _api.to_id(entity, "entity"), "task_type_id": _api.to_id(task_type, "task_type"),
             "name": _api.given(name, "name"), "assignees": _api.to_ids(assignees, "assignees"),
             **_api.query(assigner_id=_api.optional_id(assigner, "assigner"))}
-    status_id = _api.optional_id(task_status, "task_status")
-    if status_id is None:
-        status_id = _api.optional_id(get_default_task_status(client=client), "task_status")
-
-    if status_id is None:  # upstream crashes here with a bare TypeError
-        raise TaskStatusNotFoundException("new_task: the server has no default task status: give task_status")
+    given_status_id = _api.optional_id(task_status, "task_status")
 
     def create() -> dict:
+        status_id = given_status_id
+        if status_id is None:
+            status_id = _api.optional_id(get_default_task_status(client=client), "task_status")
+        if status_id is None:  # upstream crashes here with a bare TypeError
+            raise TaskStatusNotFoundException("new_task: the server has no default task status: give task_status")
         project_id = entity.get("project_id") if isinstance(entity, dict) else None
         if project_id is None:  # an id string: upstream needs the entity dict
             project_id = _api.fetch("data/entities/{}", client, entity=entity)["project_id"]

@@ -196,15 +196,15 @@ def test_writes(kitsu, function, args, method, path, query, body):
     assert result == ({"ok": True} if method != "DELETE" else '{"ok": true}')
 
 
-def test_new_task_reads_the_default_status_looks_the_task_up_and_reads_the_entity_project(kitsu):
+def test_new_task_looks_the_task_up_reads_the_default_status_and_the_entity_project(kitsu):
     kitsu.on("GET", "data/task-status", json=[{"id": STATUS, "is_default": True}])
     kitsu.on("GET", "data/tasks", json=[])
     kitsu.on("GET", "data/entities/" + ENTITY, json={"id": ENTITY, "project_id": PROJECT})
     kitsu.on("POST", "data/tasks", json={"id": TASK}, status=201)
     assert gazu.task.new_task(ENTITY, {"id": TASK_TYPE}, assigner=PERSON, assignees=[{"id": PERSON}]) == {"id": TASK}
-    assert kitsu.sent == [
-        ("GET", "data/task-status", {"is_default": "True"}, None),
+    assert kitsu.sent == [  # upstream reads the default status first: the same requests, in another order
         ("GET", "data/tasks", {"name": "main", "task_type_id": TASK_TYPE, "entity_id": ENTITY}, None),
+        ("GET", "data/task-status", {"is_default": "True"}, None),
         ("GET", "data/entities/" + ENTITY, {}, None),
         ("POST", "data/tasks", {}, {"entity_id": ENTITY, "task_type_id": TASK_TYPE, "name": "main",
                                     "assignees": [PERSON], "assigner_id": PERSON, "project_id": PROJECT,
@@ -226,14 +226,17 @@ def test_new_task_without_a_default_status_creates_nothing(kitsu):
     kitsu.on("GET", "data/tasks", json=[])
     with pytest.raises(TaskStatusNotFoundException, match="no default task status"):  # upstream: a bare TypeError
         gazu.task.new_task({"id": ENTITY, "project_id": PROJECT}, TASK_TYPE)
-    assert [request[:2] for request in kitsu.sent] == [("GET", "data/task-status")]
+    assert [request[:2] for request in kitsu.sent] == [("GET", "data/tasks"), ("GET", "data/task-status")]
 
 
-def test_new_task_returns_the_existing_task(kitsu):
+@pytest.mark.parametrize("task_status", [STATUS, None])
+def test_new_task_returns_the_existing_task(kitsu, task_status):
+    """Found, the task needs no default status: one request (upstream also reads the default status first)."""
     kitsu.on("GET", "data/tasks", json=[{"id": TASK, "name": "main"}])
-    assert gazu.task.new_task({"id": ENTITY, "project_id": PROJECT}, TASK_TYPE, task_status=STATUS) == {
+    assert gazu.task.new_task({"id": ENTITY, "project_id": PROJECT}, TASK_TYPE, task_status=task_status) == {
         "id": TASK, "name": "main"}
-    assert [request[:2] for request in kitsu.sent] == [("GET", "data/tasks")]
+    assert kitsu.sent == [("GET", "data/tasks", {"name": "main", "task_type_id": TASK_TYPE, "entity_id": ENTITY},
+                           None)]
 
 
 def test_new_task_type_sends_its_arguments_as_given(kitsu):
