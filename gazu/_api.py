@@ -17,18 +17,34 @@ the helpers' own; entity keywords use any other name.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import functools
-from typing import Any, Callable, Literal, overload
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any, Callable, Literal, overload
+from urllib.parse import urlparse
 
-from gazu.client import KitsuClient
+from gazu._transfer import existing_paths
+from gazu.client import KitsuClient, get_api_url_from_host
 from gazu.exception import InvalidArgumentException
-from gazu.helpers import is_id, is_url_safe_id
+from gazu.helpers import download_file, is_id, is_url_safe_id, sanitize_filename
 from gazu.sorting import sort_by_name
+
+if TYPE_CHECKING:  # pragma: no cover
+    import requests
 
 
 def _describe(name: str) -> str:
     return name.replace("_", " ")
+
+
+def _a(name: str) -> str:
+    """Return ``name`` described with its article: ``an asset``, ``a shot``."""
+    described = _describe(name)
+    return ("an " if described[:1] in "aeiou" else "a ") + described
 
 
 def to_id(value: Any, name: str, uuid: bool = False) -> str:
@@ -111,15 +127,46 @@ def require(value: Any, name: str, expected: type | tuple = str) -> Any:
     return value
 
 
+def entity(value: Any, name: str) -> dict:
+    """Return an entity dict argument, or raise naming it."""
+    if isinstance(value, dict):
+        return value
+    raise InvalidArgumentException("%s: expected %s dict, got %r" % (name, _a(name), value))
+
+
+def field(value: Any, name: str, key: str, any_value: bool = False) -> Any:
+    """Return what an entity dict argument holds under ``key``, or raise naming the argument.
+
+    An id string (a ``project_id``), or anything with ``any_value`` (a
+    ``name``, a ``parent_id`` that may be None), but the key must be there.
+    """
+    if isinstance(value, dict) and key in value and (any_value or is_url_safe_id(value[key])):
+        return value[key]
+    raise InvalidArgumentException("%s: expected %s dict with its %r, got %r" % (name, _a(name), key, value))
+
+
+def _entity_id(name: str, value: Any) -> str:
+    """Return the id of an entity keyword: as given for ``id`` or ``…_id``, else a dict-or-id argument."""
+    return given_id(value, name) if name == "id" or name.endswith("_id") else to_id(value, name)
+
+
+def check_ids(**entities: Any) -> None:
+    """Check entity arguments as :func:`path` takes them, before anything is downloaded or sent."""
+    for name, value in entities.items():
+        _entity_id(name, value)
+
+
 def path(route: str, /, **entities: Any) -> str:
     """Fill the ``{}`` of ``route`` with the ids of ``entities``, in order.
 
     An entity named ``id`` or ``…_id`` is an id as given (:func:`given_id`:
     upstream's ``shot_id`` parameters, and ids read from a dict); any other
-    is a dict-or-id argument (:func:`to_id`).
+    is a dict-or-id argument (:func:`to_id`). A route with no entities is a
+    path already filled in, returned as it is.
     """
-    return route.format(*(given_id(value, name) if name == "id" or name.endswith("_id") else to_id(value, name)
-                          for name, value in entities.items()))
+    if not entities:
+        return route
+    return route.format(*(_entity_id(name, value) for name, value in entities.items()))
 
 
 def query(**values: Any) -> dict:
@@ -180,11 +227,9 @@ def with_ids(entity: Any, *keys: str) -> Any:
     return {**entity, **{key: to_ids(entity[key], key) for key in keys if key in entity}}
 
 
-def update(route: str, /, client: KitsuClient, entity: Any, name: str, ids: tuple[str, ...] = ()) -> Any:
+def update(route: str, /, client: KitsuClient, value: Any, name: str, ids: tuple[str, ...] = ()) -> Any:
     """PUT a whole entity dict (which must carry its ``id``) back to its route, its lists under ``ids`` as ids."""
-    if not isinstance(entity, dict):
-        raise InvalidArgumentException("%s: expected a %s dict with an 'id', got %r" % (name, _describe(name), entity))
-    return client.put(route.format(to_id(entity, name)), with_ids(entity, *ids))
+    return client.put(route.format(to_id(entity(value, name), name)), with_ids(value, *ids))
 
 
 def delete(route: str, /, client: KitsuClient, *, force: bool = False, params: dict | None = None,
@@ -196,12 +241,6 @@ def delete(route: str, /, client: KitsuClient, *, force: bool = False, params: d
     return client.delete(path(route, **entities), params=params or None)
 
 
-def create_if_missing(find: Callable[[], Any], create: Callable[[], Any]) -> Any:
-    """Return what ``find()`` returns, or ``create()`` when it finds nothing."""
-    existing = find()
-    return existing if existing else create()
-
-
 def data_dict(data: Any, name: str = "data") -> dict:
     """Return a free-form data dict argument (``{}`` for None), or raise naming it."""
     if data is None:
@@ -209,6 +248,95 @@ def data_dict(data: Any, name: str = "data") -> dict:
     if not isinstance(data, dict):
         raise InvalidArgumentException("%s: expected a dict, got %r" % (name, data))
     return data
+
+
+def with_merged_data(route: str, /, client: KitsuClient, data: Any, *, whole: bool = False, **entities: Any) -> dict:
+    """Read an entity fresh from ``route`` and return it to save back with ``data`` merged into its own ``data``.
+
+    ``{"id", "data"}`` only, or the whole entity with ``whole``; ``data`` is
+    checked (:func:`data_dict`) before the read.
+    """
+    changes = data_dict(data)
+    current = fetch(route, client, **entities)
+    return {**(current if whole else {"id": current["id"]}), "data": {**(current.get("data") or {}), **changes}}
+
+
+# Kitsu web addresses --------------------------------------------------------------------------
+
+
+def web_url(client: KitsuClient, page: str) -> str:
+    """Return the address of a page of the Kitsu web application (``people/<id>/``) on the client's host."""
+    return "%s/%s" % (get_api_url_from_host(client), page)
+
+
+def production_url(client: KitsuClient, project_id: str, page: str, episode: str | None = None) -> str:
+    """Return the address of a production's page (``assets/``, ``shots/<id>/``) in Kitsu.
+
+    With ``episode``, the page sits under that episode (``episodes/<id>/``):
+    each caller says which episode upstream puts there.
+    """
+    return web_url(client, "productions/%s/%s%s" % (project_id, "episodes/%s/" % episode if episode else "", page))
+
+
+# Uploads and downloads ------------------------------------------------------------------------
+
+
+def local_path(value: Any, name: str = "file_path", optional: bool = False) -> Any:
+    """Return a local file path argument (a non-empty ``str`` or ``os.PathLike``; None with ``optional``).
+
+    Checked before any request, naming the argument; whether the file
+    exists (uploads) or its folder does (downloads) the client checks.
+    """
+    if value is None and optional:
+        return None
+    if not isinstance(value, (str, os.PathLike)) or not os.fspath(value):
+        raise InvalidArgumentException("%s: expected a file path, got %r" % (name, value))
+    return value
+
+
+def upload(route: str, /, client: KitsuClient, file_path: Any, *, argument: str = "file_path",
+           data: dict | None = None, progress_callback: Callable | None = None, **entities: Any) -> Any:
+    """POST a local file as the ``file`` field of a streamed multipart form (``data`` as text fields).
+
+    ``argument`` is the caller's name for ``file_path``, in errors.
+    """
+    return client.upload(path(route, **entities), local_path(file_path, argument), data=data,
+                         progress_callback=progress_callback)
+
+
+def download(route: str, /, client: KitsuClient, file_path: Any, *, argument: str = "file_path",
+             optional: bool = False, params: dict | None = None, progress_callback: Callable | None = None,
+             **entities: Any) -> requests.Response:
+    """Stream a route into ``file_path`` through the client's atomic download; return the response.
+
+    With ``optional``, no ``file_path`` keeps the body in the response
+    (``response.content``): still a download, with its Accept header, so that
+    the server's "still processing" answers are waited for.
+    """
+    return client.download(path(route, **entities), local_path(file_path, argument, optional), params=params,
+                           progress_callback=progress_callback)
+
+
+@contextlib.contextmanager
+def preview_source(preview_file_path: Any, preview_file_url: Any, caller: str) -> Iterator[str]:
+    """Yield a local file to upload: the URL downloaded to a folder removed afterwards, or else the path given.
+
+    A URL wins over a path when both are given, as upstream's.
+    """
+    if preview_file_url is None:
+        if preview_file_path is None:
+            raise InvalidArgumentException("%s requires either preview_file_path or preview_file_url" % caller)
+        yield existing_paths(preview_file_path, "preview_file_path")[0]
+        return
+    if not isinstance(preview_file_url, str) or not preview_file_url:
+        raise InvalidArgumentException("preview_file_url: expected a URL, got %r" % (preview_file_url,))
+    folder = tempfile.mkdtemp(prefix="gazu-preview-")
+    try:
+        # named as upstream names it: the URL's last segment, as written, made a safe file name
+        name = sanitize_filename(os.path.basename(urlparse(preview_file_url).path)) or "preview"
+        yield download_file(preview_file_url, os.path.join(folder, name))
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 @overload

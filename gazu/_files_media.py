@@ -13,16 +13,15 @@ earlier one.
 
 from __future__ import annotations
 
-import os
 import time
 from collections.abc import Collection, Mapping
-from typing import TYPE_CHECKING, Any, Callable, Literal
+from typing import TYPE_CHECKING, Literal
 from urllib.parse import quote
 
 from gazu import _api
 from gazu.cache import cache
 from gazu.client import KitsuClient, default_client
-from gazu.exception import InvalidArgumentException, PreviewFileProcessingException
+from gazu.exception import PreviewFileProcessingException
 
 if TYPE_CHECKING:  # pragma: no cover
     from gazu.types import AttachmentFile, PreviewFile
@@ -32,42 +31,6 @@ if TYPE_CHECKING:
 
 _MOVIE_EXTENSION = "mp4"
 _PROCESSING_STATUS = "processing"
-
-
-# Helpers (shared with gazu.files) ----------------------------------------------------
-
-
-def _target(file_path: Any, optional: bool = False) -> Any:
-    """Check a local target path before any request is sent."""
-    if file_path is None and optional:
-        return None
-    if not isinstance(file_path, (str, os.PathLike)) or not os.fspath(file_path):
-        raise InvalidArgumentException("file_path: expected a file path, got %r" % (file_path,))
-    return file_path
-
-
-def _download(route: str, file_path: Any, client: KitsuClient, progress_callback: Callable | None,
-              params: dict | None = None, **entities: Any) -> requests.Response:
-    """Stream ``route`` into ``file_path`` through the client's atomic download."""
-    return client.download(_api.path(route, **entities), _target(file_path), params=params,
-                           progress_callback=progress_callback)
-
-
-def _download_or_read(route: str, file_path: Any, client: KitsuClient, progress_callback: Callable | None,
-                      params: dict | None = None, **entities: Any) -> requests.Response:
-    """Download into ``file_path``, or with no path return the response with its body in memory.
-
-    Either way it is a download, as upstream's: asked for with the download's Accept header (so Zou
-    answers 202 while the file is being made, and the download waits).
-    """
-    return client.download(_api.path(route, **entities), _target(file_path, optional=True), params=params,
-                           progress_callback=progress_callback)
-
-
-def _upload(route: str, file_path: Any, client: KitsuClient, progress_callback: Callable | None,
-            **entities: Any) -> Any:
-    """Send ``file_path`` as the ``file`` field of a streamed multipart form."""
-    return client.upload(_api.path(route, **entities), _target(file_path), progress_callback=progress_callback)
 
 
 # Preview files -------------------------------------------------------------------
@@ -179,36 +142,39 @@ def get_preview_lowdef_movie_url(preview_file: str | Mapping, client: KitsuClien
 def download_preview_file(preview_file: str | Mapping, file_path: str, client: KitsuClient = default_client,
                           progress_callback=None) -> requests.Response:
     """Save a preview's original file (movie or picture) at ``file_path``."""
-    _target(file_path)
-    return _download(get_preview_file_url(preview_file, client=client), file_path, client, progress_callback)
+    _api.local_path(file_path)
+    return _api.download(get_preview_file_url(preview_file, client=client), client, file_path,
+                         progress_callback=progress_callback)
 
 
 def download_preview_movie(preview_file: str | Mapping, file_path: str, client: KitsuClient = default_client,
                            progress_callback=None) -> requests.Response:
     """Save a movie preview at ``file_path``."""
-    _target(file_path)
-    return _download(_movie_path(preview_file, False, client), file_path, client, progress_callback)
+    _api.local_path(file_path)
+    return _api.download(_movie_path(preview_file, False, client), client, file_path,
+                         progress_callback=progress_callback)
 
 
 def download_preview_lowdef_movie(preview_file: str | Mapping, file_path: str, client: KitsuClient = default_client,
                                   progress_callback=None) -> requests.Response:
     """Save the low-definition version of a movie preview at ``file_path``."""
-    _target(file_path)
-    return _download(_movie_path(preview_file, True, client), file_path, client, progress_callback)
+    _api.local_path(file_path)
+    return _api.download(_movie_path(preview_file, True, client), client, file_path,
+                         progress_callback=progress_callback)
 
 
 def download_preview_file_thumbnail(preview_file: str | Mapping, file_path: str, client: KitsuClient = default_client,
                                     progress_callback=None) -> requests.Response:
     """Save a preview's thumbnail (PNG) at ``file_path``."""
-    return _download("pictures/thumbnails/preview-files/{}.png", file_path, client, progress_callback,
-                     preview_file=preview_file)
+    return _api.download("pictures/thumbnails/preview-files/{}.png", client, file_path,
+                         progress_callback=progress_callback, preview_file=preview_file)
 
 
 def download_preview_file_cover(preview_file: str | Mapping, file_path: str, client: KitsuClient = default_client,
                                 progress_callback=None) -> requests.Response:
     """Save a preview's full-size picture (PNG; a movie's first frame) at ``file_path``."""
-    return _download("pictures/originals/preview-files/{}.png", file_path, client, progress_callback,
-                     preview_file=preview_file)
+    return _api.download("pictures/originals/preview-files/{}.png", client, file_path,
+                         progress_callback=progress_callback, preview_file=preview_file)
 
 
 def extract_frame_from_preview(preview_file: str | Mapping, frame_number: int, file_path: str | None = None,
@@ -219,8 +185,8 @@ def extract_frame_from_preview(preview_file: str | Mapping, frame_number: int, f
     the picture in its ``content``.
     """
     params = {"frame_number": _api.given(frame_number, "frame_number")}
-    return _download_or_read("actions/preview-files/{}/extract-frame", file_path, client, progress_callback,
-                             params=params, preview_file=preview_file)
+    return _api.download("actions/preview-files/{}/extract-frame", client, file_path, optional=True,
+                         progress_callback=progress_callback, params=params, preview_file=preview_file)
 
 
 def extract_tile_from_preview(preview_file: str | Mapping, file_path: str | None = None,
@@ -230,8 +196,8 @@ def extract_tile_from_preview(preview_file: str | Mapping, file_path: str | None
     Without ``file_path`` nothing is written: the response is returned with
     the picture in its ``content``.
     """
-    return _download_or_read("actions/preview-files/{}/extract-tile", file_path, client, progress_callback,
-                             preview_file=preview_file)
+    return _api.download("actions/preview-files/{}/extract-tile", client, file_path, optional=True,
+                         progress_callback=progress_callback, preview_file=preview_file)
 
 
 # Attachments ---------------------------------------------------------------------
@@ -263,18 +229,18 @@ def get_attachment_thumbnail_url(attachment_file: str | Mapping, client: KitsuCl
 def download_attachment_file(attachment_file: str | Mapping, file_path: str, client: KitsuClient = default_client,
                              progress_callback=None) -> requests.Response:
     """Save an attachment file at ``file_path``."""
-    _target(file_path)
+    _api.local_path(file_path)
     attachment = _api.fetch("data/attachment-files/{}", client, attachment_file=attachment_file)
     # The server ignores the name segment; it only has to be a safe, non-empty one.
     route = "data/attachment-files/{}/file/%s" % quote(attachment.get("name") or "file", safe="")
-    return _download(route, file_path, client, progress_callback, attachment_file=attachment)
+    return _api.download(route, client, file_path, progress_callback=progress_callback, attachment_file=attachment)
 
 
 def download_attachment_thumbnail(attachment_file: str | Mapping, file_path: str, client: KitsuClient = default_client,
                                   progress_callback=None) -> requests.Response:
     """Save an attachment's thumbnail (PNG) at ``file_path``."""
-    return _download("pictures/thumbnails/attachment-files/{}.png", file_path, client, progress_callback,
-                     attachment_file=attachment_file)
+    return _api.download("pictures/thumbnails/attachment-files/{}.png", client, file_path,
+                         progress_callback=progress_callback, attachment_file=attachment_file)
 
 
 # Avatars -------------------------------------------------------------------------
@@ -283,36 +249,40 @@ def download_attachment_thumbnail(attachment_file: str | Mapping, file_path: str
 def upload_person_avatar(person: str | Mapping, file_path: str, client: KitsuClient = default_client,
                          progress_callback=None) -> dict[Literal['thumbnail_path'], str]:
     """Set a person's avatar from a picture file."""
-    return _upload("pictures/thumbnails/persons/{}", file_path, client, progress_callback, person=person)
+    return _api.upload("pictures/thumbnails/persons/{}", client, file_path, progress_callback=progress_callback,
+                       person=person)
 
 
 def upload_project_avatar(project: str | Mapping, file_path: str, client: KitsuClient = default_client,
                           progress_callback=None) -> dict[Literal['thumbnail_path'], str]:
     """Set a project's avatar from a picture file."""
-    return _upload("pictures/thumbnails/projects/{}", file_path, client, progress_callback, project=project)
+    return _api.upload("pictures/thumbnails/projects/{}", client, file_path, progress_callback=progress_callback,
+                       project=project)
 
 
 def upload_organisation_avatar(organisation: str | Mapping, file_path: str, client: KitsuClient = default_client,
                                progress_callback=None) -> dict[Literal['thumbnail_path'], str]:
     """Set the organisation's avatar from a picture file."""
-    return _upload("pictures/thumbnails/organisations/{}", file_path, client, progress_callback,
+    return _api.upload("pictures/thumbnails/organisations/{}", client, file_path, progress_callback=progress_callback,
                    organisation=organisation)
 
 
 def download_person_avatar(person: str | Mapping, file_path: str, client: KitsuClient = default_client,
                            progress_callback=None) -> requests.Response:
     """Save a person's avatar (PNG) at ``file_path``."""
-    return _download("pictures/thumbnails/persons/{}.png", file_path, client, progress_callback, person=person)
+    return _api.download("pictures/thumbnails/persons/{}.png", client, file_path, progress_callback=progress_callback,
+                         person=person)
 
 
 def download_project_avatar(project: str | Mapping, file_path: str, client: KitsuClient = default_client,
                             progress_callback=None) -> requests.Response:
     """Save a project's avatar (PNG) at ``file_path``."""
-    return _download("pictures/thumbnails/projects/{}.png", file_path, client, progress_callback, project=project)
+    return _api.download("pictures/thumbnails/projects/{}.png", client, file_path, progress_callback=progress_callback,
+                         project=project)
 
 
 def download_organisation_avatar(organisation: str | Mapping, file_path: str, client: KitsuClient = default_client,
                                  progress_callback=None) -> requests.Response:
     """Save the organisation's avatar (PNG) at ``file_path``."""
-    return _download("pictures/thumbnails/organisations/{}.png", file_path, client, progress_callback,
-                     organisation=organisation)
+    return _api.download("pictures/thumbnails/organisations/{}.png", client, file_path,
+                         progress_callback=progress_callback, organisation=organisation)

@@ -19,7 +19,7 @@ from collections.abc import Collection, Mapping
 from typing import TYPE_CHECKING, Any, Callable
 
 from gazu import _api
-from gazu._transfer import existing_file
+from gazu._transfer import existing_paths
 from gazu.cache import cache
 from gazu.client import KitsuClient, default_client
 from gazu.exception import InvalidArgumentException
@@ -35,16 +35,7 @@ _BATCH_SIZE_WITH_FILES = 10
 _BATCH_FILE_KEYS = {"attachment_files": "attachment_file", "preview_files": "preview_file"}
 
 
-# Helpers (shared with gazu._task_previews) ------------------------------------------
-
-
-def _existing_paths(paths: Any, name: str) -> list[str]:
-    """Return a path or list of paths as a list, checking each names an existing file."""
-    if isinstance(paths, (str, os.PathLike)):
-        paths = [paths]
-    if not isinstance(paths, (list, tuple)) or not paths:
-        raise InvalidArgumentException("%s: expected a file path or a non-empty list of them, got %r" % (name, paths))
-    return [existing_file(path, name) for path in paths]
+# Helpers ------------------------------------------
 
 
 def _form(body: dict) -> dict:
@@ -88,7 +79,7 @@ def _batch_files(entries: list[Mapping]) -> dict:
         if not isinstance(entry, dict):
             raise InvalidArgumentException("comments: expected a list of comment dicts, got %r" % (entry,))
         for key, prefix in _BATCH_FILE_KEYS.items():
-            for number, path in enumerate(_existing_paths(entry[key], key) if entry.get(key) else []):
+            for number, path in enumerate(existing_paths(entry[key], key) if entry.get(key) else []):
                 part = _attachment(path) if key == "attachment_files" else pathlib.Path(path)
                 files["%s-%d-%d" % (prefix, index, number)] = part
     return {**files, "comments": (None, json.dumps(entries), "application/json")}
@@ -136,7 +127,7 @@ def add_comment(task: str | Mapping, task_status: str | Mapping, comment: str = 
     body = _comment_body(task_status, comment, person, checklist, created_at, links, for_client)
     if not attachments:
         return client.post(route, body)
-    files = _attachment_fields(_existing_paths(attachments, "attachments"))
+    files = _attachment_fields(existing_paths(attachments, "attachments"))
     return client.upload(route, data=_form(body), files=files, progress_callback=progress_callback)
 
 
@@ -155,7 +146,7 @@ def add_attachment_files_to_comment(task: str | Mapping, comment: str | Mapping,
                                     progress_callback: Callable | None = None) -> list[CommentAttachment]:
     """Attach local files to a comment; return the comment's attachment files."""
     route = _api.path("actions/tasks/{}/comments/{}/add-attachment", task=task, comment=comment)
-    files = _attachment_fields(_existing_paths(attachments, "attachments"))
+    files = _attachment_fields(existing_paths(attachments, "attachments"))
     return client.upload(route, files=files, progress_callback=progress_callback)
 
 

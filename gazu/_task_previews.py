@@ -13,51 +13,16 @@ request, so a bad path never leaves an empty preview behind.
 
 from __future__ import annotations
 
-import contextlib
-import os
-import shutil
-import tempfile
-from collections.abc import Iterator, Mapping
-from typing import TYPE_CHECKING, Any, Callable
-from urllib.parse import urlparse
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Callable
 
 from gazu import _api
-from gazu._task_comments import _existing_paths
+from gazu._transfer import existing_paths
 from gazu.cache import cache
 from gazu.client import KitsuClient, build_path_with_params, default_client
-from gazu.exception import InvalidArgumentException
-from gazu.helpers import download_file, sanitize_filename
 
 if TYPE_CHECKING:  # pragma: no cover
     from gazu.types import Entity, PreviewFile
-
-
-@contextlib.contextmanager
-def _preview_source(preview_file_path: Any, preview_file_url: Any, caller: str) -> Iterator[str]:
-    """Yield a local file to upload: the URL downloaded to a folder removed afterwards, or else the path given.
-
-    A URL wins over a path when both are given, as upstream's.
-    """
-    if preview_file_url is None:
-        if preview_file_path is None:
-            raise InvalidArgumentException("%s requires either preview_file_path or preview_file_url" % caller)
-        yield _existing_paths(preview_file_path, "preview_file_path")[0]
-        return
-    if not isinstance(preview_file_url, str) or not preview_file_url:
-        raise InvalidArgumentException("preview_file_url: expected a URL, got %r" % (preview_file_url,))
-    folder = tempfile.mkdtemp(prefix="gazu-preview-")
-    try:
-        # named as upstream names it: the URL's last segment, as written, made a safe file name
-        name = sanitize_filename(os.path.basename(urlparse(preview_file_url).path)) or "preview"
-        yield download_file(preview_file_url, os.path.join(folder, name))
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
-
-
-def _check_ids(**entities: Any) -> None:
-    """Raise for a bad entity argument before anything is downloaded or sent."""
-    for name, value in entities.items():
-        _api.to_id(value, name)
 
 
 def _upload_options(normalize_movie: bool, no_job: bool) -> dict:
@@ -107,15 +72,15 @@ def upload_preview_file(preview_file: str | Mapping, file_path: str, normalize_m
     """
     route = _api.path("pictures/preview-files/{}", preview_file=preview_file)
     return client.upload(build_path_with_params(route, _upload_options(normalize_movie, no_job)),
-                         file_path=_existing_paths(file_path, "file_path")[0], progress_callback=progress_callback)
+                         file_path=existing_paths(file_path, "file_path")[0], progress_callback=progress_callback)
 
 
 def add_preview(task: str | Mapping, comment: str | Mapping, preview_file_path: str | None = None,
                 preview_file_url: str | None = None, normalize_movie: bool = True, revision: int | None = None,
                 no_job: bool = False, client: KitsuClient = default_client) -> PreviewFile:
     """Add a preview to a comment from a local file or a URL; return the preview file."""
-    _check_ids(task=task, comment=comment)
-    with _preview_source(preview_file_path, preview_file_url, "add_preview") as source:
+    _api.check_ids(task=task, comment=comment)
+    with _api.preview_source(preview_file_path, preview_file_url, "add_preview") as source:
         preview_file = create_preview(task, comment, revision=revision, client=client)
         return upload_preview_file(preview_file, source, normalize_movie, no_job, client=client)
 
@@ -125,8 +90,8 @@ def add_extra_preview(task: str | Mapping, comment: str | Mapping, preview_file:
                       normalize_movie: bool = True, no_job: bool = False,
                       client: KitsuClient = default_client) -> PreviewFile:
     """Add another preview to ``preview_file``'s revision, from a local file or a URL; return the new preview file."""
-    _check_ids(task=task, comment=comment, preview_file=preview_file)
-    with _preview_source(preview_file_path, preview_file_url, "add_extra_preview") as source:
+    _api.check_ids(task=task, comment=comment, preview_file=preview_file)
+    with _api.preview_source(preview_file_path, preview_file_url, "add_extra_preview") as source:
         extra = create_extra_preview(task, comment, preview_file, client=client)
         return upload_preview_file(extra, source, normalize_movie, no_job, client=client)
 

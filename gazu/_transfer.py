@@ -53,6 +53,15 @@ def existing_file(file_path: Any, argument: str) -> str:
     return file_path
 
 
+def existing_paths(paths: Any, name: str) -> list[str]:
+    """Return a path or list of paths as a list, checking each names an existing file."""
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    if not isinstance(paths, (list, tuple)) or not paths:
+        raise InvalidArgumentException("%s: expected a file path or a non-empty list of them, got %r" % (name, paths))
+    return [existing_file(path, name) for path in paths]
+
+
 # A multipart body up to this size is built in memory and sent as bytes (as
 # requests sends one, so a requests_mock test can read ``request.body``); a
 # larger one is streamed from disk piece by piece, in constant memory.

@@ -16,21 +16,11 @@ import requests
 
 from gazu import _api
 from gazu.cache import cache
-from gazu.client import KitsuClient, default_client, get_api_url_from_host
-from gazu.exception import InvalidArgumentException
-from gazu.helpers import is_url_safe_id
+from gazu.client import KitsuClient, default_client
 from gazu.sorting import sort_by_name
 
 if TYPE_CHECKING:  # pragma: no cover
     from gazu.types import Asset, AssetInstance, AssetType, Episode
-
-
-def _dict_argument(value: Any, name: str, key: str | None = None) -> dict:
-    """Return an entity dict argument (holding an id under ``key``, if given), or raise naming it."""
-    if not isinstance(value, dict) or (key is not None and not is_url_safe_id(value.get(key))):
-        raise InvalidArgumentException("%s: expected a %s dict%s, got %r" % (
-            name, name.replace("_", " "), " with an id under %r" % key if key else "", value))
-    return value
 
 
 def _saveable(asset: Any) -> Any:
@@ -49,10 +39,9 @@ def _saveable(asset: Any) -> Any:
     return saveable
 
 
-def _production_url(project: Mapping, client: KitsuClient, episode: str | None = None) -> str:
-    """Return the Kitsu web address of a production; a TV show's pages sit in an episode ("main" by default)."""
-    url = "%s/productions/%s" % (get_api_url_from_host(client), project["id"])
-    return url + "/episodes/%s" % (episode or "main") if project.get("production_type") == "tvshow" else url
+def _tvshow_episode(project: Mapping, episode_id: str | None = None) -> str | None:
+    """Return the episode a production's asset pages sit in: in a TV show, the asset's or "main"; else none."""
+    return (episode_id or "main") if project.get("production_type") == "tvshow" else None
 
 
 # Assets -------------------------------------------------------------------------
@@ -120,10 +109,9 @@ def new_asset(project: str | Mapping, asset_type: str | Mapping, name: str, desc
     body = {"name": name, "data": _api.data_dict(extra_data, "extra_data"),
             "is_shared": is_shared,
             **_api.query(description=description, episode_id=_api.optional_id(episode, "episode"))}
-    return _api.create_if_missing(
-        lambda: get_asset_by_name(project, name, asset_type, client=client),
-        lambda: _api.post("data/projects/{}/asset-types/{}/assets/new", client, body,
-                          project=project, asset_type=asset_type))
+    existing = get_asset_by_name(project, name, asset_type, client=client)
+    return existing or _api.post("data/projects/{}/asset-types/{}/assets/new", client, body,
+                                 project=project, asset_type=asset_type)
 
 
 def update_asset(asset: Mapping, client: KitsuClient = default_client) -> Asset:
@@ -133,9 +121,7 @@ def update_asset(asset: Mapping, client: KitsuClient = default_client) -> Asset:
 
 def update_asset_data(asset: str | Mapping, data: dict | None = None, client: KitsuClient = default_client) -> Asset:
     """Merge ``data`` into the asset's free-form ``data`` field (read fresh), keeping its other keys."""
-    changes = _api.data_dict(data, "data")
-    current = _api.fetch("data/assets/{}", client, asset=asset)
-    return update_asset({"id": current["id"], "data": {**(current.get("data") or {}), **changes}}, client=client)
+    return update_asset(_api.with_merged_data("data/assets/{}", client, data, asset=asset), client=client)
 
 
 def remove_asset(asset: str | Mapping, force: bool = False, client: KitsuClient = default_client) -> str:
@@ -146,7 +132,7 @@ def remove_asset(asset: str | Mapping, force: bool = False, client: KitsuClient 
 @cache
 def get_episode_from_asset(asset: Mapping, client: KitsuClient = default_client) -> Episode | None:
     """Return the episode an asset dict belongs to (its ``source_id``, else its ``episode_id``), or None."""
-    asset = _dict_argument(asset, "asset")
+    asset = _api.entity(asset, "asset")
     episode_id = asset.get("source_id") or asset.get("episode_id")
     return _api.fetch("data/episodes/{}", client, episode=episode_id) if episode_id else None
 
@@ -187,21 +173,18 @@ def get_asset_type_by_name(name: str, client: KitsuClient = default_client) -> A
 @cache
 def get_asset_type_from_asset(asset: Mapping, client: KitsuClient = default_client) -> AssetType:
     """Return the asset type of an asset dict."""
-    return get_asset_type(_dict_argument(asset, "asset", "entity_type_id")["entity_type_id"], client=client)
+    return get_asset_type(_api.field(asset, "asset", "entity_type_id"), client=client)
 
 
 def new_asset_type(name: str, client: KitsuClient = default_client) -> AssetType:
     """Create an asset type, or return the one with this name."""
-    return _api.create_if_missing(lambda: get_asset_type_by_name(name, client=client),
-                                  lambda: _api.post("data/entity-types", client, {"name": name}))
+    return get_asset_type_by_name(name, client=client) or _api.post("data/entity-types", client, {"name": name})
 
 
 def update_asset_type(asset_type: Mapping, client: KitsuClient = default_client) -> AssetType:
     """Rename an asset type: send the ``name`` of a modified asset type dict."""
-    if "name" not in _dict_argument(asset_type, "asset_type"):
-        raise InvalidArgumentException(
-            "asset_type: expected an asset type dict with its 'name', got %r" % (asset_type,))
-    return _api.put("data/entity-types/{}", client, {"name": asset_type["name"]}, asset_type=asset_type)
+    name = _api.field(asset_type, "asset_type", "name", any_value=True)
+    return _api.put("data/entity-types/{}", client, {"name": name}, asset_type=asset_type)
 
 
 def remove_asset_type(asset_type: str | Mapping, client: KitsuClient = default_client) -> str:
@@ -269,8 +252,8 @@ def disable_asset_instance(asset_instance: str | Mapping, client: KitsuClient = 
 def import_assets_with_csv(project: str | Mapping, csv_file_path: str, client: KitsuClient = default_client,
                            progress_callback=None) -> list[Asset]:
     """Create or update a project's assets from a Kitsu CSV file; return the assets."""
-    return client.upload(_api.path("import/csv/projects/{}/assets", project=project),
-                         _api.require(csv_file_path, "csv_file_path"), progress_callback=progress_callback)
+    return _api.upload("import/csv/projects/{}/assets", client, csv_file_path, argument="csv_file_path",
+                       progress_callback=progress_callback, project=project)
 
 
 def export_assets_with_csv(project: str | Mapping, csv_file_path: str, episode: str | Mapping | None = None,
@@ -279,9 +262,8 @@ def export_assets_with_csv(project: str | Mapping, csv_file_path: str, episode: 
     """Save a project's assets as a CSV file (only an episode's, or only those with tasks assigned to a person)."""
     params = _api.query(episode_id=_api.optional_id(episode, "episode"),
                         assigned_to=_api.optional_id(assigned_to, "assigned_to"))
-    return client.download(_api.path("export/csv/projects/{}/assets.csv", project=project),
-                           _api.require(csv_file_path, "csv_file_path"), params=params,
-                           progress_callback=progress_callback)
+    return _api.download("export/csv/projects/{}/assets.csv", client, csv_file_path, argument="csv_file_path",
+                         params=params, progress_callback=progress_callback, project=project)
 
 
 # Kitsu web addresses ---------------------------------------------------------------
@@ -290,7 +272,8 @@ def export_assets_with_csv(project: str | Mapping, csv_file_path: str, episode: 
 @cache
 def get_all_assets_url(project: str | Mapping, client: KitsuClient = default_client) -> str:
     """Return the address of the project's asset list in Kitsu (the "main" episode's, for a TV show)."""
-    return _production_url(_api.fetch("data/projects/{}", client, project=project), client) + "/assets/"
+    production = _api.fetch("data/projects/{}", client, project=project)
+    return _api.production_url(client, production["id"], "assets/", episode=_tvshow_episode(production))
 
 
 @cache
@@ -298,7 +281,8 @@ def get_asset_url(asset: str | Mapping, client: KitsuClient = default_client) ->
     """Return the address of the asset's page in Kitsu (the asset is read fresh)."""
     found = get_asset(_api.to_id(asset, "asset"), client=client)
     project = _api.fetch("data/projects/{}", client, project_id=found["project_id"])
-    return "%s/assets/%s/" % (_production_url(project, client, found.get("episode_id")), found["id"])
+    return _api.production_url(client, project["id"], "assets/%s/" % found["id"],
+                               episode=_tvshow_episode(project, found.get("episode_id")))
 
 
 @cache
@@ -314,4 +298,5 @@ def get_asset_type_url(project: str | Mapping, asset_type: str | Mapping, client
         asset_type_id = _api.to_id(asset_type, "asset_type")  # checked before any read
         production = _api.fetch("data/projects/{}", client, project=project)
         name = get_asset_type(asset_type_id, client=client)["name"]
-    return _production_url(production, client) + "/assets?" + urlencode({"search": "type=[%s]" % name})
+    return _api.production_url(client, production["id"], "assets?" + urlencode({"search": "type=[%s]" % name}),
+                               episode=_tvshow_episode(production))

@@ -16,18 +16,9 @@ from gazu import _api
 from gazu.cache import cache
 from gazu.client import KitsuClient, default_client
 from gazu.exception import InvalidArgumentException
-from gazu.helpers import is_url_safe_id
 
 if TYPE_CHECKING:  # pragma: no cover
     from gazu.types import CastIn, CastingEntry, EntityLink, EntityLinksPage
-
-
-def _project_of(entity: Any, name: str) -> str:
-    """Return the ``project_id`` of an entity dict argument, or raise naming the argument."""
-    if not isinstance(entity, dict) or not is_url_safe_id(entity.get("project_id")):
-        raise InvalidArgumentException(
-            "%s: expected a %s dict with an 'id' and a 'project_id', got %r" % (name, name, entity))
-    return entity["project_id"]
 
 
 def _casting_list(casting: Any) -> Any:
@@ -56,27 +47,28 @@ def _entity_ids(entities: Any) -> list[str]:
 def get_asset_casting(asset: Mapping, client: KitsuClient = default_client) -> list[CastingEntry]:
     """Return the casting of an asset dict: the assets it contains."""
     return _api.fetch("data/projects/{}/entities/{}/casting", client,
-                      project_id=_project_of(asset, "asset"), asset=asset)
+                      project_id=_api.field(asset, "asset", "project_id"), asset=asset)
 
 
 @cache
 def get_shot_casting(shot: Mapping, client: KitsuClient = default_client) -> list[CastingEntry]:
     """Return the casting of a shot dict: the assets that appear in it."""
-    return _api.fetch("data/projects/{}/entities/{}/casting", client, project_id=_project_of(shot, "shot"), shot=shot)
+    return _api.fetch("data/projects/{}/entities/{}/casting", client, project_id=_api.field(shot, "shot", "project_id"),
+                      shot=shot)
 
 
 @cache
 def get_episode_casting(episode: Mapping, client: KitsuClient = default_client) -> list[CastingEntry]:
     """Return the casting of an episode dict: the assets used in it."""
     return _api.fetch("data/projects/{}/entities/{}/casting", client,
-                      project_id=_project_of(episode, "episode"), episode=episode)
+                      project_id=_api.field(episode, "episode", "project_id"), episode=episode)
 
 
 @cache
 def get_sequence_casting(sequence: Mapping, client: KitsuClient = default_client) -> dict[str, list[CastingEntry]]:
     """Return the castings of the shots of a sequence dict, by shot id."""
     return _api.fetch("data/projects/{}/sequences/{}/casting", client,
-                      project_id=_project_of(sequence, "sequence"), sequence=sequence)
+                      project_id=_api.field(sequence, "sequence", "project_id"), sequence=sequence)
 
 
 @cache

@@ -62,8 +62,8 @@ def new_concept(project: str | Mapping, name: str, description: str | None = Non
             "entity_concept_links": [{"id": entity_id} for entity_id in
                                      _api.to_ids(entity_concept_links, "entity_concept_links")],
             **_api.query(description=description)}
-    return _api.create_if_missing(lambda: get_concept_by_name(project, name, client=client),
-                                  lambda: _api.post("data/projects/{}/concepts", client, body, project=project))
+    existing = get_concept_by_name(project, name, client=client)
+    return existing or _api.post("data/projects/{}/concepts", client, body, project=project)
 
 
 def update_concept(concept: Mapping, client: KitsuClient = default_client) -> Concept:

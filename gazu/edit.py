@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from gazu import _api
 from gazu.cache import cache
-from gazu.client import KitsuClient, default_client, get_api_url_from_host
+from gazu.client import KitsuClient, default_client
 
 if TYPE_CHECKING:  # pragma: no cover
     from gazu.types import Edit, EntityPreviewFile
@@ -48,9 +48,7 @@ def get_edit_by_name(project: str | Mapping, edit_name: str, client: KitsuClient
 def get_edit_url(edit: str | Mapping, client: KitsuClient = default_client) -> str:
     """Return the address of the edit's page in Kitsu (under its episode, in a TV show; the edit is read fresh)."""
     edit = get_edit(_api.to_id(edit, "edit"), client=client)
-    episode_id = edit.get("episode_id")
-    episode = "/episodes/" + episode_id if episode_id else ""
-    return "%s/productions/%s%s/edits/%s/" % (get_api_url_from_host(client), edit["project_id"], episode, edit["id"])
+    return _api.production_url(client, edit["project_id"], "edits/%s/" % edit["id"], episode=edit.get("episode_id"))
 
 
 def new_edit(project: str | Mapping, name: str, description: str | None = None, data: dict | None = None,
@@ -62,8 +60,8 @@ def new_edit(project: str | Mapping, name: str, description: str | None = None, 
     """
     body = {"name": name, "data": _api.data_dict(data),
             **_api.query(description=description, episode_id=_api.optional_id(episode, "episode"))}
-    return _api.create_if_missing(lambda: get_edit_by_name(project, name, client=client),
-                                  lambda: _api.post("data/projects/{}/edits", client, body, project=project))
+    existing = get_edit_by_name(project, name, client=client)
+    return existing or _api.post("data/projects/{}/edits", client, body, project=project)
 
 
 def update_edit(edit: Mapping, client: KitsuClient = default_client) -> Edit:
@@ -73,9 +71,7 @@ def update_edit(edit: Mapping, client: KitsuClient = default_client) -> Edit:
 
 def update_edit_data(edit: str | Mapping, data: dict | None = None, client: KitsuClient = default_client) -> Edit:
     """Merge ``data`` into the edit's free-form ``data`` field (read fresh), keeping its other keys."""
-    changes = _api.data_dict(data)
-    current = _api.fetch("data/edits/{}", client, edit=edit)
-    return update_edit({"id": current["id"], "data": {**(current.get("data") or {}), **changes}}, client=client)
+    return update_edit(_api.with_merged_data("data/edits/{}", client, data, edit=edit), client=client)
 
 
 def remove_edit(edit: str | Mapping, force: bool = False, client: KitsuClient = default_client) -> str:

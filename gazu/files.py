@@ -15,9 +15,6 @@ from typing import TYPE_CHECKING, Any
 
 from gazu import _api
 from gazu._files_media import (  # noqa: F401  (re-exported: this module is the public face)
-    _download,
-    _target,
-    _upload,
     download_attachment_file,
     download_attachment_thumbnail,
     download_organisation_avatar,
@@ -182,18 +179,20 @@ def update_modification_date(working_file: str | Mapping, client: KitsuClient = 
 def upload_working_file(working_file: str | Mapping, file_path: str, client: KitsuClient = default_client,
                         progress_callback=None) -> WorkingFile:
     """Store a local file as the content of a working file."""
-    return _upload("data/working-files/{}/file", file_path, client, progress_callback, working_file=working_file)
+    return _api.upload("data/working-files/{}/file", client, file_path, progress_callback=progress_callback,
+                       working_file=working_file)
 
 
 def download_working_file(working_file: str | Mapping, file_path: str | None = None,
                           client: KitsuClient = default_client, progress_callback=None) -> requests.Response:
     """Save the stored content of a working file at ``file_path`` (default: the working file's own path)."""
-    if _target(file_path, optional=True) is None:  # the working file's own path, read from the server
+    if _api.local_path(file_path, optional=True) is None:  # the working file's own path, read from the server
         stored = _api.fetch("data/working-files/{}", client, working_file=working_file)
         if not stored.get("path"):
             raise InvalidArgumentException("file_path: not given, and working file %s has no path" % stored.get("id"))
         file_path, working_file = stored["path"], stored
-    return _download("data/working-files/{}/file", file_path, client, progress_callback, working_file=working_file)
+    return _api.download("data/working-files/{}/file", client, file_path, progress_callback=progress_callback,
+                         working_file=working_file)
 
 
 # Output files --------------------------------------------------------------------
@@ -393,8 +392,7 @@ def get_output_type_by_name(output_type_name: str, client: KitsuClient = default
 def new_output_type(name: str, short_name: str, client: KitsuClient = default_client) -> OutputType:
     """Return the output type called ``name``, creating it if missing."""
     body = {"name": _api.given(name, "name"), "short_name": short_name}
-    return _api.create_if_missing(lambda: get_output_type_by_name(name, client=client),
-                                  lambda: _api.post("data/output-types", client, body))
+    return get_output_type_by_name(name, client=client) or _api.post("data/output-types", client, body)
 
 
 # Softwares -----------------------------------------------------------------------
@@ -423,8 +421,7 @@ def new_software(name: str, short_name: str, file_extension: str, secondary_exte
     """Return the software called ``name``, creating it if missing."""
     body = {"name": _api.given(name, "name"), "short_name": short_name, "file_extension": file_extension,
             **_api.query(secondary_extensions=secondary_extensions)}
-    return _api.create_if_missing(lambda: get_software_by_name(name, client=client),
-                                  lambda: _api.post("data/softwares", client, body))
+    return get_software_by_name(name, client=client) or _api.post("data/softwares", client, body)
 
 
 def update_software(software: Mapping, client: KitsuClient = default_client) -> Software:
@@ -450,8 +447,7 @@ def get_file_status_by_name(name: str, client: KitsuClient = default_client) -> 
 def new_file_status(name: str, color: str, client: KitsuClient = default_client) -> FileStatus:
     """Return the file status called ``name``, creating it with ``color`` (``#rrggbb``) if missing."""
     body = {"name": _api.given(name, "name"), "color": color}
-    return _api.create_if_missing(lambda: get_file_status_by_name(name, client=client),
-                                  lambda: _api.post("data/file-status", client, body))
+    return get_file_status_by_name(name, client=client) or _api.post("data/file-status", client, body)
 
 
 # File trees ----------------------------------------------------------------------

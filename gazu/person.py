@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Literal, cast
 
 from gazu import _api
 from gazu.cache import cache
-from gazu.client import KitsuClient, default_client, get_api_url_from_host
+from gazu.client import KitsuClient, default_client
 from gazu.exception import InvalidArgumentException
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -65,7 +65,7 @@ def get_person_by_full_name(full_name: str, first_name: str | None = None, last_
 @cache
 def get_person_url(person: str | Mapping, client: KitsuClient = default_client) -> str:
     """Return the address of the person's page in the Kitsu web application (no request)."""
-    return "%s/people/%s/" % (get_api_url_from_host(client), _api.to_id(person, "person"))
+    return _api.web_url(client, "people/%s/" % _api.to_id(person, "person"))
 
 
 def new_person(first_name: str, last_name: str, email: str, phone: str = "", role: str = "user",
@@ -82,8 +82,7 @@ def new_person(first_name: str, last_name: str, email: str, phone: str = "", rol
             "role": role, "desktop_login": desktop_login,
             "departments": _api.to_ids(departments, "departments", given=True),
             "password": password, "active": active, "contract_type": contract_type}
-    return _api.create_if_missing(lambda: get_person_by_email(email, client=client),
-                                  lambda: _api.post("data/persons", client, body))
+    return get_person_by_email(email, client=client) or _api.post("data/persons", client, body)
 
 
 def update_person(person: Mapping, client: KitsuClient = default_client) -> Person:
@@ -135,8 +134,8 @@ def disable_two_factor_authentication(person: str | Mapping, client: KitsuClient
 def set_avatar(person: str | Mapping, file_path: str, client: KitsuClient = default_client,
                progress_callback=None) -> dict[Literal['thumbnail_path'], str]:
     """Upload a picture as the person's avatar."""
-    return client.upload(_api.path("pictures/thumbnails/persons/{}", person=person), file_path,
-                         progress_callback=progress_callback)
+    return _api.upload("pictures/thumbnails/persons/{}", client, file_path, progress_callback=progress_callback,
+                       person=person)
 
 
 def clear_person_avatar(person: str | Mapping, client: KitsuClient = default_client) -> str:
@@ -189,9 +188,8 @@ def new_department(name: str, color: str = "", archived: bool = False,
 
     ``color`` is a ``#rrggbb`` string.
     """
-    return _api.create_if_missing(
-        lambda: get_department_by_name(name, client=client),
-        lambda: _api.post("data/departments", client, {"name": name, "color": color, "archived": archived}))
+    existing = get_department_by_name(name, client=client)
+    return existing or _api.post("data/departments", client, {"name": name, "color": color, "archived": archived})
 
 
 def update_department(department, client=default_client) -> Department:

@@ -117,8 +117,7 @@ def new_playlist(project: str | Mapping, name: str, episode: str | Mapping | Non
     body = {"name": _api.given(name, "name"), "project_id": _api.to_id(project, "project"),
             "for_entity": for_entity, "for_client": for_client, "is_for_all": is_for_all,
             **_api.query(episode_id=_api.optional_id(episode, "episode"))}
-    return _api.create_if_missing(lambda: get_playlist_by_name(project, name, client=client),
-                                  lambda: _api.post("data/playlists", client, body))
+    return get_playlist_by_name(project, name, client=client) or _api.post("data/playlists", client, body)
 
 
 def update_playlist(playlist: Mapping, client: KitsuClient = default_client) -> Playlist:
@@ -221,15 +220,15 @@ def remove_build_job(playlist: str | Mapping, build_job: str | Mapping, client: 
 def download_playlist_build(playlist: str | Mapping, build_job: str | Mapping, file_path: str,
                             client: KitsuClient = default_client, progress_callback=None) -> requests.Response:
     """Download the movie of a finished build job to ``file_path``."""
-    return client.download(_api.path("data/playlists/{}/jobs/{}/build/mp4", playlist=playlist, build_job=build_job),
-                           file_path, progress_callback=progress_callback)
+    return _api.download("data/playlists/{}/jobs/{}/build/mp4", client, file_path, optional=True,
+                         progress_callback=progress_callback, playlist=playlist, build_job=build_job)
 
 
 def download_playlist_zip(playlist: str | Mapping, file_path: str, client: KitsuClient = default_client,
                           progress_callback=None) -> requests.Response:
     """Download a zip of the playlist's preview files to ``file_path``."""
-    return client.download(_api.path("data/playlists/{}/download/zip", playlist=playlist), file_path,
-                           progress_callback=progress_callback)
+    return _api.download("data/playlists/{}/download/zip", client, file_path, optional=True,
+                         progress_callback=progress_callback, playlist=playlist)
 
 
 # Share links ----------------------------------------------------------------------

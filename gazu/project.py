@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Literal, cast
 
 from gazu import _api
 from gazu.cache import cache
-from gazu.client import KitsuClient, default_client, get_api_url_from_host
+from gazu.client import KitsuClient, default_client
 from gazu.exception import MethodNotAllowedException, ProjectStatusNotFoundException, RouteNotFoundException
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -66,7 +66,7 @@ def get_project_by_name(project_name: str, client: KitsuClient = default_client)
 @cache
 def get_project_url(project: str | Mapping, section: str = "assets", client: KitsuClient = default_client) -> str:
     """Return the web page of a project's ``section`` (``assets``, ``shots``, …) in Kitsu."""
-    return "%s/productions/%s/%s/" % (get_api_url_from_host(client), _api.to_id(project, "project"), section)
+    return _api.production_url(client, _api.to_id(project, "project"), "%s/" % (section,))
 
 
 def new_project(
@@ -99,8 +99,7 @@ def new_project(
         "task_types": _api.to_ids(task_types, "task_types", given=True),
         **_api.query(project_template_id=_api.optional_id(project_template, "project_template", given=True)),
     }
-    return _api.create_if_missing(lambda: get_project_by_name(name, client=client),
-                                  lambda: _api.post("data/projects", client, body))
+    return get_project_by_name(name, client=client) or _api.post("data/projects", client, body)
 
 
 def update_project(project: Mapping, client: KitsuClient = default_client) -> Project:
@@ -114,9 +113,8 @@ def update_project_data(project: str | Mapping, data: dict | None = None,
 
     As upstream, the project is read fresh and saved whole, its ``data`` merged.
     """
-    changes = _api.data_dict(data, "data")
-    current = _api.fetch("data/projects/{}", client, project=project)
-    return update_project({**current, "data": {**(current.get("data") or {}), **changes}}, client=client)
+    return update_project(_api.with_merged_data("data/projects/{}", client, data, whole=True, project=project),
+                          client=client)
 
 
 def close_project(project: str | Mapping, client: KitsuClient = default_client) -> Project:

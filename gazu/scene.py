@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 from gazu import _api
 from gazu.cache import cache
 from gazu.client import KitsuClient, default_client
-from gazu.exception import InvalidArgumentException
 
 if TYPE_CHECKING:  # pragma: no cover
     from gazu.types import AssetInstance, Entity, Scene, Sequence, Shot
@@ -133,6 +132,5 @@ def update_asset_instance_name(asset_instance: Mapping, name: str,
 def update_asset_instance_data(asset_instance: str | Mapping, data: dict,
                                client: KitsuClient = default_client) -> AssetInstance:
     """Replace the free-form ``data`` of an asset instance (``{}`` or None clears it)."""
-    if data is not None and not isinstance(data, dict):
-        raise InvalidArgumentException("data: expected a dict, got %r" % (data,))
-    return _api.put("data/asset-instances/{}", client, {"data": data}, asset_instance=asset_instance)
+    return _api.put("data/asset-instances/{}", client, {"data": None if data is None else _api.data_dict(data)},
+                    asset_instance=asset_instance)

@@ -10,43 +10,16 @@ belongs to an episode (its ``parent_id``). Each entity has a free-form
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 import requests
 
 from gazu import _api
 from gazu.cache import cache
-from gazu.client import KitsuClient, default_client, get_api_url_from_host
-from gazu.exception import InvalidArgumentException
+from gazu.client import KitsuClient, default_client
 
 if TYPE_CHECKING:  # pragma: no cover
     from gazu.types import AssetInstance, Entity, EntityPreviewFile, Episode, Sequence, Shot
-
-
-def _parent_id(entity: Any, name: str) -> str | None:
-    """Return the ``parent_id`` of an entity dict argument (None for none), or raise naming it."""
-    if not isinstance(entity, dict) or "parent_id" not in entity:
-        raise InvalidArgumentException("%s: expected a %s dict with its 'parent_id', got %r" % (name, name, entity))
-    return entity["parent_id"]
-
-
-def _with_merged_data(route: str, entity: Any, name: str, data: Any, client: KitsuClient) -> dict:
-    """Return ``{"id", "data"}`` of an entity read fresh from ``route``, ``data`` merged into its own."""
-    changes = _api.data_dict(data)
-    current = _api.fetch(route, client, **{name: entity})
-    return {"id": current["id"], "data": {**(current.get("data") or {}), **changes}}
-
-
-def _production_url(project_id: str, client: KitsuClient) -> str:
-    return "%s/productions/%s" % (get_api_url_from_host(client), project_id)
-
-
-def _page_url(entity: Mapping, episode_id: str | None, section: str, client: KitsuClient) -> str:
-    """Return the Kitsu page of an entity; in a TV show, the page sits under the entity's episode."""
-    url = _production_url(entity["project_id"], client)
-    if episode_id:
-        url += "/episodes/" + episode_id
-    return "%s/%s/%s/" % (url, section, entity["id"])
 
 
 # Episodes -----------------------------------------------------------------------
@@ -75,15 +48,14 @@ def get_episode_by_name(project: str | Mapping, episode_name: str,
 @cache
 def get_episode_from_sequence(sequence: Mapping, client: KitsuClient = default_client) -> Episode | None:
     """Return the episode a sequence dict belongs to (its ``parent_id``), or None outside a TV show."""
-    episode_id = _parent_id(sequence, "sequence")
+    episode_id = _api.field(sequence, "sequence", "parent_id", any_value=True)
     return _api.fetch("data/episodes/{}", client, episode_id=episode_id) if episode_id else None
 
 
 def new_episode(project: str | Mapping, name: str, client: KitsuClient = default_client) -> Episode:
     """Create an episode, or return the project's episode that has this name."""
-    body = {"name": name}
-    return _api.create_if_missing(lambda: get_episode_by_name(project, name, client=client),
-                                  lambda: _api.post("data/projects/{}/episodes", client, body, project=project))
+    existing = get_episode_by_name(project, name, client=client)
+    return existing or _api.post("data/projects/{}/episodes", client, {"name": name}, project=project)
 
 
 def update_episode(episode: Mapping, client: KitsuClient = default_client) -> Episode:
@@ -94,7 +66,7 @@ def update_episode(episode: Mapping, client: KitsuClient = default_client) -> Ep
 def update_episode_data(episode: str | Mapping, data: dict | None = None,
                         client: KitsuClient = default_client) -> Episode:
     """Merge ``data`` into the episode's free-form ``data`` field (read fresh), keeping its other keys."""
-    return update_episode(_with_merged_data("data/episodes/{}", episode, "episode", data, client), client=client)
+    return update_episode(_api.with_merged_data("data/episodes/{}", client, data, episode=episode), client=client)
 
 
 def remove_episode(episode: str | Mapping, force: bool = False, client: KitsuClient = default_client) -> str:
@@ -152,8 +124,8 @@ def new_sequence(project: str | Mapping, name: str, episode: str | Mapping | Non
                  client: KitsuClient = default_client) -> Sequence:
     """Create a sequence (in an episode, for a TV show), or return the one that has this name there."""
     body = {"name": name, **_api.query(episode_id=_api.optional_id(episode, "episode"))}
-    return _api.create_if_missing(lambda: get_sequence_by_name(project, name, episode, client=client),
-                                  lambda: _api.post("data/projects/{}/sequences", client, body, project=project))
+    existing = get_sequence_by_name(project, name, episode, client=client)
+    return existing or _api.post("data/projects/{}/sequences", client, body, project=project)
 
 
 def update_sequence(sequence: Mapping, client: KitsuClient = default_client) -> Sequence:
@@ -164,7 +136,7 @@ def update_sequence(sequence: Mapping, client: KitsuClient = default_client) -> 
 def update_sequence_data(sequence: str | Mapping, data: dict | None = None,
                          client: KitsuClient = default_client) -> Sequence:
     """Merge ``data`` into the sequence's free-form ``data`` field (read fresh), keeping its other keys."""
-    return update_sequence(_with_merged_data("data/sequences/{}", sequence, "sequence", data, client), client=client)
+    return update_sequence(_api.with_merged_data("data/sequences/{}", client, data, sequence=sequence), client=client)
 
 
 def remove_sequence(sequence: str | Mapping, force: bool = False, client: KitsuClient = default_client) -> str:
@@ -225,8 +197,8 @@ def new_shot(project: str | Mapping, sequence: str | Mapping, name: str, nb_fram
     data = {**_api.data_dict(data), **_api.query(frame_in=frame_in, frame_out=frame_out)}
     body = {"name": name, "data": data, "sequence_id": _api.to_id(sequence, "sequence"),
             **_api.query(nb_frames=nb_frames, description=description)}
-    return _api.create_if_missing(lambda: get_shot_by_name(sequence, name, client=client),
-                                  lambda: _api.post("data/projects/{}/shots", client, body, project=project_id))
+    existing = get_shot_by_name(sequence, name, client=client)
+    return existing or _api.post("data/projects/{}/shots", client, body, project=project_id)
 
 
 def update_shot(shot: Mapping, client: KitsuClient = default_client) -> Shot:
@@ -236,7 +208,7 @@ def update_shot(shot: Mapping, client: KitsuClient = default_client) -> Shot:
 
 def update_shot_data(shot: str | Mapping, data: dict | None = None, client: KitsuClient = default_client) -> Shot:
     """Merge ``data`` into the shot's free-form ``data`` field (read fresh), keeping its other keys."""
-    return update_shot(_with_merged_data("data/shots/{}", shot, "shot", data, client), client=client)
+    return update_shot(_api.with_merged_data("data/shots/{}", client, data, shot=shot), client=client)
 
 
 def remove_shot(shot: str | Mapping, force: bool = False, client: KitsuClient = default_client) -> str:
@@ -284,8 +256,8 @@ def remove_asset_instance_from_shot(shot: str | Mapping, asset_instance: str | M
 def import_shots_with_csv(project: str | Mapping, csv_file_path: str, client: KitsuClient = default_client,
                           progress_callback=None) -> list[Shot]:
     """Create or update a project's shots from a Kitsu CSV file; return the shots."""
-    return client.upload(_api.path("import/csv/projects/{}/shots", project=project),
-                         _api.require(csv_file_path, "csv_file_path"), progress_callback=progress_callback)
+    return _api.upload("import/csv/projects/{}/shots", client, csv_file_path, argument="csv_file_path",
+                       progress_callback=progress_callback, project=project)
 
 
 def export_shots_with_csv(project: str | Mapping, csv_file_path: str, episode: str | Mapping | None = None,
@@ -294,9 +266,8 @@ def export_shots_with_csv(project: str | Mapping, csv_file_path: str, episode: s
     """Save a project's shots as a CSV file (only an episode's, or only those with tasks assigned to a person)."""
     params = _api.query(episode_id=_api.optional_id(episode, "episode"),
                         assigned_to=_api.optional_id(assigned_to, "assigned_to"))
-    return client.download(_api.path("export/csv/projects/{}/shots.csv", project=project),
-                           _api.require(csv_file_path, "csv_file_path"), params=params,
-                           progress_callback=progress_callback)
+    return _api.download("export/csv/projects/{}/shots.csv", client, csv_file_path, argument="csv_file_path",
+                         params=params, progress_callback=progress_callback, project=project)
 
 
 _OTIO_NAMING = "${project_name}_${sequence_name}-${shot_name}"
@@ -320,9 +291,9 @@ def import_otio(project: str | Mapping, otio_file_path: str, episode: str | Mapp
     else:
         route = _api.path("import/otio/projects/{}/episodes/{}", project=project, episode=episode)
         naming_convention = _OTIO_EPISODE_NAMING if naming_convention is None else naming_convention
-    return client.upload(route, _api.require(otio_file_path, "otio_file_path"),
-                         data=_api.query(naming_convention=naming_convention, match_case=bool(match_case)),
-                         progress_callback=progress_callback)
+    return _api.upload(route, client, otio_file_path, argument="otio_file_path",
+                       data=_api.query(naming_convention=naming_convention, match_case=bool(match_case)),
+                       progress_callback=progress_callback)
 
 
 # Kitsu web addresses ------------------------------------------------------------
@@ -331,31 +302,32 @@ def import_otio(project: str | Mapping, otio_file_path: str, episode: str | Mapp
 @cache
 def get_all_episodes_url(project: str | Mapping, client: KitsuClient = default_client) -> str:
     """Return the address of the project's episode list in Kitsu."""
-    return _production_url(_api.to_id(project, "project"), client) + "/episodes/"
+    return _api.production_url(client, _api.to_id(project, "project"), "episodes/")
 
 
 @cache
 def get_all_sequences_url(project: str | Mapping, client: KitsuClient = default_client) -> str:
     """Return the address of the project's sequence list in Kitsu."""
-    return _production_url(_api.to_id(project, "project"), client) + "/sequences/"
+    return _api.production_url(client, _api.to_id(project, "project"), "sequences/")
 
 
 @cache
 def get_episode_url(episode: str | Mapping, client: KitsuClient = default_client) -> str:
     """Return the address of the episode's shot list in Kitsu (the episode is read fresh)."""
     episode = get_episode(_api.to_id(episode, "episode"), client=client)
-    return "%s/episodes/%s/shots" % (_production_url(episode["project_id"], client), episode["id"])
+    return _api.production_url(client, episode["project_id"], "shots", episode=episode["id"])
 
 
 @cache
 def get_sequence_url(sequence: str | Mapping, client: KitsuClient = default_client) -> str:
     """Return the address of the sequence's page in Kitsu (the sequence is read fresh)."""
     sequence = get_sequence(_api.to_id(sequence, "sequence"), client=client)
-    return _page_url(sequence, sequence.get("parent_id"), "sequences", client)
+    return _api.production_url(client, sequence["project_id"], "sequences/%s/" % sequence["id"],
+                               episode=sequence.get("parent_id"))
 
 
 @cache
 def get_shot_url(shot: str | Mapping, client: KitsuClient = default_client) -> str:
     """Return the address of the shot's page in Kitsu (the shot is read fresh)."""
     shot = get_shot(_api.to_id(shot, "shot"), client=client)
-    return _page_url(shot, shot.get("episode_id"), "shots", client)
+    return _api.production_url(client, shot["project_id"], "shots/%s/" % shot["id"], episode=shot.get("episode_id"))

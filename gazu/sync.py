@@ -383,8 +383,7 @@ def push_task_comment(task_status_map: dict, person_map: dict, task: str | Mappi
     Returns:
         The source comment, or None when the target lacks its status (nothing is posted).
     """
-    if not isinstance(comment, dict):
-        raise InvalidArgumentException("comment: expected a comment dict, got %r" % (comment,))
+    _api.entity(comment, "comment")
     status_id = task_status_map.get(comment.get("task_status_id"))
     if status_id is None:
         return None

@@ -35,8 +35,6 @@ from gazu._task_comments import (  # noqa: F401  (re-exported: this module is th
     update_comment,
 )
 from gazu._task_previews import (  # noqa: F401  (re-exported: this module is the public face)
-    _check_ids,
-    _preview_source,
     add_extra_preview,
     add_preview,
     all_preview_files_for_project,
@@ -48,7 +46,7 @@ from gazu._task_previews import (  # noqa: F401  (re-exported: this module is th
     upload_preview_file,
 )
 from gazu.cache import cache
-from gazu.client import KitsuClient, default_client, get_api_url_from_host
+from gazu.client import KitsuClient, default_client
 from gazu.exception import InvalidArgumentException, TaskMustBeADictException, TaskStatusNotFoundException
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -178,8 +176,8 @@ def new_task_type(name: str, color: str = "#000000", for_entity: str = "Asset",
     """Return the task type with this name for this kind of entity, created if missing."""
     query = {"name": _api.given(name, "name"), "for_entity": _api.given(for_entity, "for_entity")}
     body = {**query, "color": color}
-    return _api.create_if_missing(lambda: _api.fetch_first("data/task-types", client, params=query),
-                                  lambda: _api.post("data/task-types", client, body))
+    existing = _api.fetch_first("data/task-types", client, params=query)
+    return existing or _api.post("data/task-types", client, body)
 
 
 def update_task_type(task_type: Mapping, client: KitsuClient = default_client) -> TaskType:
@@ -464,8 +462,7 @@ def get_task_url(task: Mapping, client: KitsuClient = default_client) -> str:
     if not isinstance(task, dict):
         raise TaskMustBeADictException("task: expected a task dict with 'id' and 'project_id', got %r" % (task,))
     task_id = _api.to_id(task, "task")
-    return "%s/productions/%s/shots/tasks/%s/" % (get_api_url_from_host(client),
-                                                   _api.given_id(task.get("project_id"), "project_id"), task_id)
+    return _api.production_url(client, _api.given_id(task.get("project_id"), "project_id"), "shots/tasks/%s/" % task_id)
 
 
 # Creating and changing tasks -------------------------------------------------------------------
@@ -486,20 +483,18 @@ def new_task(entity: str | Mapping, task_type: str | Mapping, name: str = "main"
     body = {"entity_id": _api.to_id(entity, "entity"), "task_type_id": _api.to_id(task_type, "task_type"),
             "name": _api.given(name, "name"), "assignees": _api.to_ids(assignees, "assignees"),
             **_api.query(assigner_id=_api.optional_id(assigner, "assigner"))}
-    given_status_id = _api.optional_id(task_status, "task_status")
-
-    def create() -> dict:
-        status_id = given_status_id
-        if status_id is None:
-            status_id = _api.optional_id(get_default_task_status(client=client), "task_status")
-        if status_id is None:  # upstream crashes here with a bare TypeError
-            raise TaskStatusNotFoundException("new_task: the server has no default task status: give task_status")
-        project_id = entity.get("project_id") if isinstance(entity, dict) else None
-        if project_id is None:  # an id string: upstream needs the entity dict
-            project_id = _api.fetch("data/entities/{}", client, entity=entity)["project_id"]
-        return _api.post("data/tasks", client, {**body, "project_id": project_id,
-                                                **_api.query(task_status_id=status_id)})
-    return _api.create_if_missing(lambda: get_task_by_entity(entity, task_type, name, client=client), create)
+    status_id = _api.optional_id(task_status, "task_status")
+    existing = get_task_by_entity(entity, task_type, name, client=client)
+    if existing:
+        return existing
+    if status_id is None:
+        status_id = _api.optional_id(get_default_task_status(client=client), "task_status")
+    if status_id is None:  # upstream crashes here with a bare TypeError
+        raise TaskStatusNotFoundException("new_task: the server has no default task status: give task_status")
+    project_id = entity.get("project_id") if isinstance(entity, dict) else None
+    if project_id is None:  # an id string: upstream needs the entity dict
+        project_id = _api.fetch("data/entities/{}", client, entity=entity)["project_id"]
+    return _api.post("data/tasks", client, {**body, "project_id": project_id, **_api.query(task_status_id=status_id)})
 
 
 def create_entity_tasks(entity: str | Mapping, task_types: Collection[str | Mapping],
@@ -539,10 +534,9 @@ def update_task(task: Mapping, client: KitsuClient = default_client) -> Task:
 
 def update_task_data(task: str | Mapping, data: dict | None = None, client: KitsuClient = default_client) -> Task:
     """Merge ``data`` into a task's free-form ``data`` field (read fresh from the server); return the task."""
-    data = _api.data_dict(data)
-    current = _api.fetch("data/tasks/{}/full", client, task_id=_api.to_id(task, "task", uuid=True))
-    return _api.update("data/tasks/{}", client, {"id": current["id"], "data": {**(current.get("data") or {}), **data}},
-                       "task")
+    data = _api.data_dict(data)  # checked before the task
+    return _api.update("data/tasks/{}", client, _api.with_merged_data(
+        "data/tasks/{}/full", client, data, task_id=_api.to_id(task, "task", uuid=True)), "task")
 
 
 def remove_task(task: str | Mapping, client: KitsuClient = default_client) -> str:
@@ -595,7 +589,7 @@ def task_to_review(task: str | Mapping, person: str | Mapping, comment: str, rev
     Raises:
         TaskStatusNotFoundException: the server has no feedback-request status.
     """
-    _check_ids(task=task, person=person)
+    _api.check_ids(task=task, person=person)
     if change_status:
         status = _api.fetch_first("data/task-status", client, params={"is_feedback_request": "true"})
         if status is None:
@@ -618,8 +612,8 @@ def publish_preview(task: str | Mapping, task_status: str | Mapping, comment: st
     Returns:
         ``(comment, preview_file)``.
     """
-    _check_ids(task=task, task_status=task_status)
-    with _preview_source(preview_file_path, preview_file_url, "publish_preview") as source:
+    _api.check_ids(task=task, task_status=task_status)
+    with _api.preview_source(preview_file_path, preview_file_url, "publish_preview") as source:
         new_comment = add_comment(task, task_status, comment, person=person, checklist=checklist,
                                   attachments=attachments, created_at=created_at, links=links, client=client)
         preview_file = add_preview(task, new_comment, preview_file_path=source, normalize_movie=normalize_movie,

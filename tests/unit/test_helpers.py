@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import json
 import os
+import re
 import shutil
 import tempfile
 import uuid
@@ -324,6 +325,41 @@ def test_values_upstream_sends_as_given_pass_through():
             _api.date(bad, "date")
 
 
-def test_create_if_missing():
-    assert _api.create_if_missing(lambda: {"id": 1}, lambda: pytest.fail("created")) == {"id": 1}
-    assert _api.create_if_missing(lambda: None, lambda: {"id": 2}) == {"id": 2}
+def test_dict_arguments_name_the_argument():
+    assert _api.entity({"id": "x"}, "comment") == {"id": "x"}
+    assert _api.field({"project_id": "p-1"}, "shot", "project_id") == "p-1"
+    assert _api.field({"parent_id": None}, "sequence", "parent_id", any_value=True) is None
+    for value, key, message in [
+        ("x", None, "asset: expected an asset dict, got 'x'"),
+        ({"id": "x"}, "project_id", "shot: expected a shot dict with its 'project_id', got {'id': 'x'}"),
+        ({"project_id": "a/b"}, "project_id", "shot: expected a shot dict with its 'project_id', got"),
+    ]:
+        with pytest.raises(InvalidArgumentException, match="^" + re.escape(message)):
+            _api.field(value, message.partition(":")[0], key) if key else _api.entity(value, "asset")
+
+
+def test_web_addresses():
+    client = gazu.client.KitsuClient("https://kitsu.example.com/api")
+    assert _api.web_url(client, "people/p-1/") == "https://kitsu.example.com/people/p-1/"
+    assert _api.production_url(client, "p-1", "assets/") == "https://kitsu.example.com/productions/p-1/assets/"
+    assert (_api.production_url(client, "p-1", "shots", episode="e-1")
+            == "https://kitsu.example.com/productions/p-1/episodes/e-1/shots")
+
+
+def test_merged_data_is_read_fresh_and_checked_first(kitsu):
+    kitsu.on("GET", "data/shots/%s" % ID, json={"id": ID, "name": "SH01", "data": {"a": 1, "b": 2}})
+    assert _api.with_merged_data("data/shots/{}", gazu.client.default_client, {"b": 3}, shot=ID) == {
+        "id": ID, "data": {"a": 1, "b": 3}}
+    assert _api.with_merged_data("data/shots/{}", gazu.client.default_client, None, whole=True, shot=ID) == {
+        "id": ID, "name": "SH01", "data": {"a": 1, "b": 2}}
+    with pytest.raises(InvalidArgumentException, match="^data: expected a dict"):
+        _api.with_merged_data("data/shots/{}", gazu.client.default_client, [1], shot=ID)
+    assert len(kitsu.sent) == 2
+
+
+def test_local_paths_are_checked_before_any_request():
+    assert _api.local_path("a.png") == "a.png"
+    assert _api.local_path(None, optional=True) is None
+    for bad in (None, "", 42):
+        with pytest.raises(InvalidArgumentException, match="^csv_file_path: expected a file path"):
+            _api.local_path(bad, "csv_file_path")

@@ -83,7 +83,7 @@ def test_add_preview_creates_then_uploads(kitsu, picture):
 @pytest.fixture
 def remote(monkeypatch, tmp_path):
     """Serve MEDIA_URL without a network: record where the preview was downloaded to."""
-    monkeypatch.setattr(gazu._task_previews.tempfile, "tempdir", str(tmp_path))
+    monkeypatch.setattr(gazu._api.tempfile, "tempdir", str(tmp_path))
     downloads = []
 
     def download_file(url, file_path):
@@ -91,7 +91,7 @@ def remote(monkeypatch, tmp_path):
         with open(file_path, "wb") as handle:
             handle.write(b"\x89PNG remote")
         return file_path
-    monkeypatch.setattr(gazu._task_previews, "download_file", download_file)
+    monkeypatch.setattr(gazu._api, "download_file", download_file)
     return downloads
 
 
