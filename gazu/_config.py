@@ -22,8 +22,8 @@ variable              setting          value
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
-from typing import AbstractSet, Any, Callable
+from collections.abc import Collection, Mapping
+from typing import Any, Callable
 
 from gazu.exception import InvalidArgumentException
 
@@ -70,7 +70,7 @@ SETTINGS: list[tuple[str, str, Callable[[str, str], Any]]] = [
 CREDENTIALS = ("KITSU_LOGIN", "KITSU_PASSWORD")
 
 
-def read(environ: Mapping[str, str] | None = None, skip: AbstractSet[str] = frozenset()) -> tuple[dict, tuple | None]:
+def read(environ: Mapping[str, str] | None = None, skip: Collection[str] = frozenset()) -> tuple[dict, tuple | None]:
     """Return the settings the environment gives (but those in ``skip``) and log-in credentials, if any."""
     environ = os.environ if environ is None else environ
     settings = {}

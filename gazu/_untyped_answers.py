@@ -7,8 +7,8 @@ the one source, which the integration suite checks against the real server
 
 ``FREE_FORM``: the server's answer is free-form (a raw request to any route,
 statistics keyed by the server's own choices); they answer ``Any`` or
-``dict[str, Any]``. The docs list them with the reason
-(docs/make_api_pages.py).
+``dict[str, Any]``. docs/typed-answers.md lists them with the reason and
+gives the coverage figure (written by tests/unit/test_answer_annotations.py).
 
 ``NOT_SERVER_ANSWERS``: the dicts they return are not the server's (the
 caller's own data, configuration, the tokens it was given, …), so the

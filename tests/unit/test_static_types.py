@@ -4,6 +4,7 @@ the package itself type-checks."""
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 
@@ -41,3 +42,19 @@ def test_the_package_itself_type_checks():
     command = [sys.executable, "-m", "mypy", "--no-error-summary", "--cache-dir", os.path.join(ROOT, ".mypy_cache")]
     done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert (done.returncode, done.stdout + done.stderr) == (0, "")
+
+
+def test_the_readme_example_is_clean_but_for_its_misspelled_key(tmp_path):
+    with open(os.path.join(ROOT, "README.md")) as readme:
+        text = readme.read()
+    example = re.search(r"### Typed answers\n.*?```python\n(.*?)```", text, re.S).group(1)
+    lines = example.splitlines()
+    path = tmp_path / "readme_example.py"
+    path.write_text('shot_id = "an id"\n' + example)
+    code, output = mypy(str(path))
+    misspelled = next(number for number, line in enumerate(lines, 2) if '["nb_frame"]' in line)
+    errors = [os.path.basename(line) for line in output.splitlines() if ": error:" in line]
+    assert code == 1
+    assert 'Did you mean "nb_frames"?' in output
+    assert errors == ['readme_example.py:%d: error: TypedDict "Shot" has no key "nb_frame"  [typeddict-item]'
+                      % misspelled]
