@@ -25,11 +25,12 @@ gives both sides' versions of requests, urllib3 and aiohttp, which should be
 the same. Run from the project root (``tox -e bench`` does the same)::
 
     .venv/bin/python benchmarks/compare_upstream.py [--quick] [--rounds N] [--no-sandbox] [--upload-mib N]
-                                                    [--markdown FILE]
+                                                    [--markdown FILE] [--only FIGURE ...]
 
 A full run takes a few minutes; ``--quick`` is a smoke run of every figure
-(smaller sizes, fewer rounds). Run it on a quiet machine: the header says
-the load average before and after.
+(smaller sizes, fewer rounds), ``--only import`` (or calls, decode, transfer,
+fanout, workload; repeatable) measures those figures alone. Run it on a
+quiet machine: the header says the load average before and after.
 """
 
 from __future__ import annotations
@@ -52,6 +53,7 @@ MEASURE = os.path.join(HERE, "_measure.py")
 # Both sides must run these at the same versions for the figures to compare the packages alone.
 SHARED_DEPENDENCIES = ("requests", "urllib3", "aiohttp")
 MIB = 1 << 20
+FIGURES = ("import", "calls", "decode", "transfer", "fanout", "workload")
 VERSIONS_SNIPPET = "import importlib.metadata as m; print(', '.join(n + ' ' + m.version(n) for n in %r))"
 
 sys.path[:0] = [HERE, ROOT]
@@ -262,7 +264,9 @@ def main() -> None:
     parser.add_argument("--upload-mib", type=int, help="the larger file uploaded and downloaded, in MiB "
                         "(default 256, quick 64); the smaller is a quarter of it")
     parser.add_argument("--markdown", help="also write the table to this file")
+    parser.add_argument("--only", action="append", choices=FIGURES, help="measure these figures alone (repeatable)")
     args = parser.parse_args()
+    wanted = set(args.only or FIGURES)
     quick = args.quick
     rounds = args.rounds or (1 if quick else 5)
     rows = 5_000 if quick else 50_000
@@ -272,15 +276,20 @@ def main() -> None:
     table = Table()
     server = serve(task_rows_body(rows), delay=0.005)
     try:
-        import_figures(table, ours, upstream, max(3, 3 * rounds))
-        call_figures(table, ours, upstream, server.url, rounds, 200 if quick else 500)
-        decode_figures(table, ours, upstream, server.url, rounds, rows)
-        largest = args.upload_mib or (64 if quick else 256)
-        transfer_figures(table, ours, upstream, server.url, 1 if quick else 2, [max(1, largest // 4), largest])
-        fanout_figures(table, ours, upstream, server, rounds, 32, 320 if quick else 1280)
+        if "import" in wanted:
+            import_figures(table, ours, upstream, max(3, 3 * rounds))
+        if "calls" in wanted:
+            call_figures(table, ours, upstream, server.url, rounds, 200 if quick else 500)
+        if "decode" in wanted:
+            decode_figures(table, ours, upstream, server.url, rounds, rows)
+        if "transfer" in wanted:
+            largest = args.upload_mib or (64 if quick else 256)
+            transfer_figures(table, ours, upstream, server.url, 1 if quick else 2, [max(1, largest // 4), largest])
+        if "fanout" in wanted:
+            fanout_figures(table, ours, upstream, server, rounds, 32, 320 if quick else 1280)
     finally:
         server.shutdown()
-    if not args.no_sandbox:
+    if not args.no_sandbox and "workload" in wanted:
         workload_figures(table, ours, upstream, max(1, rounds // 2 + 1) if not quick else 1,
                          10 if quick else 100, 4 if quick else 20)
 
