@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gazu
 from gazu.types import Shot, Task
 
 
@@ -14,6 +15,8 @@ def done(task: Task) -> bool:
 
 
 def frames_of_a_shot_read_by_gazu(shot_id: str) -> int:
-    import gazu
-
     return gazu.shot.get_shot(shot_id)["nb_frame"]  # a cached function's answer is a Shot too
+
+
+def frames_of_a_shot_read_through_an_accessor(kitsu: gazu.KitsuClient, shot_id: str) -> int:
+    return kitsu.shot.get_shot(shot_id)["nb_frame"]  # the accessors' stub declares the same answers

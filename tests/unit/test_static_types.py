@@ -31,10 +31,11 @@ def test_correct_use_of_typed_answers_is_clean():
 def test_a_misspelled_key_on_a_returned_shot_is_an_error():
     code, output = mypy(os.path.join(EXAMPLES, "misspelled_key.py"))
     assert code == 1
-    assert 'misspelled_key.py:9: error: TypedDict "Shot" has no key "nb_frame"' in output
+    assert 'misspelled_key.py:10: error: TypedDict "Shot" has no key "nb_frame"' in output
     assert 'Did you mean "nb_frames"?' in output
-    assert 'misspelled_key.py:13: error: TypedDict "Task" has no key "task_status"' in output
-    assert 'misspelled_key.py:19: error: "nb_frame" is not a valid TypedDict key' in output  # from gazu.shot.get_shot
+    assert 'misspelled_key.py:14: error: TypedDict "Task" has no key "task_status"' in output
+    assert 'misspelled_key.py:18: error: "nb_frame" is not a valid TypedDict key' in output  # from gazu.shot.get_shot
+    assert 'misspelled_key.py:22: error: TypedDict "Shot" has no key "nb_frame"' in output  # through an accessor
 
 
 def test_the_package_itself_type_checks():
