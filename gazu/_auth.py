@@ -1,10 +1,32 @@
-"""The log-in steps the sync (``gazu.log_in``) and async (``gazu.aio.log_in``) clients share."""
+"""The log-in steps of ``KitsuClient.log_in`` and ``AsyncKitsuClient.log_in``: one flow for both clients."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
+from gazu._exchange import decode_json, get_message_from_data
 from gazu.exception import AuthFailedException, GazuException, InvalidArgumentException, NotAuthenticatedException
+
+if TYPE_CHECKING:  # pragma: no cover
+    from gazu.types import LoginAnswer
+
+
+class LogIn:
+    """One log-in, as both clients send it: its body checked before anything is sent, then its answer read."""
+
+    def __init__(self, email: str, password: str, **factors: Any) -> None:
+        self.email = email
+        self.payload = login_payload(email, password, **factors)
+        self.result: LoginAnswer = {}
+
+    def refused(self, error: GazuException) -> AuthFailedException:
+        """Return the error to raise for a 400 or 401 answer: the credentials were refused."""
+        return refused(error, self.email)
+
+    def tokens(self, response: Any) -> dict:
+        """Return the tokens a client keeps of the answer (kept as :attr:`result`, which the log-in returns)."""
+        self.result = cast("LoginAnswer", decode_json(response, "POST", "auth/login") or {})
+        return tokens_from(self.result, self.email)
 
 
 def login_payload(email: str, password: str, **factors: Any) -> dict:
@@ -29,8 +51,6 @@ def tokens_from(result: Any, email: str) -> dict:
     Raises:
         AuthFailedException: the answer is empty, not a dict, or says ``"login": false``.
     """
-    from gazu.client import get_message_from_data
-
     if not isinstance(result, dict) or not result or result.get("login") is False:
         raise AuthFailedException("log-in refused for %s: %s" % (email, get_message_from_data(result)))
     return dict(result)

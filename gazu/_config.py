@@ -51,7 +51,7 @@ def _timeout(variable: str, value: str) -> Any:
 def _url(variable: str, value: str) -> str:
     value = value.strip()
     if not value[:8].lower().startswith(("http://", "https://")) or any(c.isspace() for c in value):
-        from gazu.client import redacted_url
+        from gazu._exchange import redacted_url
 
         raise InvalidArgumentException(
             "%s: expected an http:// or https:// URL, got %r" % (variable, redacted_url(value)))

@@ -29,7 +29,6 @@ from urllib3 import connection as _connection
 from urllib3 import connectionpool as _pools
 from urllib3 import poolmanager as _poolmanager
 
-DEFAULT_TOTAL_TIMEOUT = 300.0
 # The slowest average, in bytes per second, at which a transfer is still moving.
 MIN_TRANSFER_RATE = 1024.0
 
@@ -47,6 +46,7 @@ class Deadline:
     def __init__(self, seconds: float | None, transfer: bool = False) -> None:
         self.seconds = seconds
         self.transfer = transfer
+        self.watched = False
         self.restart()
 
     def restart(self) -> None:
@@ -75,6 +75,11 @@ class Deadline:
             if moved - self.checkpoint_moved >= MIN_TRANSFER_RATE * self.seconds:
                 self.checkpoint, self.checkpoint_moved = now, moved
         return self.due() <= now
+
+    def done(self) -> None:
+        """The request is over: stop watching it (the sync client's :class:`Watchdog`; nothing otherwise)."""
+        if self.watched:
+            watchdog.disarm(self)
 
     def describe(self) -> str:
         """Say what was exceeded, for error messages."""
@@ -136,6 +141,7 @@ class Watchdog:
         _current.deadline = deadline
         if deadline.seconds is None:
             return
+        deadline.watched = True
         with self._condition:
             self._armed.add(deadline)
             if self._thread is None:

@@ -51,7 +51,8 @@ from collections.abc import Collection, Mapping
 from typing import TYPE_CHECKING, Any, Callable
 
 from gazu import _api
-from gazu.client import ExplicitVerifySession, KitsuClient, default_client, get_event_host, redacted_url
+from gazu._exchange import redacted_url as _redacted_url
+from gazu.client import ExplicitVerifySession, KitsuClient, default_client, get_event_host
 from gazu.exception import GazuException, InvalidArgumentException, NetworkException
 from gazu.helpers import is_id, validate_date_format
 
@@ -119,7 +120,7 @@ def init(
         event_client.connect(url, _AuthHeaders(client))
     except classes["ConnectionError"] as error:
         raise classes["EventStreamConnectionError"](
-            "cannot connect to the event stream at %s: %s" % (redacted_url(url), redacted_url(str(error)))) from error
+            "cannot connect to the event stream at %s: %s" % (_redacted_url(url), _redacted_url(str(error)))) from error
     return event_client
 
 
@@ -366,7 +367,7 @@ def _build_classes() -> dict[str, type]:
         """The ``/events`` namespace: logs the connection's life; a failing handler is logged, never fatal."""
 
         def on_connect(self) -> None:
-            logger.info("event stream: connected to %s", redacted_url(getattr(self.client, "connection_url", "?")))
+            logger.info("event stream: connected to %s", _redacted_url(getattr(self.client, "connection_url", "?")))
 
         def on_disconnect(self, reason: Any = None) -> None:
             logger.warning("event stream: disconnected (%s)", reason or "no reason given")
