@@ -110,17 +110,8 @@ def log_in(
     Raises:
         AuthFailedException: the server refused the credentials.
     """
-    payload = _auth.login_payload(email, password, totp=totp, email_otp=email_otp,
-                                  fido_authentication_response=fido_authentication_response,
-                                  recovery_code=recovery_code)
-    try:  # with the current token, as upstream sends it; a refusal is never taken for an expired token
-        response = client.request("POST", "auth/login", json=payload, authenticated=False,
-                                  headers=raw.make_auth_header(client))
-    except (NotAuthenticatedException, ParameterException) as error:
-        raise _auth.refused(error, email) from None
-    result = cast("LoginAnswer", client._json(response, "POST", "auth/login") or {})
-    raw.set_tokens(_auth.tokens_from(result, email), client)
-    return result
+    return client.log_in(email, password, totp=totp, email_otp=email_otp,
+                         fido_authentication_response=fido_authentication_response, recovery_code=recovery_code)
 
 
 def send_email_otp(email: str, client: KitsuClient = default_client) -> Success:

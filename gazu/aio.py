@@ -22,16 +22,14 @@ refresh on a 401, streaming uploads, atomic downloads) and raises the same
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Callable, cast
+from typing import TYPE_CHECKING, Any, Callable
 
-from gazu import _auth
 from gazu._aio_client import AsyncKitsuClient, AsyncResponse
 from gazu._aio_client import aiohttp_module as _aiohttp_module
 from gazu.client import KitsuClient, model_path, raise_for_response
 from gazu.exception import (
     GazuException,
     InvalidArgumentException,
-    NotAuthenticatedException,
     ParameterException,
 )
 
@@ -111,18 +109,9 @@ async def log_in(
     Raises:
         AuthFailedException: the server refused the credentials.
     """
-    client = _client(client)
-    payload = _auth.login_payload(email, password, totp=totp, email_otp=email_otp,
-                                  fido_authentication_response=fido_authentication_response,
-                                  recovery_code=recovery_code)
-    try:
-        response = await client.request("POST", "auth/login", json=payload, authenticated=False,
-                                        headers=client.make_auth_header())  # the current token too, as upstream
-    except (NotAuthenticatedException, ParameterException) as error:
-        raise _auth.refused(error, email) from None
-    result = cast("LoginAnswer", client._json(response, "POST", "auth/login") or {})
-    client.tokens = _auth.tokens_from(result, email)
-    return result
+    return await _client(client).log_in(email, password, totp=totp, email_otp=email_otp,
+                                        fido_authentication_response=fido_authentication_response,
+                                        recovery_code=recovery_code)
 
 
 async def log_out(client: AsyncKitsuClient) -> dict:
