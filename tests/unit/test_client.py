@@ -282,18 +282,6 @@ class _Answer:
             self.text = text
 
 
-class _Client:
-    """A test double of a client, as check_status reads one."""
-
-    def __init__(self, use_refresh_token=True, refresh_token="r", callback=None):
-        self.use_refresh_token, self.refresh_token = use_refresh_token, refresh_token
-        self.callback_not_authenticated = callback
-        self.refreshed = 0
-
-    def refresh_access_token(self):
-        self.refreshed += 1
-
-
 @pytest.mark.parametrize("answer, exception", [
     (_Answer(401), NotAuthenticatedException), (_Answer(403), NotAllowedException),
     (_Answer(404), RouteNotFoundException), (_Answer(405), MethodNotAllowedException),
@@ -312,45 +300,6 @@ def test_check_status_works_on_minimal_responses(answer, exception):
 def test_check_status_422_says_the_server_message():
     with pytest.raises(ValidationException, match="name: missing required field"):
         raw.check_status(_Answer(422, {"message": "name: missing required field"}), "/data/persons")
-
-
-@pytest.mark.parametrize("status", [401, 422])
-def test_check_status_refreshes_an_expired_signature(status):
-    client = _Client()
-    assert raw.check_status(_Answer(status, {"message": "Signature has expired"}), "/p", client=client) \
-        == (status, True)
-    assert client.refreshed == 1
-    with pytest.raises(NotAuthenticatedException):  # nothing to refresh with
-        raw.check_status(_Answer(status, {"message": "Signature has expired"}), "/p")
-    with pytest.raises(NotAuthenticatedException):
-        raw.check_status(_Answer(status, {"message": "Signature has expired"}), "/p", client=_Client(False))
-
-
-def test_check_status_refreshes_only_an_expired_signature_and_asks_the_callback():
-    client = _Client()
-    with pytest.raises(NotAuthenticatedException):
-        raw.check_status(_Answer(401, {}), "/p", client=client)
-    with pytest.raises(ValidationException):
-        raw.check_status(_Answer(422, {"message": "Signature verification failed"}), "/p", client=client)
-    assert client.refreshed == 0
-    asked = []
-    replay = _Client(use_refresh_token=False, callback=lambda client, path: asked.append(path) or True)
-    assert raw.check_status(_Answer(401, {}), "/p", client=replay) == (401, True) and asked == ["/p"]
-    refuse = _Client(use_refresh_token=False, callback=lambda client, path: False)
-    with pytest.raises(NotAuthenticatedException):
-        raw.check_status(_Answer(401, {}), "/p", client=refuse)
-
-
-def test_get_message_from_data_as_upstream():
-    assert raw.get_message_from_data({"error": True, "message": "Validation error.", "data": {"errors": [
-        {"field": "task_ids", "message": "Tasks required."}, {"message": "x"}]}}) \
-        == "Validation error. (task_ids: Tasks required., None: x)"
-    assert raw.get_message_from_data({"data": {"errors": [{"field": "a", "message": "b"}]}}) \
-        == "No additional information (a: b)"
-    assert raw.get_message_from_data({"message": None, "error": "z"}) == "z"
-    for body in ({"error": True}, {"message": ""}, {"message": {"a": "b"}}, {"msg": "m"}, "text", [1], None):
-        assert raw.get_message_from_data(body) == "No additional information"
-    assert raw.get_message_from_response(_Answer(400)) == "No additional information"
 
 
 def test_errors_still_quote_the_token_library_and_field_dicts(kitsu):

@@ -602,6 +602,8 @@ class Refreshing:
     (Answer(401, EXPIRED), Refreshing(), (401, True), 1),
     (Answer(422, EXPIRED), Refreshing(), (422, True), 1),
     (Answer(401, EXPIRED), None, NotAuthenticatedException, 0),  # nothing to refresh with
+    (Answer(422, EXPIRED), None, NotAuthenticatedException, 0),
+    (Answer(401, EXPIRED), Refreshing(use_refresh_token=False), NotAuthenticatedException, 0),
     (Answer(422, EXPIRED), Refreshing(use_refresh_token=False), NotAuthenticatedException, 0),
     (Answer(401, {}), Refreshing(), NotAuthenticatedException, 0),  # only an expired signature is refreshed
     (Answer(422, {"message": "Signature verification failed"}), Refreshing(), ValidationException, 0),
@@ -617,6 +619,13 @@ def test_check_status(answer, client, result, refreshed):
         with pytest.raises(result):
             _exchange.check_status(answer, "/p", client=client)
     assert getattr(client, "refreshed", 0) == refreshed
+
+
+def test_check_status_asks_the_callback_about_the_path():
+    asked = []
+    client = Refreshing(use_refresh_token=False, callback=lambda client, path: asked.append(path) or True)
+    assert _exchange.check_status(Answer(401, {}), "/p", client=client) == (401, True)
+    assert asked == ["/p"] and client.refreshed == 0
 
 
 def test_get_message_from_data_as_upstream():
