@@ -2,11 +2,12 @@
 
 Domain functions (``gazu.asset``, ``gazu.task``, …) are one or two lines on
 these helpers. Each takes a route template written as a literal next to
-the function that uses it, and the entity arguments by their own names, so
-that a bad argument is reported by the name the caller used::
+the function that uses it, its placeholders named after the entity
+arguments, which it takes by their own names, so that a bad argument is
+reported by the name the caller used::
 
     def all_assets_for_project(project, client=default_client):
-        return _api.fetch_list("data/projects/{}/assets", client, sort=True, project=project)
+        return _api.fetch_list("data/projects/{project}/assets", client, sort=True, project=project)
 
 Ids are taken where upstream takes them: an entity argument is a dict with
 an ``"id"`` (any string) or an id string of UUID shape (:func:`to_id`); an
@@ -157,7 +158,7 @@ def check_ids(**entities: Any) -> None:
 
 
 def path(route: str, /, **entities: Any) -> str:
-    """Fill the ``{}`` of ``route`` with the ids of ``entities``, in order.
+    """Fill the named placeholders of ``route`` (``"data/shots/{shot}"``) with the ids of the entities of those names.
 
     An entity named ``id`` or ``…_id`` is an id as given (:func:`given_id`:
     upstream's ``shot_id`` parameters, and ids read from a dict); any other
@@ -166,7 +167,7 @@ def path(route: str, /, **entities: Any) -> str:
     """
     if not entities:
         return route
-    return route.format(*(_entity_id(name, value) for name, value in entities.items()))
+    return route.format_map({name: _entity_id(name, value) for name, value in entities.items()})
 
 
 def query(**values: Any) -> dict:
@@ -229,7 +230,7 @@ def with_ids(entity: Any, *keys: str) -> Any:
 
 def update(route: str, /, client: KitsuClient, value: Any, name: str, ids: tuple[str, ...] = ()) -> Any:
     """PUT a whole entity dict (which must carry its ``id``) back to its route, its lists under ``ids`` as ids."""
-    return client.put(route.format(to_id(entity(value, name), name)), with_ids(value, *ids))
+    return client.put(route.format_map({name: to_id(entity(value, name), name)}), with_ids(value, *ids))
 
 
 def delete(route: str, /, client: KitsuClient, *, force: bool = False, params: dict | None = None,

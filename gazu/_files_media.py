@@ -38,7 +38,7 @@ _PROCESSING_STATUS = "processing"
 
 def _fresh_preview(preview_file: str | Mapping, client: KitsuClient) -> PreviewFile:
     """Read a preview file from the server, never from the cache."""
-    return _api.fetch("data/preview-files/{}", client, preview_file=preview_file)
+    return _api.fetch("data/preview-files/{preview_file}", client, preview_file=preview_file)
 
 
 def _movie_path(preview_file: str | Mapping, lowdef: bool, client: KitsuClient) -> str:
@@ -57,7 +57,7 @@ def _movie_path(preview_file: str | Mapping, lowdef: bool, client: KitsuClient) 
 @cache
 def get_preview_file(preview_file_id: str, client: KitsuClient = default_client) -> PreviewFile:
     """Return the preview file with this id."""
-    return _api.fetch("data/preview-files/{}", client, preview_file_id=preview_file_id)
+    return _api.fetch("data/preview-files/{preview_file_id}", client, preview_file_id=preview_file_id)
 
 
 @cache
@@ -74,13 +74,13 @@ def get_running_preview_files(client: KitsuClient = default_client) -> list[Prev
 
 def update_preview(preview_file: str | Mapping, data: dict, client: KitsuClient = default_client) -> PreviewFile:
     """Write ``data`` onto a preview file's fields."""
-    return client.put(_api.path("data/preview-files/{}", preview_file=preview_file), data)
+    return client.put(_api.path("data/preview-files/{preview_file}", preview_file=preview_file), data)
 
 
 def update_preview_position(preview_file: str | Mapping, position: float,
                             client: KitsuClient = default_client) -> list[PreviewFile]:
     """Move a preview file to ``position`` (from 1) among the previews of its revision."""
-    return _api.put("actions/preview-files/{}/update-position", client, {"position": position},
+    return _api.put("actions/preview-files/{preview_file}/update-position", client, {"position": position},
                     preview_file=preview_file)
 
 
@@ -89,12 +89,12 @@ def update_preview_annotations(preview_file: str | Mapping, additions: Collectio
                                client: KitsuClient = default_client) -> PreviewFile:
     """Add, change and delete drawings on a preview file; only the lists given are sent."""
     body = _api.query(additions=additions, updates=updates, deletions=deletions)
-    return _api.put("actions/preview-files/{}/update-annotations", client, body, preview_file=preview_file)
+    return _api.put("actions/preview-files/{preview_file}/update-annotations", client, body, preview_file=preview_file)
 
 
 def remove_preview_file(preview_file: str | Mapping, force: bool = False, client: KitsuClient = default_client) -> str:
     """Delete a preview file."""
-    return _api.delete("data/preview-files/{}", client, force=force, preview_file=preview_file)
+    return _api.delete("data/preview-files/{preview_file}", client, force=force, preview_file=preview_file)
 
 
 def wait_for_preview_file(preview_file: str | Mapping, timeout: float = 60, poll_interval: float = 5,
@@ -166,14 +166,14 @@ def download_preview_lowdef_movie(preview_file: str | Mapping, file_path: str, c
 def download_preview_file_thumbnail(preview_file: str | Mapping, file_path: str, client: KitsuClient = default_client,
                                     progress_callback=None) -> requests.Response:
     """Save a preview's thumbnail (PNG) at ``file_path``."""
-    return _api.download("pictures/thumbnails/preview-files/{}.png", client, file_path,
+    return _api.download("pictures/thumbnails/preview-files/{preview_file}.png", client, file_path,
                          progress_callback=progress_callback, preview_file=preview_file)
 
 
 def download_preview_file_cover(preview_file: str | Mapping, file_path: str, client: KitsuClient = default_client,
                                 progress_callback=None) -> requests.Response:
     """Save a preview's full-size picture (PNG; a movie's first frame) at ``file_path``."""
-    return _api.download("pictures/originals/preview-files/{}.png", client, file_path,
+    return _api.download("pictures/originals/preview-files/{preview_file}.png", client, file_path,
                          progress_callback=progress_callback, preview_file=preview_file)
 
 
@@ -185,7 +185,7 @@ def extract_frame_from_preview(preview_file: str | Mapping, frame_number: int, f
     the picture in its ``content``.
     """
     params = {"frame_number": _api.given(frame_number, "frame_number")}
-    return _api.download("actions/preview-files/{}/extract-frame", client, file_path, optional=True,
+    return _api.download("actions/preview-files/{preview_file}/extract-frame", client, file_path, optional=True,
                          progress_callback=progress_callback, params=params, preview_file=preview_file)
 
 
@@ -196,7 +196,7 @@ def extract_tile_from_preview(preview_file: str | Mapping, file_path: str | None
     Without ``file_path`` nothing is written: the response is returned with
     the picture in its ``content``.
     """
-    return _api.download("actions/preview-files/{}/extract-tile", client, file_path, optional=True,
+    return _api.download("actions/preview-files/{preview_file}/extract-tile", client, file_path, optional=True,
                          progress_callback=progress_callback, preview_file=preview_file)
 
 
@@ -205,41 +205,42 @@ def extract_tile_from_preview(preview_file: str | Mapping, file_path: str | None
 
 def get_attachment_file(attachment_file_id: str, client: KitsuClient = default_client) -> AttachmentFile:
     """Return the attachment file with this id."""
-    return _api.fetch("data/attachment-files/{}", client, attachment_file_id=attachment_file_id)
+    return _api.fetch("data/attachment-files/{attachment_file_id}", client, attachment_file_id=attachment_file_id)
 
 
 @cache
 def get_all_attachment_files_for_task(task: str | Mapping,
                                       client: KitsuClient = default_client) -> list[AttachmentFile]:
     """Return the files attached to the comments of a task."""
-    return _api.fetch_list("data/tasks/{}/attachment-files", client, task=task)
+    return _api.fetch_list("data/tasks/{task}/attachment-files", client, task=task)
 
 
 def get_all_attachment_files_for_project(project: str | Mapping,
                                          client: KitsuClient = default_client) -> list[AttachmentFile]:
     """Return the files attached to the comments of a project."""
-    return _api.fetch_list("data/projects/{}/attachment-files", client, project=project)
+    return _api.fetch_list("data/projects/{project}/attachment-files", client, project=project)
 
 
 def get_attachment_thumbnail_url(attachment_file: str | Mapping, client: KitsuClient = default_client) -> str:
     """Return the API path of an attachment's thumbnail (no request is sent)."""
-    return _api.path("pictures/thumbnails/attachment-files/{}.png", attachment_file=attachment_file)
+    return _api.path("pictures/thumbnails/attachment-files/{attachment_file}.png", attachment_file=attachment_file)
 
 
 def download_attachment_file(attachment_file: str | Mapping, file_path: str, client: KitsuClient = default_client,
                              progress_callback=None) -> requests.Response:
     """Save an attachment file at ``file_path``."""
     _api.local_path(file_path)
-    attachment = _api.fetch("data/attachment-files/{}", client, attachment_file=attachment_file)
+    attachment = _api.fetch("data/attachment-files/{attachment_file}", client, attachment_file=attachment_file)
     # The server ignores the name segment; it only has to be a safe, non-empty one.
-    route = "data/attachment-files/{}/file/%s" % quote(attachment.get("name") or "file", safe="")
-    return _api.download(route, client, file_path, progress_callback=progress_callback, attachment_file=attachment)
+    return _api.download("data/attachment-files/{attachment_file}/file/%s" % quote(attachment.get("name") or "file",
+                                                                                   safe=""),
+                         client, file_path, progress_callback=progress_callback, attachment_file=attachment)
 
 
 def download_attachment_thumbnail(attachment_file: str | Mapping, file_path: str, client: KitsuClient = default_client,
                                   progress_callback=None) -> requests.Response:
     """Save an attachment's thumbnail (PNG) at ``file_path``."""
-    return _api.download("pictures/thumbnails/attachment-files/{}.png", client, file_path,
+    return _api.download("pictures/thumbnails/attachment-files/{attachment_file}.png", client, file_path,
                          progress_callback=progress_callback, attachment_file=attachment_file)
 
 
@@ -249,40 +250,40 @@ def download_attachment_thumbnail(attachment_file: str | Mapping, file_path: str
 def upload_person_avatar(person: str | Mapping, file_path: str, client: KitsuClient = default_client,
                          progress_callback=None) -> dict[Literal['thumbnail_path'], str]:
     """Set a person's avatar from a picture file."""
-    return _api.upload("pictures/thumbnails/persons/{}", client, file_path, progress_callback=progress_callback,
+    return _api.upload("pictures/thumbnails/persons/{person}", client, file_path, progress_callback=progress_callback,
                        person=person)
 
 
 def upload_project_avatar(project: str | Mapping, file_path: str, client: KitsuClient = default_client,
                           progress_callback=None) -> dict[Literal['thumbnail_path'], str]:
     """Set a project's avatar from a picture file."""
-    return _api.upload("pictures/thumbnails/projects/{}", client, file_path, progress_callback=progress_callback,
+    return _api.upload("pictures/thumbnails/projects/{project}", client, file_path, progress_callback=progress_callback,
                        project=project)
 
 
 def upload_organisation_avatar(organisation: str | Mapping, file_path: str, client: KitsuClient = default_client,
                                progress_callback=None) -> dict[Literal['thumbnail_path'], str]:
     """Set the organisation's avatar from a picture file."""
-    return _api.upload("pictures/thumbnails/organisations/{}", client, file_path, progress_callback=progress_callback,
-                   organisation=organisation)
+    return _api.upload("pictures/thumbnails/organisations/{organisation}", client, file_path,
+                       progress_callback=progress_callback, organisation=organisation)
 
 
 def download_person_avatar(person: str | Mapping, file_path: str, client: KitsuClient = default_client,
                            progress_callback=None) -> requests.Response:
     """Save a person's avatar (PNG) at ``file_path``."""
-    return _api.download("pictures/thumbnails/persons/{}.png", client, file_path, progress_callback=progress_callback,
-                         person=person)
+    return _api.download("pictures/thumbnails/persons/{person}.png", client, file_path,
+                         progress_callback=progress_callback, person=person)
 
 
 def download_project_avatar(project: str | Mapping, file_path: str, client: KitsuClient = default_client,
                             progress_callback=None) -> requests.Response:
     """Save a project's avatar (PNG) at ``file_path``."""
-    return _api.download("pictures/thumbnails/projects/{}.png", client, file_path, progress_callback=progress_callback,
-                         project=project)
+    return _api.download("pictures/thumbnails/projects/{project}.png", client, file_path,
+                         progress_callback=progress_callback, project=project)
 
 
 def download_organisation_avatar(organisation: str | Mapping, file_path: str, client: KitsuClient = default_client,
                                  progress_callback=None) -> requests.Response:
     """Save the organisation's avatar (PNG) at ``file_path``."""
-    return _api.download("pictures/thumbnails/organisations/{}.png", client, file_path,
+    return _api.download("pictures/thumbnails/organisations/{organisation}.png", client, file_path,
                          progress_callback=progress_callback, organisation=organisation)

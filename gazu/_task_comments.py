@@ -91,24 +91,24 @@ def _batch_files(entries: list[Mapping]) -> dict:
 @cache
 def all_comments_for_task(task: str | Mapping, client: KitsuClient = default_client) -> list[Comment]:
     """Return the comments of a task, newest first."""
-    return _api.fetch_list("data/tasks/{}/comments", client, task=task)
+    return _api.fetch_list("data/tasks/{task}/comments", client, task=task)
 
 
 @cache
 def get_last_comment_for_task(task: str | Mapping, client: KitsuClient = default_client) -> Comment | None:
     """Return the newest comment of a task, or None."""
-    return _api.fetch_first("data/tasks/{}/comments", client, task=task)
+    return _api.fetch_first("data/tasks/{task}/comments", client, task=task)
 
 
 @cache
 def all_comments_for_project(project: str | Mapping, client: KitsuClient = default_client) -> list[Comment]:
     """Return every comment of a project's tasks, last updated first."""
-    return _api.fetch_list("data/projects/{}/comments", client, project=project)
+    return _api.fetch_list("data/projects/{project}/comments", client, project=project)
 
 
 def get_comment(comment_id: str, client: KitsuClient = default_client) -> Comment:
     """Return the comment with this id."""
-    return _api.fetch("data/comments/{}", client, comment_id=comment_id)
+    return _api.fetch("data/comments/{comment_id}", client, comment_id=comment_id)
 
 
 # Writing ------------------------------------------------------------------------------
@@ -123,7 +123,7 @@ def add_comment(task: str | Mapping, task_status: str | Mapping, comment: str = 
     ``person`` and ``created_at`` (``YYYY-MM-DDTHH:MM:SS``) are honoured for
     managers only. ``attachments`` are local files sent with the comment.
     """
-    route = _api.path("actions/tasks/{}/comment", task=task)
+    route = _api.path("actions/tasks/{task}/comment", task=task)
     body = _comment_body(task_status, comment, person, checklist, created_at, links, for_client)
     if not attachments:
         return client.post(route, body)
@@ -133,19 +133,19 @@ def add_comment(task: str | Mapping, task_status: str | Mapping, comment: str = 
 
 def update_comment(comment: Mapping, client: KitsuClient = default_client) -> Comment:
     """Save a modified comment dict."""
-    return _api.update("data/comments/{}", client, comment, "comment")
+    return _api.update("data/comments/{comment}", client, comment, "comment")
 
 
 def remove_comment(comment: str | Mapping, client: KitsuClient = default_client) -> str:
     """Delete a comment with its previews, news and notifications (the task status is recomputed)."""
-    return _api.delete("data/comments/{}", client, comment=comment)
+    return _api.delete("data/comments/{comment}", client, comment=comment)
 
 
 def add_attachment_files_to_comment(task: str | Mapping, comment: str | Mapping,
                                     attachments: str | list[str] | None = None, client: KitsuClient = default_client,
                                     progress_callback: Callable | None = None) -> list[CommentAttachment]:
     """Attach local files to a comment; return the comment's attachment files."""
-    route = _api.path("actions/tasks/{}/comments/{}/add-attachment", task=task, comment=comment)
+    route = _api.path("actions/tasks/{task}/comments/{comment}/add-attachment", task=task, comment=comment)
     files = _attachment_fields(existing_paths(attachments, "attachments"))
     return client.upload(route, files=files, progress_callback=progress_callback)
 
@@ -153,32 +153,33 @@ def add_attachment_files_to_comment(task: str | Mapping, comment: str | Mapping,
 def delete_comment_attachment(task: str | Mapping, comment: str | Mapping, attachment_file: str | Mapping,
                               client: KitsuClient = default_client) -> str:
     """Delete a file attached to a comment."""
-    return _api.delete("data/tasks/{}/comments/{}/attachments/{}", client, task=task, comment=comment,
-                       attachment_file=attachment_file)
+    return _api.delete("data/tasks/{task}/comments/{comment}/attachments/{attachment_file}", client, task=task,
+                       comment=comment, attachment_file=attachment_file)
 
 
 def acknowledge_comment(task: str | Mapping, comment: str | Mapping, client: KitsuClient = default_client) -> Comment:
     """Acknowledge a comment as the logged-in user, or withdraw the acknowledgement if given already."""
-    return _api.post("data/tasks/{}/comments/{}/ack", client, task=task, comment=comment)
+    return _api.post("data/tasks/{task}/comments/{comment}/ack", client, task=task, comment=comment)
 
 
 def reply_to_comment(task: str | Mapping, comment: str | Mapping, text: str, person: str | Mapping | None = None,
                      client: KitsuClient = default_client) -> Reply:
     """Reply to a comment; return the reply (the server signs it with the logged-in user)."""
     body = {"text": _api.given(text, "text"), **_api.query(person_id=_api.optional_id(person, "person"))}
-    return _api.post("data/tasks/{}/comments/{}/reply", client, body, task=task, comment=comment)
+    return _api.post("data/tasks/{task}/comments/{comment}/reply", client, body, task=task, comment=comment)
 
 
 def delete_comment_reply(task: str | Mapping, comment: str | Mapping, reply: str | Mapping,
                          client: KitsuClient = default_client) -> str:
     """Delete a reply to a comment."""
-    return _api.delete("data/tasks/{}/comments/{}/reply/{}", client, task=task, comment=comment, reply=reply)
+    return _api.delete("data/tasks/{task}/comments/{comment}/reply/{reply}", client, task=task, comment=comment,
+                       reply=reply)
 
 
 def move_comment_to_task(task: str | Mapping, comment: str | Mapping, target_task: str | Mapping,
                          client: KitsuClient = default_client) -> Comment:
     """Move a comment (without previews) to another task of the same entity; return the moved comment."""
-    return _api.post("actions/tasks/{}/comments/{}/move", client,
+    return _api.post("actions/tasks/{task}/comments/{comment}/move", client,
                      {"target_task_id": _api.to_id(target_task, "target_task")}, task=task, comment=comment)
 
 
@@ -195,7 +196,8 @@ def batch_comments(comments: Collection[Mapping] | None = None, task: str | Mapp
     ``links``, and ``attachment_files`` / ``preview_files``: lists of local
     files. Each preview file becomes a new revision of its comment's task.
     """
-    route = "actions/tasks/batch-comment" if task is None else _api.path("actions/tasks/{}/batch-comment", task=task)
+    route = ("actions/tasks/batch-comment" if task is None
+             else _api.path("actions/tasks/{task}/batch-comment", task=task))
     comments = list(comments or [])
     with_files = any(isinstance(entry, dict) and (entry.get("attachment_files") or entry.get("preview_files"))
                      for entry in comments)
@@ -226,4 +228,4 @@ def create_multiple_comments(project: str | Mapping, comments: Collection[Mappin
     that lacks a key. They go as the JSON array Zou 1.0.97 reads (upstream's
     multipart form is refused there). ``progress_callback`` is never called.
     """
-    return _api.post("actions/projects/{}/tasks/comment-many", client, list(comments or []), project=project)
+    return _api.post("actions/projects/{project}/tasks/comment-many", client, list(comments or []), project=project)

@@ -36,13 +36,13 @@ def _upload_options(normalize_movie: bool, no_job: bool) -> dict:
 @cache
 def all_previews_for_task(task: str | Mapping, client: KitsuClient = default_client) -> list[PreviewFile]:
     """Return the preview files of a task."""
-    return _api.fetch_list("data/tasks/{}/previews", client, task=task)
+    return _api.fetch_list("data/tasks/{task}/previews", client, task=task)
 
 
 @cache
 def all_preview_files_for_project(project: str | Mapping, client: KitsuClient = default_client) -> list[PreviewFile]:
     """Return every preview file of a project (administrators only)."""
-    return _api.fetch_list("data/projects/{}/preview-files", client, project=project)
+    return _api.fetch_list("data/projects/{project}/preview-files", client, project=project)
 
 
 # Previews on comments --------------------------------------------------------------------
@@ -51,15 +51,15 @@ def all_preview_files_for_project(project: str | Mapping, client: KitsuClient = 
 def create_preview(task: str | Mapping, comment: str | Mapping, revision: int | None = None,
                    client: KitsuClient = default_client) -> PreviewFile:
     """Add an empty preview file to a comment, as the next revision unless ``revision`` is given; return it."""
-    return _api.post("actions/tasks/{}/comments/{}/add-preview", client, _api.query(revision=revision),
+    return _api.post("actions/tasks/{task}/comments/{comment}/add-preview", client, _api.query(revision=revision),
                      task=task, comment=comment)
 
 
 def create_extra_preview(task: str | Mapping, comment: str | Mapping, preview_file: str | Mapping,
                          client: KitsuClient = default_client) -> PreviewFile:
     """Add an empty preview file to a comment, in the same revision as ``preview_file``; return it."""
-    return _api.post("actions/tasks/{}/comments/{}/preview-files/{}", client, task=task, comment=comment,
-                     preview_file=preview_file)
+    return _api.post("actions/tasks/{task}/comments/{comment}/preview-files/{preview_file}", client, task=task,
+                     comment=comment, preview_file=preview_file)
 
 
 def upload_preview_file(preview_file: str | Mapping, file_path: str, normalize_movie: bool = True, no_job: bool = False,
@@ -70,7 +70,7 @@ def upload_preview_file(preview_file: str | Mapping, file_path: str, normalize_m
     movie as sent; ``no_job`` asks the server to process it at once rather
     than in a background job.
     """
-    route = _api.path("pictures/preview-files/{}", preview_file=preview_file)
+    route = _api.path("pictures/preview-files/{preview_file}", preview_file=preview_file)
     return client.upload(build_path_with_params(route, _upload_options(normalize_movie, no_job)),
                          file_path=existing_paths(file_path, "file_path")[0], progress_callback=progress_callback)
 
@@ -99,12 +99,12 @@ def add_extra_preview(task: str | Mapping, comment: str | Mapping, preview_file:
 def remove_preview_from_comment(task: str | Mapping, comment: str | Mapping, preview_file: str | Mapping,
                                 client: KitsuClient = default_client) -> str:
     """Delete a preview file of a comment."""
-    return _api.delete("actions/tasks/{}/comments/{}/preview-files/{}", client, task=task, comment=comment,
-                       preview_file=preview_file)
+    return _api.delete("actions/tasks/{task}/comments/{comment}/preview-files/{preview_file}", client, task=task,
+                       comment=comment, preview_file=preview_file)
 
 
 def set_main_preview(preview_file: str | Mapping, frame_number: int | None = None,
                      client: KitsuClient = default_client) -> Entity:
     """Make a preview its entity's thumbnail (for a movie, the frame ``frame_number``); return the entity."""
-    return _api.put("actions/preview-files/{}/set-main-preview", client, _api.query(frame_number=frame_number),
-                    preview_file=preview_file)
+    return _api.put("actions/preview-files/{preview_file}/set-main-preview", client,
+                    _api.query(frame_number=frame_number), preview_file=preview_file)

@@ -59,7 +59,7 @@ def all_assets_for_project(project: str | Mapping, client: KitsuClient = default
     """Return the assets of a project (of every project for None), sorted by name."""
     if project is None:
         return _api.fetch_list("data/assets/all", client, sort=True)
-    return _api.fetch_list("data/projects/{}/assets", client, sort=True, project=project)
+    return _api.fetch_list("data/projects/{project}/assets", client, sort=True, project=project)
 
 
 @cache
@@ -71,21 +71,21 @@ def all_assets_for_episode(episode: str | Mapping, client: KitsuClient = default
 @cache
 def all_assets_for_shot(shot: str | Mapping, client: KitsuClient = default_client) -> list[Asset]:
     """Return the assets cast in a shot, sorted by name."""
-    return _api.fetch_list("data/shots/{}/assets", client, sort=True, shot=shot)
+    return _api.fetch_list("data/shots/{shot}/assets", client, sort=True, shot=shot)
 
 
 @cache
 def all_assets_for_project_and_type(project: str | Mapping, asset_type: str | Mapping,
                                     client: KitsuClient = default_client) -> list[Asset]:
     """Return the assets of a project with this asset type, sorted by name."""
-    return _api.fetch_list("data/projects/{}/asset-types/{}/assets", client, sort=True,
+    return _api.fetch_list("data/projects/{project}/asset-types/{asset_type}/assets", client, sort=True,
                            project=project, asset_type=asset_type)
 
 
 @cache
 def get_asset(asset_id: str, client: KitsuClient = default_client) -> Asset:
     """Return the asset with this id, with its project, type and episode names and ids."""
-    return _api.fetch("data/assets/{}", client, asset_id=asset_id)
+    return _api.fetch("data/assets/{asset_id}", client, asset_id=asset_id)
 
 
 @cache
@@ -110,23 +110,23 @@ def new_asset(project: str | Mapping, asset_type: str | Mapping, name: str, desc
             "is_shared": is_shared,
             **_api.query(description=description, episode_id=_api.optional_id(episode, "episode"))}
     existing = get_asset_by_name(project, name, asset_type, client=client)
-    return existing or _api.post("data/projects/{}/asset-types/{}/assets/new", client, body,
+    return existing or _api.post("data/projects/{project}/asset-types/{asset_type}/assets/new", client, body,
                                  project=project, asset_type=asset_type)
 
 
 def update_asset(asset: Mapping, client: KitsuClient = default_client) -> Asset:
     """Save a modified asset dict, as :func:`get_asset` returns it; a changed ``episode_id`` moves the asset."""
-    return _api.update("data/entities/{}", client, _saveable(asset), "asset")
+    return _api.update("data/entities/{asset}", client, _saveable(asset), "asset")
 
 
 def update_asset_data(asset: str | Mapping, data: dict | None = None, client: KitsuClient = default_client) -> Asset:
     """Merge ``data`` into the asset's free-form ``data`` field (read fresh), keeping its other keys."""
-    return update_asset(_api.with_merged_data("data/assets/{}", client, data, asset=asset), client=client)
+    return update_asset(_api.with_merged_data("data/assets/{asset}", client, data, asset=asset), client=client)
 
 
 def remove_asset(asset: str | Mapping, force: bool = False, client: KitsuClient = default_client) -> str:
     """Delete an asset; without ``force``, an asset with tasks is only marked as canceled."""
-    return _api.delete("data/assets/{}", client, force=force, asset=asset)
+    return _api.delete("data/assets/{asset}", client, force=force, asset=asset)
 
 
 @cache
@@ -134,7 +134,7 @@ def get_episode_from_asset(asset: Mapping, client: KitsuClient = default_client)
     """Return the episode an asset dict belongs to (its ``source_id``, else its ``episode_id``), or None."""
     asset = _api.entity(asset, "asset")
     episode_id = asset.get("source_id") or asset.get("episode_id")
-    return _api.fetch("data/episodes/{}", client, episode=episode_id) if episode_id else None
+    return _api.fetch("data/episodes/{episode}", client, episode=episode_id) if episode_id else None
 
 
 # Asset types ----------------------------------------------------------------------
@@ -149,19 +149,20 @@ def all_asset_types(client: KitsuClient = default_client) -> list[AssetType]:
 @cache
 def all_asset_types_for_project(project: str | Mapping, client: KitsuClient = default_client) -> list[AssetType]:
     """Return the asset types of a project's assets, sorted by name."""
-    return _api.fetch_list("data/projects/{}/asset-types", client, sort=True, project=project)
+    return _api.fetch_list("data/projects/{project}/asset-types", client, sort=True, project=project)
 
 
 @cache
 def all_asset_types_for_shot(shot: str | Mapping, client: KitsuClient = default_client) -> list[AssetType]:
     """Return the asset types of the assets cast in a shot, sorted by name."""
-    return _api.fetch_list("data/shots/{}/asset-types", client, sort=True, shot=shot)
+    return _api.fetch_list("data/shots/{shot}/asset-types", client, sort=True, shot=shot)
 
 
 @cache
 def get_asset_type(asset_type_id: str, client: KitsuClient = default_client) -> AssetType:
     """Return the asset type with this id."""
-    return _api.fetch("data/asset-types/{}", client, asset_type_id=_api.to_id(asset_type_id, "asset_type_id"))
+    return _api.fetch("data/asset-types/{asset_type_id}", client,
+                      asset_type_id=_api.to_id(asset_type_id, "asset_type_id"))
 
 
 @cache
@@ -184,12 +185,12 @@ def new_asset_type(name: str, client: KitsuClient = default_client) -> AssetType
 def update_asset_type(asset_type: Mapping, client: KitsuClient = default_client) -> AssetType:
     """Rename an asset type: send the ``name`` of a modified asset type dict."""
     name = _api.field(asset_type, "asset_type", "name", any_value=True)
-    return _api.put("data/entity-types/{}", client, {"name": name}, asset_type=asset_type)
+    return _api.put("data/entity-types/{asset_type}", client, {"name": name}, asset_type=asset_type)
 
 
 def remove_asset_type(asset_type: str | Mapping, client: KitsuClient = default_client) -> str:
     """Delete an asset type no asset uses."""
-    return _api.delete("data/entity-types/{}", client, asset_type=asset_type)
+    return _api.delete("data/entity-types/{asset_type}", client, asset_type=asset_type)
 
 
 # Asset instances ------------------------------------------------------------------
@@ -199,33 +200,33 @@ def remove_asset_type(asset_type: str | Mapping, client: KitsuClient = default_c
 def all_asset_instances_for_asset(asset: str | Mapping,
                                   client: KitsuClient = default_client) -> dict[str, list[AssetInstance]]:
     """Return the instances of other assets placed in an asset (a set's props, for instance)."""
-    return _api.fetch("data/assets/{}/asset-asset-instances", client, asset=asset)
+    return _api.fetch("data/assets/{asset}/asset-asset-instances", client, asset=asset)
 
 
 @cache
 def all_shot_asset_instances_for_asset(asset: str | Mapping,
                                        client: KitsuClient = default_client) -> dict[str, list[AssetInstance]]:
     """Return the instances of an asset placed in shots."""
-    return _api.fetch("data/assets/{}/shot-asset-instances", client, asset=asset)
+    return _api.fetch("data/assets/{asset}/shot-asset-instances", client, asset=asset)
 
 
 @cache
 def all_scene_asset_instances_for_asset(asset: str | Mapping,
                                         client: KitsuClient = default_client) -> dict[str, list[AssetInstance]]:
     """Return the instances of an asset placed in scenes."""
-    return _api.fetch("data/assets/{}/scene-asset-instances", client, asset=asset)
+    return _api.fetch("data/assets/{asset}/scene-asset-instances", client, asset=asset)
 
 
 def all_asset_instances_for_shot(shot: str | Mapping,
                                  client: KitsuClient = default_client) -> dict[str, list[AssetInstance]]:
     """Return the asset instances placed in a shot."""
-    return _api.fetch("data/shots/{}/asset-instances", client, shot=shot)
+    return _api.fetch("data/shots/{shot}/asset-instances", client, shot=shot)
 
 
 @cache
 def get_asset_instance(asset_instance_id: str, client: KitsuClient = default_client) -> AssetInstance:
     """Return the asset instance with this id."""
-    return _api.fetch("data/asset-instances/{}", client, asset_instance_id=asset_instance_id)
+    return _api.fetch("data/asset-instances/{asset_instance_id}", client, asset_instance_id=asset_instance_id)
 
 
 def new_asset_asset_instance(asset: str | Mapping, asset_to_instantiate: str | Mapping, description: str | None = None,
@@ -233,17 +234,17 @@ def new_asset_asset_instance(asset: str | Mapping, asset_to_instantiate: str | M
     """Place an instance of ``asset_to_instantiate`` in ``asset``; the server numbers it."""
     body = {"asset_to_instantiate_id": _api.to_id(asset_to_instantiate, "asset_to_instantiate"),
             **_api.query(description=description)}
-    return _api.post("data/assets/{}/asset-asset-instances", client, body, asset=asset)
+    return _api.post("data/assets/{asset}/asset-asset-instances", client, body, asset=asset)
 
 
 def enable_asset_instance(asset_instance: str | Mapping, client: KitsuClient = default_client) -> AssetInstance:
     """Mark an asset instance as active."""
-    return _api.put("data/asset-instances/{}", client, {"active": True}, asset_instance=asset_instance)
+    return _api.put("data/asset-instances/{asset_instance}", client, {"active": True}, asset_instance=asset_instance)
 
 
 def disable_asset_instance(asset_instance: str | Mapping, client: KitsuClient = default_client) -> AssetInstance:
     """Mark an asset instance as inactive."""
-    return _api.put("data/asset-instances/{}", client, {"active": False}, asset_instance=asset_instance)
+    return _api.put("data/asset-instances/{asset_instance}", client, {"active": False}, asset_instance=asset_instance)
 
 
 # CSV import and export -------------------------------------------------------------
@@ -252,7 +253,7 @@ def disable_asset_instance(asset_instance: str | Mapping, client: KitsuClient = 
 def import_assets_with_csv(project: str | Mapping, csv_file_path: str, client: KitsuClient = default_client,
                            progress_callback=None) -> list[Asset]:
     """Create or update a project's assets from a Kitsu CSV file; return the assets."""
-    return _api.upload("import/csv/projects/{}/assets", client, csv_file_path, argument="csv_file_path",
+    return _api.upload("import/csv/projects/{project}/assets", client, csv_file_path, argument="csv_file_path",
                        progress_callback=progress_callback, project=project)
 
 
@@ -262,7 +263,7 @@ def export_assets_with_csv(project: str | Mapping, csv_file_path: str, episode: 
     """Save a project's assets as a CSV file (only an episode's, or only those with tasks assigned to a person)."""
     params = _api.query(episode_id=_api.optional_id(episode, "episode"),
                         assigned_to=_api.optional_id(assigned_to, "assigned_to"))
-    return _api.download("export/csv/projects/{}/assets.csv", client, csv_file_path, argument="csv_file_path",
+    return _api.download("export/csv/projects/{project}/assets.csv", client, csv_file_path, argument="csv_file_path",
                          params=params, progress_callback=progress_callback, project=project)
 
 
@@ -272,7 +273,7 @@ def export_assets_with_csv(project: str | Mapping, csv_file_path: str, episode: 
 @cache
 def get_all_assets_url(project: str | Mapping, client: KitsuClient = default_client) -> str:
     """Return the address of the project's asset list in Kitsu (the "main" episode's, for a TV show)."""
-    production = _api.fetch("data/projects/{}", client, project=project)
+    production = _api.fetch("data/projects/{project}", client, project=project)
     return _api.production_url(client, production["id"], "assets/", episode=_tvshow_episode(production))
 
 
@@ -280,7 +281,7 @@ def get_all_assets_url(project: str | Mapping, client: KitsuClient = default_cli
 def get_asset_url(asset: str | Mapping, client: KitsuClient = default_client) -> str:
     """Return the address of the asset's page in Kitsu (the asset is read fresh)."""
     found = get_asset(_api.to_id(asset, "asset"), client=client)
-    project = _api.fetch("data/projects/{}", client, project_id=found["project_id"])
+    project = _api.fetch("data/projects/{project_id}", client, project_id=found["project_id"])
     return _api.production_url(client, project["id"], "assets/%s/" % found["id"],
                                episode=_tvshow_episode(project, found.get("episode_id")))
 
@@ -293,10 +294,10 @@ def get_asset_type_url(project: str | Mapping, asset_type: str | Mapping, client
     """
     if isinstance(asset_type, dict) and "name" in asset_type:
         name = asset_type["name"]
-        production = _api.fetch("data/projects/{}", client, project=project)
+        production = _api.fetch("data/projects/{project}", client, project=project)
     else:
         asset_type_id = _api.to_id(asset_type, "asset_type")  # checked before any read
-        production = _api.fetch("data/projects/{}", client, project=project)
+        production = _api.fetch("data/projects/{project}", client, project=project)
         name = get_asset_type(asset_type_id, client=client)["name"]
     return _api.production_url(client, production["id"], "assets?" + urlencode({"search": "type=[%s]" % name}),
                                episode=_tvshow_episode(production))

@@ -46,28 +46,28 @@ def _entity_ids(entities: Any) -> list[str]:
 @cache
 def get_asset_casting(asset: Mapping, client: KitsuClient = default_client) -> list[CastingEntry]:
     """Return the casting of an asset dict: the assets it contains."""
-    return _api.fetch("data/projects/{}/entities/{}/casting", client,
+    return _api.fetch("data/projects/{project_id}/entities/{asset}/casting", client,
                       project_id=_api.field(asset, "asset", "project_id"), asset=asset)
 
 
 @cache
 def get_shot_casting(shot: Mapping, client: KitsuClient = default_client) -> list[CastingEntry]:
     """Return the casting of a shot dict: the assets that appear in it."""
-    return _api.fetch("data/projects/{}/entities/{}/casting", client, project_id=_api.field(shot, "shot", "project_id"),
-                      shot=shot)
+    return _api.fetch("data/projects/{project_id}/entities/{shot}/casting", client,
+                      project_id=_api.field(shot, "shot", "project_id"), shot=shot)
 
 
 @cache
 def get_episode_casting(episode: Mapping, client: KitsuClient = default_client) -> list[CastingEntry]:
     """Return the casting of an episode dict: the assets used in it."""
-    return _api.fetch("data/projects/{}/entities/{}/casting", client,
+    return _api.fetch("data/projects/{project_id}/entities/{episode}/casting", client,
                       project_id=_api.field(episode, "episode", "project_id"), episode=episode)
 
 
 @cache
 def get_sequence_casting(sequence: Mapping, client: KitsuClient = default_client) -> dict[str, list[CastingEntry]]:
     """Return the castings of the shots of a sequence dict, by shot id."""
-    return _api.fetch("data/projects/{}/sequences/{}/casting", client,
+    return _api.fetch("data/projects/{project_id}/sequences/{sequence}/casting", client,
                       project_id=_api.field(sequence, "sequence", "project_id"), sequence=sequence)
 
 
@@ -75,39 +75,42 @@ def get_sequence_casting(sequence: Mapping, client: KitsuClient = default_client
 def get_sequence_shots_casting(project: str | Mapping, sequence: str | Mapping,
                                client: KitsuClient = default_client) -> dict[str, list[CastingEntry]]:
     """Return the castings of the shots of a sequence, by shot id."""
-    return _api.fetch("data/projects/{}/sequences/{}/casting", client, project=project, sequence=sequence)
+    return _api.fetch("data/projects/{project}/sequences/{sequence}/casting", client, project=project,
+                      sequence=sequence)
 
 
 @cache
 def get_project_shots_casting(project: str | Mapping,
                               client: KitsuClient = default_client) -> dict[str, list[CastingEntry]]:
     """Return the castings of every shot of a project, by shot id."""
-    return _api.fetch("data/projects/{}/sequences/all/casting", client, project=project)
+    return _api.fetch("data/projects/{project}/sequences/all/casting", client, project=project)
 
 
 @cache
 def get_episode_shots_casting(project: str | Mapping, episode: str | Mapping,
                               client: KitsuClient = default_client) -> dict[str, list[CastingEntry]]:
     """Return the castings of every shot of an episode, by shot id."""
-    return _api.fetch("data/projects/{}/episodes/{}/sequences/all/casting", client, project=project, episode=episode)
+    return _api.fetch("data/projects/{project}/episodes/{episode}/sequences/all/casting", client, project=project,
+                      episode=episode)
 
 
 @cache
 def get_episodes_casting(project: str | Mapping, client: KitsuClient = default_client) -> dict[str, list[CastingEntry]]:
     """Return the castings of every episode of a project, by episode id."""
-    return _api.fetch("data/projects/{}/episodes/casting", client, project=project)
+    return _api.fetch("data/projects/{project}/episodes/casting", client, project=project)
 
 
 def get_asset_type_casting(project: str | Mapping, asset_type: str | Mapping,
                            client: KitsuClient = default_client) -> dict[str, list[CastingEntry]]:
     """Return the castings of the project's assets of this type, by asset id."""
-    return _api.fetch("data/projects/{}/asset-types/{}/casting", client, project=project, asset_type=asset_type)
+    return _api.fetch("data/projects/{project}/asset-types/{asset_type}/casting", client, project=project,
+                      asset_type=asset_type)
 
 
 @cache
 def get_asset_cast_in(asset: str | Mapping, client: KitsuClient = default_client) -> list[CastIn]:
     """Return the shots, episodes and assets an asset is cast in."""
-    return _api.fetch("data/assets/{}/cast-in", client, asset=asset)
+    return _api.fetch("data/assets/{asset}/cast-in", client, asset=asset)
 
 
 # Changing castings ---------------------------------------------------------------
@@ -116,21 +119,21 @@ def get_asset_cast_in(asset: str | Mapping, client: KitsuClient = default_client
 def update_asset_casting(project: str | Mapping, asset: str | Mapping, casting: Collection[Mapping],
                          client: KitsuClient = default_client) -> list[CastingEntry]:
     """Replace the casting of an asset (the assets it contains); return the new casting."""
-    return _api.put("data/projects/{}/entities/{}/casting", client, _casting_list(casting),
+    return _api.put("data/projects/{project}/entities/{asset}/casting", client, _casting_list(casting),
                     project=project, asset=asset)
 
 
 def update_shot_casting(project: str | Mapping, shot: str | Mapping, casting: Collection[Mapping],
                         client: KitsuClient = default_client) -> list[CastingEntry]:
     """Replace the casting of a shot; return the new casting."""
-    return _api.put("data/projects/{}/entities/{}/casting", client, _casting_list(casting),
+    return _api.put("data/projects/{project}/entities/{shot}/casting", client, _casting_list(casting),
                     project=project, shot=shot)
 
 
 def update_episode_casting(project: str | Mapping, episode: str | Mapping, casting: Collection[Mapping],
                            client: KitsuClient = default_client) -> list[CastingEntry]:
     """Replace the casting of an episode; return the new casting."""
-    return _api.put("data/projects/{}/entities/{}/casting", client, _casting_list(casting),
+    return _api.put("data/projects/{project}/entities/{episode}/casting", client, _casting_list(casting),
                     project=project, episode=episode)
 
 
@@ -144,14 +147,16 @@ def cast_asset(project: str | Mapping, entities: Collection[str | Mapping] | str
     each entity's new casting, by entity id.
     """
     body = {"entity_ids": _entity_ids(entities), **_api.query(nb_occurences=nb_occurences, label=label)}
-    return _api.put("data/projects/{}/entities/casting/assets/{}", client, body, project=project, asset=asset)
+    return _api.put("data/projects/{project}/entities/casting/assets/{asset}", client, body, project=project,
+                    asset=asset)
 
 
 def uncast_asset(project: str | Mapping, entities: Collection[str | Mapping] | str | Mapping, asset: str | Mapping,
                  client: KitsuClient = default_client) -> dict[str, list[CastingEntry]]:
     """Remove an asset from the castings of one or several entities; return their castings by entity id."""
     body = {"entity_ids": _entity_ids(entities), "nb_occurences": 0}
-    return _api.put("data/projects/{}/entities/casting/assets/{}", client, body, project=project, asset=asset)
+    return _api.put("data/projects/{project}/entities/casting/assets/{asset}", client, body, project=project,
+                    asset=asset)
 
 
 # Entity links --------------------------------------------------------------------
@@ -161,11 +166,11 @@ def uncast_asset(project: str | Mapping, entities: Collection[str | Mapping] | s
 def all_entity_links_for_project(project: str | Mapping, page: int | None = None, limit: int | None = None,
                                  client: KitsuClient = default_client) -> list[EntityLink] | EntityLinksPage:
     """Return the casting links of a project; with ``page``, one page of them as a dict with ``data``."""
-    return _api.fetch("data/projects/{}/entity-links", client, params=_api.query(page=page, limit=limit),
+    return _api.fetch("data/projects/{project}/entity-links", client, params=_api.query(page=page, limit=limit),
                       project=project)
 
 
 def delete_entity_link(entity_link: str | Mapping, client: KitsuClient = default_client) -> dict:
     """Delete one casting link; return the link given (``{"id": …}`` for an id)."""
-    _api.delete("data/entity-links/{}", client, entity_link=entity_link)
+    _api.delete("data/entity-links/{entity_link}", client, entity_link=entity_link)
     return _api.to_dict(entity_link, "entity_link")

@@ -25,20 +25,20 @@ def all_concepts(client: KitsuClient = default_client) -> list[Concept]:
 @cache
 def all_concepts_for_project(project: str | Mapping, client: KitsuClient = default_client) -> list[Concept]:
     """Return the concepts of a project, sorted by name."""
-    return _api.fetch_list("data/projects/{}/concepts", client, sort=True, project=project)
+    return _api.fetch_list("data/projects/{project}/concepts", client, sort=True, project=project)
 
 
 @cache
 def all_previews_for_concept(concept: str | Mapping,
                              client: KitsuClient = default_client) -> dict[str, list[EntityPreviewFile]]:
     """Return the previews published on a concept's tasks, grouped by task type id."""
-    return _api.fetch("data/concepts/{}/preview-files", client, concept=concept)
+    return _api.fetch("data/concepts/{concept}/preview-files", client, concept=concept)
 
 
 @cache
 def get_concept(concept_id: str, client: KitsuClient = default_client) -> Concept:
     """Return the concept with this id."""
-    return _api.fetch("data/concepts/{}", client, concept_id=concept_id)
+    return _api.fetch("data/concepts/{concept_id}", client, concept_id=concept_id)
 
 
 @cache
@@ -63,14 +63,14 @@ def new_concept(project: str | Mapping, name: str, description: str | None = Non
                                      _api.to_ids(entity_concept_links, "entity_concept_links")],
             **_api.query(description=description)}
     existing = get_concept_by_name(project, name, client=client)
-    return existing or _api.post("data/projects/{}/concepts", client, body, project=project)
+    return existing or _api.post("data/projects/{project}/concepts", client, body, project=project)
 
 
 def update_concept(concept: Mapping, client: KitsuClient = default_client) -> Concept:
     """Save a modified concept dict."""
-    return _api.update("data/entities/{}", client, concept, "concept")
+    return _api.update("data/entities/{concept}", client, concept, "concept")
 
 
 def remove_concept(concept: str | Mapping, force: bool = False, client: KitsuClient = default_client) -> str:
     """Delete a concept."""
-    return _api.delete("data/concepts/{}", client, force=force, concept=concept)
+    return _api.delete("data/concepts/{concept}", client, force=force, concept=concept)

@@ -21,20 +21,20 @@ if TYPE_CHECKING:  # pragma: no cover
 @cache
 def all_edits_for_project(project: str | Mapping, client: KitsuClient = default_client) -> list[Edit]:
     """Return the edits of a project, sorted by name."""
-    return _api.fetch_list("data/projects/{}/edits", client, sort=True, project=project)
+    return _api.fetch_list("data/projects/{project}/edits", client, sort=True, project=project)
 
 
 @cache
 def all_previews_for_edit(edit: str | Mapping,
                           client: KitsuClient = default_client) -> dict[str, list[EntityPreviewFile]]:
     """Return the edit's preview files, grouped by task type id as the server sends them."""
-    return _api.fetch("data/edits/{}/preview-files", client, edit=edit)
+    return _api.fetch("data/edits/{edit}/preview-files", client, edit=edit)
 
 
 @cache
 def get_edit(edit_id: str, client: KitsuClient = default_client) -> Edit:
     """Return the edit with this id, with its project and episode names and ids, and its tasks."""
-    return _api.fetch("data/edits/{}", client, edit_id=edit_id)
+    return _api.fetch("data/edits/{edit_id}", client, edit_id=edit_id)
 
 
 @cache
@@ -61,19 +61,19 @@ def new_edit(project: str | Mapping, name: str, description: str | None = None, 
     body = {"name": name, "data": _api.data_dict(data),
             **_api.query(description=description, episode_id=_api.optional_id(episode, "episode"))}
     existing = get_edit_by_name(project, name, client=client)
-    return existing or _api.post("data/projects/{}/edits", client, body, project=project)
+    return existing or _api.post("data/projects/{project}/edits", client, body, project=project)
 
 
 def update_edit(edit: Mapping, client: KitsuClient = default_client) -> Edit:
     """Save a modified edit dict (its ``data`` keys are merged into the stored ones)."""
-    return _api.update("data/entities/{}", client, edit, "edit")
+    return _api.update("data/entities/{edit}", client, edit, "edit")
 
 
 def update_edit_data(edit: str | Mapping, data: dict | None = None, client: KitsuClient = default_client) -> Edit:
     """Merge ``data`` into the edit's free-form ``data`` field (read fresh), keeping its other keys."""
-    return update_edit(_api.with_merged_data("data/edits/{}", client, data, edit=edit), client=client)
+    return update_edit(_api.with_merged_data("data/edits/{edit}", client, data, edit=edit), client=client)
 
 
 def remove_edit(edit: str | Mapping, force: bool = False, client: KitsuClient = default_client) -> str:
     """Delete an edit; without ``force``, an edit with tasks is only marked as canceled."""
-    return _api.delete("data/edits/{}", client, force=force, edit=edit)
+    return _api.delete("data/edits/{edit}", client, force=force, edit=edit)

@@ -25,7 +25,7 @@ def all_entities(client: KitsuClient = default_client) -> list[Entity]:
 @cache
 def get_entity(entity_id: str, client: KitsuClient = default_client) -> Entity:
     """Return the entity with this id, whatever its kind."""
-    return _api.fetch("data/entities/{}", client, entity_id=entity_id)
+    return _api.fetch("data/entities/{entity_id}", client, entity_id=entity_id)
 
 
 @cache
@@ -39,7 +39,7 @@ def get_entity_by_name(entity_name: str, project: str | Mapping | None = None,
 def all_entities_with_tasks_linked_to_entity(entity: str | Mapping,
                                              client: KitsuClient = default_client) -> list[LinkedEntity]:
     """Return the entities linked to an entity by casting, each with its tasks."""
-    return _api.fetch_list("data/entities/{}/entities-linked/with-tasks", client, entity=entity)
+    return _api.fetch_list("data/entities/{entity}/entities-linked/with-tasks", client, entity=entity)
 
 
 @cache
@@ -52,7 +52,7 @@ def guess_from_path(project_id: str, path: str, sep: str = "/",
 
 def remove_entity(entity: str | Mapping, force: bool = False, client: KitsuClient = default_client) -> str:
     """Delete an entity; with ``force``, its tasks and files too."""
-    return _api.delete("data/entities/{}", client, force=force, entity=entity)
+    return _api.delete("data/entities/{entity}", client, force=force, entity=entity)
 
 
 def remove_entities(project: str | Mapping, entities: Collection[str | Mapping], force: bool = False,
@@ -62,8 +62,8 @@ def remove_entities(project: str | Mapping, entities: Collection[str | Mapping],
     Without ``force``, an entity with tasks is only marked as canceled (and
     deleted for real when removed again).
     """
-    route = "actions/projects/{}/delete-entities" + ("?force=true" if force else "")
-    return _api.post(route, client, _api.to_ids(entities, "entities"), project=project)
+    return _api.post("actions/projects/{project}/delete-entities" + ("?force=true" if force else ""), client,
+                     _api.to_ids(entities, "entities"), project=project)
 
 
 # Entity types ------------------------------------------------------------------
@@ -78,7 +78,7 @@ def all_entity_types(client: KitsuClient = default_client) -> list[EntityType]:
 @cache
 def get_entity_type(entity_type_id: str, client: KitsuClient = default_client) -> EntityType:
     """Return the entity type with this id."""
-    return _api.fetch("data/entity-types/{}", client, entity_type_id=entity_type_id)
+    return _api.fetch("data/entity-types/{entity_type_id}", client, entity_type_id=entity_type_id)
 
 
 @cache
@@ -95,4 +95,4 @@ def new_entity_type(name: str, client: KitsuClient = default_client) -> EntityTy
 
 def remove_entity_type(entity_type: str | Mapping, client: KitsuClient = default_client) -> str:
     """Delete an entity type no entity uses."""
-    return _api.delete("data/entity-types/{}", client, entity_type=entity_type)
+    return _api.delete("data/entity-types/{entity_type}", client, entity_type=entity_type)

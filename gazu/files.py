@@ -105,13 +105,13 @@ def _new_output_file(output_type: Any, task_type: Any, comment: str, working_fil
 @cache
 def get_working_file(working_file_id: str, client: KitsuClient = default_client) -> WorkingFile:
     """Return the working file with this id."""
-    return _api.fetch("data/working-files/{}", client, working_file_id=working_file_id)
+    return _api.fetch("data/working-files/{working_file_id}", client, working_file_id=working_file_id)
 
 
 @cache
 def get_working_files_for_task(task: str | Mapping, client: KitsuClient = default_client) -> list[WorkingFile]:
     """Return every working file of a task."""
-    return _api.fetch_list("data/tasks/{}/working-files", client, task=task)
+    return _api.fetch_list("data/tasks/{task}/working-files", client, task=task)
 
 
 @cache
@@ -119,13 +119,13 @@ def get_all_working_files_for_entity(entity: str | Mapping, task: str | Mapping 
                                      client: KitsuClient = default_client) -> list[WorkingFile]:
     """Return the working files of an entity, narrowed to a task and a name when given."""
     params = _api.query(task_id=_api.optional_id(task, "task"), name=name)
-    return _api.fetch_list("data/entities/{}/working-files", client, params=params, entity=entity)
+    return _api.fetch_list("data/entities/{entity}/working-files", client, params=params, entity=entity)
 
 
 @cache
 def get_last_working_files(task: str | Mapping, client: KitsuClient = default_client) -> dict[str, WorkingFile]:
     """Return the last revision of each working file of a task, keyed by file name."""
-    return _api.fetch("data/tasks/{}/working-files/last-revisions", client, task=task)
+    return _api.fetch("data/tasks/{task}/working-files/last-revisions", client, task=task)
 
 
 @cache
@@ -146,7 +146,7 @@ def build_working_file_path(task: str | Mapping, name: str = "main", mode: str =
     """
     body = {"mode": mode, "name": name, "revision": revision, "separator": sep,
             **_api.query(software_id=_api.optional_id(software, "software"))}
-    return _joined(_api.post("data/tasks/{}/working-file-path", client, body, task=task), "path", "name", sep)
+    return _joined(_api.post("data/tasks/{task}/working-file-path", client, body, task=task), "path", "name", sep)
 
 
 def new_working_file(task: str | Mapping, name: str = "main", mode: str = "working",
@@ -162,24 +162,24 @@ def new_working_file(task: str | Mapping, name: str = "main", mode: str = "worki
     body = {"name": name, "mode": mode, "comment": comment, "revision": revision, "task_id": _api.to_id(task, "task"),
             **_api.query(software_id=_api.optional_id(software, "software"),
                          person_id=_api.optional_id(person, "person"))}
-    return _api.post("data/tasks/{}/working-files/new", client, body, task=task)
+    return _api.post("data/tasks/{task}/working-files/new", client, body, task=task)
 
 
 def update_comment(working_file: str | Mapping, comment: str, client: KitsuClient = default_client) -> WorkingFile:
     """Replace the comment of a working file."""
-    return _api.put("actions/working-files/{}/comment", client, {"comment": comment},
+    return _api.put("actions/working-files/{working_file}/comment", client, {"comment": comment},
                     working_file=working_file)
 
 
 def update_modification_date(working_file: str | Mapping, client: KitsuClient = default_client) -> WorkingFile:
     """Mark a working file as modified now."""
-    return _api.put("actions/working-files/{}/modified", client, {}, working_file=working_file)
+    return _api.put("actions/working-files/{working_file}/modified", client, {}, working_file=working_file)
 
 
 def upload_working_file(working_file: str | Mapping, file_path: str, client: KitsuClient = default_client,
                         progress_callback=None) -> WorkingFile:
     """Store a local file as the content of a working file."""
-    return _api.upload("data/working-files/{}/file", client, file_path, progress_callback=progress_callback,
+    return _api.upload("data/working-files/{working_file}/file", client, file_path, progress_callback=progress_callback,
                        working_file=working_file)
 
 
@@ -187,12 +187,12 @@ def download_working_file(working_file: str | Mapping, file_path: str | None = N
                           client: KitsuClient = default_client, progress_callback=None) -> requests.Response:
     """Save the stored content of a working file at ``file_path`` (default: the working file's own path)."""
     if _api.local_path(file_path, optional=True) is None:  # the working file's own path, read from the server
-        stored = _api.fetch("data/working-files/{}", client, working_file=working_file)
+        stored = _api.fetch("data/working-files/{working_file}", client, working_file=working_file)
         if not stored.get("path"):
             raise InvalidArgumentException("file_path: not given, and working file %s has no path" % stored.get("id"))
         file_path, working_file = stored["path"], stored
-    return _api.download("data/working-files/{}/file", client, file_path, progress_callback=progress_callback,
-                         working_file=working_file)
+    return _api.download("data/working-files/{working_file}/file", client, file_path,
+                         progress_callback=progress_callback, working_file=working_file)
 
 
 # Output files --------------------------------------------------------------------
@@ -201,7 +201,7 @@ def download_working_file(working_file: str | Mapping, file_path: str | None = N
 @cache
 def get_output_file(output_file_id: str, client: KitsuClient = default_client) -> OutputFile:
     """Return the output file with this id."""
-    return _api.fetch("data/output-files/{}", client, output_file_id=output_file_id)
+    return _api.fetch("data/output-files/{output_file_id}", client, output_file_id=output_file_id)
 
 
 @cache
@@ -212,7 +212,7 @@ def get_output_file_by_path(path: str, client: KitsuClient = default_client) -> 
 
 def update_output_file(output_file: str | Mapping, data: dict, client: KitsuClient = default_client) -> OutputFile:
     """Write ``data`` onto an output file's fields."""
-    return client.put(_api.path("data/output-files/{}", output_file=output_file), data)
+    return client.put(_api.path("data/output-files/{output_file}", output_file=output_file), data)
 
 
 def all_output_files_for_entity(entity: str | Mapping, output_type: str | Mapping | None = None,
@@ -221,7 +221,7 @@ def all_output_files_for_entity(entity: str | Mapping, output_type: str | Mappin
                                 client: KitsuClient = default_client) -> list[OutputFile]:
     """Return the output files of an asset or a shot, narrowed by the filters given."""
     params = _output_filters(output_type, task_type, name, representation, file_status)
-    return _api.fetch_list("data/entities/{}/output-files", client, params=params, entity=entity)
+    return _api.fetch_list("data/entities/{entity}/output-files", client, params=params, entity=entity)
 
 
 def all_output_files_for_project(project: str | Mapping, output_type: str | Mapping | None = None,
@@ -230,7 +230,7 @@ def all_output_files_for_project(project: str | Mapping, output_type: str | Mapp
                                  client: KitsuClient = default_client) -> list[OutputFile]:
     """Return the output files of a project, narrowed by the filters given (managers only)."""
     params = _output_filters(output_type, task_type, name, representation, file_status)
-    return _api.fetch_list("data/projects/{}/output-files", client, params=params, project=project)
+    return _api.fetch_list("data/projects/{project}/output-files", client, params=params, project=project)
 
 
 @cache
@@ -243,7 +243,7 @@ def all_output_files_for_asset_instance(asset_instance: str | Mapping, temporal_
     """Return the output files of an asset instance, narrowed by the filters given."""
     params = _output_filters(output_type, task_type, name, representation, file_status,
                              temporal_entity_id=_api.optional_id(temporal_entity, "temporal_entity"))
-    return _api.fetch_list("data/asset-instances/{}/output-files", client, params=params,
+    return _api.fetch_list("data/asset-instances/{asset_instance}/output-files", client, params=params,
                            asset_instance=asset_instance)
 
 
@@ -254,7 +254,7 @@ def get_last_output_files_for_entity(entity: str | Mapping, output_type: str | M
                                      client: KitsuClient = default_client) -> list[OutputFile]:
     """Return the last revision of each output file of an asset or a shot, narrowed by the filters given."""
     params = _output_filters(output_type, task_type, name, representation, file_status)
-    return _api.fetch_list("data/entities/{}/output-files/last-revisions", client, params=params, entity=entity)
+    return _api.fetch_list("data/entities/{entity}/output-files/last-revisions", client, params=params, entity=entity)
 
 
 @cache
@@ -266,15 +266,16 @@ def get_last_output_files_for_asset_instance(asset_instance: str | Mapping, temp
                                              client: KitsuClient = default_client) -> list[OutputFile]:
     """Return the last revision of each output file of an asset instance in a shot or scene."""
     params = _output_filters(output_type, task_type, name, representation, file_status)
-    return _api.fetch_list("data/asset-instances/{}/entities/{}/output-files/last-revisions", client,
-                           params=params, asset_instance=asset_instance, temporal_entity=temporal_entity)
+    return _api.fetch_list(
+        "data/asset-instances/{asset_instance}/entities/{temporal_entity}/output-files/last-revisions", client,
+        params=params, asset_instance=asset_instance, temporal_entity=temporal_entity)
 
 
 def get_next_entity_output_revision(entity: str | Mapping, output_type: str | Mapping, task_type: str | Mapping,
                                     name: str = "main", client: KitsuClient = default_client) -> int:
     """Return the revision the next output file of an entity will get (1 for the first)."""
     body = _revision_query(output_type, task_type, name)
-    return _api.post("data/entities/{}/output-files/next-revision", client, body, entity=entity)["next_revision"]
+    return _api.post("data/entities/{entity}/output-files/next-revision", client, body, entity=entity)["next_revision"]
 
 
 def get_last_entity_output_revision(entity: str | Mapping, output_type: str | Mapping, task_type: str | Mapping,
@@ -288,8 +289,8 @@ def get_next_asset_instance_output_revision(asset_instance: str | Mapping, tempo
                                             client: KitsuClient = default_client) -> int:
     """Return the revision the next output file of an asset instance will get (1 for the first)."""
     body = _revision_query(output_type, task_type, name)
-    return _api.post("data/asset-instances/{}/entities/{}/output-files/next-revision", client, body,
-                     asset_instance=asset_instance, temporal_entity=temporal_entity)["next_revision"]
+    return _api.post("data/asset-instances/{asset_instance}/entities/{temporal_entity}/output-files/next-revision",
+                     client, body, asset_instance=asset_instance, temporal_entity=temporal_entity)["next_revision"]
 
 
 def get_last_asset_instance_output_revision(asset_instance: str | Mapping, temporal_entity: str | Mapping,
@@ -307,7 +308,7 @@ def build_entity_output_file_path(entity: str | Mapping, output_type: str | Mapp
                                   client: KitsuClient = default_client) -> str:
     """Return the path (without extension) the project's file tree gives an entity's output file."""
     body = _output_path_query(output_type, task_type, name, mode, representation, revision, nb_elements, sep)
-    answer = _api.post("data/entities/{}/output-file-path", client, body, entity=entity)
+    answer = _api.post("data/entities/{entity}/output-file-path", client, body, entity=entity)
     return _joined(answer, "folder_path", "file_name", sep)
 
 
@@ -319,8 +320,8 @@ def build_asset_instance_output_file_path(asset_instance: str | Mapping, tempora
                                           client: KitsuClient = default_client) -> str:
     """Return the path (without extension) the project's file tree gives an asset instance's output file."""
     body = _output_path_query(output_type, task_type, name, mode, representation, revision, nb_elements, sep)
-    answer = _api.post("data/asset-instances/{}/entities/{}/output-file-path", client, body,
-                       asset_instance=asset_instance, temporal_entity=temporal_entity)
+    answer = _api.post("data/asset-instances/{asset_instance}/entities/{temporal_entity}/output-file-path", client,
+                       body, asset_instance=asset_instance, temporal_entity=temporal_entity)
     return _joined(answer, "folder_path", "file_name", sep)
 
 
@@ -336,7 +337,7 @@ def new_entity_output_file(entity: str | Mapping, output_type: str | Mapping, ta
     """
     body = _new_output_file(output_type, task_type, comment, working_file, person, name, revision, nb_elements,
                             representation, sep, file_status_id)
-    return _api.post("data/entities/{}/output-files/new", client, body, entity=entity)
+    return _api.post("data/entities/{entity}/output-files/new", client, body, entity=entity)
 
 
 def new_asset_instance_output_file(asset_instance: str | Mapping, temporal_entity: str | Mapping,
@@ -349,7 +350,7 @@ def new_asset_instance_output_file(asset_instance: str | Mapping, temporal_entit
     """Create an output file revision for an asset instance in a shot or scene (see new_entity_output_file)."""
     body = _new_output_file(output_type, task_type, comment, working_file, person, name, revision, nb_elements,
                             representation, sep, file_status_id)
-    return _api.post("data/asset-instances/{}/entities/{}/output-files/new", client, body,
+    return _api.post("data/asset-instances/{asset_instance}/entities/{temporal_entity}/output-files/new", client, body,
                      asset_instance=asset_instance, temporal_entity=temporal_entity)
 
 
@@ -365,21 +366,21 @@ def all_output_types(client: KitsuClient = default_client) -> list[OutputType]:
 @cache
 def all_output_types_for_entity(entity: str | Mapping, client: KitsuClient = default_client) -> list[OutputType]:
     """Return the output types of an entity's output files."""
-    return _api.fetch_list("data/entities/{}/output-types", client, entity=entity)
+    return _api.fetch_list("data/entities/{entity}/output-types", client, entity=entity)
 
 
 @cache
 def all_output_types_for_asset_instance(asset_instance: Mapping, temporal_entity: Mapping,
                                         client: KitsuClient = default_client) -> list[OutputType]:
     """Return the output types of an asset instance's output files in a shot or scene."""
-    return _api.fetch_list("data/asset-instances/{}/entities/{}/output-types", client,
+    return _api.fetch_list("data/asset-instances/{asset_instance}/entities/{temporal_entity}/output-types", client,
                            asset_instance=asset_instance, temporal_entity=temporal_entity)
 
 
 @cache
 def get_output_type(output_type_id: str, client: KitsuClient = default_client) -> OutputType:
     """Return the output type with this id."""
-    return _api.fetch("data/output-types/{}", client, output_type_id=output_type_id)
+    return _api.fetch("data/output-types/{output_type_id}", client, output_type_id=output_type_id)
 
 
 @cache
@@ -407,7 +408,7 @@ def all_softwares(client: KitsuClient = default_client) -> list[Software]:
 @cache
 def get_software(software_id: str, client: KitsuClient = default_client) -> Software:
     """Return the software with this id."""
-    return _api.fetch("data/softwares/{}", client, software_id=software_id)
+    return _api.fetch("data/softwares/{software_id}", client, software_id=software_id)
 
 
 @cache
@@ -426,7 +427,7 @@ def new_software(name: str, short_name: str, file_extension: str, secondary_exte
 
 def update_software(software: Mapping, client: KitsuClient = default_client) -> Software:
     """Save a modified software dict."""
-    return _api.update("data/softwares/{}", client, software, "software")
+    return _api.update("data/softwares/{software}", client, software, "software")
 
 
 # File statuses -------------------------------------------------------------------
@@ -435,7 +436,7 @@ def update_software(software: Mapping, client: KitsuClient = default_client) -> 
 @cache
 def get_file_status(status_id: str, client: KitsuClient = default_client) -> FileStatus:
     """Return the file status with this id."""
-    return _api.fetch("data/file-status/{}", client, status_id=status_id)
+    return _api.fetch("data/file-status/{status_id}", client, status_id=status_id)
 
 
 @cache
@@ -455,7 +456,7 @@ def new_file_status(name: str, color: str, client: KitsuClient = default_client)
 
 def update_project_file_tree(project: str | Mapping, file_tree: dict, client: KitsuClient = default_client) -> Project:
     """Set the file tree (path templates) the server builds a project's file paths from."""
-    return _api.put("data/projects/{}", client, {"file_tree": file_tree}, project=project)
+    return _api.put("data/projects/{project}", client, {"file_tree": file_tree}, project=project)
 
 
 @_api.deprecated("use update_project_file_tree(project, file_tree) with the tree itself")

@@ -87,12 +87,12 @@ def new_person(first_name: str, last_name: str, email: str, phone: str = "", rol
 
 def update_person(person: Mapping, client: KitsuClient = default_client) -> Person:
     """Save a modified person dict."""
-    return _api.update("data/persons/{}", client, person, "person", ids=("departments",))
+    return _api.update("data/persons/{person}", client, person, "person", ids=("departments",))
 
 
 def remove_person(person: str | Mapping, force: bool = False, client: KitsuClient = default_client) -> str:
     """Delete a person; with ``force``, also delete what they made."""
-    return _api.delete("data/persons/{}", client, force=force, person=person)
+    return _api.delete("data/persons/{person}", client, force=force, person=person)
 
 
 def new_bot(name: str, email: str, role: str = "user", departments: Collection[str | Mapping] | None = None,
@@ -106,41 +106,41 @@ def new_bot(name: str, email: str, role: str = "user", departments: Collection[s
 
 def update_bot(bot: Mapping, client: KitsuClient = default_client) -> Person:
     """Save a modified bot dict (a new expiration date yields a new ``access_token``)."""
-    return _api.update("data/persons/{}", client, bot, "bot", ids=("departments",))
+    return _api.update("data/persons/{bot}", client, bot, "bot", ids=("departments",))
 
 
 def remove_bot(bot: Mapping, force: bool = False, client: KitsuClient = default_client) -> str:
     """Delete a bot."""
-    return _api.delete("data/persons/{}", client, force=force, bot=bot)
+    return _api.delete("data/persons/{bot}", client, force=force, bot=bot)
 
 
 def invite_person(person: str | Mapping, client: KitsuClient = default_client) -> SuccessMessage:
     """E-mail the person an invitation to set their password and log in."""
-    return _api.fetch("actions/persons/{}/invite", client, person=person)
+    return _api.fetch("actions/persons/{person}/invite", client, person=person)
 
 
 def change_password_for_person(person: str | Mapping, password: str,
                                client: KitsuClient = default_client) -> dict[Literal['success'], bool]:
     """Set a person's password (an administrator's action)."""
-    return _api.post("actions/persons/{}/change-password", client,
+    return _api.post("actions/persons/{person}/change-password", client,
                      {"password": password, "password_2": password}, person=person)
 
 
 def disable_two_factor_authentication(person: str | Mapping, client: KitsuClient = default_client) -> str:
     """Turn off a person's two-factor authentication (an administrator's action)."""
-    return _api.delete("actions/persons/{}/disable-two-factor-authentication", client, person=person)
+    return _api.delete("actions/persons/{person}/disable-two-factor-authentication", client, person=person)
 
 
 def set_avatar(person: str | Mapping, file_path: str, client: KitsuClient = default_client,
                progress_callback=None) -> dict[Literal['thumbnail_path'], str]:
     """Upload a picture as the person's avatar."""
-    return _api.upload("pictures/thumbnails/persons/{}", client, file_path, progress_callback=progress_callback,
+    return _api.upload("pictures/thumbnails/persons/{person}", client, file_path, progress_callback=progress_callback,
                        person=person)
 
 
 def clear_person_avatar(person: str | Mapping, client: KitsuClient = default_client) -> str:
     """Remove the person's avatar."""
-    return _api.delete("actions/persons/{}/clear-avatar", client, person=person)
+    return _api.delete("actions/persons/{person}/clear-avatar", client, person=person)
 
 
 def get_presence_log(year: int, month: int, client: KitsuClient = default_client) -> str:
@@ -173,7 +173,7 @@ def all_departments(client: KitsuClient = default_client) -> list[Department]:
 @cache
 def get_department(department_id: str, client: KitsuClient = default_client) -> Department:
     """Return the department with this id."""
-    return _api.fetch("data/departments/{}", client, department_id=department_id)
+    return _api.fetch("data/departments/{department_id}", client, department_id=department_id)
 
 
 @cache
@@ -194,25 +194,26 @@ def new_department(name: str, color: str = "", archived: bool = False,
 
 def update_department(department, client=default_client) -> Department:
     """Save a modified department dict (an id alone sends just the id, as upstream)."""
-    return _api.update("data/departments/{}", client, _api.to_dict(department, "department"), "department")
+    return _api.update("data/departments/{department}", client, _api.to_dict(department, "department"), "department")
 
 
 def remove_department(department, force=False, client=default_client) -> str:
     """Delete a department."""
-    return _api.delete("data/departments/{}", client, force=force, department=department)
+    return _api.delete("data/departments/{department}", client, force=force, department=department)
 
 
 def add_person_to_department(person: str | Mapping, department: str | Mapping,
                              client: KitsuClient = default_client) -> Person:
     """Add a person to a department; return the person."""
-    return _api.post("actions/persons/{}/departments/add", client,
+    return _api.post("actions/persons/{person}/departments/add", client,
                      {"department_id": _api.to_id(department, "department")}, person=person)
 
 
 def remove_person_from_department(person: str | Mapping, department: str | Mapping,
                                   client: KitsuClient = default_client) -> str:
     """Take a person out of a department."""
-    return _api.delete("actions/persons/{}/departments/{}", client, person=person, department=department)
+    return _api.delete("actions/persons/{person}/departments/{department}", client, person=person,
+                       department=department)
 
 
 # Time sheets ----------------------------------------------------------------------
@@ -221,14 +222,14 @@ def remove_person_from_department(person: str | Mapping, department: str | Mappi
 @cache
 def get_time_spents_by_date(person: str | Mapping, date: str, client: KitsuClient = default_client) -> list[TimeSpent]:
     """Return the time the person logged on a day, one entry per task."""
-    return _api.fetch_list("data/persons/{}/time-spents/" + _api.date(date, "date"), client, person=person)
+    return _api.fetch_list("data/persons/{person}/time-spents/" + _api.date(date, "date"), client, person=person)
 
 
 @cache
 def get_time_spents_range(person_id: str, start_date: str, end_date: str,
                           client: KitsuClient = default_client) -> list[TimeSpent]:
     """Return the time the person logged from ``start_date`` to ``end_date`` included."""
-    return _api.fetch_list("data/persons/{}/time-spents", client, person_id=person_id, params={
+    return _api.fetch_list("data/persons/{person_id}/time-spents", client, person_id=person_id, params={
         "start_date": _api.date(start_date, "start_date"), "end_date": _api.date(end_date, "end_date")})
 
 
@@ -236,14 +237,15 @@ def get_time_spents_range(person_id: str, start_date: str, end_date: str,
 def get_week_time_spents(person: str | Mapping, year: int, week: int,
                          client: KitsuClient = default_client) -> list[TimeSpentRow]:
     """Return the time the person logged in an ISO week, summed per task."""
-    return _api.fetch_list("data/persons/{}/time-spents/week/%s/%s" % (
+    return _api.fetch_list("data/persons/{person}/time-spents/week/%s/%s" % (
         _api.segment(year, "year"), _api.segment(week, "week")), client, person=person)
 
 
 @cache
 def get_year_time_spents(person: str | Mapping, year: int, client: KitsuClient = default_client) -> list[TimeSpentRow]:
     """Return the time the person logged in a year, summed per task."""
-    return _api.fetch_list("data/persons/{}/time-spents/year/%s" % _api.segment(year, "year"), client, person=person)
+    return _api.fetch_list("data/persons/{person}/time-spents/year/%s" % _api.segment(year, "year"), client,
+                           person=person)
 
 
 def get_all_month_time_spents(id: str, date: datetime.date, client: KitsuClient = default_client) -> list[TimeSpent]:
@@ -253,7 +255,7 @@ def get_all_month_time_spents(id: str, date: datetime.date, client: KitsuClient 
     except (TypeError, ValueError):
         raise InvalidArgumentException("date: expected a datetime.date (or a YYYY-MM-DD string), got %r"
                                        % (date,)) from None
-    return _api.fetch_list("data/persons/{}/time-spents/month/all/" + month.strftime("%Y/%m"), client, id=id)
+    return _api.fetch_list("data/persons/{id}/time-spents/month/all/" + month.strftime("%Y/%m"), client, id=id)
 
 
 # Day offs ---------------------------------------------------------------------------
@@ -262,20 +264,20 @@ def get_all_month_time_spents(id: str, date: datetime.date, client: KitsuClient 
 @cache
 def get_day_off(day_off_id: str, client: KitsuClient = default_client) -> DayOff:
     """Return the day off with this id."""
-    return _api.fetch("data/day-offs/{}", client, day_off_id=day_off_id)
+    return _api.fetch("data/day-offs/{day_off_id}", client, day_off_id=day_off_id)
 
 
 @cache
 def get_day_offs(person: str | Mapping, client: KitsuClient = default_client) -> list[DayOff]:
     """Return every day off of the person."""
-    return _api.fetch_list("data/persons/{}/day-offs", client, person=person)
+    return _api.fetch_list("data/persons/{person}/day-offs", client, person=person)
 
 
 @cache
 def get_week_day_offs(person: str | Mapping, year: int, week: int,
                       client: KitsuClient = default_client) -> list[DayOff]:
     """Return the person's day offs overlapping an ISO week."""
-    return _api.fetch_list("data/persons/{}/day-offs/week/%s/%s" % (
+    return _api.fetch_list("data/persons/{person}/day-offs/week/%s/%s" % (
         _api.segment(year, "year"), _api.segment(week, "week")), client, person=person)
 
 
@@ -283,14 +285,14 @@ def get_week_day_offs(person: str | Mapping, year: int, week: int,
 def get_month_day_offs(person: str | Mapping, year: int, month: int,
                        client: KitsuClient = default_client) -> list[DayOff]:
     """Return the person's day offs overlapping a month."""
-    return _api.fetch_list("data/persons/{}/day-offs/month/%s/%s" % (
+    return _api.fetch_list("data/persons/{person}/day-offs/month/%s/%s" % (
         _api.segment(year, "year"), _api.segment(month, "month", 2)), client, person=person)
 
 
 @cache
 def get_year_day_offs(person: str | Mapping, year: int, client: KitsuClient = default_client) -> list[DayOff]:
     """Return the person's day offs overlapping a year."""
-    return _api.fetch_list("data/persons/{}/day-offs/year/%s" % _api.segment(year, "year"), client, person=person)
+    return _api.fetch_list("data/persons/{person}/day-offs/year/%s" % _api.segment(year, "year"), client, person=person)
 
 
 def new_day_off(person: str | Mapping, date: str, end_date: str, description: str | None = None,
@@ -306,9 +308,9 @@ def new_day_off(person: str | Mapping, date: str, end_date: str, description: st
 
 def update_day_off(day_off: Mapping, client: KitsuClient = default_client) -> DayOff:
     """Save a modified day off dict."""
-    return _api.update("data/day-offs/{}", client, day_off, "day_off")
+    return _api.update("data/day-offs/{day_off}", client, day_off, "day_off")
 
 
 def remove_day_off(day_off: str | Mapping, client: KitsuClient = default_client) -> str:
     """Delete a day off."""
-    return _api.delete("data/day-offs/{}", client, day_off=day_off)
+    return _api.delete("data/day-offs/{day_off}", client, day_off=day_off)

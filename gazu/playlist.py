@@ -74,7 +74,8 @@ def all_playlists(client: KitsuClient = default_client) -> list[Playlist]:
 def all_playlists_for_project(project: str | Mapping, client: KitsuClient = default_client,
                               page: int = 1) -> list[Playlist]:
     """Return one page of the project's playlists (pages go from the most recently updated), sorted by name."""
-    return _api.fetch_list("data/projects/{}/playlists", client, params={"page": page}, sort=True, project=project)
+    return _api.fetch_list("data/projects/{project}/playlists", client, params={"page": page}, sort=True,
+                           project=project)
 
 
 @cache
@@ -82,15 +83,15 @@ def all_playlists_for_episode(episode: str | Mapping, client: KitsuClient = defa
     """Return the playlists of an episode, sorted by name."""
     known = episode if isinstance(episode, dict) and episode.get("project_id") else None
     if known is None:  # an id: upstream needs the episode dict
-        known = _api.fetch("data/episodes/{}", client, episode=episode)
-    return _api.fetch_list("data/projects/{}/episodes/{}/playlists", client, sort=True,
+        known = _api.fetch("data/episodes/{episode}", client, episode=episode)
+    return _api.fetch_list("data/projects/{project}/episodes/{episode}/playlists", client, sort=True,
                            project=known.get("project_id"), episode=known)
 
 
 @cache
 def get_playlist(playlist: str | Mapping, client: KitsuClient = default_client) -> Playlist:
     """Return the playlist with this id, with its entries."""
-    return _api.fetch("data/playlists/{}", client, playlist=playlist)
+    return _api.fetch("data/playlists/{playlist}", client, playlist=playlist)
 
 
 @cache
@@ -103,7 +104,7 @@ def get_playlist_by_name(project: str | Mapping, name: str, client: KitsuClient 
 @cache
 def all_shots_for_playlist(playlist: str | Mapping, client: KitsuClient = default_client) -> list[PlaylistEntry]:
     """Return the playlist's entries, sorted by name (entries without one first, in playlist order)."""
-    return sort_by_name(_api.fetch("data/playlists/{}", client, playlist=playlist).get("shots") or [])
+    return sort_by_name(_api.fetch("data/playlists/{playlist}", client, playlist=playlist).get("shots") or [])
 
 
 def new_playlist(project: str | Mapping, name: str, episode: str | Mapping | None = None,
@@ -122,12 +123,12 @@ def new_playlist(project: str | Mapping, name: str, episode: str | Mapping | Non
 
 def update_playlist(playlist: Mapping, client: KitsuClient = default_client) -> Playlist:
     """Save a modified playlist dict (its entries included)."""
-    return _api.update("data/playlists/{}", client, playlist, "playlist")
+    return _api.update("data/playlists/{playlist}", client, playlist, "playlist")
 
 
 def delete_playlist(playlist: str | Mapping, client: KitsuClient = default_client) -> str:
     """Delete a playlist, with its builds and share links."""
-    return _api.delete("data/playlists/{}", client, playlist=playlist)
+    return _api.delete("data/playlists/{playlist}", client, playlist=playlist)
 
 
 def generate_temp_playlist(project: str | Mapping, data: dict,
@@ -136,12 +137,12 @@ def generate_temp_playlist(project: str | Mapping, data: dict,
 
     ``data`` is ``{"task_ids": [...]}`` and/or ``{"entity_ids": [...]}``, sent as given.
     """
-    return client.post(_api.path("data/projects/{}/playlists/temp", project=project), data)
+    return client.post(_api.path("data/projects/{project}/playlists/temp", project=project), data)
 
 
 def notify_clients_playlist_ready(playlist: str | Mapping, client: KitsuClient = default_client) -> dict[str, str]:
     """Tell the project's clients that the playlist is ready for review."""
-    return _api.post("data/playlists/{}/notify-clients", client, {}, playlist=playlist)
+    return _api.post("data/playlists/{playlist}/notify-clients", client, {}, playlist=playlist)
 
 
 # Entries and their previews -------------------------------------------------------
@@ -150,7 +151,7 @@ def notify_clients_playlist_ready(playlist: str | Mapping, client: KitsuClient =
 def get_entity_preview_files(entity: str | Mapping,
                              client: KitsuClient = default_client) -> dict[str, list[EntityPreviewFile]]:
     """Return the entity's previews, by task type id, the latest revision first."""
-    return _api.fetch("data/playlists/entities/{}/preview-files", client, entity=entity)
+    return _api.fetch("data/playlists/entities/{entity}/preview-files", client, entity=entity)
 
 
 def add_entity_to_playlist(playlist: Mapping, entity: str | Mapping, preview_file: str | Mapping | None = None,
@@ -169,7 +170,7 @@ def add_entity_to_playlist(playlist: Mapping, entity: str | Mapping, preview_fil
         preview_file_id = _latest_preview_id(get_entity_preview_files(entity, client=client) or {})
     entry = {"entity_id": entity_id, **_api.query(preview_file_id=preview_file_id)}
     if persist:
-        return _api.post("actions/playlists/{}/add-entity", client, entry, playlist=playlist)
+        return _api.post("actions/playlists/{playlist}/add-entity", client, entry, playlist=playlist)
     return cast("Playlist", {**playlist, "shots": [*entries, entry]})  # a copy of the caller's playlist
 
 
@@ -197,37 +198,37 @@ def update_entity_preview(playlist: Mapping, entity: str | Mapping, preview_file
 
 def build_playlist_movie(playlist: str | Mapping, client: KitsuClient = default_client) -> BuildJob:
     """Start building the playlist's movie; return the build job."""
-    return _api.fetch("data/playlists/{}/build/mp4", client, playlist=playlist)
+    return _api.fetch("data/playlists/{playlist}/build/mp4", client, playlist=playlist)
 
 
 @cache
 def all_build_jobs_for_project(project: str | Mapping, client: KitsuClient = default_client) -> list[BuildJob]:
     """Return the movie build jobs of every playlist of the project."""
-    return _api.fetch_list("data/projects/{}/build-jobs", client, project=project)
+    return _api.fetch_list("data/projects/{project}/build-jobs", client, project=project)
 
 
 @cache
 def get_build_job(playlist: str | Mapping, build_job: str | Mapping, client: KitsuClient = default_client) -> BuildJob:
     """Return a build job of the playlist (its ``status`` is running, succeeded or failed)."""
-    return _api.fetch("data/playlists/{}/jobs/{}", client, playlist=playlist, build_job=build_job)
+    return _api.fetch("data/playlists/{playlist}/jobs/{build_job}", client, playlist=playlist, build_job=build_job)
 
 
 def remove_build_job(playlist: str | Mapping, build_job: str | Mapping, client: KitsuClient = default_client) -> str:
     """Delete a build job of the playlist, with its movie."""
-    return _api.delete("data/playlists/{}/jobs/{}", client, playlist=playlist, build_job=build_job)
+    return _api.delete("data/playlists/{playlist}/jobs/{build_job}", client, playlist=playlist, build_job=build_job)
 
 
 def download_playlist_build(playlist: str | Mapping, build_job: str | Mapping, file_path: str,
                             client: KitsuClient = default_client, progress_callback=None) -> requests.Response:
     """Download the movie of a finished build job to ``file_path``."""
-    return _api.download("data/playlists/{}/jobs/{}/build/mp4", client, file_path, optional=True,
+    return _api.download("data/playlists/{playlist}/jobs/{build_job}/build/mp4", client, file_path, optional=True,
                          progress_callback=progress_callback, playlist=playlist, build_job=build_job)
 
 
 def download_playlist_zip(playlist: str | Mapping, file_path: str, client: KitsuClient = default_client,
                           progress_callback=None) -> requests.Response:
     """Download a zip of the playlist's preview files to ``file_path``."""
-    return _api.download("data/playlists/{}/download/zip", client, file_path, optional=True,
+    return _api.download("data/playlists/{playlist}/download/zip", client, file_path, optional=True,
                          progress_callback=progress_callback, playlist=playlist)
 
 
@@ -237,18 +238,18 @@ def download_playlist_zip(playlist: str | Mapping, file_path: str, client: Kitsu
 def all_share_links_for_playlist(playlist: str | Mapping,
                                  client: KitsuClient = default_client) -> list[PlaylistShareLink]:
     """Return the active links that open the playlist to guests."""
-    return _api.fetch_list("data/playlists/{}/share", client, playlist=playlist)
+    return _api.fetch_list("data/playlists/{playlist}/share", client, playlist=playlist)
 
 
 def new_share_link(playlist: str | Mapping, expiration_date: str | None = None, can_comment: bool = True,
                    password: str | None = None, client: KitsuClient = default_client) -> PlaylistShareLink:
     """Create a link that opens the playlist to guests; its ``token`` identifies it."""
-    return _api.post("data/playlists/{}/share", client, {
+    return _api.post("data/playlists/{playlist}/share", client, {
         "can_comment": can_comment, **_api.query(expiration_date=expiration_date, password=password)},
         playlist=playlist)
 
 
 def remove_share_link(playlist: str | Mapping, token: str, client: KitsuClient = default_client) -> str:
     """Revoke the playlist's share link with this token."""
-    return client.delete("data/playlists/{}/share/{}".format(
-        _api.to_id(playlist, "playlist"), quote(_api.require(token, "token"), safe="")))
+    return client.delete("data/playlists/{playlist}/share/{token}".format(
+        playlist=_api.to_id(playlist, "playlist"), token=quote(_api.require(token, "token"), safe="")))

@@ -54,7 +54,7 @@ def all_open_projects(client: KitsuClient = default_client) -> list[Project]:
 @cache
 def get_project(project_id: str, client: KitsuClient = default_client) -> Project:
     """Return the project with this id."""
-    return _api.fetch("data/projects/{}", client, project_id=project_id)
+    return _api.fetch("data/projects/{project_id}", client, project_id=project_id)
 
 
 @cache
@@ -104,7 +104,7 @@ def new_project(
 
 def update_project(project: Mapping, client: KitsuClient = default_client) -> Project:
     """Save a modified project dict (its ``data`` replaces the stored one)."""
-    return _api.update("data/projects/{}", client, project, "project", ids=_PROJECT_LISTS)
+    return _api.update("data/projects/{project}", client, project, "project", ids=_PROJECT_LISTS)
 
 
 def update_project_data(project: str | Mapping, data: dict | None = None,
@@ -113,7 +113,7 @@ def update_project_data(project: str | Mapping, data: dict | None = None,
 
     As upstream, the project is read fresh and saved whole, its ``data`` merged.
     """
-    return update_project(_api.with_merged_data("data/projects/{}", client, data, whole=True, project=project),
+    return update_project(_api.with_merged_data("data/projects/{project}", client, data, whole=True, project=project),
                           client=client)
 
 
@@ -130,14 +130,14 @@ def close_project(project: str | Mapping, client: KitsuClient = default_client) 
         raise ProjectStatusNotFoundException("close_project: the server has no project status named 'Closed'")
     # Only the id and the status, as upstream sends for an id: upstream saves back a dict given whole,
     # reverting what changed since it was read (CHANGELOG, deliberate differences).
-    _api.put("data/projects/{}", client, {"id": given["id"], "project_status_id": closed["id"]}, project=given)
+    _api.put("data/projects/{project}", client, {"id": given["id"], "project_status_id": closed["id"]}, project=given)
     return cast("Project", {**given, "project_status_id": closed["id"]})  # the caller's project, closed
 
 
 def remove_project(project: str | Mapping, force: bool = False, client: KitsuClient = default_client) -> str:
     """Delete a closed project; ``force`` also deletes everything it holds."""
     # Upstream spells this one force=true (its other deletions: force=True); Zou reads both.
-    return _api.delete("data/projects/{}", client, params={"force": "true"} if force else None, project=project)
+    return _api.delete("data/projects/{project}", client, params={"force": "true"} if force else None, project=project)
 
 
 # Project statuses ---------------------------------------------------------------
@@ -160,25 +160,25 @@ def get_project_status_by_name(project_status_name: str, client: KitsuClient = d
 
 def get_team(project: str | Mapping, client: KitsuClient = default_client) -> list[Person]:
     """Return the persons of a project's team, each with its ``project_role``."""
-    return _api.fetch_list("data/projects/{}/team", client, project=project)
+    return _api.fetch_list("data/projects/{project}/team", client, project=project)
 
 
 def add_person_to_team(project: str | Mapping, person: str | Mapping, role: str | None = None,
                        client: KitsuClient = default_client) -> Project:
     """Add a person to a project's team, optionally with a role for this project only."""
     body = {"person_id": _api.to_id(person, "person"), **_api.query(role=role)}
-    return _api.post("data/projects/{}/team", client, body, project=project)
+    return _api.post("data/projects/{project}/team", client, body, project=project)
 
 
 def update_team_member_role(project: str | Mapping, person: str | Mapping, role: str | None,
                             client: KitsuClient = default_client) -> TeamMemberRole:
     """Set a team member's role on this project (None: back to their studio role)."""
-    return _api.put("data/projects/{}/team/{}", client, {"role": role}, project=project, person=person)
+    return _api.put("data/projects/{project}/team/{person}", client, {"role": role}, project=project, person=person)
 
 
 def remove_person_from_team(project: str | Mapping, person: str | Mapping, client: KitsuClient = default_client) -> str:
     """Remove a person from a project's team."""
-    return _api.delete("data/projects/{}/team/{}", client, project=project, person=person)
+    return _api.delete("data/projects/{project}/team/{person}", client, project=project, person=person)
 
 
 # Settings: asset types, task types, task statuses, automations, backgrounds ------
@@ -186,7 +186,7 @@ def remove_person_from_team(project: str | Mapping, person: str | Mapping, clien
 
 def add_asset_type(project: str | Mapping, asset_type: str | Mapping, client: KitsuClient = default_client) -> Project:
     """Make an asset type available in a project; return the project."""
-    return _api.post("data/projects/{}/settings/asset-types", client,
+    return _api.post("data/projects/{project}/settings/asset-types", client,
                      {"asset_type_id": _api.to_id(asset_type, "asset_type")}, project=project)
 
 
@@ -199,45 +199,47 @@ def get_project_task_types(project: str | Mapping, client: KitsuClient = default
     ``data/projects/{id}/task-types``.
     """
     try:
-        return _api.fetch_list("data/projects/{}/settings/task-types", client, project=project)
+        return _api.fetch_list("data/projects/{project}/settings/task-types", client, project=project)
     except (MethodNotAllowedException, RouteNotFoundException):
-        return _api.fetch_list("data/projects/{}/task-types", client, project=project)
+        return _api.fetch_list("data/projects/{project}/task-types", client, project=project)
 
 
 def add_task_type(project: str | Mapping, task_type: str | Mapping, priority: int,
                   client: KitsuClient = default_client) -> Project:
     """Make a task type available in a project, at a priority (its order); return the project."""
     body = {"task_type_id": _api.to_id(task_type, "task_type"), "priority": priority}
-    return _api.post("data/projects/{}/settings/task-types", client, body, project=project)
+    return _api.post("data/projects/{project}/settings/task-types", client, body, project=project)
 
 
 def remove_task_type(project: str | Mapping, task_type: str | Mapping, client: KitsuClient = default_client) -> str:
     """Make a task type unavailable in a project."""
-    return _api.delete("data/projects/{}/settings/task-types/{}", client, project=project, task_type=task_type)
+    return _api.delete("data/projects/{project}/settings/task-types/{task_type}", client, project=project,
+                       task_type=task_type)
 
 
 @cache
 def get_project_task_statuses(project: str | Mapping, client: KitsuClient = default_client) -> list[TaskStatus]:
     """Return the task statuses of a project."""
-    return _api.fetch_list("data/projects/{}/settings/task-status", client, project=project)
+    return _api.fetch_list("data/projects/{project}/settings/task-status", client, project=project)
 
 
 def add_task_status(project: str | Mapping, task_status: str | Mapping,
                     client: KitsuClient = default_client) -> Project:
     """Make a task status available in a project; return the project."""
-    return _api.post("data/projects/{}/settings/task-status", client,
+    return _api.post("data/projects/{project}/settings/task-status", client,
                      {"task_status_id": _api.to_id(task_status, "task_status")}, project=project)
 
 
 def remove_task_status(project: str | Mapping, task_status: str | Mapping, client: KitsuClient = default_client) -> str:
     """Make a task status unavailable in a project."""
-    return _api.delete("data/projects/{}/settings/task-status/{}", client, project=project, task_status=task_status)
+    return _api.delete("data/projects/{project}/settings/task-status/{task_status}", client, project=project,
+                       task_status=task_status)
 
 
 @cache
 def all_status_automations(project: str | Mapping, client: KitsuClient = default_client) -> list[StatusAutomation]:
     """Return the status automations of a project."""
-    return _api.fetch_list("data/projects/{}/settings/status-automations", client, project=project)
+    return _api.fetch_list("data/projects/{project}/settings/status-automations", client, project=project)
 
 
 def add_status_automation(project: str | Mapping, automation: dict[Literal["status_automation_id"], str],
@@ -247,13 +249,13 @@ def add_status_automation(project: str | Mapping, automation: dict[Literal["stat
     Args:
         automation: ``{"status_automation_id": id}``, sent as the body as it is.
     """
-    return _api.post("data/projects/{}/settings/status-automations", client, automation, project=project)
+    return _api.post("data/projects/{project}/settings/status-automations", client, automation, project=project)
 
 
 def remove_status_automation(project: str | Mapping, automation: str | Mapping,
                              client: KitsuClient = default_client) -> str:
     """Disable a status automation in a project."""
-    return _api.delete("data/projects/{}/settings/status-automations/{}", client, project=project,
+    return _api.delete("data/projects/{project}/settings/status-automations/{automation}", client, project=project,
                        automation=automation)
 
 
@@ -261,7 +263,7 @@ def remove_status_automation(project: str | Mapping, automation: str | Mapping,
 def get_preview_background_files(project: str | Mapping,
                                  client: KitsuClient = default_client) -> list[PreviewBackgroundFile]:
     """Return the preview background files (HDRs for 3D previews) of a project."""
-    return _api.fetch_list("data/projects/{}/settings/preview-background-files", client, project=project)
+    return _api.fetch_list("data/projects/{project}/settings/preview-background-files", client, project=project)
 
 
 def add_preview_background_file(project: str | Mapping,
@@ -272,15 +274,15 @@ def add_preview_background_file(project: str | Mapping,
     Args:
         background_file: ``{"preview_background_file_id": id}``, sent as the body as it is.
     """
-    return _api.post("data/projects/{}/settings/preview-background-files", client, background_file,
+    return _api.post("data/projects/{project}/settings/preview-background-files", client, background_file,
                      project=project)
 
 
 def remove_preview_background_file(project: str | Mapping, background_file: str | Mapping,
                                    client: KitsuClient = default_client) -> str:
     """Make a preview background file unavailable in a project."""
-    return _api.delete("data/projects/{}/settings/preview-background-files/{}", client, project=project,
-                       background_file=background_file)
+    return _api.delete("data/projects/{project}/settings/preview-background-files/{background_file}", client,
+                       project=project, background_file=background_file)
 
 
 # Metadata descriptors (the custom columns of entities) -------------------------
@@ -289,7 +291,7 @@ def remove_preview_background_file(project: str | Mapping, background_file: str 
 def all_metadata_descriptors(project: str | Mapping, client: KitsuClient = default_client, *,
                              entity_type: str | None = None) -> list[MetadataDescriptor]:
     """Return a project's metadata descriptors, only those of ``entity_type`` (``"Asset"``, …) if given."""
-    descriptors = _api.fetch_list("data/projects/{}/metadata-descriptors", client, project=project)
+    descriptors = _api.fetch_list("data/projects/{project}/metadata-descriptors", client, project=project)
     if entity_type is None:
         return descriptors
     return [descriptor for descriptor in descriptors if descriptor.get("entity_type") == entity_type]
@@ -298,7 +300,7 @@ def all_metadata_descriptors(project: str | Mapping, client: KitsuClient = defau
 def get_metadata_descriptor(project: str | Mapping, metadata_descriptor_id: str,
                             client: KitsuClient = default_client) -> MetadataDescriptor:
     """Return a project's metadata descriptor with this id."""
-    return _api.fetch("data/projects/{}/metadata-descriptors/{}", client, project=project,
+    return _api.fetch("data/projects/{project}/metadata-descriptors/{metadata_descriptor_id}", client, project=project,
                       metadata_descriptor_id=_api.to_id(metadata_descriptor_id, "metadata_descriptor_id"))
 
 
@@ -338,13 +340,13 @@ def add_metadata_descriptor(
         "departments": _api.to_ids(departments, "departments"),
         **_api.query(task_type_id=_api.optional_id(task_type_id, "task_type_id")),
     }
-    return _api.post("data/projects/{}/metadata-descriptors", client, body, project=project)
+    return _api.post("data/projects/{project}/metadata-descriptors", client, body, project=project)
 
 
 def update_metadata_descriptor(project: str | Mapping, metadata_descriptor: Mapping,
                                client: KitsuClient = default_client) -> MetadataDescriptor:
     """Save a modified metadata descriptor dict."""
-    return _api.put("data/projects/{}/metadata-descriptors/{}", client,
+    return _api.put("data/projects/{project}/metadata-descriptors/{metadata_descriptor}", client,
                     _api.with_ids(_api.require(metadata_descriptor, "metadata_descriptor", dict), "departments"),
                     project=project, metadata_descriptor=metadata_descriptor)
 
@@ -353,13 +355,14 @@ def reorder_metadata_descriptors(project: str | Mapping, entity_type: str, descr
                                  client: KitsuClient = default_client) -> list[MetadataDescriptor]:
     """Set the order of a project's descriptors of one entity type; return them in that order."""
     body = {"entity_type": entity_type, "descriptor_ids": _api.to_ids(descriptor_ids, "descriptor_ids")}
-    return _api.post("data/projects/{}/metadata-descriptors/reorder", client, body, project=project)
+    return _api.post("data/projects/{project}/metadata-descriptors/reorder", client, body, project=project)
 
 
 def remove_metadata_descriptor(project: str | Mapping, metadata_descriptor_id: str | Mapping, force: bool = False,
                                client: KitsuClient = default_client) -> str:
     """Delete a metadata descriptor (the values stored under its key stay in the entities)."""
-    return _api.delete("data/projects/{}/metadata-descriptors/{}", client, force=force, project=project,
+    return _api.delete("data/projects/{project}/metadata-descriptors/{metadata_descriptor_id}", client, force=force,
+                       project=project,
                        metadata_descriptor_id=_api.to_id(metadata_descriptor_id, "metadata_descriptor_id"))
 
 
@@ -369,13 +372,13 @@ def remove_metadata_descriptor(project: str | Mapping, metadata_descriptor_id: s
 @cache
 def get_budgets(project: str | Mapping, client: KitsuClient = default_client) -> list[Budget]:
     """Return a project's budgets (one per revision)."""
-    return _api.fetch_list("data/projects/{}/budgets", client, project=project)
+    return _api.fetch_list("data/projects/{project}/budgets", client, project=project)
 
 
 @cache
 def get_budget(project: str | Mapping, budget: str | Mapping, client: KitsuClient = default_client) -> Budget:
     """Return one budget of a project."""
-    return _api.fetch("data/projects/{}/budgets/{}", client, project=project, budget=budget)
+    return _api.fetch("data/projects/{project}/budgets/{budget}", client, project=project, budget=budget)
 
 
 def create_budget(
@@ -391,33 +394,34 @@ def create_budget(
     """Create a budget for a project (the server numbers its revision)."""
     body = {"name": name, **_api.query(
         description=description, currency=currency, start_date=start_date, end_date=end_date, amount=amount)}
-    return _api.post("data/projects/{}/budgets", client, body, project=project)
+    return _api.post("data/projects/{project}/budgets", client, body, project=project)
 
 
 def update_budget(project: str | Mapping, budget: str | Mapping, data: dict,
                   client: KitsuClient = default_client) -> Budget:
     """Change a budget's fields (``name``, ``currency``) to those in ``data``."""
-    return _api.put("data/projects/{}/budgets/{}", client, _api.data_dict(data), project=project,
+    return _api.put("data/projects/{project}/budgets/{budget}", client, _api.data_dict(data), project=project,
                     budget=budget)
 
 
 def remove_budget(project: str | Mapping, budget: str | Mapping, client: KitsuClient = default_client) -> str:
     """Delete a budget and its entries."""
-    return _api.delete("data/projects/{}/budgets/{}", client, project=project, budget=budget)
+    return _api.delete("data/projects/{project}/budgets/{budget}", client, project=project, budget=budget)
 
 
 @cache
 def get_budget_entries(project: str | Mapping, budget: str | Mapping,
                        client: KitsuClient = default_client) -> list[BudgetEntry]:
     """Return the entries of a budget."""
-    return _api.fetch_list("data/projects/{}/budgets/{}/entries", client, project=project, budget=budget)
+    return _api.fetch_list("data/projects/{project}/budgets/{budget}/entries", client, project=project, budget=budget)
 
 
 @cache
 def get_budget_entry(project: str | Mapping, budget: str | Mapping, entry: str | Mapping,
                      client: KitsuClient = default_client) -> BudgetEntry:
     """Return one entry of a budget."""
-    return _api.fetch("data/projects/{}/budgets/{}/entries/{}", client, project=project, budget=budget, entry=entry)
+    return _api.fetch("data/projects/{project}/budgets/{budget}/entries/{entry}", client, project=project,
+                      budget=budget, entry=entry)
 
 
 def create_budget_entry(
@@ -442,7 +446,7 @@ def create_budget_entry(
     body = {"name": name, **_api.query(
         date=date, amount=amount, quantity=quantity, unit_price=unit_price, description=description,
         category=category)}
-    return _api.post("data/projects/{}/budgets/{}/entries", client, body, project=project, budget=budget)
+    return _api.post("data/projects/{project}/budgets/{budget}/entries", client, body, project=project, budget=budget)
 
 
 def update_budget_entry(project: str | Mapping, budget: str | Mapping, entry: str | Mapping, data: dict,
@@ -453,14 +457,15 @@ def update_budget_entry(project: str | Mapping, budget: str | Mapping, entry: st
     leaves out to null (and refuses a null ``department_id``): pass the whole
     entry, e.g. ``{**entry, "months_duration": 5}``.
     """
-    return _api.put("data/projects/{}/budgets/{}/entries/{}", client, _api.data_dict(data),
+    return _api.put("data/projects/{project}/budgets/{budget}/entries/{entry}", client, _api.data_dict(data),
                     project=project, budget=budget, entry=entry)
 
 
 def remove_budget_entry(project: str | Mapping, budget: str | Mapping, entry: str | Mapping,
                         client: KitsuClient = default_client) -> str:
     """Delete a budget entry."""
-    return _api.delete("data/projects/{}/budgets/{}/entries/{}", client, project=project, budget=budget, entry=entry)
+    return _api.delete("data/projects/{project}/budgets/{budget}/entries/{entry}", client, project=project,
+                       budget=budget, entry=entry)
 
 
 # Schedule and quotas ------------------------------------------------------------
@@ -469,7 +474,7 @@ def remove_budget_entry(project: str | Mapping, budget: str | Mapping, entry: st
 @cache
 def get_milestones(project: str | Mapping, client: KitsuClient = default_client) -> list[Milestone]:
     """Return the milestones of a project's schedule."""
-    return _api.fetch_list("data/projects/{}/milestones", client, project=project)
+    return _api.fetch_list("data/projects/{project}/milestones", client, project=project)
 
 
 @cache
@@ -481,11 +486,11 @@ def get_project_quotas(project: str | Mapping, task_type: str | Mapping,
         ``{person_id: {"day" | "week" | "month": {period: {"count": …, "frames": …, …}}}}``, as Zou
         computes it (upstream annotated this ``list[dict]``; the server answers a dict).
     """
-    return _api.fetch("data/projects/{}/quotas/{}", client, project=project, task_type=task_type)
+    return _api.fetch("data/projects/{project}/quotas/{task_type}", client, project=project, task_type=task_type)
 
 
 @cache
 def get_project_person_quotas(project: str | Mapping, person: str | Mapping,
                               client: KitsuClient = default_client) -> dict[str, Any]:
     """Return the quotas of one person in a project, shaped as :func:`get_project_quotas`'s."""
-    return _api.fetch("data/projects/{}/quotas/persons/{}", client, project=project, person=person)
+    return _api.fetch("data/projects/{project}/quotas/persons/{person}", client, project=project, person=person)

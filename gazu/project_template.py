@@ -42,7 +42,7 @@ def all_project_templates(client: KitsuClient = default_client) -> list[ProjectT
 @cache
 def get_project_template(project_template_id: str, client: KitsuClient = default_client) -> ProjectTemplate:
     """Return the project template with this id."""
-    return _api.fetch("data/project-templates/{}", client, project_template_id=project_template_id)
+    return _api.fetch("data/project-templates/{project_template_id}", client, project_template_id=project_template_id)
 
 
 @cache
@@ -76,24 +76,24 @@ def new_project_template(
 def new_project_template_from_project(project: str | Mapping, name: str, description: str | None = None,
                                       client: KitsuClient = default_client) -> ProjectTemplate:
     """Create a project template from a project's settings and links."""
-    return _api.post("data/project-templates/from-project/{}", client,
+    return _api.post("data/project-templates/from-project/{project}", client,
                      {"name": name, "description": description}, project=project)
 
 
 def update_project_template(project_template: Mapping, client: KitsuClient = default_client) -> ProjectTemplate:
     """Save a modified project template dict."""
-    return _api.update("data/project-templates/{}", client, project_template, "project_template")
+    return _api.update("data/project-templates/{project_template}", client, project_template, "project_template")
 
 
 def remove_project_template(project_template: str | Mapping, client: KitsuClient = default_client) -> str:
     """Delete a project template (projects made from it keep their settings)."""
-    return _api.delete("data/project-templates/{}", client, project_template=project_template)
+    return _api.delete("data/project-templates/{project_template}", client, project_template=project_template)
 
 
 def apply_project_template(project: str | Mapping, project_template: str | Mapping,
                            client: KitsuClient = default_client) -> Project:
     """Add a template's settings and links to a project; return the project."""
-    return _api.post("data/projects/{}/apply-template/{}", client, project=project,
+    return _api.post("data/projects/{project}/apply-template/{project_template}", client, project=project,
                      project_template=project_template)
 
 
@@ -104,7 +104,8 @@ def apply_project_template(project: str | Mapping, project_template: str | Mappi
 def all_task_types_for_project_template(project_template: str | Mapping,
                                         client: KitsuClient = default_client) -> list[TaskType]:
     """Return the task types of a template, with their priorities."""
-    return _api.fetch_list("data/project-templates/{}/task-types", client, project_template=project_template)
+    return _api.fetch_list("data/project-templates/{project_template}/task-types", client,
+                           project_template=project_template)
 
 
 def add_task_type_to_project_template(project_template: str | Mapping, task_type: str | Mapping,
@@ -112,14 +113,15 @@ def add_task_type_to_project_template(project_template: str | Mapping, task_type
                                       client: KitsuClient = default_client) -> ProjectTemplateTaskTypeLink:
     """Add a task type to a template (or change its priority); return the link."""
     body = {"task_type_id": _api.to_id(task_type, "task_type"), **_api.query(priority=priority)}
-    return _api.post("data/project-templates/{}/task-types", client, body, project_template=project_template)
+    return _api.post("data/project-templates/{project_template}/task-types", client, body,
+                     project_template=project_template)
 
 
 def remove_task_type_from_project_template(project_template: str | Mapping, task_type: str | Mapping,
                                            client: KitsuClient = default_client) -> str:
     """Remove a task type from a template."""
-    return _api.delete("data/project-templates/{}/task-types/{}", client, project_template=project_template,
-                       task_type=task_type)
+    return _api.delete("data/project-templates/{project_template}/task-types/{task_type}", client,
+                       project_template=project_template, task_type=task_type)
 
 
 # Task statuses ------------------------------------------------------------------
@@ -129,7 +131,8 @@ def remove_task_type_from_project_template(project_template: str | Mapping, task
 def all_task_statuses_for_project_template(project_template: str | Mapping,
                                            client: KitsuClient = default_client) -> list[TaskStatus]:
     """Return the task statuses of a template, with their priorities and board roles."""
-    return _api.fetch_list("data/project-templates/{}/task-statuses", client, project_template=project_template)
+    return _api.fetch_list("data/project-templates/{project_template}/task-statuses", client,
+                           project_template=project_template)
 
 
 def add_task_status_to_project_template(project_template: str | Mapping, task_status: str | Mapping,
@@ -142,14 +145,15 @@ def add_task_status_to_project_template(project_template: str | Mapping, task_st
     """
     body = {"task_status_id": _api.to_id(task_status, "task_status"),
             **_api.query(priority=priority, roles_for_board=roles_for_board)}
-    return _api.post("data/project-templates/{}/task-statuses", client, body, project_template=project_template)
+    return _api.post("data/project-templates/{project_template}/task-statuses", client, body,
+                     project_template=project_template)
 
 
 def remove_task_status_from_project_template(project_template: str | Mapping, task_status: str | Mapping,
                                              client: KitsuClient = default_client) -> str:
     """Remove a task status from a template."""
-    return _api.delete("data/project-templates/{}/task-statuses/{}", client, project_template=project_template,
-                       task_status=task_status)
+    return _api.delete("data/project-templates/{project_template}/task-statuses/{task_status}", client,
+                       project_template=project_template, task_status=task_status)
 
 
 # Asset types --------------------------------------------------------------------
@@ -159,21 +163,22 @@ def remove_task_status_from_project_template(project_template: str | Mapping, ta
 def all_asset_types_for_project_template(project_template: str | Mapping,
                                          client: KitsuClient = default_client) -> list[NamedItem]:
     """Return the asset types of a template."""
-    return _api.fetch_list("data/project-templates/{}/asset-types", client, project_template=project_template)
+    return _api.fetch_list("data/project-templates/{project_template}/asset-types", client,
+                           project_template=project_template)
 
 
 def add_asset_type_to_project_template(project_template: str | Mapping, asset_type: str | Mapping,
                                        client: KitsuClient = default_client) -> NamedItem:
     """Add an asset type to a template."""
-    return _api.post("data/project-templates/{}/asset-types", client,
+    return _api.post("data/project-templates/{project_template}/asset-types", client,
                      {"asset_type_id": _api.to_id(asset_type, "asset_type")}, project_template=project_template)
 
 
 def remove_asset_type_from_project_template(project_template: str | Mapping, asset_type: str | Mapping,
                                             client: KitsuClient = default_client) -> str:
     """Remove an asset type from a template."""
-    return _api.delete("data/project-templates/{}/asset-types/{}", client, project_template=project_template,
-                       asset_type=asset_type)
+    return _api.delete("data/project-templates/{project_template}/asset-types/{asset_type}", client,
+                       project_template=project_template, asset_type=asset_type)
 
 
 # Status automations -------------------------------------------------------------
@@ -183,14 +188,14 @@ def remove_asset_type_from_project_template(project_template: str | Mapping, ass
 def all_status_automations_for_project_template(project_template: str | Mapping,
                                                 client: KitsuClient = default_client) -> list[StatusAutomation]:
     """Return the status automations of a template."""
-    return _api.fetch_list("data/project-templates/{}/status-automations", client,
+    return _api.fetch_list("data/project-templates/{project_template}/status-automations", client,
                            project_template=project_template)
 
 
 def add_status_automation_to_project_template(project_template: str | Mapping, status_automation: str | Mapping,
                                               client: KitsuClient = default_client) -> StatusAutomation:
     """Add a status automation to a template."""
-    return _api.post("data/project-templates/{}/status-automations", client,
+    return _api.post("data/project-templates/{project_template}/status-automations", client,
                      {"status_automation_id": _api.to_id(status_automation, "status_automation")},
                      project_template=project_template)
 
@@ -198,7 +203,7 @@ def add_status_automation_to_project_template(project_template: str | Mapping, s
 def remove_status_automation_from_project_template(project_template: str | Mapping, status_automation: str | Mapping,
                                                    client: KitsuClient = default_client) -> str:
     """Remove a status automation from a template."""
-    return _api.delete("data/project-templates/{}/status-automations/{}", client,
+    return _api.delete("data/project-templates/{project_template}/status-automations/{status_automation}", client,
                        project_template=project_template, status_automation=status_automation)
 
 
@@ -209,7 +214,7 @@ def remove_status_automation_from_project_template(project_template: str | Mappi
 def all_preview_background_files_for_project_template(project_template: str | Mapping,
                                                       client: KitsuClient = default_client) -> list[TemplateBackground]:
     """Return the preview background files of a template."""
-    return _api.fetch_list("data/project-templates/{}/preview-background-files", client,
+    return _api.fetch_list("data/project-templates/{project_template}/preview-background-files", client,
                            project_template=project_template)
 
 
@@ -217,7 +222,7 @@ def add_preview_background_file_to_project_template(project_template: str | Mapp
                                                     preview_background_file: str | Mapping,
                                                     client: KitsuClient = default_client) -> TemplateBackground:
     """Add a preview background file to a template."""
-    return _api.post("data/project-templates/{}/preview-background-files", client,
+    return _api.post("data/project-templates/{project_template}/preview-background-files", client,
                      {"preview_background_file_id": _api.to_id(preview_background_file, "preview_background_file")},
                      project_template=project_template)
 
@@ -226,8 +231,8 @@ def remove_preview_background_file_from_project_template(project_template: str |
                                                          preview_background_file: str | Mapping,
                                                          client: KitsuClient = default_client) -> str:
     """Remove a preview background file from a template."""
-    return _api.delete("data/project-templates/{}/preview-background-files/{}", client,
-                       project_template=project_template, preview_background_file=preview_background_file)
+    return _api.delete("data/project-templates/{project_template}/preview-background-files/{preview_background_file}",
+                       client, project_template=project_template, preview_background_file=preview_background_file)
 
 
 def set_project_template_default_preview_background_file(project_template: str | Mapping,
@@ -236,7 +241,7 @@ def set_project_template_default_preview_background_file(project_template: str |
     """Make one of a template's preview background files the default (None: no default); return the template."""
     body = {"default_preview_background_file_id": _api.optional_id(preview_background_file,
                                                                    "preview_background_file")}
-    return _api.put("data/project-templates/{}/default-preview-background-file", client, body,
+    return _api.put("data/project-templates/{project_template}/default-preview-background-file", client, body,
                     project_template=project_template)
 
 
@@ -249,5 +254,5 @@ def set_project_template_metadata_descriptors(project_template: str | Mapping, d
             as :func:`gazu.project.all_metadata_descriptors` returns them; ``[]`` clears them.
             Sent as given, for the server to judge.
     """
-    return _api.put("data/project-templates/{}/metadata-descriptors", client, {"metadata_descriptors": descriptors},
-                    project_template=project_template)
+    return _api.put("data/project-templates/{project_template}/metadata-descriptors", client,
+                    {"metadata_descriptors": descriptors}, project_template=project_template)

@@ -25,24 +25,24 @@ def all_scenes(project: str | Mapping | None = None, client: KitsuClient = defau
     """Return the scenes of every project, or of one project (as :func:`all_scenes_for_project`), sorted by name."""
     if project is None:
         return _api.fetch_list("data/scenes/all", client, sort=True)
-    return _api.fetch_list("data/projects/{}/scenes", client, sort=True, project=project)
+    return _api.fetch_list("data/projects/{project}/scenes", client, sort=True, project=project)
 
 
 def all_scenes_for_project(project: str | Mapping, client: KitsuClient = default_client) -> list[Scene]:
     """Return the scenes of a project, sorted by name."""
-    return _api.fetch_list("data/projects/{}/scenes", client, sort=True, project=project)
+    return _api.fetch_list("data/projects/{project}/scenes", client, sort=True, project=project)
 
 
 @cache
 def all_scenes_for_sequence(sequence: str | Mapping, client: KitsuClient = default_client) -> list[Scene]:
     """Return the scenes of a sequence, sorted by name."""
-    return _api.fetch_list("data/sequences/{}/scenes", client, sort=True, sequence=sequence)
+    return _api.fetch_list("data/sequences/{sequence}/scenes", client, sort=True, sequence=sequence)
 
 
 @cache
 def get_scene(scene_id: str, client: KitsuClient = default_client) -> Scene:
     """Return the scene with this id, with its project, sequence and episode names and ids."""
-    return _api.fetch("data/scenes/{}", client, scene_id=scene_id)
+    return _api.fetch("data/scenes/{scene_id}", client, scene_id=scene_id)
 
 
 @cache
@@ -57,19 +57,19 @@ def get_sequence_from_scene(scene: str | Mapping, client: KitsuClient = default_
     """Return the sequence a scene belongs to: its dict's ``parent_id``, else the scene is read for it."""
     if not (isinstance(scene, dict) and scene.get("parent_id")):
         scene = get_scene(_api.to_id(scene, "scene"), client=client)
-    return _api.fetch("data/sequences/{}", client, sequence_id=scene["parent_id"])
+    return _api.fetch("data/sequences/{sequence_id}", client, sequence_id=scene["parent_id"])
 
 
 def new_scene(project: str | Mapping, sequence: str | Mapping, name: str,
               client: KitsuClient = default_client) -> Scene:
     """Create a scene in a sequence (the server returns the existing one when the name is taken there)."""
     body = {"name": name, "sequence_id": _api.to_id(sequence, "sequence")}
-    return _api.post("data/projects/{}/scenes", client, body, project=project)
+    return _api.post("data/projects/{project}/scenes", client, body, project=project)
 
 
 def update_scene(scene: Mapping, client: KitsuClient = default_client) -> Scene:
     """Save a modified scene dict (its ``data`` keys are merged into the stored ones)."""
-    return _api.update("data/entities/{}", client, scene, "scene")
+    return _api.update("data/entities/{scene}", client, scene, "scene")
 
 
 # Shots made from a scene --------------------------------------------------------
@@ -78,17 +78,17 @@ def update_scene(scene: Mapping, client: KitsuClient = default_client) -> Scene:
 @cache
 def all_shots_for_scene(scene: str | Mapping, client: KitsuClient = default_client) -> list[Shot]:
     """Return the shots linked to a scene."""
-    return _api.fetch_list("data/scenes/{}/shots", client, scene=scene)
+    return _api.fetch_list("data/scenes/{scene}/shots", client, scene=scene)
 
 
 def add_shot_to_scene(scene: str | Mapping, shot: str | Mapping, client: KitsuClient = default_client) -> Entity:
     """Link a shot to a scene; return the link."""
-    return _api.post("data/scenes/{}/shots", client, {"shot_id": _api.to_id(shot, "shot")}, scene=scene)
+    return _api.post("data/scenes/{scene}/shots", client, {"shot_id": _api.to_id(shot, "shot")}, scene=scene)
 
 
 def remove_shot_from_scene(scene: str | Mapping, shot: str | Mapping, client: KitsuClient = default_client) -> str:
     """Remove the link between a shot and a scene."""
-    return _api.delete("data/scenes/{}/shots/{}", client, scene=scene, shot=shot)
+    return _api.delete("data/scenes/{scene}/shots/{shot}", client, scene=scene, shot=shot)
 
 
 # Asset instances ----------------------------------------------------------------
@@ -98,14 +98,14 @@ def remove_shot_from_scene(scene: str | Mapping, shot: str | Mapping, client: Ki
 def all_asset_instances_for_scene(scene: str | Mapping,
                                   client: KitsuClient = default_client) -> dict[str, list[AssetInstance]]:
     """Return the asset instances of a scene, grouped by asset id as the server sends them."""
-    return _api.fetch("data/scenes/{}/asset-instances", client, scene=scene)
+    return _api.fetch("data/scenes/{scene}/asset-instances", client, scene=scene)
 
 
 @cache
 def all_camera_instances_for_scene(scene: str | Mapping,
                                    client: KitsuClient = default_client) -> dict[str, list[AssetInstance]]:
     """Return the instances of the scene's cameras (assets of the "Camera" type), grouped by asset id."""
-    return _api.fetch("data/scenes/{}/camera-instances", client, scene=scene)
+    return _api.fetch("data/scenes/{scene}/camera-instances", client, scene=scene)
 
 
 @cache
@@ -120,17 +120,17 @@ def new_scene_asset_instance(scene: str | Mapping, asset: str | Mapping, descrip
                              client: KitsuClient = default_client) -> AssetInstance:
     """Place a new instance of an asset in a scene; the server numbers and names it."""
     body = {"asset_id": _api.to_id(asset, "asset"), **_api.query(description=description)}
-    return _api.post("data/scenes/{}/asset-instances", client, body, scene=scene)
+    return _api.post("data/scenes/{scene}/asset-instances", client, body, scene=scene)
 
 
 def update_asset_instance_name(asset_instance: Mapping, name: str,
                                client: KitsuClient = default_client) -> AssetInstance:
     """Rename an asset instance."""
-    return _api.put("data/asset-instances/{}", client, {"name": name}, asset_instance=asset_instance)
+    return _api.put("data/asset-instances/{asset_instance}", client, {"name": name}, asset_instance=asset_instance)
 
 
 def update_asset_instance_data(asset_instance: str | Mapping, data: dict,
                                client: KitsuClient = default_client) -> AssetInstance:
     """Replace the free-form ``data`` of an asset instance (``{}`` or None clears it)."""
-    return _api.put("data/asset-instances/{}", client, {"data": None if data is None else _api.data_dict(data)},
-                    asset_instance=asset_instance)
+    return _api.put("data/asset-instances/{asset_instance}", client,
+                    {"data": None if data is None else _api.data_dict(data)}, asset_instance=asset_instance)

@@ -28,13 +28,13 @@ if TYPE_CHECKING:  # pragma: no cover
 @cache
 def all_episodes_for_project(project: str | Mapping, client: KitsuClient = default_client) -> list[Episode]:
     """Return the episodes of a project, sorted by name."""
-    return _api.fetch_list("data/projects/{}/episodes", client, sort=True, project=project)
+    return _api.fetch_list("data/projects/{project}/episodes", client, sort=True, project=project)
 
 
 @cache
 def get_episode(episode_id: str, client: KitsuClient = default_client) -> Episode:
     """Return the episode with this id."""
-    return _api.fetch("data/episodes/{}", client, episode_id=episode_id)
+    return _api.fetch("data/episodes/{episode_id}", client, episode_id=episode_id)
 
 
 @cache
@@ -49,29 +49,30 @@ def get_episode_by_name(project: str | Mapping, episode_name: str,
 def get_episode_from_sequence(sequence: Mapping, client: KitsuClient = default_client) -> Episode | None:
     """Return the episode a sequence dict belongs to (its ``parent_id``), or None outside a TV show."""
     episode_id = _api.field(sequence, "sequence", "parent_id", any_value=True)
-    return _api.fetch("data/episodes/{}", client, episode_id=episode_id) if episode_id else None
+    return _api.fetch("data/episodes/{episode_id}", client, episode_id=episode_id) if episode_id else None
 
 
 def new_episode(project: str | Mapping, name: str, client: KitsuClient = default_client) -> Episode:
     """Create an episode, or return the project's episode that has this name."""
     existing = get_episode_by_name(project, name, client=client)
-    return existing or _api.post("data/projects/{}/episodes", client, {"name": name}, project=project)
+    return existing or _api.post("data/projects/{project}/episodes", client, {"name": name}, project=project)
 
 
 def update_episode(episode: Mapping, client: KitsuClient = default_client) -> Episode:
     """Save a modified episode dict (its ``data`` keys are merged into the stored ones)."""
-    return _api.update("data/entities/{}", client, episode, "episode")
+    return _api.update("data/entities/{episode}", client, episode, "episode")
 
 
 def update_episode_data(episode: str | Mapping, data: dict | None = None,
                         client: KitsuClient = default_client) -> Episode:
     """Merge ``data`` into the episode's free-form ``data`` field (read fresh), keeping its other keys."""
-    return update_episode(_api.with_merged_data("data/episodes/{}", client, data, episode=episode), client=client)
+    return update_episode(_api.with_merged_data("data/episodes/{episode}", client, data, episode=episode),
+                          client=client)
 
 
 def remove_episode(episode: str | Mapping, force: bool = False, client: KitsuClient = default_client) -> str:
     """Delete an episode and what it holds; without ``force``, an episode with tasks is only canceled."""
-    return _api.delete("data/episodes/{}", client, force=force, episode=episode)
+    return _api.delete("data/episodes/{episode}", client, force=force, episode=episode)
 
 
 # Sequences ----------------------------------------------------------------------
@@ -80,19 +81,19 @@ def remove_episode(episode: str | Mapping, force: bool = False, client: KitsuCli
 @cache
 def all_sequences_for_project(project: str | Mapping, client: KitsuClient = default_client) -> list[Sequence]:
     """Return the sequences of a project, sorted by name."""
-    return _api.fetch_list("data/projects/{}/sequences", client, sort=True, project=project)
+    return _api.fetch_list("data/projects/{project}/sequences", client, sort=True, project=project)
 
 
 @cache
 def all_sequences_for_episode(episode: str | Mapping, client: KitsuClient = default_client) -> list[Sequence]:
     """Return the sequences of an episode, sorted by name."""
-    return _api.fetch_list("data/episodes/{}/sequences", client, sort=True, episode=episode)
+    return _api.fetch_list("data/episodes/{episode}/sequences", client, sort=True, episode=episode)
 
 
 @cache
 def get_sequence(sequence_id: str, client: KitsuClient = default_client) -> Sequence:
     """Return the sequence with this id."""
-    return _api.fetch("data/sequences/{}", client, sequence_id=sequence_id)
+    return _api.fetch("data/sequences/{sequence_id}", client, sequence_id=sequence_id)
 
 
 @cache
@@ -125,23 +126,24 @@ def new_sequence(project: str | Mapping, name: str, episode: str | Mapping | Non
     """Create a sequence (in an episode, for a TV show), or return the one that has this name there."""
     body = {"name": name, **_api.query(episode_id=_api.optional_id(episode, "episode"))}
     existing = get_sequence_by_name(project, name, episode, client=client)
-    return existing or _api.post("data/projects/{}/sequences", client, body, project=project)
+    return existing or _api.post("data/projects/{project}/sequences", client, body, project=project)
 
 
 def update_sequence(sequence: Mapping, client: KitsuClient = default_client) -> Sequence:
     """Save a modified sequence dict (its ``data`` keys are merged into the stored ones)."""
-    return _api.update("data/entities/{}", client, sequence, "sequence")
+    return _api.update("data/entities/{sequence}", client, sequence, "sequence")
 
 
 def update_sequence_data(sequence: str | Mapping, data: dict | None = None,
                          client: KitsuClient = default_client) -> Sequence:
     """Merge ``data`` into the sequence's free-form ``data`` field (read fresh), keeping its other keys."""
-    return update_sequence(_api.with_merged_data("data/sequences/{}", client, data, sequence=sequence), client=client)
+    return update_sequence(_api.with_merged_data("data/sequences/{sequence}", client, data, sequence=sequence),
+                           client=client)
 
 
 def remove_sequence(sequence: str | Mapping, force: bool = False, client: KitsuClient = default_client) -> str:
     """Delete a sequence and its shots; without ``force``, a sequence with tasks is only canceled."""
-    return _api.delete("data/sequences/{}", client, force=force, sequence=sequence)
+    return _api.delete("data/sequences/{sequence}", client, force=force, sequence=sequence)
 
 
 # Shots --------------------------------------------------------------------------
@@ -150,32 +152,32 @@ def remove_sequence(sequence: str | Mapping, force: bool = False, client: KitsuC
 @cache
 def all_shots_for_project(project: str | Mapping, client: KitsuClient = default_client) -> list[Shot]:
     """Return the shots of a project, sorted by name."""
-    return _api.fetch_list("data/projects/{}/shots", client, sort=True, project=project)
+    return _api.fetch_list("data/projects/{project}/shots", client, sort=True, project=project)
 
 
 @cache
 def all_shots_for_episode(episode: str | Mapping, client: KitsuClient = default_client) -> list[Shot]:
     """Return the shots of an episode, sorted by name."""
-    return _api.fetch_list("data/episodes/{}/shots", client, sort=True, episode=episode)
+    return _api.fetch_list("data/episodes/{episode}/shots", client, sort=True, episode=episode)
 
 
 @cache
 def all_shots_for_sequence(sequence: str | Mapping, client: KitsuClient = default_client) -> list[Shot]:
     """Return the shots of a sequence, sorted by name."""
-    return _api.fetch_list("data/sequences/{}/shots", client, sort=True, sequence=sequence)
+    return _api.fetch_list("data/sequences/{sequence}/shots", client, sort=True, sequence=sequence)
 
 
 @cache
 def all_previews_for_shot(shot: str | Mapping,
                           client: KitsuClient = default_client) -> dict[str, list[EntityPreviewFile]]:
     """Return the shot's preview files, grouped by task type id as the server sends them."""
-    return _api.fetch("data/shots/{}/preview-files", client, shot=shot)
+    return _api.fetch("data/shots/{shot}/preview-files", client, shot=shot)
 
 
 @cache
 def get_shot(shot_id: str, client: KitsuClient = default_client) -> Shot:
     """Return the shot with this id, with its project, episode and sequence names and ids, and its tasks."""
-    return _api.fetch("data/shots/{}", client, shot_id=shot_id)
+    return _api.fetch("data/shots/{shot_id}", client, shot_id=shot_id)
 
 
 @cache
@@ -198,27 +200,27 @@ def new_shot(project: str | Mapping, sequence: str | Mapping, name: str, nb_fram
     body = {"name": name, "data": data, "sequence_id": _api.to_id(sequence, "sequence"),
             **_api.query(nb_frames=nb_frames, description=description)}
     existing = get_shot_by_name(sequence, name, client=client)
-    return existing or _api.post("data/projects/{}/shots", client, body, project=project_id)
+    return existing or _api.post("data/projects/{project}/shots", client, body, project=project_id)
 
 
 def update_shot(shot: Mapping, client: KitsuClient = default_client) -> Shot:
     """Save a modified shot dict (its ``data`` keys are merged into the stored ones)."""
-    return _api.update("data/entities/{}", client, shot, "shot")
+    return _api.update("data/entities/{shot}", client, shot, "shot")
 
 
 def update_shot_data(shot: str | Mapping, data: dict | None = None, client: KitsuClient = default_client) -> Shot:
     """Merge ``data`` into the shot's free-form ``data`` field (read fresh), keeping its other keys."""
-    return update_shot(_api.with_merged_data("data/shots/{}", client, data, shot=shot), client=client)
+    return update_shot(_api.with_merged_data("data/shots/{shot}", client, data, shot=shot), client=client)
 
 
 def remove_shot(shot: str | Mapping, force: bool = False, client: KitsuClient = default_client) -> str:
     """Delete a shot; without ``force``, a shot with tasks is only marked as canceled."""
-    return _api.delete("data/shots/{}", client, force=force, shot=shot)
+    return _api.delete("data/shots/{shot}", client, force=force, shot=shot)
 
 
 def restore_shot(shot: str | Mapping, client: KitsuClient = default_client) -> Shot:
     """Un-cancel a shot that a removal without ``force`` marked as canceled."""
-    return _api.put("data/shots/{}", client, {"canceled": False}, shot=shot)
+    return _api.put("data/shots/{shot}", client, {"canceled": False}, shot=shot)
 
 
 # Asset instances ----------------------------------------------------------------
@@ -227,7 +229,7 @@ def restore_shot(shot: str | Mapping, client: KitsuClient = default_client) -> S
 def all_asset_instances_for_shot(shot: str | Mapping,
                                  client: KitsuClient = default_client) -> dict[str, list[AssetInstance]]:
     """Return the asset instances cast in a shot, grouped by asset id as the server sends them."""
-    return _api.fetch("data/shots/{}/asset-instances", client, shot=shot)
+    return _api.fetch("data/shots/{shot}/asset-instances", client, shot=shot)
 
 
 @cache
@@ -240,14 +242,15 @@ def get_asset_instances_for_shot(shot: str | Mapping,
 def add_asset_instance_to_shot(shot: str | Mapping, asset_instance: str | Mapping,
                                client: KitsuClient = default_client) -> Entity:
     """Cast an asset instance in a shot; return the shot."""
-    return _api.post("data/shots/{}/asset-instances", client,
+    return _api.post("data/shots/{shot}/asset-instances", client,
                      {"asset_instance_id": _api.to_id(asset_instance, "asset_instance")}, shot=shot)
 
 
 def remove_asset_instance_from_shot(shot: str | Mapping, asset_instance: str | Mapping,
                                     client: KitsuClient = default_client) -> str:
     """Take an asset instance out of a shot's casting."""
-    return _api.delete("data/shots/{}/asset-instances/{}", client, shot=shot, asset_instance=asset_instance)
+    return _api.delete("data/shots/{shot}/asset-instances/{asset_instance}", client, shot=shot,
+                       asset_instance=asset_instance)
 
 
 # Import and export --------------------------------------------------------------
@@ -256,7 +259,7 @@ def remove_asset_instance_from_shot(shot: str | Mapping, asset_instance: str | M
 def import_shots_with_csv(project: str | Mapping, csv_file_path: str, client: KitsuClient = default_client,
                           progress_callback=None) -> list[Shot]:
     """Create or update a project's shots from a Kitsu CSV file; return the shots."""
-    return _api.upload("import/csv/projects/{}/shots", client, csv_file_path, argument="csv_file_path",
+    return _api.upload("import/csv/projects/{project}/shots", client, csv_file_path, argument="csv_file_path",
                        progress_callback=progress_callback, project=project)
 
 
@@ -266,7 +269,7 @@ def export_shots_with_csv(project: str | Mapping, csv_file_path: str, episode: s
     """Save a project's shots as a CSV file (only an episode's, or only those with tasks assigned to a person)."""
     params = _api.query(episode_id=_api.optional_id(episode, "episode"),
                         assigned_to=_api.optional_id(assigned_to, "assigned_to"))
-    return _api.download("export/csv/projects/{}/shots.csv", client, csv_file_path, argument="csv_file_path",
+    return _api.download("export/csv/projects/{project}/shots.csv", client, csv_file_path, argument="csv_file_path",
                          params=params, progress_callback=progress_callback, project=project)
 
 
@@ -286,10 +289,10 @@ def import_otio(project: str | Mapping, otio_file_path: str, episode: str | Mapp
     that matching case-sensitive.
     """
     if episode is None:
-        route = _api.path("import/otio/projects/{}", project=project)
+        route = _api.path("import/otio/projects/{project}", project=project)
         naming_convention = _OTIO_NAMING if naming_convention is None else naming_convention
     else:
-        route = _api.path("import/otio/projects/{}/episodes/{}", project=project, episode=episode)
+        route = _api.path("import/otio/projects/{project}/episodes/{episode}", project=project, episode=episode)
         naming_convention = _OTIO_EPISODE_NAMING if naming_convention is None else naming_convention
     return _api.upload(route, client, otio_file_path, argument="otio_file_path",
                        data=_api.query(naming_convention=naming_convention, match_case=bool(match_case)),

@@ -25,7 +25,7 @@ def all_studios(client: KitsuClient = default_client) -> list[Studio]:
 @cache
 def get_studio(studio_id: str, client: KitsuClient = default_client) -> Studio:
     """Return the studio with this id."""
-    return _api.fetch("data/studios/{}", client, studio_id=studio_id)
+    return _api.fetch("data/studios/{studio_id}", client, studio_id=studio_id)
 
 
 @cache
@@ -36,9 +36,9 @@ def get_studio_by_name(studio_name: str, client: KitsuClient = default_client) -
 
 def update_studio(studio: Mapping, client: KitsuClient = default_client) -> Studio:
     """Save a modified studio dict."""
-    return _api.update("data/studios/{}", client, studio, "studio")
+    return _api.update("data/studios/{studio}", client, studio, "studio")
 
 
 def remove_studio(studio: str | Mapping, force: bool = False, client: KitsuClient = default_client) -> str:
     """Delete a studio."""
-    return _api.delete("data/studios/{}", client, force=force, studio=studio)
+    return _api.delete("data/studios/{studio}", client, force=force, studio=studio)

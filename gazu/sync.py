@@ -316,8 +316,8 @@ def push_project_entities(project_source: Mapping, project_target: Mapping, clie
     _api.given_id(project_target, "project_target")
     production_type = project_source.get("production_type") if isinstance(project_source, dict) else None
     if production_type is None:  # an id, or a dict without it: upstream needs the project dict
-        production_type = _api.fetch("data/projects/{}", client_source, project_source=project_source).get(
-            "production_type")
+        production_type = _api.fetch("data/projects/{project_source}", client_source,
+                                     project_source=project_source).get("production_type")
     return {
         "assets": push_assets(project_source, project_target, client_source, client_target),
         "episodes": (push_episodes(project_source, project_target, client_source, client_target)

@@ -89,9 +89,9 @@ def _color(color: Any) -> str:
     return color
 
 
-def _create_tasks(client: KitsuClient, task_types: Any, **entity: Any) -> list[Task]:
+def _create_tasks(route: str, client: KitsuClient, task_types: Any, **entity: Any) -> list[Task]:
     """Create an entity's tasks of these task types; return the new ones (existing tasks are skipped)."""
-    return _api.post("data/entities/{}/tasks", client, {"task_type_ids": _api.to_ids(task_types, "task_types")},
+    return _api.post(route, client, {"task_type_ids": _api.to_ids(task_types, "task_types")},
                      **entity)
 
 
@@ -107,49 +107,49 @@ def all_task_types(client: KitsuClient = default_client) -> list[TaskType]:
 @cache
 def all_task_types_for_project(project: str | Mapping, client: KitsuClient = default_client) -> list[TaskType]:
     """Return the task types a project uses, sorted by name."""
-    return _api.fetch_list("data/projects/{}/task-types", client, sort=True, project=project)
+    return _api.fetch_list("data/projects/{project}/task-types", client, sort=True, project=project)
 
 
 @cache
 def all_task_types_for_asset(asset: str | Mapping, client: KitsuClient = default_client) -> list[TaskType]:
     """Return the task types of an asset's tasks, sorted by name."""
-    return _api.fetch_list("data/assets/{}/task-types", client, sort=True, asset=asset)
+    return _api.fetch_list("data/assets/{asset}/task-types", client, sort=True, asset=asset)
 
 
 @cache
 def all_task_types_for_shot(shot: str | Mapping, client: KitsuClient = default_client) -> list[TaskType]:
     """Return the task types of a shot's tasks, sorted by name."""
-    return _api.fetch_list("data/shots/{}/task-types", client, sort=True, shot=shot)
+    return _api.fetch_list("data/shots/{shot}/task-types", client, sort=True, shot=shot)
 
 
 @cache
 def all_task_types_for_scene(scene: str | Mapping, client: KitsuClient = default_client) -> list[TaskType]:
     """Return the task types of a scene's tasks, sorted by name."""
-    return _api.fetch_list("data/scenes/{}/task-types", client, sort=True, scene=scene)
+    return _api.fetch_list("data/scenes/{scene}/task-types", client, sort=True, scene=scene)
 
 
 @cache
 def all_task_types_for_sequence(sequence: str | Mapping, client: KitsuClient = default_client) -> list[TaskType]:
     """Return the task types of the tasks of a sequence's shots and scenes, sorted by name."""
-    return _api.fetch_list("data/sequences/{}/task-types", client, sort=True, sequence=sequence)
+    return _api.fetch_list("data/sequences/{sequence}/task-types", client, sort=True, sequence=sequence)
 
 
 @cache
 def all_task_types_for_episode(episode: str | Mapping, client: KitsuClient = default_client) -> list[TaskType]:
     """Return the task types of the tasks of an episode's shots and scenes, sorted by name."""
-    return _api.fetch_list("data/episodes/{}/task-types", client, sort=True, episode=episode)
+    return _api.fetch_list("data/episodes/{episode}/task-types", client, sort=True, episode=episode)
 
 
 @cache
 def all_task_types_for_concept(concept: str | Mapping, client: KitsuClient = default_client) -> list[TaskType]:
     """Return the task types of a concept's tasks, sorted by name."""
-    return _api.fetch_list("data/concepts/{}/task-types", client, sort=True, concept=concept)
+    return _api.fetch_list("data/concepts/{concept}/task-types", client, sort=True, concept=concept)
 
 
 @cache
 def get_task_type(task_type_id: str, client: KitsuClient = default_client) -> TaskType:
     """Return the task type with this id."""
-    return _api.fetch("data/task-types/{}", client, task_type_id=task_type_id)
+    return _api.fetch("data/task-types/{task_type_id}", client, task_type_id=task_type_id)
 
 
 @cache
@@ -182,12 +182,12 @@ def new_task_type(name: str, color: str = "#000000", for_entity: str = "Asset",
 
 def update_task_type(task_type: Mapping, client: KitsuClient = default_client) -> TaskType:
     """Save a modified task type dict."""
-    return _api.update("data/task-types/{}", client, task_type, "task_type")
+    return _api.update("data/task-types/{task_type}", client, task_type, "task_type")
 
 
 def remove_task_type(task_type: str | Mapping, force: bool = False, client: KitsuClient = default_client) -> str:
     """Delete a task type; with ``force``, detach it from projects and schedules first."""
-    return _api.delete("data/task-types/{}", client, force=force, task_type=task_type)
+    return _api.delete("data/task-types/{task_type}", client, force=force, task_type=task_type)
 
 
 # Task statuses ---------------------------------------------------------------------------
@@ -202,13 +202,13 @@ def all_task_statuses(client: KitsuClient = default_client) -> list[TaskStatus]:
 @cache
 def all_task_statuses_for_project(project: str | Mapping, client: KitsuClient = default_client) -> list[TaskStatus]:
     """Return the task statuses a project uses, sorted by name."""
-    return _api.fetch_list("data/projects/{}/settings/task-status", client, sort=True, project=project)
+    return _api.fetch_list("data/projects/{project}/settings/task-status", client, sort=True, project=project)
 
 
 @cache
 def get_task_status(task_status_id: str, client: KitsuClient = default_client) -> TaskStatus:
     """Return the task status with this id."""
-    return _api.fetch("data/task-status/{}", client, task_status_id=task_status_id)
+    return _api.fetch("data/task-status/{task_status_id}", client, task_status_id=task_status_id)
 
 
 @cache
@@ -238,12 +238,12 @@ def new_task_status(name: str, short_name: str, color: str, client: KitsuClient 
 
 def update_task_status(task_status: Mapping, client: KitsuClient = default_client) -> TaskStatus:
     """Save a modified task status dict."""
-    return _api.update("data/task-status/{}", client, task_status, "task_status")
+    return _api.update("data/task-status/{task_status}", client, task_status, "task_status")
 
 
 def remove_task_status(task_status: str | Mapping, client: KitsuClient = default_client) -> str:
     """Delete a task status."""
-    return _api.delete("data/task-status/{}", client, force=True, task_status=task_status)
+    return _api.delete("data/task-status/{task_status}", client, force=True, task_status=task_status)
 
 
 # Tasks of entities --------------------------------------------------------------------------
@@ -253,77 +253,78 @@ def remove_task_status(task_status: str | Mapping, client: KitsuClient = default
 def all_tasks_for_shot(shot: str | Mapping, relations: bool = False,
                        client: KitsuClient = default_client) -> list[Task]:
     """Return a shot's tasks, sorted by name."""
-    return _entity_tasks("data/shots/{}/tasks", client, relations, shot=shot)
+    return _entity_tasks("data/shots/{shot}/tasks", client, relations, shot=shot)
 
 
 @cache
 def all_tasks_for_sequence(sequence: str | Mapping, relations: bool = False,
                            client: KitsuClient = default_client) -> list[Task]:
     """Return the tasks linked to a sequence itself, sorted by name."""
-    return _entity_tasks("data/sequences/{}/tasks", client, relations, sequence=sequence)
+    return _entity_tasks("data/sequences/{sequence}/tasks", client, relations, sequence=sequence)
 
 
 @cache
 def all_tasks_for_scene(scene: str | Mapping, relations: bool = False,
                         client: KitsuClient = default_client) -> list[Task]:
     """Return a scene's tasks, sorted by name."""
-    return _entity_tasks("data/scenes/{}/tasks", client, relations, scene=scene)
+    return _entity_tasks("data/scenes/{scene}/tasks", client, relations, scene=scene)
 
 
 @cache
 def all_tasks_for_asset(asset: str | Mapping, relations: bool = False,
                         client: KitsuClient = default_client) -> list[Task]:
     """Return an asset's tasks, sorted by name."""
-    return _entity_tasks("data/assets/{}/tasks", client, relations, asset=asset)
+    return _entity_tasks("data/assets/{asset}/tasks", client, relations, asset=asset)
 
 
 @cache
 def all_tasks_for_episode(episode: str | Mapping, relations: bool = False,
                           client: KitsuClient = default_client) -> list[Task]:
     """Return the tasks linked to an episode itself, sorted by name."""
-    return _entity_tasks("data/episodes/{}/tasks", client, relations, episode=episode)
+    return _entity_tasks("data/episodes/{episode}/tasks", client, relations, episode=episode)
 
 
 @cache
 def all_tasks_for_edit(edit: str | Mapping, relations: bool = False,
                        client: KitsuClient = default_client) -> list[Task]:
     """Return an edit's tasks, sorted by name."""
-    return _entity_tasks("data/edits/{}/tasks", client, relations, edit=edit)
+    return _entity_tasks("data/edits/{edit}/tasks", client, relations, edit=edit)
 
 
 @cache
 def all_tasks_for_concept(concept: str | Mapping, relations: bool = False,
                           client: KitsuClient = default_client) -> list[Task]:
     """Return a concept's tasks, sorted by name."""
-    return _entity_tasks("data/concepts/{}/tasks", client, relations, concept=concept)
+    return _entity_tasks("data/concepts/{concept}/tasks", client, relations, concept=concept)
 
 
 @cache
 def all_shot_tasks_for_sequence(sequence: str | Mapping, relations: bool = False,
                                 client: KitsuClient = default_client) -> list[Task]:
     """Return the tasks of a sequence's shots (and scenes), sorted by name."""
-    return _entity_tasks("data/sequences/{}/shot-tasks", client, relations, sequence=sequence)
+    return _entity_tasks("data/sequences/{sequence}/shot-tasks", client, relations, sequence=sequence)
 
 
 @cache
 def all_shot_tasks_for_episode(episode: str | Mapping, relations: bool = False,
                                client: KitsuClient = default_client) -> list[Task]:
     """Return the tasks of an episode's shots (and scenes), sorted by name."""
-    return _entity_tasks("data/episodes/{}/shot-tasks", client, relations, episode=episode)
+    return _entity_tasks("data/episodes/{episode}/shot-tasks", client, relations, episode=episode)
 
 
 @cache
 def all_assets_tasks_for_episode(episode: str | Mapping, relations: bool = False,
                                  client: KitsuClient = default_client) -> list[Task]:
     """Return the tasks of the assets made for an episode, sorted by name."""
-    return _entity_tasks("data/episodes/{}/asset-tasks", client, relations, episode=episode)
+    return _entity_tasks("data/episodes/{episode}/asset-tasks", client, relations, episode=episode)
 
 
 @cache
 def all_tasks_for_entity_and_task_type(entity: str | Mapping, task_type: str | Mapping,
                                        client: KitsuClient = default_client) -> list[Task]:
     """Return an entity's tasks of a task type."""
-    return _api.fetch_list("data/entities/{}/task-types/{}/tasks", client, entity=entity, task_type=task_type)
+    return _api.fetch_list("data/entities/{entity}/task-types/{task_type}/tasks", client, entity=entity,
+                           task_type=task_type)
 
 
 # Tasks of projects and persons -------------------------------------------------------------
@@ -333,7 +334,7 @@ def all_tasks_for_entity_and_task_type(entity: str | Mapping, task_type: str | M
 def all_tasks_for_project(project: str | Mapping, task_type: str | Mapping | None = None,
                           episode: str | Mapping | None = None, client: KitsuClient = default_client) -> list[Task]:
     """Return a project's tasks, of one task type and one episode when given."""
-    return _api.fetch_list("data/projects/{}/tasks", client, project=project, params=_api.query(
+    return _api.fetch_list("data/projects/{project}/tasks", client, project=project, params=_api.query(
         task_type_id=_api.optional_id(task_type, "task_type"), episode_id=_api.optional_id(episode, "episode")))
 
 
@@ -358,20 +359,21 @@ def all_tasks_for_task_status(project: str | Mapping, task_type: str | Mapping, 
 @cache
 def all_tasks_for_person(person: str | Mapping, client: KitsuClient = default_client) -> list[PersonTask]:
     """Return the unfinished tasks assigned to a person, in open projects."""
-    return _api.fetch_list("data/persons/{}/tasks", client, person=person)
+    return _api.fetch_list("data/persons/{person}/tasks", client, person=person)
 
 
 @cache
 def all_done_tasks_for_person(person: str | Mapping, client: KitsuClient = default_client) -> list[PersonTask]:
     """Return the finished tasks assigned to a person, in open projects."""
-    return _api.fetch_list("data/persons/{}/done-tasks", client, person=person)
+    return _api.fetch_list("data/persons/{person}/done-tasks", client, person=person)
 
 
 @cache
 def all_tasks_for_person_and_type(person: str | Mapping, task_type: str | Mapping,
                                   client: KitsuClient = default_client) -> list[Task]:
     """Return the tasks of a task type on the entities a person works on."""
-    return _api.fetch_list("data/persons/{}/related-tasks/{}", client, person=person, task_type=task_type)
+    return _api.fetch_list("data/persons/{person}/related-tasks/{task_type}", client, person=person,
+                           task_type=task_type)
 
 
 @cache
@@ -395,13 +397,13 @@ def get_persons_tasks_dates(client: KitsuClient = default_client) -> list[Person
 @cache
 def all_notifications_for_project(project: str | Mapping, client: KitsuClient = default_client) -> list[Notification]:
     """Return the notifications of a project (administrators only)."""
-    return _api.fetch_list("data/projects/{}/notifications", client, project=project)
+    return _api.fetch_list("data/projects/{project}/notifications", client, project=project)
 
 
 @cache
 def all_subscriptions_for_project(project: str | Mapping, client: KitsuClient = default_client) -> list[Subscription]:
     """Return the task subscriptions of a project (administrators only)."""
-    return _api.fetch_list("data/projects/{}/subscriptions", client, project=project)
+    return _api.fetch_list("data/projects/{project}/subscriptions", client, project=project)
 
 
 # One task ---------------------------------------------------------------------------------------
@@ -410,7 +412,7 @@ def all_subscriptions_for_project(project: str | Mapping, client: KitsuClient = 
 @cache
 def get_task(task_id: str | Mapping, client: KitsuClient = default_client) -> FullTask:
     """Return the task with this id, with its entity, project, type, status and assignees."""
-    return _api.fetch("data/tasks/{}/full", client, task_id=_api.to_id(task_id, "task_id"))
+    return _api.fetch("data/tasks/{task_id}/full", client, task_id=_api.to_id(task_id, "task_id"))
 
 
 @cache
@@ -446,7 +448,7 @@ def get_task_by_path(project: str | Mapping, file_path: str, entity_type: str = 
     for match in matches or []:
         if match.get("Template") == entity_type and match.get(token) and match.get("TaskType"):
             if match.get("Task"):
-                return _api.fetch("data/tasks/{}", client, task=match["Task"])
+                return _api.fetch("data/tasks/{task}", client, task=match["Task"])
             return _api.fetch_first("data/tasks", client, params={"entity_id": match[token],
                                                                   "task_type_id": match["TaskType"]})
     return None
@@ -493,67 +495,68 @@ def new_task(entity: str | Mapping, task_type: str | Mapping, name: str = "main"
         raise TaskStatusNotFoundException("new_task: the server has no default task status: give task_status")
     project_id = entity.get("project_id") if isinstance(entity, dict) else None
     if project_id is None:  # an id string: upstream needs the entity dict
-        project_id = _api.fetch("data/entities/{}", client, entity=entity)["project_id"]
+        project_id = _api.fetch("data/entities/{entity}", client, entity=entity)["project_id"]
     return _api.post("data/tasks", client, {**body, "project_id": project_id, **_api.query(task_status_id=status_id)})
 
 
 def create_entity_tasks(entity: str | Mapping, task_types: Collection[str | Mapping],
                         client: KitsuClient = default_client) -> list[Task]:
     """Create an entity's tasks of these task types; return the new ones (existing tasks are skipped)."""
-    return _create_tasks(client, task_types, entity=entity)
+    return _create_tasks("data/entities/{entity}/tasks", client, task_types, entity=entity)
 
 
 def create_asset_tasks(asset: str | Mapping, task_types: Collection[str | Mapping],
                        client: KitsuClient = default_client) -> list[Task]:
     """Create an asset's tasks of these task types; return the new ones."""
-    return _create_tasks(client, task_types, asset=asset)
+    return _create_tasks("data/entities/{asset}/tasks", client, task_types, asset=asset)
 
 
 def create_shot_tasks(shot: str | Mapping, task_types: Collection[str | Mapping],
                       client: KitsuClient = default_client) -> list[Task]:
     """Create a shot's tasks of these task types; return the new ones."""
-    return _create_tasks(client, task_types, shot=shot)
+    return _create_tasks("data/entities/{shot}/tasks", client, task_types, shot=shot)
 
 
 def create_edit_tasks(edit: str | Mapping, task_types: Collection[str | Mapping],
                       client: KitsuClient = default_client) -> list[Task]:
     """Create an edit's tasks of these task types; return the new ones."""
-    return _create_tasks(client, task_types, edit=edit)
+    return _create_tasks("data/entities/{edit}/tasks", client, task_types, edit=edit)
 
 
 def create_concept_tasks(concept: str | Mapping, task_types: Collection[str | Mapping],
                          client: KitsuClient = default_client) -> list[Task]:
     """Create a concept's tasks of these task types; return the new ones."""
-    return _create_tasks(client, task_types, concept=concept)
+    return _create_tasks("data/entities/{concept}/tasks", client, task_types, concept=concept)
 
 
 def update_task(task: Mapping, client: KitsuClient = default_client) -> Task:
     """Save a modified task dict."""
-    return _api.update("data/tasks/{}", client, task, "task", ids=("assignees",))
+    return _api.update("data/tasks/{task}", client, task, "task", ids=("assignees",))
 
 
 def update_task_data(task: str | Mapping, data: dict | None = None, client: KitsuClient = default_client) -> Task:
     """Merge ``data`` into a task's free-form ``data`` field (read fresh from the server); return the task."""
     data = _api.data_dict(data)  # checked before the task
-    return _api.update("data/tasks/{}", client, _api.with_merged_data(
-        "data/tasks/{}/full", client, data, task_id=_api.to_id(task, "task", uuid=True)), "task")
+    return _api.update("data/tasks/{task}", client, _api.with_merged_data(
+        "data/tasks/{task_id}/full", client, data, task_id=_api.to_id(task, "task", uuid=True)), "task")
 
 
 def remove_task(task: str | Mapping, client: KitsuClient = default_client) -> str:
     """Delete a task with its comments, previews and files."""
-    return _api.delete("data/tasks/{}", client, force=True, task=task)
+    return _api.delete("data/tasks/{task}", client, force=True, task=task)
 
 
 def remove_tasks_batch(project: str | Mapping, tasks: Collection[str | Mapping],
                        client: KitsuClient = default_client) -> requests.Response:
     """Delete several tasks of a project; return the server's answer (decoded JSON)."""
-    return _api.post("actions/projects/{}/delete-tasks", client, _api.to_ids(tasks, "tasks"), project=project)
+    return _api.post("actions/projects/{project}/delete-tasks", client, _api.to_ids(tasks, "tasks"), project=project)
 
 
 def remove_tasks_for_type(project: str | Mapping, task_type: str | Mapping,
                           client: KitsuClient = default_client) -> str:
     """Delete every task of a task type in a project (administrators only)."""
-    return _api.delete("actions/projects/{}/task-types/{}/delete-tasks", client, project=project, task_type=task_type)
+    return _api.delete("actions/projects/{project}/task-types/{task_type}/delete-tasks", client, project=project,
+                       task_type=task_type)
 
 
 def start_task(task: str | Mapping, started_task_status: str | Mapping | None = None,
@@ -595,7 +598,7 @@ def task_to_review(task: str | Mapping, person: str | Mapping, comment: str, rev
         if status is None:
             raise TaskStatusNotFoundException("the server has no feedback-request task status to set")
     else:
-        status = _api.fetch("data/tasks/{}", client, task=task)["task_status_id"]
+        status = _api.fetch("data/tasks/{task}", client, task=task)["task_status_id"]
     add_comment(task, status, comment, person=person, client=client)
     return get_task(task, client=client)
 
@@ -634,7 +637,7 @@ def assign_task(task: str | Mapping, person: str | Mapping, client: KitsuClient 
 def assign_tasks_to_person(tasks: Collection[str | Mapping], person: str | Mapping,
                            client: KitsuClient = default_client) -> list[Task]:
     """Assign a person to several tasks; return the tasks assigned."""
-    return _api.put("actions/persons/{}/assign", client,
+    return _api.put("actions/persons/{person}/assign", client,
                     {"task_ids": _api.to_ids(tasks, "tasks")}, person=person)
 
 
@@ -660,30 +663,30 @@ def get_time_spent(task: str | Mapping, date: str | None = None,
     """Return the time spent on a task (on ``date`` only, when given): entries by person id, and ``total``."""
     if date is not None:
         return get_task_time_spent_for_date(task, date, client=client)
-    return _api.fetch("actions/tasks/{}/time-spents", client, task=task)
+    return _api.fetch("actions/tasks/{task}/time-spents", client, task=task)
 
 
 @cache
 def get_task_time_spent_for_date(task: str | Mapping, date: str,
                                  client: KitsuClient = default_client) -> dict[str, float | list[TimeSpent]]:
     """Return the time spent on a task on a date: entries by person id, and ``total``."""
-    return _api.fetch("actions/tasks/{}/time-spents/%s" % _api.date(date, "date"), client, task=task)
+    return _api.fetch("actions/tasks/{task}/time-spents/%s" % _api.date(date, "date"), client, task=task)
 
 
 def set_time_spent(task: str | Mapping, person: str | Mapping, date: str, duration: int,
                    client: KitsuClient = default_client) -> TimeSpent:
     """Set the time a person spent on a task on a date; return the time spent entry."""
-    return _api.post("actions/tasks/{}/time-spents/%s/persons/{}" % _api.date(date, "date"), client,
+    return _api.post("actions/tasks/{task}/time-spents/%s/persons/{person}" % _api.date(date, "date"), client,
                      {"duration": duration}, task=task, person=person)
 
 
 def add_time_spent(task: str | Mapping, person: str | Mapping, date: str, duration: int,
                    client: KitsuClient = default_client) -> TimeSpent:
     """Add to the time a person spent on a task on a date; return the time spent entry."""
-    return _api.post("actions/tasks/{}/time-spents/%s/persons/{}/add" % _api.date(date, "date"), client,
+    return _api.post("actions/tasks/{task}/time-spents/%s/persons/{person}/add" % _api.date(date, "date"), client,
                      {"duration": duration}, task=task, person=person)
 
 
 def remove_time_spent(time_spent: str | Mapping, client: KitsuClient = default_client) -> str:
     """Delete a time spent entry."""
-    return _api.delete("data/time-spents/{}", client, time_spent=time_spent)
+    return _api.delete("data/time-spents/{time_spent}", client, time_spent=time_spent)

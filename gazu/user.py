@@ -52,39 +52,39 @@ def all_open_projects(client: KitsuClient = default_client) -> list[Project]:
 @cache
 def all_asset_types_for_project(project: str | Mapping, client: KitsuClient = default_client) -> list[AssetType]:
     """Return the asset types of a project in which the user has assigned tasks, sorted by name."""
-    return _api.fetch_list("data/user/projects/{}/asset-types", client, sort=True, project=project)
+    return _api.fetch_list("data/user/projects/{project}/asset-types", client, sort=True, project=project)
 
 
 @cache
 def all_assets_for_asset_type_and_project(project: str | Mapping, asset_type: str | Mapping,
                                           client: KitsuClient = default_client) -> list[Asset]:
     """Return the assets of a project and asset type in which the user has assigned tasks, sorted by name."""
-    return _api.fetch_list("data/user/projects/{}/asset-types/{}/assets", client, sort=True,
+    return _api.fetch_list("data/user/projects/{project}/asset-types/{asset_type}/assets", client, sort=True,
                            project=project, asset_type=asset_type)
 
 
 @cache
 def all_episodes_for_project(project: str | Mapping, client: KitsuClient = default_client) -> list[Episode]:
     """Return the episodes of a project in which the user has assigned tasks, sorted by name."""
-    return _api.fetch_list("data/user/projects/{}/episodes", client, sort=True, project=project)
+    return _api.fetch_list("data/user/projects/{project}/episodes", client, sort=True, project=project)
 
 
 @cache
 def all_sequences_for_project(project: str | Mapping, client: KitsuClient = default_client) -> list[Sequence]:
     """Return the sequences of a project in which the user has assigned tasks, sorted by name."""
-    return _api.fetch_list("data/user/projects/{}/sequences", client, sort=True, project=project)
+    return _api.fetch_list("data/user/projects/{project}/sequences", client, sort=True, project=project)
 
 
 @cache
 def all_shots_for_sequence(sequence: str | Mapping, client: KitsuClient = default_client) -> list[Shot]:
     """Return the shots of a sequence in which the user has assigned tasks, sorted by name."""
-    return _api.fetch_list("data/user/sequences/{}/shots", client, sort=True, sequence=sequence)
+    return _api.fetch_list("data/user/sequences/{sequence}/shots", client, sort=True, sequence=sequence)
 
 
 @cache
 def all_scenes_for_sequence(sequence: str | Mapping, client: KitsuClient = default_client) -> list[Scene]:
     """Return the scenes of a sequence in which the user has assigned tasks, sorted by name."""
-    return _api.fetch_list("data/user/sequences/{}/scenes", client, sort=True, sequence=sequence)
+    return _api.fetch_list("data/user/sequences/{sequence}/scenes", client, sort=True, sequence=sequence)
 
 
 # Tasks and task types -----------------------------------------------------------
@@ -93,49 +93,49 @@ def all_scenes_for_sequence(sequence: str | Mapping, client: KitsuClient = defau
 @cache
 def all_tasks_for_asset(asset: str | Mapping, client: KitsuClient = default_client) -> list[Task]:
     """Return the user's tasks on an asset, sorted by name."""
-    return _api.fetch_list("data/user/assets/{}/tasks", client, sort=True, asset=asset)
+    return _api.fetch_list("data/user/assets/{asset}/tasks", client, sort=True, asset=asset)
 
 
 @cache
 def all_tasks_for_shot(shot: str | Mapping, client: KitsuClient = default_client) -> list[Task]:
     """Return the user's tasks on a shot, sorted by name."""
-    return _api.fetch_list("data/user/shots/{}/tasks", client, sort=True, shot=shot)
+    return _api.fetch_list("data/user/shots/{shot}/tasks", client, sort=True, shot=shot)
 
 
 @cache
 def all_tasks_for_scene(scene: str | Mapping, client: KitsuClient = default_client) -> list[Task]:
     """Return the user's tasks on a scene, sorted by name."""
-    return _api.fetch_list("data/user/scenes/{}/tasks", client, sort=True, scene=scene)
+    return _api.fetch_list("data/user/scenes/{scene}/tasks", client, sort=True, scene=scene)
 
 
 @cache
 def all_tasks_for_sequence(sequence: str | Mapping, client: KitsuClient = default_client) -> list[Task]:
     """Return the user's tasks on a sequence, sorted by name."""
-    return _api.fetch_list("data/user/sequences/{}/tasks", client, sort=True, sequence=sequence)
+    return _api.fetch_list("data/user/sequences/{sequence}/tasks", client, sort=True, sequence=sequence)
 
 
 @cache
 def all_task_types_for_asset(asset: str | Mapping, client: KitsuClient = default_client) -> list[TaskType]:
     """Return the task types of the user's tasks on an asset, sorted by name."""
-    return _api.fetch_list("data/user/assets/{}/task-types", client, sort=True, asset=asset)
+    return _api.fetch_list("data/user/assets/{asset}/task-types", client, sort=True, asset=asset)
 
 
 @cache
 def all_task_types_for_shot(shot: str | Mapping, client: KitsuClient = default_client) -> list[TaskType]:
     """Return the task types of the user's tasks on a shot, sorted by name."""
-    return _api.fetch_list("data/user/shots/{}/task-types", client, sort=True, shot=shot)
+    return _api.fetch_list("data/user/shots/{shot}/task-types", client, sort=True, shot=shot)
 
 
 @cache
 def all_task_types_for_scene(scene: str | Mapping, client: KitsuClient = default_client) -> list[TaskType]:
     """Return the task types of the user's tasks on a scene, sorted by name."""
-    return _api.fetch_list("data/user/scenes/{}/task-types", client, sort=True, scene=scene)
+    return _api.fetch_list("data/user/scenes/{scene}/task-types", client, sort=True, scene=scene)
 
 
 @cache
 def all_task_types_for_sequence(sequence: str | Mapping, client: KitsuClient = default_client) -> list[TaskType]:
     """Return the task types of the user's tasks on a sequence, sorted by name."""
-    return _api.fetch_list("data/user/sequences/{}/task-types", client, sort=True, sequence=sequence)
+    return _api.fetch_list("data/user/sequences/{sequence}/task-types", client, sort=True, sequence=sequence)
 
 
 @cache
@@ -162,17 +162,17 @@ def all_tasks_requiring_feedback(client: KitsuClient = default_client) -> list[P
 @cache
 def check_task_subscription(task: str | Mapping, client: KitsuClient = default_client) -> bool:
     """Tell whether the user is subscribed to a task's notifications."""
-    return _api.fetch("data/user/tasks/{}/subscribed", client, task=task)
+    return _api.fetch("data/user/tasks/{task}/subscribed", client, task=task)
 
 
 def subscribe_to_task(task: str | Mapping, client: KitsuClient = default_client) -> Subscription:
     """Subscribe the user to a task's notifications; return the subscription."""
-    return _api.post("actions/user/tasks/{}/subscribe", client, task=task)
+    return _api.post("actions/user/tasks/{task}/subscribe", client, task=task)
 
 
 def unsubscribe_from_task(task: str | Mapping, client: KitsuClient = default_client) -> str:
     """Unsubscribe the user from a task's notifications."""
-    return _api.delete("actions/user/tasks/{}/unsubscribe", client, task=task)
+    return _api.delete("actions/user/tasks/{task}/unsubscribe", client, task=task)
 
 
 # Search filters and filter groups -----------------------------------------------
@@ -198,12 +198,12 @@ def new_filter(name: str, query: str, list_type: str, project: str | Mapping | N
 
 def update_filter(filter: Mapping, client: KitsuClient = default_client) -> SearchFilter:
     """Save a modified filter dict."""
-    return _api.update("data/user/filters/{}", client, filter, "filter")
+    return _api.update("data/user/filters/{filter}", client, filter, "filter")
 
 
 def remove_filter(filter: str | Mapping, client: KitsuClient = default_client) -> str:
     """Delete a saved search filter."""
-    return _api.delete("data/user/filters/{}", client, filter=filter)
+    return _api.delete("data/user/filters/{filter}", client, filter=filter)
 
 
 @cache
@@ -216,7 +216,7 @@ def all_filter_groups(
 @cache
 def get_filter_group(filter_group: str | Mapping, client: KitsuClient = default_client) -> SearchFilterGroup:
     """Return one of the user's filter groups."""
-    return _api.fetch("data/user/filter-groups/{}", client, filter_group=filter_group)
+    return _api.fetch("data/user/filter-groups/{filter_group}", client, filter_group=filter_group)
 
 
 def new_filter_group(name: str, project: str | Mapping | None = None,
@@ -230,12 +230,12 @@ def new_filter_group(name: str, project: str | Mapping | None = None,
 
 def update_filter_group(filter_group: Mapping, client: KitsuClient = default_client) -> SearchFilterGroup:
     """Save a modified filter group dict."""
-    return _api.update("data/user/filter-groups/{}", client, filter_group, "filter_group")
+    return _api.update("data/user/filter-groups/{filter_group}", client, filter_group, "filter_group")
 
 
 def remove_filter_group(filter_group: str | Mapping, client: KitsuClient = default_client) -> str:
     """Delete a filter group."""
-    return _api.delete("data/user/filter-groups/{}", client, filter_group=filter_group)
+    return _api.delete("data/user/filter-groups/{filter_group}", client, filter_group=filter_group)
 
 
 # Notifications -------------------------------------------------------------------
@@ -250,12 +250,12 @@ def all_notifications(client: KitsuClient = default_client) -> list[Notification
 @cache
 def get_notification(notification: str | Mapping, client: KitsuClient = default_client) -> NotificationDetails:
     """Return one of the user's notifications."""
-    return _api.fetch("data/user/notifications/{}", client, notification=notification)
+    return _api.fetch("data/user/notifications/{notification}", client, notification=notification)
 
 
 def update_notification(notification: Mapping, client: KitsuClient = default_client) -> Notification:
     """Save a modified notification dict (the server keeps its ``read`` flag)."""
-    return _api.update("data/user/notifications/{}", client, notification, "notification")
+    return _api.update("data/user/notifications/{notification}", client, notification, "notification")
 
 
 def mark_all_notifications_as_read(client: KitsuClient = default_client) -> dict[Literal['success'], bool]:
@@ -269,13 +269,14 @@ def mark_all_notifications_as_read(client: KitsuClient = default_client) -> dict
 @cache
 def get_time_spents_by_date(date: str, client: KitsuClient = default_client) -> list[TimeSpent]:
     """Return the time the user spent on each task on a day."""
-    return _api.fetch("data/user/time-spents/{}".format(_api.date(date, "date")), client)
+    return _api.fetch("data/user/time-spents/{date}".format(date=_api.date(date, "date")), client)
 
 
 @cache
 def get_task_time_spent(task: str | Mapping, date: str, client: KitsuClient = default_client) -> TimeSpent:
     """Return the time the user spent on a task on a day."""
-    return client.get("data/user/tasks/{}/time-spents/{}".format(_api.to_id(task, "task"), _api.date(date, "date")))
+    return client.get("data/user/tasks/{task}/time-spents/{date}".format(task=_api.to_id(task, "task"),
+                                                                       date=_api.date(date, "date")))
 
 
 @cache
@@ -288,7 +289,7 @@ def get_timespents_range(start_date: str, end_date: str, client: KitsuClient = d
 @cache
 def get_day_off(date: str, client: KitsuClient = default_client) -> DayOff | dict[str, Any]:
     """Return the user's day off on a day (an empty dict when they work that day)."""
-    return _api.fetch("data/user/day-offs/{}".format(_api.date(date, "date")), client)
+    return _api.fetch("data/user/day-offs/{date}".format(date=_api.date(date, "date")), client)
 
 
 # Chats ----------------------------------------------------------------------------
@@ -302,12 +303,12 @@ def all_chats(client: KitsuClient = default_client) -> list[Chat]:
 
 def join_chat(chat: str | Mapping, client: KitsuClient = default_client) -> Chat:
     """Join the chat of an entity (``chat`` is the entity or its id)."""
-    return _api.post("actions/user/chats/{}/join", client, chat=chat)
+    return _api.post("actions/user/chats/{chat}/join", client, chat=chat)
 
 
 def leave_chat(chat: str | Mapping, client: KitsuClient = default_client) -> str:
     """Leave the chat of an entity."""
-    return _api.delete("actions/user/chats/{}/join", client, chat=chat)
+    return _api.delete("actions/user/chats/{chat}/join", client, chat=chat)
 
 
 # Session, context and profile --------------------------------------------------------

@@ -283,13 +283,13 @@ def test_ids_are_taken_where_upstream_takes_them():
     assert _api.given_id({"id": "project-01"}, "project_id") == "project-01"
     assert _api.optional_id("project-01", "project", given=True) == "project-01"
     assert _api.to_ids(["person-01"], "team", given=True) == ["person-01"]
-    assert _api.path("data/projects/{}/persons/{}", project={"id": "p-1"}, person_id="x") == "data/projects/p-1/persons/x"
-    assert _api.path("data/persons/{}", id="person-01") == "data/persons/person-01"
+    assert _api.path("data/projects/{project}/persons/{person_id}", project={"id": "p-1"}, person_id="x") == "data/projects/p-1/persons/x"
+    assert _api.path("data/persons/{id}", id="person-01") == "data/persons/person-01"
     for bad in ("a/b", "..", "", None, 3):
         with pytest.raises(InvalidArgumentException, match="^project_id: expected an id string, got "):
             _api.given_id(bad, "project_id")
     with pytest.raises(InvalidArgumentException, match="^project: "):
-        _api.path("data/projects/{}", project="project-01")
+        _api.path("data/projects/{project}", project="project-01")
     # The lists of entities a saved dict carries, as ids (a copy).
     assert _api.with_ids({"id": "p-1", "team": [{"id": "person-01"}], "fps": 24}, "team", "task_types") == {
         "id": "p-1", "team": ["person-01"], "fps": 24}
@@ -306,7 +306,7 @@ def test_api_helpers():
     assert _api.to_dict(ID, "asset") == {"id": ID}
     assert _api.to_ids([ID, {"id": ID}], "assets") == [ID, ID]
     assert _api.to_ids(ID, "assets") == [ID]
-    assert _api.path("data/projects/{}/assets/{}", project=ID, asset={"id": ID}) == "data/projects/%s/assets/%s" % (ID, ID)
+    assert _api.path("data/projects/{project}/assets/{asset}", asset={"id": ID}, project=ID) == "data/projects/%s/assets/%s" % (ID, ID)
     assert _api.query(a=1, b=None) == {"a": 1}
     assert _api.require("x", "name") == "x"
     with pytest.raises(InvalidArgumentException, match="name: expected a non-empty str"):
@@ -348,12 +348,12 @@ def test_web_addresses():
 
 def test_merged_data_is_read_fresh_and_checked_first(kitsu):
     kitsu.on("GET", "data/shots/%s" % ID, json={"id": ID, "name": "SH01", "data": {"a": 1, "b": 2}})
-    assert _api.with_merged_data("data/shots/{}", gazu.client.default_client, {"b": 3}, shot=ID) == {
+    assert _api.with_merged_data("data/shots/{shot}", gazu.client.default_client, {"b": 3}, shot=ID) == {
         "id": ID, "data": {"a": 1, "b": 3}}
-    assert _api.with_merged_data("data/shots/{}", gazu.client.default_client, None, whole=True, shot=ID) == {
+    assert _api.with_merged_data("data/shots/{shot}", gazu.client.default_client, None, whole=True, shot=ID) == {
         "id": ID, "name": "SH01", "data": {"a": 1, "b": 2}}
     with pytest.raises(InvalidArgumentException, match="^data: expected a dict"):
-        _api.with_merged_data("data/shots/{}", gazu.client.default_client, [1], shot=ID)
+        _api.with_merged_data("data/shots/{shot}", gazu.client.default_client, [1], shot=ID)
     assert len(kitsu.sent) == 2
 
 
