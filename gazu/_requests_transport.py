@@ -17,6 +17,7 @@ import requests
 
 from gazu import _exchange
 from gazu._deadline import Deadline, WatchedAdapter, watchdog
+from gazu._environment import EnvironmentOnceSession
 from gazu._exchange import USER_AGENT, Failure, Request, logger
 from gazu._transfer import AtomicFile, MultipartBody, expected_length, html_instead_of_file, multipart_body, own_error
 
@@ -25,7 +26,7 @@ POOL_SIZE = 32
 DOWNLOAD_READ_SIZE = 64 * 1024
 
 
-class ExplicitVerifySession(requests.Session):
+class ExplicitVerifySession(EnvironmentOnceSession):
     """A :class:`requests.Session` that keeps what was set: its ``verify``, and a body's destination.
 
     - requests lets ``REQUESTS_CA_BUNDLE`` or ``CURL_CA_BUNDLE`` override a

@@ -1,0 +1,96 @@
+"""A requests session that reads the environment once per server address, instead of on every request.
+
+requests looks at the environment for each request it sends: the proxies
+(``HTTP_PROXY``, ``HTTPS_PROXY``, ``ALL_PROXY`` and ``NO_PROXY``, each
+lookup a walk through ``os.environ``), the CA bundle (``REQUESTS_CA_BUNDLE``,
+``CURL_CA_BUNDLE``) and the ``~/.netrc`` credentials (``NETRC``, files
+looked for on disk) — about a third of what a small request costs a client.
+:class:`EnvironmentOnceSession` reads them on its first request to a server
+address (``scheme://host:port``) and keeps the answers for that address, so
+they still apply as requests applies them, read at one moment instead of
+each time: a client created before a change of the environment keeps what it
+read (as a client keeps its host), and a new client, or a new host, reads
+the environment again. With ``trust_env`` off, nothing is read, as in requests.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import threading
+from collections import OrderedDict
+from typing import Any, NamedTuple
+
+import requests
+from requests.sessions import merge_setting
+from requests.utils import get_environ_proxies, get_netrc_auth
+
+
+class Environment(NamedTuple):
+    """What the environment says for requests to one server address."""
+
+    proxies: dict
+    ca_bundle: str | None
+    netrc_auth: tuple[str, str] | None
+
+
+# ``scheme://user@host:port`` at the start of an absolute URL: what the environment is read for.
+_ORIGIN = re.compile(r"[^:/?#]*://[^/?#]*")
+
+
+def _origin(url: str) -> str:
+    """Return the server address an absolute URL starts with."""
+    found = _ORIGIN.match(url)
+    return found.group() if found else url
+
+
+def _no_auth(request: Any) -> Any:
+    """An authentication that adds nothing: the server address has no netrc credentials."""
+    return request
+
+
+class EnvironmentOnceSession(requests.Session):
+    """A :class:`requests.Session` that reads the environment once per server address (see the module)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._environments: dict[str, Environment] = {}
+        self._environments_lock = threading.Lock()
+
+    def environment(self, url: str) -> Environment:
+        """Return what the environment says for requests to ``url``'s server, read on the first one."""
+        origin = _origin(url)
+        found = self._environments.get(origin)
+        if found is None:
+            found = Environment(get_environ_proxies(url),
+                                os.environ.get("REQUESTS_CA_BUNDLE") or os.environ.get("CURL_CA_BUNDLE"),
+                                get_netrc_auth(url))
+            with self._environments_lock:  # the first reading is kept: every request then sees the same
+                found = self._environments.setdefault(origin, found)
+        return found
+
+    def forget_environment(self) -> None:
+        """Read the environment again on the next request (after a change of proxies, CA bundle or netrc)."""
+        with self._environments_lock:
+            self._environments = {}
+
+    def prepare_request(self, request: requests.Request) -> requests.PreparedRequest:
+        if self.trust_env and not request.auth and not self.auth:
+            request.auth = self.environment(request.url).netrc_auth or _no_auth
+        if not request.params and not self.params:  # nothing to merge: spare requests' merging of two empty dicts
+            request.params = None
+        return super().prepare_request(request)
+
+    def merge_environment_settings(self, url: Any, proxies: Any, stream: Any, verify: Any, cert: Any) -> Any:
+        if not self.trust_env or (proxies and "no_proxy" in proxies):  # rare: requests reads it all
+            return super().merge_environment_settings(url, proxies, stream, verify, cert)
+        environment = self.environment(url)
+        proxies = {**environment.proxies, **(proxies or {})}
+        if (verify is True or verify is None) and environment.ca_bundle:
+            verify = environment.ca_bundle
+        if self.proxies:
+            proxies = merge_setting(proxies, self.proxies)
+        elif self.proxies is not None:  # as merge_setting leaves them, without its protocol checks
+            proxies = OrderedDict((key, value) for key, value in proxies.items() if value is not None)
+        return {"proxies": proxies, "stream": merge_setting(stream, self.stream),
+                "verify": merge_setting(verify, self.verify), "cert": merge_setting(cert, self.cert)}
