@@ -66,6 +66,7 @@ from gazu.types import (
     ProjectTemplateTaskStatusLink,
     ProjectTemplateTaskTypeLink,
     PushedEntities,
+    Quotas,
     Reply,
     Scene,
     SearchFilter,
@@ -919,10 +920,10 @@ class ProjectAccessor:
     def get_project_by_name(self, project_name: str) -> Project | None:
         """Return the project with this name, or None."""
 
-    def get_project_person_quotas(self, project: str | Mapping, person: str | Mapping) -> dict[str, Any]:
-        """Return the quotas of one person in a project, shaped as :func:`get_project_quotas`'s."""
+    def get_project_person_quotas(self, project: str | Mapping, person: str | Mapping) -> dict[str, Quotas]:
+        """Return the quotas of one person in a project by task type (and ``total``), shaped as"""
 
-    def get_project_quotas(self, project: str | Mapping, task_type: str | Mapping) -> dict[str, Any]:
+    def get_project_quotas(self, project: str | Mapping, task_type: str | Mapping) -> dict[str, Quotas]:
         """Return the quotas of a project for a task type: shots done per person and period."""
 
     def get_project_status_by_name(self, project_status_name: str) -> ProjectStatus | None:

@@ -5,9 +5,8 @@ Every public function's own return annotation says what it answers
 the one source, which the integration suite checks against the real server
 (tests/realtypes.py) and the API docs show. Two kinds of functions are left:
 
-``FREE_FORM``: the server's answer is free-form (a raw request to any route,
-statistics keyed by the server's own choices); they answer ``Any`` or
-``dict[str, Any]``. docs/typed-answers.md lists them with the reason and
+``FREE_FORM``: the server's answer is free-form (a raw request to any route
+or any model); they answer ``Any`` or ``dict[str, Any]``. docs/typed-answers.md lists them with the reason and
 gives the coverage figure (written by tests/unit/test_answer_annotations.py).
 
 ``NOT_SERVER_ANSWERS``: the dicts they return are not the server's (the
@@ -38,8 +37,6 @@ FREE_FORM: dict[str, str] = {
     "gazu.client.response_json": "decodes any answer of any route",
     "gazu.client.update": "raw update of any model",
     "gazu.client.upload": "raw upload: the answer is whatever the route sends",
-    "gazu.project.get_project_person_quotas": "statistics keyed by period: free-form",
-    "gazu.project.get_project_quotas": "statistics keyed by person, then by period: free-form",
 }
 
 NOT_SERVER_ANSWERS: dict[str, str] = {

@@ -9,7 +9,7 @@ types of metadata descriptors are Kitsu's model names (``"Asset"``,
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
-from typing import TYPE_CHECKING, Any, Literal, cast
+from typing import TYPE_CHECKING, Literal, cast
 
 from gazu import _api
 from gazu.cache import cache
@@ -26,6 +26,7 @@ if TYPE_CHECKING:  # pragma: no cover
         PreviewBackgroundFile,
         Project,
         ProjectStatus,
+        Quotas,
         StatusAutomation,
         TaskStatus,
         TaskType,
@@ -479,18 +480,19 @@ def get_milestones(project: str | Mapping, client: KitsuClient = default_client)
 
 @cache
 def get_project_quotas(project: str | Mapping, task_type: str | Mapping,
-                       client: KitsuClient = default_client) -> dict[str, Any]:
+                       client: KitsuClient = default_client) -> dict[str, Quotas]:
     """Return the quotas of a project for a task type: shots done per person and period.
 
     Returns:
-        ``{person_id: {"day" | "week" | "month": {period: {"count": …, "frames": …, …}}}}``, as Zou
-        computes it (upstream annotated this ``list[dict]``; the server answers a dict).
+        ``{person_id | "total": {"day" | "week" | "month" | "year": {"count" | "frames" | …: {period: …}}}}``,
+        as Zou computes it (upstream annotated this ``list[dict]``; the server answers a dict).
     """
     return _api.fetch("data/projects/{project}/quotas/{task_type}", client, project=project, task_type=task_type)
 
 
 @cache
 def get_project_person_quotas(project: str | Mapping, person: str | Mapping,
-                              client: KitsuClient = default_client) -> dict[str, Any]:
-    """Return the quotas of one person in a project, shaped as :func:`get_project_quotas`'s."""
+                              client: KitsuClient = default_client) -> dict[str, Quotas]:
+    """Return the quotas of one person in a project by task type (and ``total``), shaped as
+    :func:`get_project_quotas`'s."""
     return _api.fetch("data/projects/{project}/quotas/persons/{person}", client, project=project, person=person)

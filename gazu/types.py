@@ -562,6 +562,30 @@ class ScheduleItem(TypedDict):
     type: str
 
 
+class QuotaCounters(TypedDict, total=False):
+    """Shots done in each period of one length: the periods are days (``2026-01-05``), ISO weeks (``2026-2``),
+    months (``2026-01``) or years (``2026``).
+
+    Weighted counts (Zou's default) share a shot between the days its time
+    was spent, so counts and frames can be fractions.
+    """
+
+    frames: dict[str, float]
+    seconds: dict[str, float]
+    drawings: dict[str, float]
+    count: dict[str, float]
+    entries: dict[str, int]  # days counted per month, weeks per year, months per year (not for years)
+
+
+class Quotas(TypedDict):
+    """The quotas of a person (or of a task type, or the ``total``), by day, week, month and year."""
+
+    day: QuotaCounters
+    week: QuotaCounters
+    month: QuotaCounters
+    year: QuotaCounters
+
+
 class TeamMemberRole(TypedDict):
     """A person's role in a project."""
 

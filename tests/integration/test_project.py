@@ -201,6 +201,31 @@ def test_schedule_and_quotas(new_project, person):
     assert gazu.project.get_project_person_quotas(project, person) == {}
 
 
+def test_quotas_count_a_shot_sent_for_feedback(new_project, person, statuses):
+    # Zou weighs a shot by the time spent on it: 2 hours on one day, 1 on the next, then a feedback request.
+    project = new_project
+    task_type = raw.post("data/task-types", {"name": unique("Animation"), "for_entity": "Shot"})
+    gazu.project.add_task_type(project, task_type, 1)
+    sequence = raw.post("data/projects/%s/sequences" % project["id"], {"name": "SQ01"})
+    shot = raw.post("data/projects/%s/shots" % project["id"], {"name": "SH010", "sequence_id": sequence["id"],
+                                                               "nb_frames": 48})
+    task = raw.post("data/tasks", {"name": "main", "project_id": project["id"], "task_type_id": task_type["id"],
+                                   "task_status_id": statuses["todo"]["id"], "entity_id": shot["id"],
+                                   "assignees": [person["id"]]})
+    for day, hours in (("2026-01-05", 2), ("2026-01-06", 1)):
+        raw.post("actions/tasks/%s/time-spents/%s/persons/%s" % (task["id"], day, person["id"]),
+                 {"duration": hours * 3600})
+    raw.post("actions/tasks/%s/comment" % task["id"], {"task_status_id": statuses["wfa"]["id"], "comment": "ready"})
+
+    quotas = gazu.project.get_project_quotas(project, task_type)  # its type is checked by tests/realtypes.py
+    assert set(quotas) == {person["id"], "total"}
+    assert quotas[person["id"]]["day"]["frames"] == {"2026-01-05": 32, "2026-01-06": 16}
+    assert quotas["total"]["month"]["count"] == {"2026-01": 1}
+    by_task_type = gazu.project.get_project_person_quotas(project, person)
+    assert set(by_task_type) == {task_type["id"], "total"}
+    assert by_task_type[task_type["id"]]["week"]["frames"] == {"2026-2": 48}
+
+
 def test_cached_reads_see_writes(new_project):
     gazu.cache.enable()
     assert gazu.project.get_budgets(new_project) == []
