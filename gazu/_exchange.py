@@ -155,9 +155,9 @@ def url_path_join(*items: str) -> str:
     Each part loses its own leading and trailing slashes, and an empty
     part still counts: ``url_path_join(host, "")`` ends with ``/``.
     """
-    if any(item is None for item in items):
+    if None in items:
         raise InvalidArgumentException("url_path_join: expected URL parts, got %r" % (items,))
-    return "/".join(str(item).strip("/") for item in items)
+    return "/".join([str(item).strip("/") for item in items])  # a list: joined faster than a generator
 
 
 def build_path_with_params(path: str, params: dict) -> str:

@@ -9,6 +9,7 @@ of :mod:`gazu._deadline`, which shuts the socket of a request past it.
 
 from __future__ import annotations
 
+import logging
 import time
 import uuid
 from typing import Any, Callable
@@ -95,8 +96,9 @@ def attempt(client: Any, request: Request, deadline: Deadline) -> requests.Respo
     if deadline.expired:  # a cut answer can look complete: headers or a body ended by the closed socket
         response.close()
         return failure(client, requests.exceptions.ConnectionError("the total timeout has passed"), deadline)
-    logger.debug("%s %s -> %d (%.0f ms)", request.method, request.path, response.status_code,
-                 1000 * (time.monotonic() - started))
+    if logger.isEnabledFor(logging.DEBUG):
+        logger.debug("%s %s -> %d (%.0f ms)", request.method, request.path, response.status_code,
+                     1000 * (time.monotonic() - started))
     return response
 
 
