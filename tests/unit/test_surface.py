@@ -14,7 +14,7 @@ import gazu
 from gazu.exception import InvalidArgumentException
 from tests.unit.surface import surface
 
-MODULES = ("asset", "casting", "concept", "edit", "entity", "project_template", "scene", "shot", "user")
+MODULES = ("asset", "casting", "concept", "edit", "entity", "person", "playlist", "project_template", "scene", "shot", "user")
 ROWS, HAND_TESTED = surface(*MODULES)
 REQUESTS = [row for row in ROWS if row.path is not None]
 
