@@ -7,6 +7,7 @@ Run as a module, it writes docs/typed-answers.md, the coverage figure and the fu
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import inspect
 import os
 import re
@@ -115,6 +116,17 @@ def report() -> str:
 def test_at_least_95_percent_of_the_functions_answering_entities_name_a_model():
     typed, free = coverage()
     assert len(typed) / (len(typed) + len(free)) >= 0.95, (len(typed), len(free))
+
+
+def test_the_api_docs_list_every_type_with_its_keys():
+    # The docs build (tox -e docs) runs docs/make_api_pages.py; this reads its gazu.types page without Sphinx.
+    spec = importlib.util.spec_from_file_location("make_api_pages", os.path.join(ROOT, "docs", "make_api_pages.py"))
+    pages = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(pages)
+    text = pages.types_page()
+    assert [name for name in MODELS if ".. autoclass:: gazu.types.%s\n" % name not in text] == []
+    assert "   * - ``nb_frames``\n     - ``int | None``\n     - yes\n" in text  # a key every Shot has
+    assert "   * - ``sequence_name``\n     - ``str``\n     - \n" in text  # one only some routes send
 
 
 def test_the_coverage_report_is_current():
