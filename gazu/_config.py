@@ -22,6 +22,7 @@ variable              setting          value
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Collection, Mapping
 from typing import Any, Callable
 
@@ -48,11 +49,23 @@ def _timeout(variable: str, value: str) -> Any:
     return tuple(parts) if len(parts) == 2 else parts[0]
 
 
+# The user information of a URL (``scheme://user:password@``), or of a text starting as one without its scheme.
+_URL_CREDENTIALS = re.compile(r"(\b[a-zA-Z][a-zA-Z0-9+.-]*://|^)[^/\s@?#]+@")
+
+
+def redacted_url(text: str) -> str:
+    """Return a URL, or a message quoting URLs, with the credentials they may carry hidden.
+
+    ``https://user:password@kitsu.example.com/api`` becomes
+    ``https://***@kitsu.example.com/api`` (in these settings' errors and in
+    every message of the clients).
+    """
+    return _URL_CREDENTIALS.sub(r"\1***@", text) if "@" in text else text
+
+
 def _url(variable: str, value: str) -> str:
     value = value.strip()
     if not value[:8].lower().startswith(("http://", "https://")) or any(c.isspace() for c in value):
-        from gazu._exchange import redacted_url
-
         raise InvalidArgumentException(
             "%s: expected an http:// or https:// URL, got %r" % (variable, redacted_url(value)))
     return value

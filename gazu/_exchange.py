@@ -35,12 +35,14 @@ import random
 import re
 import threading
 import time
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 from urllib.parse import urlencode, urlsplit
 
+from gazu import _config
 from gazu import cache as _cache
 from gazu.__version__ import __version__
 from gazu._json import response_json
+from gazu._config import redacted_url
 from gazu._transfer import download_target
 from gazu.encoder import CustomJSONEncoder
 from gazu.exception import (
@@ -56,7 +58,9 @@ from gazu.exception import (
     UploadFailedException,
     exception_for_status,
 )
-from gazu.helpers import is_url_safe_id
+
+if TYPE_CHECKING:  # pragma: no cover
+    from typing_extensions import TypeGuard
 
 logger = logging.getLogger("gazu")
 # As a library should: nothing printed unless the application configures logging.
@@ -87,8 +91,8 @@ _EXCERPT_LENGTH = 200
 _URL_SCHEMES = ("http://", "https://")
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 _NOT_IN_URLS = re.compile(r"[\s\x00-\x1f\x7f]")
-# The user information of a URL (``scheme://user:password@``), or of a text starting as one without its scheme.
-_URL_CREDENTIALS = re.compile(r"(\b[a-zA-Z][a-zA-Z0-9+.-]*://|^)[^/\s@?#]+@")
+# What an id string may not contain: it would change the URL it is put in.
+_URL_CHANGING = re.compile(r"[/?#%\s\x00-\x1f\x7f]")
 
 
 class Dialect:
@@ -120,6 +124,14 @@ ASYNC = Dialect(no_tokens={"access_token": None, "refresh_token": None}, null_bo
 
 
 # Paths, URLs and texts -------------------------------------------------------------
+
+
+def is_url_safe_id(value: object) -> TypeGuard[str]:
+    """Tell whether ``value`` can stand as an id in a route: any non-empty string
+    that cannot change the URL (no ``/ ? # %``, white space or control
+    characters, not ``.`` or ``..``). The server judges its format."""
+    return (isinstance(value, str) and value not in ("", ".", "..")
+            and not _URL_CHANGING.search(value))
 
 
 def api_path(path: Any, name: str = "path") -> str:
@@ -180,15 +192,6 @@ def checked_url(url: Any, name: str, scheme_required: bool = True) -> str:
         raise InvalidArgumentException(
             "%s: expected an http:// or https:// URL such as https://kitsu.example.com/api, got %r" % (name, shown))
     return url
-
-
-def redacted_url(text: str) -> str:
-    """Return a URL, or a message quoting URLs, with the credentials they may carry hidden.
-
-    ``https://user:password@kitsu.example.com/api`` becomes
-    ``https://***@kitsu.example.com/api``.
-    """
-    return _URL_CREDENTIALS.sub(r"\1***@", text) if "@" in text else text
 
 
 def same_destination(sent_to: str, redirected_to: str) -> bool:
@@ -860,8 +863,6 @@ class ClientState:
 
     def _apply_env(self) -> None:
         """Fill in what the environment sets and the code did not (once, whichever thread comes first)."""
-        from gazu import _config
-
         with self._env_lock:
             if not self._env_pending:
                 return

@@ -12,6 +12,7 @@ from collections.abc import Collection, Mapping
 from typing import TYPE_CHECKING, Any, overload
 from urllib.parse import urlparse
 
+from gazu._exchange import is_url_safe_id  # noqa: F401  (a name of this module's, used by the domain modules)
 from gazu.exception import DownloadFileException, GazuException, InvalidArgumentException
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -21,21 +22,11 @@ _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12
 # What sanitize_filename removes, as upstream.
 _FILENAME_REMOVED = str.maketrans("", "", "@|():%/,\\[]<>*?;`\n")
 _DATE_FORMATS = ("%Y-%m-%d", "%Y-%m-%dT%H:%M:%S")
-# What an id string may not contain: it would change the URL it is put in.
-_URL_CHANGING = re.compile(r"[/?#%\s\x00-\x1f\x7f]")
 
 
 def is_id(value: object) -> TypeGuard[str]:
     """Tell whether ``value`` is an id string of UUID shape (``8-4-4-4-12`` hexadecimal digits), as upstream checks."""
     return isinstance(value, str) and bool(_UUID.fullmatch(value))
-
-
-def is_url_safe_id(value: object) -> TypeGuard[str]:
-    """Tell whether ``value`` can stand as an id in a route: any non-empty string
-    that cannot change the URL (no ``/ ? # %``, white space or control
-    characters, not ``.`` or ``..``). The server judges its format."""
-    return (isinstance(value, str) and value not in ("", ".", "..")
-            and not _URL_CHANGING.search(value))
 
 
 @overload
