@@ -36,7 +36,9 @@ class Call:
     for a DELETE, the answer's text, as upstream). ``bad`` lists the
     arguments refused before any request: an entity argument by its name
     (refused with the ``bad_entities`` values; an optional one is given "x?"
-    for None), any other as ``(name, [bad values])``.
+    for None), any other as ``(name, [bad values])``. A row whose own
+    arguments are bad (a value no parameter holds alone: a dict without a
+    key) says the argument named in the error with ``refuses``.
     """
 
     function: str
@@ -52,6 +54,10 @@ class Call:
     first: bool = False
     cached: bool = False
     bad: tuple = ()
+    refuses: str | None = None
+
+    def __post_init__(self) -> None:
+        assert not (self.refuses and self.bad), "%s: a row refused as a whole has no other bad arguments" % self
 
     @property
     def callable(self) -> Callable:
@@ -78,8 +84,11 @@ class Call:
         return self.answer
 
     def bad_arguments(self) -> list[tuple[str, Any]]:
-        """Return each ``(argument, bad value)`` the call must refuse before any request."""
+        """Return each ``(argument, bad value)`` the call must refuse before any request (``(refuses, None)``:
+        the row's own arguments)."""
         parameters, found = inspect.signature(self.callable).parameters, []
+        if self.refuses:
+            found.append((self.refuses, None))
         for item in self.bad:
             if isinstance(item, tuple):  # (argument, its bad values)
                 found += [(item[0], value) for value in item[1]]
