@@ -3,7 +3,8 @@
 Each ``tests/unit/test_<module>.py`` lists its ``SURFACE``: a :class:`Call`
 per call of a function that sends one request, with what it must send and
 return; and ``HAND_TESTED``, the public functions its own tests cover
-instead (their irregular cases). The checks every function shares are
+instead (their irregular cases); ``MODULE`` names the gazu module it tests
+when that is not ``<module>`` (``_files_media``, re-exported by ``files``). The checks every function shares are
 written once, in test_surface.py: the exact request, the value returned
 (sorted by name where upstream sorts, the first item where upstream takes
 it), caching exactly where upstream caches, bad arguments refused naming
@@ -98,11 +99,13 @@ class Call:
         return found
 
 
-def surface(*modules: str) -> tuple[list[Call], dict[str, set[str]]]:
-    """Return the rows of these modules' unit tests and, per module, the functions they test by hand."""
-    rows, hand_tested = [], {}
+def surface(*modules: str) -> tuple[list[Call], dict[str, tuple[str, set[str], set[str]]]]:
+    """Return the rows of these modules' unit tests and, per module, the gazu module it tests (its ``MODULE``, or
+    the same name), the functions its rows call and the functions it tests by hand."""
+    rows, coverage = [], {}
     for module in modules:
         tests = importlib.import_module("tests.unit.test_" + module)
         rows += tests.SURFACE
-        hand_tested[module] = set(tests.HAND_TESTED)
-    return rows, hand_tested
+        called = {row.function.rpartition(".")[2] for row in tests.SURFACE}
+        coverage[module] = ("gazu." + getattr(tests, "MODULE", module), called, set(tests.HAND_TESTED))
+    return rows, coverage

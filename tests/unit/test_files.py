@@ -10,6 +10,7 @@ import pytest
 import gazu
 from gazu.exception import GazuException, InvalidArgumentException, UnexpectedResponseException
 from tests.unit.conftest import body_bytes, new_id
+from tests.unit.surface import Call
 
 TASK, ENTITY, INSTANCE, SHOT, PROJECT = new_id(), new_id(), new_id(), new_id(), new_id()
 OUTPUT_TYPE, TASK_TYPE, SOFTWARE, PERSON, WORKING_FILE, STATUS = (new_id() for _ in range(6))
@@ -21,87 +22,90 @@ FILTER_QUERY = {"output_type_id": OUTPUT_TYPE, "task_type_id": TASK_TYPE, "name"
                 "representation": "abc", "file_status_id": STATUS}
 INSTANCE_PATH = "data/asset-instances/%s/entities/%s/" % (INSTANCE, SHOT)
 
-# (function, positional arguments, keyword arguments, path of the one GET it sends, its query)
-READS = [
-    ("get_working_file", (ID,), {}, "data/working-files/" + ID, {}),
-    ("get_working_files_for_task", ({"id": TASK},), {}, "data/tasks/%s/working-files" % TASK, {}),
-    ("get_all_working_files_for_entity", (ENTITY,), {}, "data/entities/%s/working-files" % ENTITY, {}),
-    ("get_all_working_files_for_entity", (ENTITY,), {"task": {"id": TASK}, "name": "main"},
-     "data/entities/%s/working-files" % ENTITY, {"task_id": TASK, "name": "main"}),
-    ("get_last_working_files", (TASK,), {}, "data/tasks/%s/working-files/last-revisions" % TASK, {}),
-    ("get_output_file", (ID,), {}, "data/output-files/" + ID, {}),
-    ("all_output_files_for_entity", (ENTITY,), {}, "data/entities/%s/output-files" % ENTITY, {}),
-    ("all_output_files_for_entity", (ENTITY,), FILTERS, "data/entities/%s/output-files" % ENTITY, FILTER_QUERY),
-    ("all_output_files_for_project", ({"id": PROJECT},), FILTERS, "data/projects/%s/output-files" % PROJECT,
-     FILTER_QUERY),
-    ("all_output_files_for_asset_instance", (INSTANCE,), {"temporal_entity": SHOT, **FILTERS},
-     "data/asset-instances/%s/output-files" % INSTANCE, {"temporal_entity_id": SHOT, **FILTER_QUERY}),
-    ("get_last_output_files_for_entity", (ENTITY,), FILTERS,
-     "data/entities/%s/output-files/last-revisions" % ENTITY, FILTER_QUERY),
-    ("get_last_output_files_for_asset_instance", (INSTANCE, {"id": SHOT}), {},
-     INSTANCE_PATH + "output-files/last-revisions", {}),
-    ("get_last_output_files_for_asset_instance", (INSTANCE, SHOT), FILTERS,
-     INSTANCE_PATH + "output-files/last-revisions", FILTER_QUERY),
-    ("all_output_types", (), {}, "data/output-types", {}),
-    ("all_output_types_for_entity", (ENTITY,), {}, "data/entities/%s/output-types" % ENTITY, {}),
-    ("all_output_types_for_asset_instance", ({"id": INSTANCE}, {"id": SHOT}), {}, INSTANCE_PATH + "output-types",
-     {}),
-    ("get_output_type", (ID,), {}, "data/output-types/" + ID, {}),
-    ("all_softwares", (), {}, "data/softwares", {}),
-    ("get_software", (ID,), {}, "data/softwares/" + ID, {}),
-    ("get_file_status", (ID,), {}, "data/file-status/" + ID, {}),
+TREE = {"working": {"mountpoint": "/prod", "root": "", "folder_path": {}, "file_name": {}}}
+SURFACE = [
+    Call("files.get_working_file", (ID,), path="data/working-files/" + ID, cached=True),
+    Call("files.get_working_files_for_task", ({"id": TASK},), path="data/tasks/%s/working-files" % TASK, cached=True),
+    Call("files.get_all_working_files_for_entity", (ENTITY,), path="data/entities/%s/working-files" % ENTITY,
+         cached=True),
+    Call("files.get_all_working_files_for_entity", (ENTITY,), {"task": {"id": TASK}, "name": "main"},
+         path="data/entities/%s/working-files" % ENTITY, query={"task_id": TASK, "name": "main"}, cached=True),
+    Call("files.get_last_working_files", (TASK,), path="data/tasks/%s/working-files/last-revisions" % TASK,
+         cached=True),
+    Call("files.get_output_file", (ID,), path="data/output-files/" + ID, cached=True),
+    Call("files.all_output_files_for_entity", (ENTITY,), path="data/entities/%s/output-files" % ENTITY),
+    Call("files.all_output_files_for_entity", (ENTITY,), FILTERS, path="data/entities/%s/output-files" % ENTITY,
+         query=FILTER_QUERY),
+    Call("files.all_output_files_for_project", ({"id": PROJECT},), FILTERS,
+         path="data/projects/%s/output-files" % PROJECT, query=FILTER_QUERY),
+    Call("files.all_output_files_for_asset_instance", (INSTANCE,), {"temporal_entity": SHOT, **FILTERS},
+         path="data/asset-instances/%s/output-files" % INSTANCE, query={"temporal_entity_id": SHOT, **FILTER_QUERY},
+         cached=True),
+    Call("files.get_last_output_files_for_entity", (ENTITY,), FILTERS,
+         path="data/entities/%s/output-files/last-revisions" % ENTITY, query=FILTER_QUERY, cached=True),
+    Call("files.get_last_output_files_for_asset_instance", (INSTANCE, {"id": SHOT}),
+         path=INSTANCE_PATH + "output-files/last-revisions", cached=True),
+    Call("files.get_last_output_files_for_asset_instance", (INSTANCE, SHOT), FILTERS,
+         path=INSTANCE_PATH + "output-files/last-revisions", query=FILTER_QUERY, cached=True),
+    Call("files.all_output_types", (), path="data/output-types", cached=True),
+    Call("files.all_output_types_for_entity", (ENTITY,), path="data/entities/%s/output-types" % ENTITY, cached=True),
+    Call("files.all_output_types_for_asset_instance", ({"id": INSTANCE}, {"id": SHOT}),
+         path=INSTANCE_PATH + "output-types", cached=True),
+    Call("files.get_output_type", (ID,), path="data/output-types/" + ID, cached=True),
+    Call("files.all_softwares", (), path="data/softwares", cached=True),
+    Call("files.get_software", (ID,), path="data/softwares/" + ID, cached=True),
+    Call("files.get_file_status", (ID,), path="data/file-status/" + ID, cached=True),
+    Call("files.get_output_file_by_path", ("/prod/a.abc",), path="data/output-files", query={"path": "/prod/a.abc"},
+         first=True, cached=True),
+    Call("files.get_output_type_by_name", ("Cache",), path="data/output-types", query={"name": "Cache"}, first=True,
+         cached=True),
+    Call("files.get_software_by_name", ("Blender",), path="data/softwares", query={"name": "Blender"}, first=True,
+         cached=True),
+    Call("files.get_file_status_by_name", ("To review",), path="data/file-status", query={"name": "To review"},
+         first=True, cached=True),
+    Call("files.get_working_file", ("a/b",), refuses="working_file_id"),
+    Call("files.get_working_files_for_task", (None,), refuses="task"),
+    Call("files.get_all_working_files_for_entity", (ENTITY, "a/b"), refuses="task"),
+    Call("files.get_last_working_file_revision", ({"name": "x"},), refuses="task"),
+    Call("files.build_working_file_path", (TASK, "main", "working", 42), refuses="software"),
+    Call("files.new_working_file", ("",), refuses="task"),
+    Call("files.new_working_file", (TASK,), {"person": "bob/x"}, refuses="person"),
+    Call("files.update_modification_date", (42,), refuses="working_file"),
+    Call("files.upload_working_file", (None, "/tmp/x"), refuses="working_file"),
+    Call("files.upload_working_file", (WORKING_FILE, None), refuses="file_path"),
+    Call("files.all_output_files_for_entity", (ENTITY, "a/b"), refuses="output_type"),
+    Call("files.all_output_files_for_project", (PROJECT,), {"file_status": {"name": "x"}}, refuses="file_status"),
+    Call("files.all_output_files_for_asset_instance", (INSTANCE, "a/b"), refuses="temporal_entity"),
+    Call("files.get_last_output_files_for_asset_instance", (INSTANCE, None), refuses="temporal_entity"),
+    Call("files.get_next_entity_output_revision", (ENTITY, None, TASK_TYPE), refuses="output_type"),
+    Call("files.get_last_asset_instance_output_revision", (INSTANCE, SHOT, OUTPUT_TYPE, ""), refuses="task_type"),
+    Call("files.build_entity_output_file_path", ("a/b", OUTPUT_TYPE, TASK_TYPE), refuses="entity"),
+    Call("files.new_entity_output_file", (ENTITY, OUTPUT_TYPE, TASK_TYPE, "c"), {"working_file": 1},
+         refuses="working_file"),
+    Call("files.new_asset_instance_output_file", (INSTANCE, SHOT, OUTPUT_TYPE, TASK_TYPE, "c"),
+         {"file_status_id": "x#"}, refuses="file_status_id"),
+    Call("files.all_output_types_for_asset_instance", ({"id": None}, SHOT), refuses="asset_instance"),
+    Call("files.get_output_type", ("",), refuses="output_type_id"),
+    Call("files.new_output_type", (None, "c"), refuses="name"),
+    Call("files.get_software", (None,), refuses="software_id"),
+    Call("files.new_software", (None, "bl", ".bl"), refuses="name"),
+    Call("files.get_file_status", ("x#",), refuses="status_id"),
+    Call("files.new_file_status", (None, "#fff"), refuses="name"),
+    Call("files.update_project_file_tree", (None, TREE), refuses="project"),
 ]
-
-# (function, its one argument, path of the GET, query key)
-BY_NAME = [
-    ("get_output_file_by_path", "/prod/a.abc", "data/output-files", "path"),
-    ("get_output_type_by_name", "Cache", "data/output-types", "name"),
-    ("get_software_by_name", "Blender", "data/softwares", "name"),
-    ("get_file_status_by_name", "To review", "data/file-status", "name"),
-]
-
-CACHED = {"get_working_file", "get_working_files_for_task", "get_all_working_files_for_entity",
-          "get_last_working_files", "get_output_file", "all_output_files_for_asset_instance",
-          "get_last_output_files_for_entity", "get_last_output_files_for_asset_instance", "all_output_types",
-          "all_output_types_for_entity", "all_output_types_for_asset_instance", "get_output_type", "all_softwares",
-          "get_software", "get_file_status"}
+HAND_TESTED = {"build_asset_instance_output_file_path", "download_working_file", "get_last_entity_output_revision",
+               "get_next_asset_instance_output_revision", "set_project_file_tree", "update_comment",
+               "update_output_file", "update_software"}
 
 
-@pytest.mark.parametrize("function, args, kwargs, path, query", READS)
-def test_reads_send_one_get_and_return_the_answer_as_is(kitsu, function, args, kwargs, path, query):
-    kitsu.on("GET", path, json=UNSORTED)
-    assert getattr(gazu.files, function)(*args, **kwargs) == UNSORTED
-    assert kitsu.sent == [("GET", path, query, None)]
-
-
-@pytest.mark.parametrize("function, args, kwargs, path, query", READS)
-def test_cached_reads_send_nothing_the_second_time(kitsu, function, args, kwargs, path, query):
-    kitsu.on("GET", path, json=UNSORTED)
-    gazu.cache.enable()
-    getattr(gazu.files, function)(*args, **kwargs)
-    getattr(gazu.files, function)(*args, **kwargs)
-    assert len(kitsu.sent) == (1 if function in CACHED else 2)
-
-
-@pytest.mark.parametrize("function, value, path, key", BY_NAME)
-def test_lookups_by_name_return_the_first_match_or_none(kitsu, function, value, path, key):
-    kitsu.on("GET", path, json=[{"id": ID}, {"id": "other"}])
-    kitsu.on("GET", path, json=[])
-    assert getattr(gazu.files, function)(value) == {"id": ID}
-    assert getattr(gazu.files, function)(value) is None
-    assert kitsu.sent == [("GET", path, {key: value}, None)] * 2
-
-
-@pytest.mark.parametrize("function, value, path, key", BY_NAME)
-def test_lookups_by_name_are_cached_and_send_an_empty_name_as_upstream(kitsu, function, value, path, key):
-    kitsu.on("GET", path, json=[{"id": ID}])
-    gazu.cache.enable()
-    getattr(gazu.files, function)(value)
-    getattr(gazu.files, function)(value)
-    assert getattr(gazu.files, function)("") == {"id": ID}
-    assert kitsu.sent[1:] == [("GET", path, {key: ""}, None)]
+@pytest.mark.parametrize("row", [row for row in SURFACE if row.first], ids=lambda row: row.function)
+def test_lookups_by_name_send_an_empty_name_as_upstream(kitsu, row):
+    kitsu.on("GET", row.path, json=[{"id": ID}])
+    (key,) = row.query
+    assert row.callable("") == {"id": ID}
+    assert kitsu.sent == [("GET", row.path, {key: ""}, None)]
     with pytest.raises(InvalidArgumentException):
-        getattr(gazu.files, function)(None)
+        row.callable(None)
 
 
 # Working files ---------------------------------------------------------------------
@@ -343,7 +347,6 @@ def test_update_software_sends_the_whole_dict(kitsu):
 
 # File trees ------------------------------------------------------------------------
 
-TREE = {"working": {"mountpoint": "/prod", "root": "", "folder_path": {}, "file_name": {}}}
 
 
 def test_update_project_file_tree(kitsu):
@@ -391,47 +394,3 @@ def test_deprecated_is_imported_at_the_first_call_only():
             "except gazu.exception.InvalidArgumentException:\n    pass\n"
             "assert 'deprecated' in sys.modules\n")
     subprocess.run([sys.executable, "-c", code], check=True)
-
-
-# Bad arguments ---------------------------------------------------------------------
-
-# (function, arguments, the name the error must start with)
-BAD_ARGUMENTS = [
-    ("get_working_file", ("a/b",), "working_file_id"),
-    ("get_working_files_for_task", (None,), "task"),
-    ("get_all_working_files_for_entity", (ENTITY, "a/b"), "task"),
-    ("get_last_working_file_revision", ({"name": "x"},), "task"),
-    ("build_working_file_path", (TASK, "main", "working", 42), "software"),
-    ("new_working_file", ("",), "task"),
-    ("new_working_file", (TASK,), "person", {"person": "bob/x"}),
-    ("update_modification_date", (42,), "working_file"),
-    ("upload_working_file", (None, "/tmp/x"), "working_file"),
-    ("upload_working_file", (WORKING_FILE, None), "file_path"),
-    ("all_output_files_for_entity", (ENTITY, "a/b"), "output_type"),
-    ("all_output_files_for_project", (PROJECT,), "file_status", {"file_status": {"name": "x"}}),
-    ("all_output_files_for_asset_instance", (INSTANCE, "a/b"), "temporal_entity"),
-    ("get_last_output_files_for_asset_instance", (INSTANCE, None), "temporal_entity"),
-    ("get_next_entity_output_revision", (ENTITY, None, TASK_TYPE), "output_type"),
-    ("get_last_asset_instance_output_revision", (INSTANCE, SHOT, OUTPUT_TYPE, ""), "task_type"),
-    ("build_entity_output_file_path", ("a/b", OUTPUT_TYPE, TASK_TYPE), "entity"),
-    ("new_entity_output_file", (ENTITY, OUTPUT_TYPE, TASK_TYPE, "c"), "working_file", {"working_file": 1}),
-    ("new_asset_instance_output_file", (INSTANCE, SHOT, OUTPUT_TYPE, TASK_TYPE, "c"), "file_status_id",
-     {"file_status_id": "x#"}),
-    ("all_output_types_for_asset_instance", ({"id": None}, SHOT), "asset_instance"),
-    ("get_output_type", ("",), "output_type_id"),
-    ("new_output_type", (None, "c"), "name"),
-    ("get_software", (None,), "software_id"),
-    ("new_software", (None, "bl", ".bl"), "name"),
-    ("get_file_status", ("x#",), "status_id"),
-    ("new_file_status", (None, "#fff"), "name"),
-    ("update_project_file_tree", (None, TREE), "project"),
-]
-
-
-@pytest.mark.parametrize("case", BAD_ARGUMENTS, ids=lambda case: "%s-%s" % (case[0], case[2]))
-def test_bad_arguments_rejected_before_any_request(kitsu, case):
-    function, args, name = case[:3]
-    kwargs = case[3] if len(case) > 3 else {}
-    with pytest.raises(InvalidArgumentException, match="^%s:" % name):
-        getattr(gazu.files, function)(*args, **kwargs)
-    assert kitsu.sent == []

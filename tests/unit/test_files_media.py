@@ -5,57 +5,67 @@ import pytest
 import gazu
 from gazu.exception import InvalidArgumentException, PreviewFileProcessingException, RouteNotFoundException
 from tests.unit.conftest import body_bytes, new_id
+from tests.unit.surface import Call
 
 PREVIEW, TASK, PROJECT, PERSON, ORGANISATION, ATTACHMENT = (new_id() for _ in range(6))
 UNSORTED = [{"name": "b"}, {"name": "A"}]
 MOVIE = {"id": PREVIEW, "extension": "mp4", "status": "ready"}
 PICTURE = {"id": PREVIEW, "extension": "png", "status": "ready"}
 
-# (function, positional arguments, path of the one GET it sends, its query, cached)
-READS = [
-    ("get_preview_file", (PREVIEW,), "data/preview-files/" + PREVIEW, {}, True),
-    ("get_all_preview_files_for_task", ({"id": TASK},), "data/preview-files", {"task_id": TASK}, True),
-    ("get_running_preview_files", (), "data/playlists/preview-files/running", {}, True),
-    ("get_attachment_file", (ATTACHMENT,), "data/attachment-files/" + ATTACHMENT, {}, False),
-    ("get_all_attachment_files_for_task", (TASK,), "data/tasks/%s/attachment-files" % TASK, {}, True),
-    ("get_all_attachment_files_for_project", ({"id": PROJECT},), "data/projects/%s/attachment-files" % PROJECT,
-     {}, False),
+MODULE = "_files_media"
+SURFACE = [
+    Call("files.get_preview_file", (PREVIEW,), path="data/preview-files/" + PREVIEW, cached=True),
+    Call("files.get_all_preview_files_for_task", ({"id": TASK},), path="data/preview-files", query={"task_id": TASK},
+         cached=True),
+    Call("files.get_running_preview_files", (), path="data/playlists/preview-files/running", cached=True),
+    Call("files.get_attachment_file", (ATTACHMENT,), path="data/attachment-files/" + ATTACHMENT),
+    Call("files.get_all_attachment_files_for_task", (TASK,), path="data/tasks/%s/attachment-files" % TASK, cached=True),
+    Call("files.get_all_attachment_files_for_project", ({"id": PROJECT},),
+         path="data/projects/%s/attachment-files" % PROJECT),
+    Call("files.update_preview", (PREVIEW, {"position": 2}), method="PUT", path="data/preview-files/" + PREVIEW,
+         body={"position": 2}),
+    Call("files.update_preview_position", ({"id": PREVIEW}, 2), method="PUT",
+         path="actions/preview-files/%s/update-position" % PREVIEW, body={"position": 2}),
+    Call("files.update_preview_annotations", (PREVIEW,), method="PUT",
+         path="actions/preview-files/%s/update-annotations" % PREVIEW, body={}),
+    Call("files.update_preview_annotations", (PREVIEW,), {"additions": [{"time": 0}], "deletions": ["a"]}, method="PUT",
+         path="actions/preview-files/%s/update-annotations" % PREVIEW,
+         body={"additions": [{"time": 0}], "deletions": ["a"]}),
+    Call("files.remove_preview_file", ({"id": PREVIEW},), method="DELETE", path="data/preview-files/" + PREVIEW),
+    Call("files.remove_preview_file", ({"id": PREVIEW}, True), method="DELETE", path="data/preview-files/" + PREVIEW,
+         query={"force": "True"}),
+    Call("files.get_preview_file", ("a/b",), refuses="preview_file_id"),
+    Call("files.get_all_preview_files_for_task", (None,), refuses="task"),
+    Call("files.update_preview", ("x#", {}), refuses="preview_file"),
+    Call("files.update_preview_position", ({"name": "x"}, 1), refuses="preview_file"),
+    Call("files.update_preview_annotations", (42,), refuses="preview_file"),
+    Call("files.remove_preview_file", ("",), refuses="preview_file"),
+    Call("files.wait_for_preview_file", (None,), refuses="preview_file"),
+    Call("files.get_preview_file_url", ("a/b",), refuses="preview_file"),
+    Call("files.get_preview_movie_url", ("a/b",), refuses="preview_file"),
+    Call("files.get_preview_lowdef_movie_url", (None,), refuses="preview_file"),
+    Call("files.download_preview_file", ("a/b", "/tmp/x"), refuses="preview_file"),
+    Call("files.download_preview_movie", ("a/b", "/tmp/x"), refuses="preview_file"),
+    Call("files.download_preview_lowdef_movie", ("a/b", "/tmp/x"), refuses="preview_file"),
+    Call("files.download_preview_file_thumbnail", ("a/b", "/tmp/x"), refuses="preview_file"),
+    Call("files.download_preview_file_cover", ("a/b", "/tmp/x"), refuses="preview_file"),
+    Call("files.extract_frame_from_preview", ("a/b", 1), refuses="preview_file"),
+    Call("files.extract_frame_from_preview", (PREVIEW, None), refuses="frame_number"),
+    Call("files.extract_tile_from_preview", ("a/b",), refuses="preview_file"),
+    Call("files.get_attachment_file", ("a/b",), refuses="attachment_file_id"),
+    Call("files.get_all_attachment_files_for_task", ({},), refuses="task"),
+    Call("files.get_all_attachment_files_for_project", ("a/b",), refuses="project"),
+    Call("files.get_attachment_thumbnail_url", (None,), refuses="attachment_file"),
+    Call("files.download_attachment_file", ("a/b", "/tmp/x"), refuses="attachment_file"),
+    Call("files.download_attachment_thumbnail", ("a/b", "/tmp/x"), refuses="attachment_file"),
+    Call("files.upload_person_avatar", ("a/b", __file__), refuses="person"),
+    Call("files.upload_project_avatar", (None, __file__), refuses="project"),
+    Call("files.upload_organisation_avatar", ({}, __file__), refuses="organisation"),
+    Call("files.download_person_avatar", ("a/b", "/tmp/x"), refuses="person"),
+    Call("files.download_project_avatar", ("a/b", "/tmp/x"), refuses="project"),
+    Call("files.download_organisation_avatar", ("a/b", "/tmp/x"), refuses="organisation"),
 ]
-
-
-@pytest.mark.parametrize("function, args, path, query, cached", READS)
-def test_reads_send_one_get_and_return_the_answer_as_is(kitsu, function, args, path, query, cached):
-    kitsu.on("GET", path, json=UNSORTED)
-    assert getattr(gazu.files, function)(*args) == UNSORTED
-    assert kitsu.sent == [("GET", path, query, None)]
-    gazu.cache.enable()
-    getattr(gazu.files, function)(*args)
-    getattr(gazu.files, function)(*args)
-    assert len(kitsu.sent) == (2 if cached else 3)
-
-
-# Writes ------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("function, args, kwargs, path, body", [
-    ("update_preview", (PREVIEW, {"position": 2}), {}, "data/preview-files/" + PREVIEW, {"position": 2}),
-    ("update_preview_position", ({"id": PREVIEW}, 2), {}, "actions/preview-files/%s/update-position" % PREVIEW,
-     {"position": 2}),
-    ("update_preview_annotations", (PREVIEW,), {}, "actions/preview-files/%s/update-annotations" % PREVIEW, {}),
-    ("update_preview_annotations", (PREVIEW,), {"additions": [{"time": 0}], "deletions": ["a"]},
-     "actions/preview-files/%s/update-annotations" % PREVIEW, {"additions": [{"time": 0}], "deletions": ["a"]}),
-])
-def test_preview_writes(kitsu, function, args, kwargs, path, body):
-    kitsu.on("PUT", path, json={"id": PREVIEW})
-    assert getattr(gazu.files, function)(*args, **kwargs) == {"id": PREVIEW}
-    assert kitsu.sent == [("PUT", path, {}, body)]
-
-
-@pytest.mark.parametrize("force, query", [(False, {}), (True, {"force": "True"})])
-def test_remove_preview_file(kitsu, force, query):
-    kitsu.on("DELETE", "data/preview-files/" + PREVIEW, body="")
-    gazu.files.remove_preview_file({"id": PREVIEW}, force=force)
-    assert kitsu.sent == [("DELETE", "data/preview-files/" + PREVIEW, query, None)]
+HAND_TESTED = set()
 
 
 # Waiting for processing -----------------------------------------------------------
@@ -227,49 +237,6 @@ def test_avatar_uploads_stream_the_picture(kitsu, tmp_path, function, entity, pa
     with pytest.raises(InvalidArgumentException, match="^file_path:"):
         getattr(gazu.files, function)(entity, None)
     assert len(kitsu.sent) == 1
-
-
-# Bad arguments ---------------------------------------------------------------------
-
-BAD_ARGUMENTS = [
-    ("get_preview_file", ("a/b",), "preview_file_id"),
-    ("get_all_preview_files_for_task", (None,), "task"),
-    ("update_preview", ("x#", {}), "preview_file"),
-    ("update_preview_position", ({"name": "x"}, 1), "preview_file"),
-    ("update_preview_annotations", (42,), "preview_file"),
-    ("remove_preview_file", ("",), "preview_file"),
-    ("wait_for_preview_file", (None,), "preview_file"),
-    ("get_preview_file_url", ("a/b",), "preview_file"),
-    ("get_preview_movie_url", ("a/b",), "preview_file"),
-    ("get_preview_lowdef_movie_url", (None,), "preview_file"),
-    ("download_preview_file", ("a/b", "/tmp/x"), "preview_file"),
-    ("download_preview_movie", ("a/b", "/tmp/x"), "preview_file"),
-    ("download_preview_lowdef_movie", ("a/b", "/tmp/x"), "preview_file"),
-    ("download_preview_file_thumbnail", ("a/b", "/tmp/x"), "preview_file"),
-    ("download_preview_file_cover", ("a/b", "/tmp/x"), "preview_file"),
-    ("extract_frame_from_preview", ("a/b", 1), "preview_file"),
-    ("extract_frame_from_preview", (PREVIEW, None), "frame_number"),
-    ("extract_tile_from_preview", ("a/b",), "preview_file"),
-    ("get_attachment_file", ("a/b",), "attachment_file_id"),
-    ("get_all_attachment_files_for_task", ({},), "task"),
-    ("get_all_attachment_files_for_project", ("a/b",), "project"),
-    ("get_attachment_thumbnail_url", (None,), "attachment_file"),
-    ("download_attachment_file", ("a/b", "/tmp/x"), "attachment_file"),
-    ("download_attachment_thumbnail", ("a/b", "/tmp/x"), "attachment_file"),
-    ("upload_person_avatar", ("a/b", __file__), "person"),
-    ("upload_project_avatar", (None, __file__), "project"),
-    ("upload_organisation_avatar", ({}, __file__), "organisation"),
-    ("download_person_avatar", ("a/b", "/tmp/x"), "person"),
-    ("download_project_avatar", ("a/b", "/tmp/x"), "project"),
-    ("download_organisation_avatar", ("a/b", "/tmp/x"), "organisation"),
-]
-
-
-@pytest.mark.parametrize("function, args, name", BAD_ARGUMENTS, ids=lambda value: str(value)[:40])
-def test_bad_arguments_rejected_before_any_request(kitsu, function, args, name):
-    with pytest.raises(InvalidArgumentException, match="^%s:" % name):
-        getattr(gazu.files, function)(*args)
-    assert kitsu.sent == []
 
 
 def test_frame_number_and_preview_fields_are_sent_as_given(kitsu, tmp_path):

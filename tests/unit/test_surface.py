@@ -15,8 +15,9 @@ import gazu
 from gazu.exception import InvalidArgumentException
 from tests.unit.surface import surface
 
-MODULES = ("asset", "casting", "concept", "edit", "entity", "person", "playlist", "project", "project_template", "scene", "shot", "task", "user")
-ROWS, HAND_TESTED = surface(*MODULES)
+MODULES = ("asset", "casting", "concept", "edit", "entity", "files", "files_media", "person", "playlist", "project",
+           "project_template", "scene", "shot", "task", "user")
+ROWS, COVERAGE = surface(*MODULES)
 REQUESTS = [row for row in ROWS if row.path is not None]
 
 
@@ -62,8 +63,8 @@ def test_bad_arguments_are_refused_naming_them_before_any_request(kitsu, row, ar
 
 @pytest.mark.parametrize("module", MODULES)
 def test_every_public_function_is_covered(module):
-    namespace = importlib.import_module("gazu." + module)
-    public = {name for name, value in vars(namespace).items()
-              if callable(value) and not name.startswith("_") and getattr(value, "__module__", "") == namespace.__name__}
-    covered = {row.function.rpartition(".")[2] for row in ROWS if row.function.startswith(module + ".")}
-    assert public == covered | HAND_TESTED[module]
+    name, called, hand_tested = COVERAGE[module]
+    namespace = importlib.import_module(name)
+    public = {function for function, value in vars(namespace).items()
+              if callable(value) and not function.startswith("_") and getattr(value, "__module__", "") == name}
+    assert public == called | hand_tested
