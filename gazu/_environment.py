@@ -4,7 +4,8 @@ requests looks at the environment for each request it sends: the proxies
 (``HTTP_PROXY``, ``HTTPS_PROXY``, ``ALL_PROXY`` and ``NO_PROXY``, each
 lookup a walk through ``os.environ``), the CA bundle (``REQUESTS_CA_BUNDLE``,
 ``CURL_CA_BUNDLE``) and the ``~/.netrc`` credentials (``NETRC``, files
-looked for on disk) — about a third of what a small request costs a client.
+looked for on disk), and on Windows and macOS the system's proxy settings —
+about a third of what a small request costs a client.
 :class:`EnvironmentOnceSession` reads them on its first request to a server
 address (``scheme://host:port``) and keeps the answers for that address, so
 they still apply as requests applies them, read at one moment instead of
