@@ -15,7 +15,7 @@ import gazu
 from gazu.exception import InvalidArgumentException
 from tests.unit.surface import surface
 
-MODULES = ("asset", "casting", "concept", "edit", "entity", "files", "files_media", "person", "playlist", "project",
+MODULES = ("asset", "casting", "concept", "context", "edit", "entity", "files", "files_media", "person", "playlist", "project",
            "project_template", "scene", "shot", "task", "user")
 ROWS, COVERAGE = surface(*MODULES)
 REQUESTS = [row for row in ROWS if row.path is not None]
