@@ -38,6 +38,30 @@ def test_a_misspelled_key_on_a_returned_shot_is_an_error():
     assert 'misspelled_key.py:22: error: TypedDict "Shot" has no key "nb_frame"' in output  # through an accessor
 
 
+def pyright(*paths: str) -> tuple[int, str]:
+    """Run pyright (Pylance's checker, what VS Code users see) on ``paths``; skip when it cannot start."""
+    pytest.importorskip("pyright", reason="pyright comes with the test extra")
+    command = [sys.executable, "-m", "pyright", "--pythonpath", sys.executable]
+    try:
+        version = subprocess.run(command + ["--version"], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    except subprocess.TimeoutExpired:
+        pytest.skip("pyright did not start in time")
+    if version.returncode:  # it needs Node.js, and downloads it when the machine has none
+        pytest.skip("pyright cannot run here: %s" % (version.stderr or version.stdout).strip()[-300:])
+    done = subprocess.run(command + list(paths), cwd=ROOT, capture_output=True, text=True, timeout=300)
+    return done.returncode, done.stdout + done.stderr
+
+
+def test_pyright_reads_the_types_as_mypy_does():
+    code, output = pyright(os.path.join(EXAMPLES, "correct_use.py"))
+    assert (code, output.strip().splitlines()[-1:]) == (0, ["0 errors, 0 warnings, 0 informations"]), output
+    code, output = pyright(os.path.join(EXAMPLES, "misspelled_key.py"))
+    errors = [line.strip().split(" - ")[0].rsplit(":", 1)[0] for line in output.splitlines() if " - error: " in line]
+    assert code == 1
+    assert [os.path.basename(error) for error in errors] == ["misspelled_key.py:%d" % line for line in (10, 14, 18, 22)]
+    assert '"nb_frame" is not a defined key in "Shot"' in output
+
+
 def test_the_package_itself_type_checks():
     # The files and settings are pyproject.toml's [tool.mypy]: what a contributor's plain `mypy` checks.
     command = [sys.executable, "-m", "mypy", "--no-error-summary", "--cache-dir", os.path.join(ROOT, ".mypy_cache")]
