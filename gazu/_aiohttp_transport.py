@@ -20,7 +20,7 @@ from typing import Any, Callable, cast
 
 from gazu import _exchange
 from gazu._deadline import Deadline, DeadlinePassed
-from gazu._exchange import USER_AGENT, Failure, Request, _dump_json, logger
+from gazu._exchange import USER_AGENT, Failure, Request, _dump_json
 from gazu._json import loads as json_loads
 from gazu._transfer import (
     CHUNK_SIZE,
@@ -156,8 +156,7 @@ async def attempt(client: Any, request: Request, deadline: Deadline) -> AsyncRes
     finally:
         _current_url.reset(url_token)
         _current_deadline.reset(token)
-    logger.debug("%s %s -> %d (%.0f ms)", request.method, request.path, response.status_code,
-                 1000 * (time.monotonic() - started))
+    _exchange.log_answer(request, response.status_code, started, time.monotonic)
     return response
 
 

@@ -437,6 +437,12 @@ def request_body(data: Any, dialect: Dialect) -> dict:
     return {"json": data}
 
 
+def log_answer(request: Request, status: int, started: float, clock: Callable[[], float]) -> None:
+    """Log an attempt's answer and how long it took (``clock() - started``, read only when DEBUG is on)."""
+    if logger.isEnabledFor(logging.DEBUG):
+        logger.debug("%s %s -> %d (%.0f ms)", request.method, request.path, status, 1000 * (clock() - started))
+
+
 def finish(response: Any, request: Request) -> Any:
     """Judge a request's final answer: clear the caches after a successful write, raise for an error status."""
     if request.method not in ("GET", "HEAD") and response.status_code < 400:

@@ -9,7 +9,6 @@ of :mod:`gazu._deadline`, which shuts the socket of a request past it.
 
 from __future__ import annotations
 
-import logging
 import time
 import uuid
 from typing import Any, Callable
@@ -19,7 +18,7 @@ import requests
 from gazu import _exchange
 from gazu._deadline import Deadline, WatchedAdapter, watchdog
 from gazu._environment import EnvironmentOnceSession
-from gazu._exchange import USER_AGENT, Failure, Request, logger
+from gazu._exchange import USER_AGENT, Failure, Request
 from gazu._transfer import AtomicFile, MultipartBody, expected_length, html_instead_of_file, multipart_body, own_error
 
 POOL_SIZE = 32
@@ -96,9 +95,7 @@ def attempt(client: Any, request: Request, deadline: Deadline) -> requests.Respo
     if deadline.expired:  # a cut answer can look complete: headers or a body ended by the closed socket
         response.close()
         return failure(client, requests.exceptions.ConnectionError("the total timeout has passed"), deadline)
-    if logger.isEnabledFor(logging.DEBUG):
-        logger.debug("%s %s -> %d (%.0f ms)", request.method, request.path, response.status_code,
-                     1000 * (time.monotonic() - started))
+    _exchange.log_answer(request, response.status_code, started, time.monotonic)
     return response
 
 

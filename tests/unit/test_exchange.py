@@ -326,6 +326,22 @@ def test_nothing_is_prepared_that_cannot_be_sent(host, path, error, message):
         _exchange.prepare(client, "GET", path, None, None, None, False, True, False, True, True, {})
 
 
+def test_an_answer_is_logged_with_its_time_and_the_clock_read_only_for_debug(caplog):
+    request = _exchange.prepare(Client(), "GET", "data/x", None, None, None, False, True, False, True, True, {})
+    read = []
+
+    def clock():
+        read.append(1)
+        return 10.25
+
+    with caplog.at_level("INFO", logger="gazu"):
+        _exchange.log_answer(request, 200, 10.0, clock)
+    assert read == [] and caplog.records == []
+    with caplog.at_level("DEBUG", logger="gazu"):
+        _exchange.log_answer(request, 200, 10.0, clock)
+    assert read == [1] and [record.getMessage() for record in caplog.records] == ["GET data/x -> 200 (250 ms)"]
+
+
 def test_a_body_made_again_for_each_attempt():
     made = []
     request = _exchange.prepare(Client(), "POST", "upload", None, None, None, False, True, False, True, True,
