@@ -12,6 +12,10 @@ they still apply as requests applies them, read at one moment instead of
 each time: a client created before a change of the environment keeps what it
 read (as a client keeps its host), and a new client, or a new host, reads
 the environment again. With ``trust_env`` off, nothing is read, as in requests.
+
+The session's settings (headers, cookies, query) are merged into each
+request as requests merges them, without its runtime protocol checks, which
+cost a fifth of preparing a request on Python 3.11.
 """
 
 from __future__ import annotations
@@ -20,10 +24,14 @@ import os
 import re
 import threading
 from collections import OrderedDict
+from collections.abc import Mapping
+from http.cookiejar import CookieJar
 from typing import Any, NamedTuple
 
 import requests
-from requests.sessions import merge_setting
+from requests.cookies import RequestsCookieJar
+from requests.sessions import merge_hooks, merge_setting
+from requests.structures import CaseInsensitiveDict
 from requests.utils import get_environ_proxies, get_netrc_auth
 
 
@@ -78,9 +86,25 @@ class EnvironmentOnceSession(requests.Session):
     def prepare_request(self, request: requests.Request) -> requests.PreparedRequest:
         if self.trust_env and not request.auth and not self.auth:
             request.auth = self.environment(request.url).netrc_auth or _no_auth
-        if not request.params and not self.params:  # nothing to merge: spare requests' merging of two empty dicts
-            request.params = None
-        return super().prepare_request(request)
+        if (request.cookies or self.auth is not None or self.params or type(request.params) is not dict
+                or type(request.headers) is not dict or not isinstance(self.headers, Mapping)
+                or not isinstance(self.cookies, CookieJar)):
+            return super().prepare_request(request)
+        # What requests merges from the session, merged as it does, without its runtime protocol checks
+        # (a fifth of the preparing): the session's headers updated with the request's, those set to None
+        # left out; the session's cookies copied; the request's query without its None values.
+        headers = CaseInsensitiveDict(self.headers)
+        headers.update(request.headers)
+        for name in [name for name, value in headers.items() if value is None]:
+            del headers[name]
+        cookies = RequestsCookieJar()
+        cookies.update(self.cookies)
+        prepared = requests.PreparedRequest()
+        prepared.prepare(method=request.method.upper(), url=request.url, files=request.files, data=request.data,
+                         json=request.json, headers=headers, auth=request.auth, cookies=cookies,
+                         params={key: value for key, value in request.params.items() if value is not None},
+                         hooks=merge_hooks(request.hooks, self.hooks))
+        return prepared
 
     def merge_environment_settings(self, url: Any, proxies: Any, stream: Any, verify: Any, cert: Any) -> Any:
         if not self.trust_env or (proxies and "no_proxy" in proxies):  # rare: requests reads it all

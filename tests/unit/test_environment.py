@@ -7,6 +7,7 @@ import threading
 
 import pytest
 import requests
+import urllib3.filepost
 
 from gazu import client as raw
 from gazu._environment import EnvironmentOnceSession
@@ -193,3 +194,49 @@ def test_netrc_is_read_once_per_server_address(monkeypatch, tmp_path, server):
     netrc.write_text("")
     assert session.get(server.url + "/b").json() == []
     assert server.authorizations[0] is not None and server.authorizations[0] == server.authorizations[1]
+
+
+def prepared(session: requests.Session, request: requests.Request) -> dict:
+    """Everything a prepared request carries, comparable."""
+    made = session.prepare_request(request)
+    return {"method": made.method, "url": made.url, "headers": list(made.headers.items()), "body": made.body,
+            "cookies": sorted((cookie.name, cookie.value, cookie.domain) for cookie in made._cookies),
+            "hooks": made.hooks}
+
+
+def hook(response, *args, **kwargs):
+    return response
+
+
+REQUESTS = [
+    dict(method="get", url="https://kitsu.test/api/data/projects"),
+    dict(method="GET", url="https://kitsu.test/api/data/tasks", params={"name": "main", "entity_id": None,
+                                                                         "ids": ["a", "b"]}),
+    dict(method="POST", url="https://kitsu.test/api/data/tasks", data=b'{"name": "main"}',
+         headers={"Content-Type": "application/json", "Authorization": "Bearer t", "Accept": None}),
+    dict(method="PUT", url="https://kitsu.test/api/data/tasks/1", json={"name": "main"}, params=[("a", "1"), ("a", "2")]),
+    dict(method="POST", url="https://kitsu.test/api/pictures/x", files={"file": ("x.png", b"png")},
+         data={"name": "x"}),
+    dict(method="GET", url="https://kitsu.test/api/data/x", cookies={"session": "abc"}, auth=("ada", "pw")),
+    dict(method="GET", url="https://kitsu.test/api/data/x", hooks={"response": [hook]}),
+]
+
+
+@pytest.mark.parametrize("arguments", REQUESTS, ids=lambda arguments: "%s-%s" % (arguments["method"], sorted(arguments)))
+@pytest.mark.parametrize("session_state", ["plain", "cookies", "headers", "params", "auth", "hooks"])
+def test_requests_are_prepared_as_requests_prepares_them(monkeypatch, arguments, session_state):
+    monkeypatch.setattr(urllib3.filepost, "choose_boundary", lambda: "boundary")  # the same multipart bodies
+    sessions = [EnvironmentOnceSession(), requests.Session()]
+    for session in sessions:
+        if session_state == "cookies":
+            session.cookies.set("access_token_cookie", "jwt", domain="kitsu.test")
+        elif session_state == "headers":
+            session.headers.update({"User-Agent": "CGWire Gazu", "X-Studio": "blue", "Accept": None})
+        elif session_state == "params":
+            session.params = {"studio": "blue"}
+        elif session_state == "auth":
+            session.auth = ("bob", "pw")
+        elif session_state == "hooks":
+            session.hooks["response"].append(hook)
+    ours, theirs = (prepared(session, requests.Request(**arguments)) for session in sessions)
+    assert ours == theirs
