@@ -16,7 +16,8 @@ from gazu.exception import InvalidArgumentException
 from tests.unit.surface import surface
 
 MODULES = ("asset", "casting", "concept", "context", "edit", "entity", "files", "files_media", "person", "playlist",
-           "project", "project_template", "scene", "search", "shot", "studio", "task", "task_comments", "user")
+           "project", "project_template", "scene", "search", "shot", "studio", "task", "task_comments",
+           "task_previews", "user")
 ROWS, COVERAGE = surface(*MODULES)
 REQUESTS = [row for row in ROWS if row.path is not None]
 

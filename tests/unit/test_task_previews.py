@@ -7,6 +7,7 @@ import pytest
 import gazu
 from gazu.exception import FileDoesntExistException, InvalidArgumentException
 from tests.unit.conftest import new_id
+from tests.unit.surface import Call
 from tests.unit.test_task_comments import multipart
 
 PROJECT, TASK, STATUS, COMMENT, PREVIEW, EXTRA, ENTITY = (new_id() for _ in range(7))
@@ -23,37 +24,31 @@ def picture(tmp_path):
     return str(path)
 
 
-@pytest.mark.parametrize("function, args, path", [
-    ("all_previews_for_task", ({"id": TASK},), "data/tasks/%s/previews" % TASK),
-    ("all_preview_files_for_project", (PROJECT,), "data/projects/%s/preview-files" % PROJECT),
-])
-def test_reads_are_cached(kitsu, function, args, path):
-    kitsu.on("GET", path, json=[{"name": "b"}, {"name": "a"}])
-    assert getattr(gazu.task, function)(*args) == [{"name": "b"}, {"name": "a"}]
-    gazu.cache.enable()
-    getattr(gazu.task, function)(*args)
-    getattr(gazu.task, function)(*args)
-    assert kitsu.sent == [("GET", path, {}, None)] * 2
-
-
-@pytest.mark.parametrize("function, args, method, path, body", [
-    ("create_preview", (TASK, COMMENT), "POST", ADD_PREVIEW, {}),
-    ("create_preview", ({"id": TASK}, {"id": COMMENT}, 0), "POST", ADD_PREVIEW, {"revision": 0}),
-    ("create_extra_preview", (TASK, COMMENT, {"id": PREVIEW}), "POST", EXTRA_PREVIEW, {}),
-    ("set_main_preview", (PREVIEW,), "PUT", "actions/preview-files/%s/set-main-preview" % PREVIEW, {}),
-    ("set_main_preview", ({"id": PREVIEW}, 12), "PUT", "actions/preview-files/%s/set-main-preview" % PREVIEW,
-     {"frame_number": 12}),
-])
-def test_writes(kitsu, function, args, method, path, body):
-    kitsu.on(method, path, json={"id": PREVIEW}, status=201)
-    assert getattr(gazu.task, function)(*args) == {"id": PREVIEW}
-    assert kitsu.sent == [(method, path, {}, body)]
-
-
-def test_remove_preview_from_comment(kitsu):
-    kitsu.on("DELETE", EXTRA_PREVIEW, body="", status=204)
-    assert gazu.task.remove_preview_from_comment(TASK, COMMENT, PREVIEW) == ""
-    assert kitsu.sent == [("DELETE", EXTRA_PREVIEW, {}, None)]
+MODULE = "_task_previews"
+SET_MAIN = "actions/preview-files/%s/set-main-preview" % PREVIEW
+SURFACE = [
+    Call("task.all_previews_for_task", ({"id": TASK},), path="data/tasks/%s/previews" % TASK, cached=True,
+         bad=(("task", [42]),)),
+    Call("task.all_preview_files_for_project", (PROJECT,), path="data/projects/%s/preview-files" % PROJECT,
+         cached=True, bad=(("project", [""]),)),
+    Call("task.create_preview", (TASK, COMMENT), method="POST", path=ADD_PREVIEW, body={},
+         bad=(("comment", ["a/b"]),)),
+    Call("task.create_preview", ({"id": TASK}, {"id": COMMENT}, 0), method="POST", path=ADD_PREVIEW,
+         body={"revision": 0}),
+    Call("task.create_extra_preview", (TASK, COMMENT, {"id": PREVIEW}), method="POST", path=EXTRA_PREVIEW, body={},
+         bad=(("preview_file", [{}]),)),
+    Call("task.set_main_preview", (PREVIEW,), method="PUT", path=SET_MAIN, body={}, bad=(("preview_file", ["a/b"]),)),
+    Call("task.set_main_preview", ({"id": PREVIEW}, 12), method="PUT", path=SET_MAIN, body={"frame_number": 12}),
+    Call("task.remove_preview_from_comment", (TASK, COMMENT, PREVIEW), method="DELETE", path=EXTRA_PREVIEW,
+         bad=(("task", [None]),)),
+    # Tested by hand below; their bad arguments here.
+    Call("task.add_preview", ("a/b", COMMENT, __file__), refuses="task"),
+    Call("task.add_preview", (TASK, None, __file__), refuses="comment"),
+    Call("task.add_extra_preview", (TASK, COMMENT, "a/b", __file__), refuses="preview_file"),
+    Call("task.upload_preview_file", (PREVIEW, None), refuses="file_path"),
+    Call("task.upload_preview_file", ("a/b", __file__), refuses="preview_file"),
+]
+HAND_TESTED = {"add_preview", "add_extra_preview", "upload_preview_file"}
 
 
 @pytest.mark.parametrize("options, query", [
@@ -154,24 +149,13 @@ def test_downloaded_previews_leave_no_temporary_folder_when_the_upload_fails(kit
 BAD_ARGUMENTS = [
     ("add_preview", (TASK, COMMENT), InvalidArgumentException, "add_preview requires"),
     ("add_preview", (TASK, COMMENT, "/no/such/render.png"), FileDoesntExistException, "preview_file_path:"),
-    ("add_preview", ("a/b", COMMENT, __file__), InvalidArgumentException, "task:"),
-    ("add_preview", (TASK, None, __file__), InvalidArgumentException, "comment:"),
     ("add_extra_preview", (TASK, COMMENT, PREVIEW), InvalidArgumentException, "add_extra_preview requires"),
-    ("add_extra_preview", (TASK, COMMENT, "a/b", __file__), InvalidArgumentException, "preview_file:"),
     ("publish_preview", (TASK, STATUS), InvalidArgumentException, "publish_preview requires"),
     ("publish_preview", (TASK, STATUS, "", None, None, None, None, "/no/file.mov"), FileDoesntExistException,
      "preview_file_path:"),
     ("publish_preview", (TASK, STATUS, "", "a/b", None, None, None, __file__), InvalidArgumentException,
      "person:"),
     ("upload_preview_file", (PREVIEW, "/no/such/file"), FileDoesntExistException, "file_path:"),
-    ("upload_preview_file", (PREVIEW, None), InvalidArgumentException, "file_path:"),
-    ("upload_preview_file", ("a/b", __file__), InvalidArgumentException, "preview_file:"),
-    ("create_preview", (TASK, "a/b"), InvalidArgumentException, "comment:"),
-    ("create_extra_preview", (TASK, COMMENT, {}), InvalidArgumentException, "preview_file:"),
-    ("remove_preview_from_comment", (None, COMMENT, PREVIEW), InvalidArgumentException, "task:"),
-    ("set_main_preview", ("a/b",), InvalidArgumentException, "preview_file:"),
-    ("all_previews_for_task", (42,), InvalidArgumentException, "task:"),
-    ("all_preview_files_for_project", ("",), InvalidArgumentException, "project:"),
 ]
 
 
