@@ -12,8 +12,10 @@ reported by the name the caller used::
 Ids are taken where upstream takes them: an entity argument is a dict with
 an ``"id"`` (any string) or an id string of UUID shape (:func:`to_id`); an
 entity named ``id`` or ``…_id`` is an id as given (:func:`given_id`). The
-names ``route``, ``client``, ``params``, ``sort``, ``body`` and ``force`` are
-the helpers' own; entity keywords use any other name.
+names ``route``, ``client``, ``params``, ``sort``, ``body``, ``force``,
+``whole``, and for uploads and downloads ``file_path``, ``argument``,
+``data``, ``optional`` and ``progress_callback``, are the helpers' own;
+entity keywords use any other name.
 """
 
 from __future__ import annotations
