@@ -41,8 +41,8 @@ from urllib.parse import urlencode, urlsplit
 from gazu import _config
 from gazu import cache as _cache
 from gazu.__version__ import __version__
-from gazu._json import response_json
 from gazu._config import redacted_url
+from gazu._json import response_json
 from gazu._transfer import download_target
 from gazu.encoder import CustomJSONEncoder
 from gazu.exception import (
