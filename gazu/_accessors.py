@@ -6,6 +6,8 @@ and call every domain function through it, instead of passing ``client=``
 to each call. One implementation serves every module: an accessor looks the
 function up in its module and binds ``client`` — nothing is written per
 function, so the accessors can never drift from the module functions.
+:class:`~gazu.client.KitsuClient` imports this module on the first use of
+an accessor, not at ``import gazu`` (it needs :mod:`inspect`).
 """
 
 from __future__ import annotations
@@ -13,14 +15,8 @@ from __future__ import annotations
 import functools
 import importlib
 import inspect
-import time
 from types import ModuleType
-from typing import TYPE_CHECKING, Any, Callable
-
-if TYPE_CHECKING:  # what IDEs and type checkers see of the accessors (scripts/generate-accessor-types)
-    from gazu._accessor_types import Accessors
-else:
-    Accessors = object
+from typing import Any, Callable
 
 DOMAIN_MODULES = (
     "asset", "casting", "concept", "context", "edit", "entity", "events", "files", "person", "playlist",
@@ -78,28 +74,3 @@ class ModuleAccessor:
 def accessor(client: Any, name: str) -> ModuleAccessor:
     """Return the accessor of domain module ``name`` for ``client``."""
     return ModuleAccessor(importlib.import_module("gazu." + name), client)
-
-
-class DomainAccessors(Accessors):
-    """What a :class:`~gazu.client.KitsuClient` offers besides requests: every domain module, its functions bound
-    to the client (``kitsu.asset.get_asset(…)``), and a few questions to the server."""
-
-    def ping(self) -> float:
-        """Return the seconds a round trip to the server takes (raises if it is down)."""
-        started = time.monotonic()
-        self.request("GET", "", authenticated=False, retry=False)
-        return time.monotonic() - started
-
-    def server_status(self) -> dict:
-        """Return the server's version and the health of its services (database, Redis, events…)."""
-        return self.get("status")
-
-    def me(self) -> dict:
-        """Return the logged-in user."""
-        return self.get("auth/authenticated")["user"]
-
-    def __getattr__(self, name: str) -> Any:
-        if name in DOMAIN_MODULES:
-            self.__dict__[name] = bound = accessor(self, name)
-            return bound
-        raise AttributeError("%r object has no attribute %r" % (type(self).__name__, name))

@@ -20,7 +20,6 @@ import requests
 
 from gazu import _auth, _exchange
 from gazu import _requests_transport as transport
-from gazu._accessors import DomainAccessors
 from gazu._deadline import Deadline
 from gazu._exchange import (  # noqa: F401  (this module's names, upstream's among them)
     _PLACEHOLDER_HOST,
@@ -60,10 +59,43 @@ from gazu._transfer import form_fields, form_files
 from gazu.exception import GazuException, InvalidArgumentException, NotAuthenticatedException, ParameterException
 
 if TYPE_CHECKING:  # pragma: no cover
+    from gazu._accessor_types import Accessors  # what IDEs and type checkers see (scripts/generate-accessor-types)
     from gazu.types import LoginAnswer, Person
+else:
+    Accessors = object
 
 # Upstream's module-level name for the default host (a constant: set_host changes the clients, not this).
 host = _PLACEHOLDER_HOST
+
+
+class DomainAccessors(Accessors):
+    """What a :class:`KitsuClient` offers besides requests: every domain module, its functions bound to the client
+    (``kitsu.asset.get_asset(…)``, see :mod:`gazu._accessors`, loaded on first use), and a few questions to the
+    server."""
+
+    def ping(self) -> float:
+        """Return the seconds a round trip to the server takes (raises if it is down)."""
+        started = time.monotonic()
+        self.request("GET", "", authenticated=False, retry=False)
+        return time.monotonic() - started
+
+    def server_status(self) -> dict:
+        """Return the server's version and the health of its services (database, Redis, events…)."""
+        return self.get("status")
+
+    def me(self) -> dict:
+        """Return the logged-in user."""
+        return self.get("auth/authenticated")["user"]
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):  # copy's and pickle's questions, never a module's name: answered without importing
+            raise AttributeError("%r object has no attribute %r" % (type(self).__name__, name))
+        from gazu._accessors import DOMAIN_MODULES, accessor  # it loads inspect: not at `import gazu`
+
+        if name in DOMAIN_MODULES:
+            self.__dict__[name] = bound = accessor(self, name)
+            return bound
+        raise AttributeError("%r object has no attribute %r" % (type(self).__name__, name))
 
 
 class KitsuClient(_exchange.ClientState, DomainAccessors):

@@ -40,7 +40,6 @@ from __future__ import annotations
 import base64
 import datetime
 import functools
-import inspect
 import json
 import logging
 import random
@@ -245,6 +244,8 @@ def _token_expires_soon(token: str | None) -> bool:
 
 def _accepted_arguments(handler: Callable, args: tuple) -> tuple:
     """Return as many leading ``args`` as ``handler`` accepts (all of them when it cannot tell)."""
+    import inspect  # on the first event: `import gazu` stays without it
+
     try:
         signature = inspect.signature(handler)
     except (TypeError, ValueError):

@@ -120,6 +120,18 @@ def test_accessors_reach_every_domain_module_and_nothing_else():
         kitsu.nonsense  # noqa: B018
 
 
+def test_the_accessors_load_on_first_use_not_at_import():
+    code = ("import sys, gazu\n"
+            "print(sorted(m for m in ('gazu._accessors', 'inspect') if m in sys.modules))\n"
+            "kitsu = gazu.KitsuClient('http://x/api')\n"
+            "hasattr(kitsu, '_private'), hasattr(kitsu, '__deepcopy__')\n"
+            "print('gazu._accessors' in sys.modules)\n"
+            "kitsu.asset\n"
+            "print('gazu._accessors' in sys.modules)\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split("\n") == ["[]", "False", "True", ""]
+
+
 def test_ping_status_and_me(kitsu):
     kitsu.on("GET", "", json={"api": "Zou", "version": "1.0.97"})
     kitsu.on("GET", "status", json={"name": "Zou", "version": "1.0.97", "database-up": True})
