@@ -3,7 +3,7 @@
 Only what aiohttp does differently lives here; :mod:`gazu._requests_transport`
 has the same names for requests, so that the two drivers (:mod:`gazu.client`,
 :mod:`gazu._aio_client`) read alike. Each attempt awaits within its total
-timeout (:func:`within`); aiohttp itself is imported on first use, never by
+timeout (:class:`Within`); aiohttp itself is imported on first use, never by
 ``import gazu``.
 """
 
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import contextvars
+import functools
 import io
 import mimetypes
 import os
@@ -58,10 +59,13 @@ class AsyncResponse:
         self.status_code: int = raw.status
         self.reason: str | None = getattr(raw, "reason", None)
         self.headers = getattr(raw, "headers", None) or {}
-        self.url = str(getattr(raw, "url", ""))
 
     def __repr__(self) -> str:
         return "<AsyncResponse [%d]>" % self.status_code
+
+    @property
+    def url(self) -> str:
+        return str(getattr(self.raw, "url", ""))  # when asked: a URL's text is made anew each time
 
     @property
     def _content(self) -> bytes | None:  # requests' name, which gazu._exchange sets
@@ -139,18 +143,16 @@ async def attempt(client: Any, request: Request, deadline: Deadline) -> AsyncRes
 
     The body is read unless streaming (an error's body always, for its message).
     """
-    async def send() -> AsyncResponse:
-        raw = await client.session.request(request.method, request.url, params=_query(request.params),
-                                           data=request.data, headers=request.headers, **request.options)
-        return AsyncResponse(raw, None if request.stream and raw.status < 400 else await raw.read())
-
     deadline.restart()  # before the body is made: a small one is read at once
     request.next_attempt()
     started = time.monotonic()
     token = _current_deadline.set(deadline)  # the connector files the connection under it
     url_token = _current_url.set(request.url)  # the request class keeps the body to this host
     try:
-        response = await within(deadline, send())
+        with Within(deadline):
+            raw = await client.session.request(request.method, request.url, params=_query(request.params),
+                                               data=request.data, headers=request.headers, **request.options)
+            response = AsyncResponse(raw, None if request.stream and raw.status < 400 else await raw.read())
     except (aiohttp_module().ClientError, DeadlinePassed) as error:
         return failure(client, error, deadline)
     finally:
@@ -224,7 +226,8 @@ async def _stream_to_file(response: AsyncResponse, file_path: str, progress_call
     with AtomicFile(file_path) as target:
         while True:
             try:
-                chunk = await within(deadline, chunks.__anext__())
+                with Within(deadline):
+                    chunk = await chunks.__anext__()
             except StopAsyncIteration:
                 break
             await loop.run_in_executor(None, target.write, chunk)
@@ -302,49 +305,149 @@ _current_url: contextvars.ContextVar[str | None] = contextvars.ContextVar("gazu_
 _built: dict[str, type] = {}
 
 
-async def within(deadline: Deadline, awaitable: Any) -> Any:
-    """Await ``awaitable`` in this task; cancel it and raise :class:`DeadlinePassed` once ``deadline`` has passed.
+class Within:
+    """``with Within(deadline):`` around awaits of a task: once ``deadline`` has passed, the task is cancelled and
+    :class:`DeadlinePassed` raised in place of the cancellation.
 
-    One timer on the loop, moved on while a transfer earns more time: no
-    task of its own, so a request costs next to nothing more.
+    The deadline is watched by its loop's :class:`_LoopWatch`, with no timer
+    of its own, and a context manager adds no coroutine to the awaits it
+    holds: a request costs next to nothing more.
     """
-    if deadline.seconds is None:
-        return await awaitable
-    loop = asyncio.get_running_loop()
-    task = cast("asyncio.Task[Any]", asyncio.current_task())  # never None in a coroutine
-    timer: asyncio.TimerHandle
 
-    def check() -> None:
-        nonlocal timer
-        if deadline.passed():
-            deadline.expired = True
-            task.cancel()
-        else:
-            timer = loop.call_at(loop.time() + max(0.0, deadline.remaining()), check)
+    __slots__ = ("deadline", "task", "watch")
+    task: Any  # the asyncio.Task awaiting, never None in a coroutine
 
-    timer = loop.call_at(loop.time() + max(0.0, deadline.remaining()), check)
-    try:
-        return await awaitable
-    except asyncio.CancelledError:
-        if not deadline.expired:
-            raise  # cancelled by someone else
-        uncancel = getattr(task, "uncancel", None)  # Python 3.11+: the cancellation was ours, and is over
+    def __init__(self, deadline: Deadline) -> None:
+        self.deadline = deadline
+        self.watch: _LoopWatch | None = None
+
+    def __enter__(self) -> None:
+        if self.deadline.seconds is None:
+            return
+        global _watch
+        loop, watch = asyncio.get_running_loop(), _watch
+        if watch.loop is not loop:  # a new loop (a watch of another keeps watching what it armed)
+            watch = _watch = _LoopWatch(loop)
+        self.task = asyncio.current_task()
+        watch.arm(self.deadline, self.task)
+        self.watch = watch
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, traceback: Any) -> None:
+        if self.watch is None:
+            return
+        self.watch.disarm(self.deadline)
+        if kind is None or not issubclass(kind, asyncio.CancelledError) or not self.deadline.expired:
+            return  # done in time, or cancelled by someone else
+        uncancel = getattr(self.task, "uncancel", None)  # Python 3.11+: the cancellation was ours, and is over
         if uncancel is not None:
             uncancel()
-        raise DeadlinePassed(deadline.describe()) from None
-    finally:
-        timer.cancel()
+        raise DeadlinePassed(self.deadline.describe()) from None
+
+
+class _LoopWatch:
+    """The deadlines of one event loop's requests, checked by one timer (the sync client's watchdog, on the loop).
+
+    A timer for each request would cost a request more than all the rest of
+    gazu's own work: its handle is pushed on the loop's heap and cancelled,
+    and most answers come long before any deadline. Here arming and
+    disarming a deadline are a dict's insertion and removal; the one timer
+    is moved only for a deadline earlier than every other (all have the same
+    length unless a transfer earned more time), and when it fires it cancels
+    the tasks whose deadline has passed, then waits for the next one.
+    """
+
+    def __init__(self, loop: asyncio.AbstractEventLoop | None) -> None:
+        self.loop: Any = loop
+        self.armed: dict[Deadline, asyncio.Task[Any]] = {}
+        self.timer: asyncio.TimerHandle | None = None
+        self.wake_at = float("inf")  # the monotonic time the timer fires at
+
+    def arm(self, deadline: Deadline, task: asyncio.Task[Any]) -> None:
+        self.armed[deadline] = task
+        due = deadline.due()
+        if due < self.wake_at:
+            self._wake(due)
+
+    def disarm(self, deadline: Deadline) -> None:
+        self.armed.pop(deadline, None)  # the timer stays: when it fires, it waits for the deadlines left
+
+    def _wake(self, due: float) -> None:
+        if self.timer is not None:
+            self.timer.cancel()
+        self.wake_at = due
+        self.timer = self.loop.call_at(self.loop.time() + max(0.0, due - time.monotonic()), self._check)
+
+    def _check(self) -> None:
+        self.timer, self.wake_at = None, float("inf")
+        now = time.monotonic()
+        for deadline, task in list(self.armed.items()):
+            if deadline.due() <= now and deadline.passed():  # passed() gives a moving transfer more time
+                del self.armed[deadline]
+                deadline.expired = True
+                task.cancel()
+        if self.armed:
+            self._wake(min(deadline.due() for deadline in self.armed))
+
+
+_watch = _LoopWatch(None)  # the watch of the loop that armed a deadline last
 
 
 def _classes() -> dict[str, type]:
     """Return the connector and request classes the client's sessions use (built on first use)."""
     if not _built:
         aiohttp = aiohttp_module()
+        from aiohttp.client_proto import ResponseHandler
+
         connector_class: Any = aiohttp.TCPConnector
         request_class: Any = aiohttp.ClientRequest
 
+        class LazyReadTimeout(ResponseHandler):
+            """aiohttp's protocol, its read timeout (``sock_read``) kept by one timer moved on lazily.
+
+            aiohttp moves a timer on the loop's heap for each piece received
+            (and when a request is sent, and stopped at each answer's end): two
+            or three timers a request, more than the rest of a request's own work.
+            Here receiving only notes when the silence may end; the timer, made
+            when none is pending, checks then and waits again if something came
+            meanwhile; a stopped timeout just lets a pending timer pass. The
+            timeout fires when aiohttp's would, and raises what aiohttp's does.
+            """
+
+            _gazu_due = 0.0
+            _gazu_running = False
+            _gazu_timer: asyncio.TimerHandle | None = None
+
+            def _reschedule_timeout(self) -> None:
+                timeout = self._read_timeout
+                self._gazu_running = bool(timeout)
+                if timeout:
+                    due = self._gazu_due = self._loop.time() + timeout
+                    timer = self._gazu_timer
+                    if timer is None or timer.when() > due:  # none pending, or one too late (a shorter timeout)
+                        if timer is not None:
+                            timer.cancel()
+                        self._gazu_timer = self._loop.call_at(due, self._gazu_check)
+
+            def _drop_timeout(self) -> None:
+                self._gazu_running = False
+
+            def _gazu_check(self) -> None:
+                self._gazu_timer = None
+                if not self._gazu_running:
+                    return
+                if self._loop.time() < self._gazu_due:
+                    self._gazu_timer = self._loop.call_at(self._gazu_due, self._gazu_check)
+                    return
+                self._gazu_running = False
+                self._on_read_timeout()
+
         class WatchedConnector(connector_class):
-            """Files each connection under the deadline of the request it serves."""
+            """Files each connection under the deadline of the request it serves; its connections' read
+            timeout costs no timer per request (``LazyReadTimeout``)."""
+
+            def __init__(self, *args: Any, **kwargs: Any) -> None:
+                super().__init__(*args, **kwargs)
+                self._factory = functools.partial(LazyReadTimeout, loop=self._loop)
 
             async def connect(self, *args: Any, **kwargs: Any) -> Any:
                 connection = await super().connect(*args, **kwargs)
@@ -354,14 +457,18 @@ def _classes() -> dict[str, type]:
                 return connection
 
         class GuardedRequest(request_class):
-            """Refuses to take a body to another host than the one it was sent to (a 307 or 308 would)."""
+            """Refuses to take a body to another host than the one it was sent to (a 307 or 308 would).
 
-            def __init__(self, method: str, url: Any, *args: Any, **kwargs: Any) -> None:
-                first = _current_url.get()
-                if kwargs.get("data") is not None and first is not None \
-                        and not _exchange.same_destination(first, str(url)):
-                    raise _exchange.redirect_refused(method, first, str(url.with_query(None)))
-                super().__init__(method, url, *args, **kwargs)
+            Checked as the body is set, the one step of a request that has the
+            body (overriding ``__init__`` would pass its two dozen keywords on
+            again, for every request).
+            """
+
+            def update_body_from_data(self, body: Any, *args: Any, **kwargs: Any) -> None:
+                first = _current_url.get() if body is not None else None
+                if first is not None and not _exchange.same_destination(first, str(self.original_url)):
+                    raise _exchange.redirect_refused(self.method, first, str(self.original_url.with_query(None)))
+                super().update_body_from_data(body, *args, **kwargs)
 
         _built.update(connector=WatchedConnector, request=GuardedRequest)
     return _built

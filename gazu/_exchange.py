@@ -156,9 +156,17 @@ def model_path(model_name: Any, **ids: Any) -> str:
 
 def _model_name(model_name: Any) -> str:
     """Return a model name (``persons``, ``task-types``…) to put in a route, or raise if it would change the URL."""
+    checked = _MODEL_NAMES.get(model_name) if type(model_name) is str else None
+    if checked is not None:
+        return checked
     if not isinstance(model_name, str) or not all(map(is_url_safe_id, model_name.strip("/").split("/"))):
         raise InvalidArgumentException("model_name: expected a model name such as 'persons', got %r" % (model_name,))
+    if len(_MODEL_NAMES) < 256:  # the few a program uses, checked once
+        _MODEL_NAMES[model_name] = model_name.strip("/")
     return model_name.strip("/")
+
+
+_MODEL_NAMES: dict[str, str] = {}
 
 
 def url_path_join(*items: str) -> str:

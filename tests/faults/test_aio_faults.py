@@ -58,6 +58,22 @@ def test_a_trickling_answer_is_cut_at_the_total_timeout(server, path):
     assert server.count("GET", path) == 1
 
 
+def test_each_byte_received_moves_the_read_timeout_on(server):
+    # A byte every 0.25 s never leaves 0.6 s of silence: only the total timeout cuts the trickle.
+    with pytest.raises(TimeoutException, match="GET trickle-body: no complete answer within 2s"):
+        run(lambda client: aio.get("trickle-body", client=client), server, timeout=(1.0, 0.6), total_timeout=2.0)
+
+
+def test_a_connection_idle_longer_than_the_read_timeout_serves_the_next_request(server):
+    async def two_calls_apart(client):
+        first = await aio.get("data/x", client=client)
+        await asyncio.sleep(0.6)  # the first answer's read timeout would have passed by now
+        return [first, await aio.get("data/x", client=client)]
+
+    assert run(two_calls_apart, server, access_token="t", timeout=(1.0, 0.3)) == [{"token": "t"}] * 2
+    assert server.count("GET", "data/x") == 2
+
+
 def test_a_trickling_download_is_cut_and_leaves_the_previous_file(server, tmp_path):
     target = tmp_path / "plate.exr"
     target.write_bytes(b"previous good version")
