@@ -17,7 +17,7 @@ import mimetypes
 import os
 import ssl
 import time
-from typing import Any, Callable, cast
+from typing import Any, Callable
 
 from gazu import _exchange
 from gazu._deadline import Deadline, DeadlinePassed
