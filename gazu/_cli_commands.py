@@ -283,7 +283,7 @@ def my_tasks(ctx: click.Context, done: bool, as_json: bool) -> None:
                        ("STATUS", "task_status_name"), ("ID", "id")])
 
 
-@command("comment", json=False)
+@command("comment", connect=False, json=False)  # connected after its usage checks, as upstream's
 @click.argument("task_id", required=False)
 @click.argument("text", required=False, default="")
 @click.option("--task", "-t", "task_opt", metavar="ID", help="The task (instead of TASK_ID).")
@@ -300,6 +300,7 @@ def comment(ctx: click.Context, task_id: str | None, text: str, task_opt: str | 
     if text and message is not None:
         raise click.UsageError("give the text once: as TEXT or with --message")
     task_ref, text = task_id or task_opt or "", text or message or ""  # one of them is given (checked above)
+    _cli_support.setup_client()
     # With a status, the task is not read first: the requests are upstream's.
     new_status = (_status_by_short_name(task_status) if task_status
                   else current_status(gazu.task.get_task(task_ref)))

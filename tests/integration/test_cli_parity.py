@@ -166,6 +166,10 @@ def test_comment_then_logout_as_upstream(clis, production):  # noqa: F811
         assert mine == theirs, (args, theirs, mine)
     comments = gazu.task.all_comments_for_task(production["task"])
     assert [comment["text"] for comment in comments] == ["Blocking done", "Blocking done"]
+    # Logged out, a usage error still comes first.
+    theirs, mine = upstream("comment", "-s", "wip"), ours("comment", "-s", "wip")
+    assert mine[:2] == theirs[:2] == (2, "")
+    assert mine[2].splitlines()[-1] == theirs[2].splitlines()[-1]
 
 
 def without_ids(outcome: tuple[int, str, str]) -> tuple[int, str, str]:

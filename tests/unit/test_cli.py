@@ -1123,3 +1123,14 @@ def test_a_cut_download_leaves_nothing_and_exits_1(kitsu, env, no_retries, tmp_p
     assert os.listdir(tmp_path) == []
     assert run("--detailed-exit-codes", "download", TASK["id"], tmp_path / "out.png").exit_code == 6
     assert os.listdir(tmp_path) == []
+
+
+def test_comment_usage_errors_come_before_the_log_in_check(tmp_path, monkeypatch):
+    """As upstream's click checks its required --task first: exit 2 even when not logged in."""
+    for name in ("KITSU_HOST", "KITSU_ACCESS_TOKEN", "KITSU_LOGIN", "KITSU_PASSWORD"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(gazu.cli, "CONFIG_DIR", str(tmp_path / ".gazu"))
+    monkeypatch.setattr(gazu.cli, "CONFIG_FILE", str(tmp_path / ".gazu" / "config.json"))
+    result = run("comment", "-s", "wip")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == "Error: Missing option '--task' / '-t'."
