@@ -27,6 +27,7 @@ from collections import OrderedDict
 from collections.abc import Mapping
 from http.cookiejar import CookieJar
 from typing import Any, NamedTuple
+from urllib.parse import urlencode
 
 import requests
 from requests.cookies import RequestsCookieJar
@@ -56,6 +57,23 @@ def _origin(url: str) -> str:
 def _no_auth(request: Any) -> Any:
     """An authentication that adds nothing: the server address has no netrc credentials."""
     return request
+
+
+def _encoded_query(params: dict) -> str | None:
+    """Return the query string requests makes of ``params`` (None values left out), or None when empty.
+
+    Given as a string (or None), the query skips requests' runtime protocol
+    checks of a dict's encoding; the result is the same string.
+    """
+    pairs = []
+    for key, values in params.items():
+        if isinstance(values, (str, bytes)) or not hasattr(values, "__iter__"):
+            values = [values]
+        for value in values:
+            if value is not None:
+                pairs.append((key.encode("utf-8") if isinstance(key, str) else key,
+                              value.encode("utf-8") if isinstance(value, str) else value))
+    return urlencode(pairs, doseq=True) if pairs else None
 
 
 class EnvironmentOnceSession(requests.Session):
@@ -92,7 +110,7 @@ class EnvironmentOnceSession(requests.Session):
             return super().prepare_request(request)
         # What requests merges from the session, merged as it does, without its runtime protocol checks
         # (a fifth of the preparing): the session's headers updated with the request's, those set to None
-        # left out; the session's cookies copied; the request's query without its None values.
+        # left out; the session's cookies copied; the request's query without its None values, encoded here.
         headers = CaseInsensitiveDict(self.headers)
         headers.update(request.headers)
         for name in [name for name, value in headers.items() if value is None]:
@@ -102,7 +120,7 @@ class EnvironmentOnceSession(requests.Session):
         prepared = requests.PreparedRequest()
         prepared.prepare(method=request.method.upper(), url=request.url, files=request.files, data=request.data,
                          json=request.json, headers=headers, auth=request.auth, cookies=cookies,
-                         params={key: value for key, value in request.params.items() if value is not None},
+                         params=_encoded_query(request.params),
                          hooks=merge_hooks(request.hooks, self.hooks))
         return prepared
 
