@@ -16,12 +16,6 @@ from tests.faults.server import FaultServer
 
 
 @pytest.fixture
-def server():
-    with FaultServer() as running:
-        yield running
-
-
-@pytest.fixture
 def client(server):
     kitsu = raw.create_client(server.url, event_host=server.url)
     kitsu.tokens = {"access_token": "a-token"}

@@ -27,13 +27,7 @@ from gazu.exception import (
     UnexpectedResponseException,
     UploadFailedException,
 )
-from tests.faults.server import FaultServer, rewritten_in_place
-
-
-@pytest.fixture
-def server():
-    with FaultServer() as running:
-        yield running
+from tests.faults.server import rewritten_in_place
 
 
 @pytest.fixture
